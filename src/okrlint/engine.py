@@ -1,0 +1,257 @@
+"""Run rules over OKR documents and collect findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from okrlint.model import (
+    Initiative,
+    KeyResult,
+    Objective,
+    OkrDocument,
+    OkrSet,
+    Span,
+)
+from okrlint.registry import SEVERITY_RANK, Registry, Rule, Severity
+
+Node = OkrDocument | OkrSet | Objective | KeyResult | Initiative
+
+# RULES.md, "One finding per statement": only the first applicable rule of a chain is reported.
+CHAIN_ORDER: dict[str, tuple[str, ...]] = {
+    "key_result": (
+        "kr-placeholder",
+        "kr-impossible-value",
+        "kr-direction-mismatch",
+        "kr-is-task",
+        "kr-maintain-kpi",
+        "kr-not-measurable",
+        "kr-missing-target",
+        "kr-missing-baseline",
+        "kr-low-ambition",
+        "kr-multiple-metrics",
+        "kr-output-count",
+        "kr-vanity-metric",
+    ),
+    "objective": (
+        "objective-is-task",
+        "objective-vague",
+        "objective-has-metric",
+        "objective-compound",
+        "objective-too-long",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    item: str
+    text: str | None = None
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity,
+            "message": self.message,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "item": self.item,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a check yields: a message, and optionally a narrower span than the node's."""
+
+    message: str
+    span: Span | None = None
+    node: Any = None  # the finding is about another node than the one checked
+
+
+@dataclass
+class Settings:
+    """Resolved configuration for one run (or one file)."""
+
+    registry: Registry
+    selected: frozenset[str]
+    severities: dict[str, Severity] = field(default_factory=dict)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    today: dt.date = field(default_factory=dt.date.today)
+
+    def severity(self, rule: Rule) -> Severity:
+        return self.severities.get(rule.code, rule.severity)
+
+    def rule_options(self, rule: Rule) -> dict[str, Any]:
+        values = rule.defaults()
+        values.update(self.options.get(rule.code, {}))
+        return values
+
+    def active_rules(self) -> list[Rule]:
+        return [r for r in self.registry.rules if r.code in self.selected]
+
+
+class RuleContext:
+    def __init__(self, rule: Rule, settings: Settings, doc: OkrDocument, explicit: bool) -> None:
+        self.rule = rule
+        self.settings = settings
+        self.doc = doc
+        self.explicit = explicit
+        self.options = settings.rule_options(rule)
+        self.today = settings.today
+
+    def option(self, name: str) -> Any:
+        return self.options[name]
+
+
+def nodes_for(doc: OkrDocument, scope: str) -> Iterator[Node]:
+    if scope == "file":
+        yield doc
+    elif scope == "set":
+        yield from doc.sets
+    elif scope == "objective":
+        yield from doc.objectives()
+    elif scope == "key_result":
+        yield from doc.key_results()
+    elif scope == "initiative":
+        for kr in doc.key_results():
+            yield from kr.initiatives
+
+
+def _statement(node: Node) -> str | None:
+    if isinstance(node, (Objective, KeyResult, Initiative)):
+        return node.text
+    return None
+
+
+def _span(node: Node) -> Span:
+    if isinstance(node, OkrDocument):
+        return Span.point(1)
+    return node.span
+
+
+def lint(doc: OkrDocument, settings: Settings, explicit: bool = True) -> list[Finding]:
+    """All findings for one document, sorted."""
+    from okrlint.checks import run_check
+
+    rules = settings.active_rules()
+    if doc.has_okrs and any("analysis" in r.needs for r in rules):
+        from okrlint.analysis import analyze_document
+
+        analyze_document(doc)
+    findings: list[Finding] = []
+    chained: dict[tuple[int, str], tuple[int, Finding]] = {}
+    for rule in rules:
+        if rule.kind == "engine":
+            continue
+        if not doc.has_okrs and rule.scope != "file":
+            continue
+        ctx = RuleContext(rule, settings, doc, explicit)
+        severity = settings.severity(rule)
+        for node in nodes_for(doc, rule.scope):
+            for report in run_check(rule, ctx, node):
+                about = report.node if report.node is not None else node
+                span = report.span or _span(about)
+                finding = Finding(
+                    code=rule.code,
+                    name=rule.name,
+                    severity=severity,
+                    message=report.message,
+                    path=doc.path,
+                    line=span.line,
+                    column=span.column,
+                    end_line=span.end_line,
+                    end_column=span.end_column,
+                    item=getattr(about, "kind", "file"),
+                    text=_statement(about),
+                )
+                if rule.chain:
+                    order = CHAIN_ORDER.get(rule.chain, ())
+                    rank = order.index(rule.name) if rule.name in order else len(order)
+                    key = (id(about), rule.chain)
+                    if key not in chained or rank < chained[key][0]:
+                        chained[key] = (rank, finding)
+                else:
+                    findings.append(finding)
+    findings.extend(f for _, f in chained.values())
+    findings.extend(engine_findings(doc, settings, explicit))
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def engine_findings(doc: OkrDocument, settings: Settings, explicit: bool) -> list[Finding]:
+    """OKR001 and OKR002: they come from reading the file, not from a check."""
+    out: list[Finding] = []
+    reg = settings.registry
+    parse = reg.get("OKR001")
+    if parse is not None and parse.code in settings.selected:
+        for problem in doc.problems:
+            s = problem.span
+            out.append(
+                Finding(
+                    parse.code,
+                    parse.name,
+                    settings.severity(parse),
+                    problem.message,
+                    doc.path,
+                    s.line,
+                    s.column,
+                    s.end_line,
+                    s.end_column,
+                    "file",
+                    None,
+                )
+            )
+    none = reg.get("OKR002")
+    if (
+        none is not None
+        and none.code in settings.selected
+        and explicit
+        and not doc.has_okrs
+        and not doc.problems
+    ):
+        what = "YAML" if doc.format == "yaml" else "Markdown"
+        out.append(
+            Finding(
+                none.code,
+                none.name,
+                settings.severity(none),
+                f"No objective found in this {what} file. Label objectives ('Objective: ...' "
+                "or '## Objective: ...') and key results ('- KR1: ...'), or run "
+                "'okrlint --outline' to see what okrlint understood.",
+                doc.path,
+                1,
+                1,
+                1,
+                1,
+                "file",
+                None,
+            )
+        )
+    return out
+
+
+def at_or_above(findings: Iterable[Finding], level: str) -> int:
+    rank = SEVERITY_RANK[level]
+    return sum(1 for f in findings if SEVERITY_RANK[f.severity] >= rank)
+
+
+CheckFn = Callable[[RuleContext, Node], Iterable[Report | str]]

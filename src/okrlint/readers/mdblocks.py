@@ -1,0 +1,507 @@
+"""Markdown to a small block tree, on pyromark (pulldown-cmark).
+
+This is the only module that knows pyromark's events. It produces headings, paragraphs, lists
+with items, tables, block quotes, code and HTML blocks, each with UTF-8 byte offsets into the
+source, and inline text as pieces that remember their emphasis, so the OKR recogniser can ask
+"is this line bold?" or "is this item only a link?".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyromark
+
+from okrlint.model import Span
+
+_OPTIONS = (
+    pyromark.Options.ENABLE_TABLES
+    | pyromark.Options.ENABLE_TASKLISTS
+    | pyromark.Options.ENABLE_STRIKETHROUGH
+    | pyromark.Options.ENABLE_YAML_STYLE_METADATA_BLOCKS
+    | pyromark.Options.ENABLE_FOOTNOTES
+)
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+@dataclass(slots=True)
+class Piece:
+    text: str
+    start: int
+    end: int
+    strong: bool = False
+    emphasis: bool = False
+    code: bool = False
+    link: bool = False
+    image: bool = False
+    strike: bool = False
+    brk: bool = False  # a line break (soft or hard)
+    hard: bool = False
+
+
+@dataclass
+class Inline:
+    pieces: list[Piece] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join("\n" if p.brk else p.text for p in self.pieces)
+
+    @property
+    def flat(self) -> str:
+        """The text on one line (breaks become spaces)."""
+        return " ".join(self.text.split())
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0].start if self.pieces else 0
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1].end if self.pieces else 0
+
+    def lines(self, hard_only: bool = False) -> list[Inline]:
+        out: list[Inline] = [Inline()]
+        for p in self.pieces:
+            if p.brk and (p.hard or not hard_only):
+                out.append(Inline())
+            elif p.brk:
+                out[-1].pieces.append(Piece(" ", p.start, p.end))
+            else:
+                out[-1].pieces.append(p)
+        return [line for line in out if line.text.strip()]
+
+    def _content(self) -> list[Piece]:
+        return [p for p in self.pieces if p.text.strip() and not p.brk]
+
+    @property
+    def all_strong(self) -> bool:
+        content = self._content()
+        return bool(content) and all(p.strong for p in content)
+
+    @property
+    def strong_prefix(self) -> str | None:
+        """The bold text at the start of the line, if the line starts bold."""
+        content = self._content()
+        if not content or not content[0].strong:
+            return None
+        out = []
+        for p in self.pieces:
+            if p.brk:
+                break
+            if not p.strong and p.text.strip():
+                break
+            out.append(p.text)
+        return "".join(out).strip()
+
+    @property
+    def all_emphasis(self) -> bool:
+        content = self._content()
+        return bool(content) and all(p.emphasis for p in content)
+
+    @property
+    def link_only(self) -> bool:
+        """Only links (and punctuation): a table of contents or a link list."""
+        content = self._content()
+        if not content or not any(p.link for p in content):
+            return False
+        rest = "".join(p.text for p in content if not p.link)
+        return not re.search(r"\w", rest)
+
+    @property
+    def all_code(self) -> bool:
+        content = self._content()
+        return bool(content) and all(p.code for p in content)
+
+
+@dataclass
+class Block:
+    start: int
+    end: int
+
+
+@dataclass
+class Heading(Block):
+    level: int
+    inline: Inline
+
+
+@dataclass
+class Para(Block):
+    inline: Inline
+
+
+@dataclass
+class Item(Block):
+    checked: bool | None = None
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def para(self) -> Para | None:
+        for b in self.blocks:
+            if isinstance(b, Para):
+                return b
+            if isinstance(b, (ListBlock, Table)):
+                return None
+        return None
+
+    @property
+    def sublists(self) -> list[ListBlock]:
+        return [b for b in self.blocks if isinstance(b, ListBlock)]
+
+
+@dataclass
+class ListBlock(Block):
+    ordered: bool
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Table(Block):
+    header: list[Inline] = field(default_factory=list)
+    rows: list[list[Inline]] = field(default_factory=list)
+    row_starts: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Quote(Block):
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Code(Block):
+    text: str
+    fenced: bool
+
+
+@dataclass
+class Html(Block):
+    text: str
+
+
+@dataclass
+class Rule(Block):
+    pass
+
+
+@dataclass
+class Meta(Block):
+    text: str
+    text_start: int
+
+
+class Positions:
+    """Byte offsets of a UTF-8 text to 1-based (line, column) in characters."""
+
+    def __init__(self, source: str) -> None:
+        self.data = source.encode("utf-8")
+        self.starts = [0]
+        for i, byte in enumerate(self.data):
+            if byte == 0x0A:
+                self.starts.append(i + 1)
+        self.ascii = source.isascii()
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, len(self.data)))
+        idx = bisect.bisect_right(self.starts, offset) - 1
+        line_start = self.starts[idx]
+        if self.ascii:
+            col = offset - line_start
+        else:
+            col = len(self.data[line_start:offset].decode("utf-8", errors="replace"))
+        return idx + 1, col + 1
+
+    def span(self, start: int, end: int) -> Span:
+        line, col = self.line_col(start)
+        # The end of a block is often the start of the next line: step back over the newline.
+        e = end
+        while e > start and self.data[e - 1 : e] in (b"\n", b"\r"):
+            e -= 1
+        end_line, end_col = self.line_col(e)
+        return Span(line, col, end_line, end_col)
+
+    def line_text(self, line: int) -> str:
+        start = self.starts[line - 1]
+        end = self.starts[line] - 1 if line < len(self.starts) else len(self.data)
+        return self.data[start:end].decode("utf-8", errors="replace")
+
+    def byte_of_line(self, line: int) -> int:
+        return self.starts[min(max(line, 1), len(self.starts)) - 1]
+
+
+def parse_blocks(source: str) -> list[Block]:
+    """Parse Markdown into a list of top-level blocks."""
+    events = pyromark.events_with_range(source, options=_OPTIONS)
+    return _Builder().build(events)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.stack: list[Any] = []  # containers: list of blocks, or Inline under construction
+        self.root: list[Block] = []
+        self.inline: Inline | None = None
+        self.inline_owner: Any = None
+        self.style: dict[str, int] = {
+            "strong": 0,
+            "emphasis": 0,
+            "link": 0,
+            "image": 0,
+            "strike": 0,
+        }
+        self.table: Table | None = None
+        self.cell: Inline | None = None
+        self.row: list[Inline] | None = None
+        self.in_head = False
+        self.code: Code | None = None
+        self.html: Html | None = None
+        self.meta: Meta | None = None
+
+    # container helpers
+    def _children(self) -> list[Block]:
+        if not self.stack:
+            return self.root
+        top = self.stack[-1]
+        if isinstance(top, (Item, Quote)):
+            return top.blocks
+        if isinstance(top, ListBlock):
+            return top.items  # type: ignore[return-value]
+        return self.root
+
+    def _flush_item_text(self) -> None:
+        """Tight list items carry inline text without a paragraph: wrap it in one."""
+        if self.inline is not None and self.inline_owner is not None:
+            inline = self.inline
+            if isinstance(self.inline_owner, Item) and inline.pieces:
+                para = Para(inline.start, inline.end, inline)
+                self.inline_owner.blocks.append(para)
+            self.inline = None
+            self.inline_owner = None
+
+    def _piece(self, text: str, rng: dict[str, int], **kw: bool) -> Piece:
+        return Piece(
+            text,
+            rng["start"],
+            rng["end"],
+            strong=self.style["strong"] > 0,
+            emphasis=self.style["emphasis"] > 0,
+            link=self.style["link"] > 0,
+            image=self.style["image"] > 0,
+            strike=self.style["strike"] > 0,
+            **kw,
+        )
+
+    def _target(self) -> Inline:
+        if self.cell is not None:
+            return self.cell
+        if self.inline is None:
+            # Inline content directly inside an item (tight list).
+            self.inline = Inline()
+            self.inline_owner = self.stack[-1] if self.stack else None
+        return self.inline
+
+    def build(self, events: Any) -> list[Block]:
+        for event, rng in events:
+            self._event(event, rng)
+        return self.root
+
+    def _event(self, event: Any, rng: dict[str, int]) -> None:
+        if isinstance(event, dict):
+            if "Start" in event:
+                self._start(event["Start"], rng)
+                return
+            if "End" in event:
+                self._end(event["End"], rng)
+                return
+            if "Text" in event:
+                text = event["Text"]
+                if self.code is not None:
+                    self.code.text += text
+                    return
+                if self.meta is not None:
+                    self.meta.text += text
+                    if not self.meta.text_start:
+                        self.meta.text_start = rng["start"]
+                    return
+                if self.html is not None:
+                    self.html.text += text
+                    return
+                self._target().pieces.append(self._piece(text, rng))
+                return
+            if "Code" in event:
+                self._target().pieces.append(self._piece(event["Code"], rng, code=True))
+                return
+            if "Html" in event:
+                if self.html is not None:
+                    self.html.text += event["Html"]
+                return
+            if "InlineHtml" in event:
+                tag = event["InlineHtml"]
+                if re.match(r"<br\s*/?>", tag, re.IGNORECASE):
+                    self._target().pieces.append(self._piece("\n", rng, brk=True, hard=True))
+                return
+            if "TaskListMarker" in event:
+                top = self.stack[-1] if self.stack else None
+                if isinstance(top, Item):
+                    top.checked = bool(event["TaskListMarker"])
+                return
+            if "FootnoteReference" in event or "InlineMath" in event or "DisplayMath" in event:
+                return
+            return
+        if event == "SoftBreak":
+            self._target().pieces.append(self._piece("\n", rng, brk=True))
+        elif event == "HardBreak":
+            self._target().pieces.append(self._piece("\n", rng, brk=True, hard=True))
+        elif event == "Rule":
+            self._flush_item_text()
+            self._children().append(Rule(rng["start"], rng["end"]))
+
+    def _start(self, tag: Any, rng: dict[str, int]) -> None:
+        start, end = rng["start"], rng["end"]
+        if tag == "Paragraph":
+            self._flush_item_text()
+            self.inline = Inline()
+            self.inline_owner = "para"
+            return
+        if isinstance(tag, dict) and "Heading" in tag:
+            self._flush_item_text()
+            self.inline = Inline()
+            self.inline_owner = "heading"
+            return
+        if isinstance(tag, dict) and "List" in tag:
+            self._flush_item_text()
+            block = ListBlock(start, end, ordered=tag["List"] is not None)
+            self._children().append(block)
+            self.stack.append(block)
+            return
+        if tag == "Item":
+            self._flush_item_text()
+            item = Item(start, end)
+            self._children().append(item)
+            self.stack.append(item)
+            return
+        if tag == "BlockQuote" or (isinstance(tag, dict) and "BlockQuote" in tag):
+            self._flush_item_text()
+            quote = Quote(start, end)
+            self._children().append(quote)
+            self.stack.append(quote)
+            return
+        if isinstance(tag, dict) and "CodeBlock" in tag:
+            self._flush_item_text()
+            kind = tag["CodeBlock"]
+            fenced = isinstance(kind, dict) and "Fenced" in kind
+            self.code = Code(start, end, "", fenced)
+            self._children().append(self.code)
+            return
+        if tag == "HtmlBlock":
+            self._flush_item_text()
+            self.html = Html(start, end, "")
+            self._children().append(self.html)
+            return
+        if isinstance(tag, dict) and "MetadataBlock" in tag:
+            self.meta = Meta(start, end, "", 0)
+            self._children().append(self.meta)
+            return
+        if isinstance(tag, dict) and "Table" in tag:
+            self._flush_item_text()
+            self.table = Table(start, end)
+            self._children().append(self.table)
+            return
+        if tag == "TableHead":
+            self.in_head = True
+            self.row = []
+            return
+        if tag == "TableRow":
+            self.row = []
+            if self.table is not None:
+                self.table.row_starts.append(start)
+            return
+        if tag == "TableCell":
+            self.cell = Inline()
+            return
+        if tag == "Strong":
+            self.style["strong"] += 1
+        elif tag == "Emphasis":
+            self.style["emphasis"] += 1
+        elif tag == "Strikethrough":
+            self.style["strike"] += 1
+        elif isinstance(tag, dict) and "Link" in tag:
+            self.style["link"] += 1
+        elif isinstance(tag, dict) and "Image" in tag:
+            self.style["image"] += 1
+
+    def _end(self, tag: Any, rng: dict[str, int]) -> None:
+        start, end = rng["start"], rng["end"]
+        if tag == "Paragraph":
+            inline = self.inline or Inline()
+            self.inline = None
+            self.inline_owner = None
+            self._children().append(Para(start, end, inline))
+            return
+        if isinstance(tag, dict) and "Heading" in tag:
+            inline = self.inline or Inline()
+            self.inline = None
+            self.inline_owner = None
+            level = int(str(tag["Heading"]).lstrip("H"))
+            self._children().append(Heading(start, end, level, inline))
+            return
+        if (isinstance(tag, dict) and "List" in tag) or tag == "Item":
+            self._flush_item_text()
+            if self.stack:
+                self.stack.pop()
+            return
+        if tag == "BlockQuote" or (isinstance(tag, dict) and "BlockQuote" in tag):
+            self._flush_item_text()
+            if self.stack:
+                self.stack.pop()
+            return
+        if tag == "CodeBlock":
+            self.code = None
+            return
+        if tag == "HtmlBlock":
+            self.html = None
+            return
+        if isinstance(tag, dict) and "MetadataBlock" in tag:
+            self.meta = None
+            return
+        if tag == "Table":
+            self.table = None
+            return
+        if tag == "TableHead":
+            if self.table is not None and self.row is not None:
+                self.table.header = self.row
+            self.in_head = False
+            self.row = None
+            return
+        if tag == "TableRow":
+            if self.table is not None and self.row is not None:
+                self.table.rows.append(self.row)
+            self.row = None
+            return
+        if tag == "TableCell":
+            if self.row is not None and self.cell is not None:
+                self.row.append(self.cell)
+            self.cell = None
+            return
+        if tag == "Strong":
+            self.style["strong"] -= 1
+        elif tag == "Emphasis":
+            self.style["emphasis"] -= 1
+        elif tag == "Strikethrough":
+            self.style["strike"] -= 1
+        elif tag == "Link":
+            self.style["link"] -= 1
+        elif tag == "Image":
+            self.style["image"] -= 1
+
+
+def html_comments(block: Html) -> list[tuple[str, int]]:
+    """The ``<!-- ... -->`` comments of an HTML block with their byte offsets (relative)."""
+    return [(m.group(1), m.start()) for m in re.finditer(r"<!--(.*?)-->", block.text, re.DOTALL)]
+
+
+def strip_tags(text: str) -> str:
+    return _TAG.sub("", text)

@@ -1,0 +1,454 @@
+"""What is the statement? Labels, tags and tails around an objective or key result.
+
+Both readers hand every candidate line to :func:`clean` which separates the statement a rule
+should judge from its decorations (RULES.md, "What is the statement"): list numbering, labels
+("KR1:", "Key result:", "CEO KR:", "Objective 2 -"), priority tags (``P0``, ``[P1]``), owner
+tags ("@handle", "(owner: ...)", "Sales:"), status tails ("=> DONE", "(WIP)", check marks) and
+score tails ("- 0.7", "(score: 0.7)", ": 8/10 (80%)"). The decorations become metadata.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+from okrlint.data import load_lexicon
+
+LabelKind = Literal["objective", "key_result", "initiative"]
+
+_SCOPES = (
+    r"company|team|personal|individual|department|departmental|ceo|quarterly|annual|yearly|"
+    r"ultimate|shared|group|org|organisation|organization|squad|my|our|main|top"
+)
+_SEP = r"[:：\-–—.)|]"
+
+# "Objective:", "Objective 2 -", "Company objective:", "OBJECTIVE:", "Obj. 3:"
+_OBJECTIVE_LABEL = re.compile(
+    rf"^(?:(?:{_SCOPES})\s+)?(?:objective|obj\.?)(?:\s*(?:#\s*)?(?P<num>\d+[a-z]?))?"
+    rf"(?:\s*{_SEP}+\s*|\s*$)",
+    re.IGNORECASE,
+)
+# "O1:", "O1 —", "O 2 -"
+_O_LABEL = re.compile(rf"^O\s?(?P<num>\d+[a-z]?)\s*{_SEP}\s*")
+# "KR:", "KR1:", "KR 2 -", "Key result:", "Key Result 1:", "Company key result:", "KR #1"
+_KR_LABEL = re.compile(
+    rf"^(?:(?:{_SCOPES})\s+)?(?:key[\s-]*results?|krs?)(?:\s*(?:#\s*)?(?P<num>\d+(?:\.\d+)*[a-z]?))?"
+    rf"(?:\s*{_SEP}+\s*|\s*$)",
+    re.IGNORECASE,
+)
+# "Sales (Closing Deals) KR:", "VP Eng KR:", "Distribution KR 2:"
+_OWNER_KR_LABEL = re.compile(
+    r"^(?P<owner>[A-Z][\w&/.' -]{0,38}?(?:\([^)]{1,40}\))?)\s+KRs?\s*(?P<num>\d+)?\s*[:：\-–—]+\s*"
+)
+_INITIATIVE_LABEL = re.compile(
+    r"^(?:initiatives?|to-?dos?|tasks?|actions?)(?:\s*\d+)?\s*[:：\-–—]+\s*", re.IGNORECASE
+)
+
+# Texts that are only a label: headings such as "Key Results" or list items such as "Objectives".
+_ZONE_KR = re.compile(
+    rf"^(?:(?:{_SCOPES})\s+)?(?:key[\s-]*results?|krs)(?:\s*(?:and|&)\s*(?:to-?do\s*lists?|"
+    rf"initiatives?))?\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+_ZONE_OBJECTIVE = re.compile(rf"^(?:(?:{_SCOPES})\s+)?objectives\s*[:：]?\s*$", re.IGNORECASE)
+_ZONE_INITIATIVE = re.compile(
+    r"^(?:initiatives?|to-?do(?:\s*lists?)?|tasks|actions|projects)\s*[:：]?\s*$", re.IGNORECASE
+)
+
+_PRIORITY_HEAD = re.compile(
+    r"^(?:\*\*)?[\[(]?(?P<p>[Pp](?:[0-9]|X|\?)(?:-P?[0-9])?)[\])]?(?:\*\*)?(?=[\s:\-–—|,]|$)"
+    r"\s*(?:[:\-–—|]+\s*)?"
+)
+_BRACKET_HEAD = re.compile(r"^\[(?P<tag>[^\[\]]{1,40})\]\s*(?:[:\-–—]\s*)?")
+_HANDLE_HEAD = re.compile(r"^@(?P<h>[\w.\-?]+)\s*(?:[:\-–—]+\s*)?")
+_NUMBER_HEAD = re.compile(r"^(?:#\s?\d{1,3}|\d{1,3}[.)](?!\d))\s+")
+_CHECKBOX_HEAD = re.compile(r"^\[(?P<c>[ xX✓✔])\]\s+")
+
+# Role prefix of a cascade ("CEO:", "Head of Eng:", "Business (Marketing):").
+_ROLE_HEAD = re.compile(
+    r"^(?P<role>[A-Z][\w&/'.]*,?(?:\s+(?:[A-Za-z&/'.]+,?|\([^()]{1,40}\))){0,6})\s*:\s+"
+    r"(?=[A-Z0-9\[(\"'$@_*])"
+)
+
+_STATUS_TAIL = re.compile(r"\s*(?:={1,2}\s?>|-->)\s*(?P<status>.*)$", re.DOTALL)
+_WIP_TAIL = re.compile(
+    r"\s*\((?P<status>(?:WIP|DONE|done|wip|in progress|blocked|paused|dropped|cancelled)"
+    r"(?:\s*:[^()]*)?)\)\s*$"
+)
+_BRACKET_TAIL = re.compile(r"(?:\s*\[(?P<tag>[A-Za-z0-9?]{1,12})\])+\s*$")
+_BRACKET_ONE = re.compile(r"\[([A-Za-z0-9?]{1,12})\]")
+_HANDLE_TAIL = re.compile(r"\s+(?P<h>(?:@[\w.\-]+[\s,]*)+)$")
+_OWNER_TAIL = re.compile(
+    r"\s*\((?:owners?|dri|assignee|lead)\s*[:=]\s*(?P<o>[^()]+)\)\s*$", re.IGNORECASE
+)
+_HANDLE_PAREN_TAIL = re.compile(r"\s*\((?P<o>@[\w.\-]+(?:[\s,]+@[\w.\-]+)*)\)\s*$")
+_SCORE_PAREN_TAIL = re.compile(
+    r"\s*\((?P<k>score|progress|grade|graded|scored)\s*[:=]?\s*(?P<v>[^()]*)\)\s*$", re.IGNORECASE
+)
+_SCORE_KV_TAIL = re.compile(
+    r"\s*[,;]?\s+(?P<k>score|progress|grade)\s*[:=]\s*(?P<v>-?\d+(?:\.\d+)?\s*%?)\s*$",
+    re.IGNORECASE,
+)
+_SCORE_DASH_TAIL = re.compile(r"\s+[-–—]\s+(?P<v>-?(?:\d+(?:\.\d+)?|\.\d+)\s*%?)\s*$")
+_FRACTION_TAIL = re.compile(
+    r"\s*:\s*(?P<v>(?:\d+|X)\s*/\s*\d+\s*\((?:\d+(?:\.\d+)?|X)\s*%\))\s*$", re.IGNORECASE
+)
+_TARGET_TAIL = re.compile(r"\s*\(target:\s*(?P<v>[^()]*)\)\s*$", re.IGNORECASE)
+_CURRENT_TAIL = re.compile(r"\s*[-–—]\s*current:\s*(?P<v>\S+)\s*$", re.IGNORECASE)
+_TAG_TAIL = re.compile(r"\s*\((?P<tag>[a-z]{1,4})\)\s*$")
+_ISSUE_TAIL = re.compile(r"\s*\((?:[\w./-]*#\d+(?:[,\s]+[\w./-]*#\d+)*)\)\s*$")
+
+_METADATA_KEYS: dict[str, str] = {
+    "owner": "owner",
+    "owners": "owner",
+    "owned by": "owner",
+    "dri": "owner",
+    "assignee": "owner",
+    "assignees": "owner",
+    "responsible": "owner",
+    "lead": "owner",
+    "accountable": "owner",
+    "tracking manager": "tracking_manager",
+    "cycle": "cycle",
+    "quarter": "cycle",
+    "period": "cycle",
+    "timeframe": "cycle",
+    "time frame": "cycle",
+    "time period": "cycle",
+    "horizon": "cycle",
+    "level": "level",
+    "team": "team",
+    "score": "score",
+    "final score": "score",
+    "grade": "score",
+    "progress": "progress",
+    "status": "status",
+    "updated": "updated",
+    "last updated": "updated",
+    "last update": "updated",
+    "updated on": "updated",
+    "last check-in": "updated",
+    "last checkin": "updated",
+    "last reviewed": "updated",
+    "reviewed": "updated",
+    "check-in": "updated",
+    "parent": "parent",
+    "parent objective": "parent",
+    "aligned to": "parent",
+    "aligns to": "parent",
+    "alignment": "parent",
+    "aligned with": "parent",
+    "supports": "parent",
+    "contributes to": "parent",
+    "deadline": "deadline",
+    "due": "deadline",
+    "due date": "deadline",
+    "kr measurement deadline": "deadline",
+    "target date": "deadline",
+    "end": "deadline",
+    "end date": "deadline",
+    "active from": "start",
+    "start": "start",
+    "start date": "start",
+    "priority": "priority",
+    "tracked": "tracked",
+    "why": "why",
+    "rationale": "why",
+    "target": "target",
+    "current": "current",
+    "baseline": "baseline",
+}
+_METADATA_LINE = re.compile(
+    r"^\s*(?P<key>[A-Za-z][A-Za-z -]{1,28}?)\s*[:：]\s*(?P<value>.*?)\s*$", re.DOTALL
+)
+# Headings or items that only name non-OKR material.
+NON_OKR_TITLES = re.compile(
+    r"^(?:table of contents|contents|toc|on this page|overview|introduction|intro|background|"
+    r"background & explanation|about|references|external references|related links|links|notes|"
+    r"grading notes|tracking notes|tracking|final score|alternatives|not included|rationale|"
+    r"rational|why|faq|glossary|appendix|changelog|history|schedule|okr schedule|timeline|"
+    r"how to use these okrs|scoring guidelines|scoring|weekly rhythm|key metrics|success metrics|"
+    r"metrics|milestones|key milestones|key concepts|critical integration points|progress update|"
+    r"final summary|summary|task details|team|north star|project overview|initiatives|"
+    r"what is okr|what is an okr|examples?|mvp.*|related|resources|see also|"
+    r"(?:what|how|why|when|who)\b.*|.*\?)\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+
+
+# Verbs that start statements; used by the readers' heuristics (the analysis has its own lexicon).
+@cache
+def lead_verbs() -> frozenset[str]:
+    return frozenset(load_lexicon("lead-verbs")["verbs"])
+
+
+def starts_with_verb(text: str) -> bool:
+    first = text.strip().split(" ", 1)[0].lower().strip(".,:;!?*_`\"'")
+    verbs = lead_verbs()
+    if first in verbs:
+        return True
+    for suffix in ("ing", "ed", "s"):
+        if first.endswith(suffix):
+            stem = first[: -len(suffix)]
+            if stem in verbs or stem + "e" in verbs or stem[:-1] in verbs:
+                return True
+    return False
+
+
+@dataclass
+class Cleaned:
+    """A statement separated from its decorations."""
+
+    text: str
+    label: LabelKind | None = None
+    label_text: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+    # Offset of ``text`` inside the input (after leading decorations were removed).
+    offset: int = 0
+
+
+def _strip_symbols(text: str) -> tuple[str, int]:
+    """Remove leading emoji, check marks and other pictographs."""
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        cat = unicodedata.category(ch)
+        if cat in ("So", "Sk", "Mn", "Cf", "Co") or ch in "✓✔✗✘☐☑☒" or ch.isspace():
+            i += 1
+            continue
+        break
+    return text[i:], i
+
+
+def _strip_symbols_tail(text: str) -> str:
+    j = len(text)
+    while j > 0:
+        ch = text[j - 1]
+        cat = unicodedata.category(ch)
+        if cat in ("So", "Sk", "Mn", "Cf", "Co") or ch.isspace():
+            j -= 1
+            continue
+        break
+    return text[:j]
+
+
+def zone_label(text: str) -> Literal["objectives", "key_results", "initiatives"] | None:
+    """Whether ``text`` is only a label that introduces a list ("Key Results:", "Objectives")."""
+    t = text.strip().strip("*_").strip()
+    t, _ = _strip_symbols(t)
+    t = _NUMBER_HEAD.sub("", t).strip()
+    if _ZONE_KR.match(t):
+        return "key_results"
+    if _ZONE_OBJECTIVE.match(t):
+        return "objectives"
+    if _ZONE_INITIATIVE.match(t):
+        return "initiatives"
+    return None
+
+
+def match_label(text: str) -> tuple[LabelKind | None, str, str, dict[str, str]]:
+    """Find an objective / key-result / initiative label at the start of ``text``.
+
+    Returns ``(kind, label, rest, metadata)``; ``kind`` is None when there is no label.
+    """
+    meta: dict[str, str] = {}
+    m = _OWNER_KR_LABEL.match(text)
+    if m and not _KR_LABEL.match(text):
+        owner = m.group("owner").strip()
+        if owner.lower() not in ("key", "the", "a", "our", "my"):
+            meta["owner"] = owner
+            return "key_result", m.group(0).strip(), text[m.end() :], meta
+    for kind, pattern in (
+        ("objective", _OBJECTIVE_LABEL),
+        ("objective", _O_LABEL),
+        ("key_result", _KR_LABEL),
+        ("initiative", _INITIATIVE_LABEL),
+    ):
+        m = pattern.match(text)
+        if m:
+            rest = text[m.end() :]
+            # "Objectives and Key Results" or "Key results are measurable" is prose, not a label.
+            label = m.group(0)
+            if not re.search(r"[:：\-–—.)|]\s*$", label) and rest and not m.groupdict().get("num"):
+                continue
+            if kind == "key_result" and rest[:1].islower() and ":" not in label:
+                continue
+            return kind, label.strip(), rest, meta  # type: ignore[return-value]
+    return None, "", text, meta
+
+
+def parse_metadata_line(text: str) -> tuple[str, str] | None:
+    """``"Owner: @growth-lead"`` -> ``("owner", "@growth-lead")``; None when not metadata."""
+    m = _METADATA_LINE.match(text.strip().replace("**", "").replace("__", ""))
+    if not m:
+        return None
+    key = re.sub(r"\s+", " ", m.group("key").strip().lower())
+    norm = _METADATA_KEYS.get(key)
+    if norm is None:
+        return None
+    value = m.group("value").strip()
+    if norm in ("target", "current", "baseline", "why", "start", "end") and not value:
+        return None
+    return norm, value
+
+
+def looks_like_role(prefix: str) -> bool:
+    words = [w for w in re.sub(r"\([^)]*\)", " ", prefix).split() if w]
+    if not words or len(words) > 6:
+        return False
+    first = words[0]
+    if not (first[:1].isupper() or first.isupper()) or starts_with_verb(first):
+        return False
+    return not any(ch.isdigit() for ch in "".join(words))
+
+
+def clean(text: str, *, allow_role: bool = True) -> Cleaned:
+    """Separate the statement from its decorations. ``text`` is one line of rendered text."""
+    meta: dict[str, str] = {}
+    label: LabelKind | None = None
+    label_text: str | None = None
+    original = text
+    s = text.replace("\u00a0", " ")
+    s = s.strip()
+    lead = len(text) - len(text.lstrip())
+
+    # Leading decorations, repeatedly ("**P0** - @ann - KR1: ...").
+    for _ in range(8):
+        before = s
+        s2, n = _strip_symbols(s)
+        lead += n
+        s = s2
+        m = _CHECKBOX_HEAD.match(s)
+        if m:
+            meta.setdefault("done", "true" if m.group("c") != " " else "false")
+        for pattern in (_CHECKBOX_HEAD, _NUMBER_HEAD):
+            m = pattern.match(s)
+            if m:
+                lead += m.end()
+                s = s[m.end() :]
+        m = _PRIORITY_HEAD.match(s)
+        if m:
+            meta.setdefault("priority", m.group("p").upper())
+            lead += m.end()
+            s = s[m.end() :]
+        m = _HANDLE_HEAD.match(s)
+        if m:
+            meta.setdefault("owner", "@" + m.group("h"))
+            lead += m.end()
+            s = s[m.end() :]
+        m = _BRACKET_HEAD.match(s)
+        if m and not s.startswith("[x]") and not s.startswith("[ ]"):
+            tag = m.group("tag").strip()
+            if re.fullmatch(r"[Pp]\d", tag):
+                meta.setdefault("priority", tag.upper())
+            elif tag.lower().startswith("internal"):
+                meta["visibility"] = tag
+            else:
+                meta.setdefault("owner", tag)
+            lead += m.end()
+            s = s[m.end() :]
+        if label is None:
+            kind, lab, rest, lmeta = match_label(s)
+            if kind is not None:
+                label, label_text = kind, lab
+                for k, v in lmeta.items():
+                    meta.setdefault(k, v)
+                lead += len(s) - len(rest)
+                s = rest
+        if allow_role:
+            m = _ROLE_HEAD.match(s)
+            if m and looks_like_role(m.group("role")) and parse_metadata_line(s) is None:
+                role = m.group("role").strip()
+                kind, _, _, _ = match_label(role + ":")
+                if kind is None and len(s) - m.end() >= 3:
+                    meta.setdefault("owner", role)
+                    lead += m.end()
+                    s = s[m.end() :]
+        if s == before:
+            break
+
+    # Trailing decorations.
+    for _ in range(8):
+        before = s
+        m = _STATUS_TAIL.search(s)
+        if m and m.start() > 0:
+            status = m.group("status").strip()
+            pm = re.match(r"^(\d+(?:\.\d+)?\s*%)", status)
+            if pm:
+                meta.setdefault("progress", pm.group(1).replace(" ", ""))
+            meta.setdefault("status", status)
+            s = s[: m.start()]
+        for pattern, key in (
+            (_WIP_TAIL, "status"),
+            (_OWNER_TAIL, "owner"),
+            (_HANDLE_PAREN_TAIL, "owner"),
+            (_TARGET_TAIL, "target"),
+            (_CURRENT_TAIL, "current"),
+        ):
+            m = pattern.search(s)
+            if m and m.start() > 0:
+                meta.setdefault(key, m.group(m.lastgroup or 1).strip())
+                s = s[: m.start()]
+        m = _SCORE_PAREN_TAIL.search(s) or _SCORE_KV_TAIL.search(s)
+        if m and m.start() > 0:
+            key = "progress" if m.group("k").lower() == "progress" else "score"
+            meta.setdefault(key, m.group("v").strip())
+            s = s[: m.start()]
+        m = _FRACTION_TAIL.search(s)
+        if m and m.start() > 0:
+            meta.setdefault("progress", m.group("v").strip())
+            s = s[: m.start()]
+        m = _SCORE_DASH_TAIL.search(s)
+        if m and m.start() > 0 and _is_score_value(m.group("v")):
+            meta.setdefault("score", m.group("v").replace(" ", ""))
+            s = s[: m.start()]
+        m = _BRACKET_TAIL.search(s)
+        if m and m.start() > 0:
+            for tag in _BRACKET_ONE.findall(m.group(0)):
+                if re.fullmatch(r"[Pp][0-9X?]", tag):
+                    meta.setdefault("priority", tag.upper())
+                else:
+                    meta["tags"] = (meta.get("tags", "") + " " + tag).strip()
+            s = s[: m.start()]
+        m = _HANDLE_TAIL.search(s)
+        if m and m.start() > 0:
+            meta.setdefault("owner", " ".join(m.group("h").replace(",", " ").split()))
+            s = s[: m.start()]
+        m = _ISSUE_TAIL.search(s)
+        if m and m.start() > 0:
+            s = s[: m.start()]
+        m = _TAG_TAIL.search(s)
+        if m and m.start() > 0:
+            meta["tags"] = (meta.get("tags", "") + " " + m.group("tag")).strip()
+            s = s[: m.start()]
+        s = _strip_symbols_tail(s)
+        s = s.rstrip(" \t-–—|:;,")
+        if s == before:
+            break
+    s = s.strip()
+    if s.startswith("**") and s.endswith("**") and len(s) > 4:
+        s = s[2:-2].strip()
+    offset = original.find(s[:20]) if s else lead
+    return Cleaned(text=s, label=label, label_text=label_text, metadata=meta, offset=max(offset, 0))
+
+
+def _is_score_value(value: str) -> bool:
+    v = value.replace(" ", "")
+    try:
+        if v.endswith("%"):
+            return 0 <= float(v[:-1]) <= 1000
+        return -10 <= float(v) <= 10
+    except ValueError:
+        return False
+
+
+def normalize_heading(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def words(text: str) -> list[str]:
+    """Whitespace-separated tokens that contain a letter or digit (RULES.md, "Words")."""
+    return [w for w in text.split() if any(ch.isalnum() for ch in w)]

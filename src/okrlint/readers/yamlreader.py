@@ -1,0 +1,434 @@
+"""Read OKRs from YAML, with positions from PyYAML's node marks.
+
+Canonical shape (``schema/okrlint.schema.json``)::
+
+    cycle: 2026-Q3
+    level: team
+    owner: Growth team
+    objectives:
+      - objective: Make onboarding feel effortless
+        owner: "@growth-lead"
+        key_results:
+          - Increase activation rate from 42% to 60%
+          - text: Reduce time to first project from 18 to 8 minutes
+            score: 0.4
+            initiatives: [Redesign the welcome screen]
+
+Also accepted: keys in any case and with ``-``/``_``/camelCase spellings, ``okrs``/``goals`` for
+``objectives``, ``title``/``name``/``description`` for the statement, ``krs``/``keyResults``/
+``key-results``/``results`` for key results, a list of sets at the top level, sets nested under
+other keys (``projects: [{okr: {Q4: {objective: ..., keyResults: [...]}}}]``), several YAML
+documents in one file.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from okrlint.model import (
+    Comment,
+    Initiative,
+    KeyResult,
+    Objective,
+    OkrDocument,
+    OkrSet,
+    Problem,
+    Span,
+)
+from okrlint.readers.statement import clean, parse_metadata_line
+from okrlint.readers.yamlsafe import (
+    MAX_NODES,
+    SafeLoader,
+    YamlLimitError,
+    check_yaml_limits,
+)
+
+_OBJECTIVE_LIST_KEYS = {"objectives", "okrs", "okr", "goals", "objective list"}
+_KR_KEYS = {"key results", "key result", "krs", "kr", "results", "keyresults", "key_results"}
+_OBJECTIVE_TEXT_KEYS = ("objective", "title", "name", "text", "goal", "statement", "description")
+_KR_TEXT_KEYS = (
+    "text",
+    "key result",
+    "kr",
+    "title",
+    "name",
+    "metric",
+    "result",
+    "statement",
+    "description",
+)
+_INITIATIVE_KEYS = {"initiatives", "initiative", "tasks", "todos", "to dos", "actions", "projects"}
+_SET_LIST_KEYS = {"sets", "teams", "okr sets", "groups", "people", "individuals"}
+_PERIOD_KEY = re.compile(r"^(?:q[1-4]|h[12]|fy\d{2,4}|(?:19|20)\d{2}(?:[-_ ]?q[1-4])?)$", re.I)
+
+
+class _Budget:
+    def __init__(self) -> None:
+        self.left = MAX_NODES
+
+    def spend(self) -> None:
+        self.left -= 1
+        if self.left < 0:
+            raise YamlLimitError(f"the YAML expands past {MAX_NODES} nodes (aliases?)")
+
+
+def _norm_key(key: str) -> str:
+    # camelCase -> camel case; snake/kebab -> spaces; lower.
+    k = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", key)
+    k = k.replace("_", " ").replace("-", " ")
+    return re.sub(r"\s+", " ", k).strip().lower()
+
+
+def _span(node: yaml.Node) -> Span:
+    start, end = node.start_mark, node.end_mark
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+def _scalar_span(node: yaml.Node) -> Span:
+    """The first line of a scalar (a block scalar's span is reported from its first line)."""
+    span = _span(node)
+    return span
+
+
+class _YamlReader:
+    def __init__(self, path: str, source: str) -> None:
+        self.path = path
+        self.source = source
+        self.doc = OkrDocument(path=path, format="yaml", source=source)
+        self.budget = _Budget()
+        self.evidence = False
+
+    def read(self) -> OkrDocument:
+        self._comments()
+        try:
+            check_yaml_limits(self.source)
+            nodes = list(yaml.compose_all(self.source, Loader=SafeLoader))
+        except YamlLimitError as exc:
+            self.doc.problems.append(Problem(f"YAML refused: {exc}", Span.point(1)))
+            return self.doc
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else 1
+            col = mark.column + 1 if mark else 1
+            problem = exc.problem or exc.context or "invalid YAML"
+            if "could not determine a constructor" in str(exc):
+                problem = "unsafe or unknown tag refused"
+            self.doc.problems.append(
+                Problem(f"invalid YAML: {problem}", Span(line, col, line, col))
+            )
+            return self.doc
+        except yaml.YAMLError as exc:
+            self.doc.problems.append(Problem(f"invalid YAML: {exc}", Span.point(1)))
+            return self.doc
+        try:
+            for node in nodes:
+                if node is None:
+                    continue
+                self._unsafe_tags(node)
+                self._document(node)
+        except YamlLimitError as exc:
+            self.doc.problems.append(Problem(f"YAML refused: {exc}", Span.point(1)))
+            self.doc.sets.clear()
+        except _ShapeError as exc:
+            self.doc.problems.append(Problem(exc.message, exc.span))
+        self.doc.link()
+        return self.doc
+
+    def _comments(self) -> None:
+        for i, line in enumerate(self.source.split("\n"), start=1):
+            idx = _comment_start(line)
+            if idx is not None:
+                text = line[idx + 1 :].strip()
+                self.doc.comments.append(Comment(text, Span(i, idx + 1, i, len(line) + 1)))
+
+    def _unsafe_tags(self, node: yaml.Node) -> None:
+        """Refuse tags a safe loader cannot construct (``!!python/object`` and friends)."""
+        stack = [node]
+        seen: set[int] = set()
+        while stack:
+            n = stack.pop()
+            if id(n) in seen:
+                continue
+            seen.add(id(n))
+            self.budget.spend()
+            tag = n.tag or ""
+            if tag.startswith("tag:yaml.org,2002:python/") or (
+                tag.startswith("!") and not tag.startswith("!!")
+            ):
+                raise _ShapeError(f"unsafe or unknown YAML tag {tag!r} refused", _span(n))
+            if isinstance(n, yaml.MappingNode):
+                for k, v in n.value:
+                    stack.extend((k, v))
+            elif isinstance(n, yaml.SequenceNode):
+                stack.extend(n.value)
+
+    # -------------------------------------------------------------- structure
+    def _document(self, node: yaml.Node) -> None:
+        found = self._find_sets(node, {}, [], depth=0)
+        if not found and self.evidence:
+            raise _ShapeError(
+                "YAML has OKR keys but no objective could be read "
+                "(expected 'objectives:' with a list of objectives)",
+                _span(node),
+            )
+        if not found and isinstance(node, yaml.ScalarNode) and node.value.strip():
+            # A plain string is not an OKR document; only an error when it looks like one.
+            return
+
+    def _find_sets(
+        self, node: yaml.Node, inherited: dict[str, Any], context: list[str], depth: int
+    ) -> bool:
+        self.budget.spend()
+        if depth > 50:
+            raise _ShapeError("YAML nested too deeply", _span(node))
+        if isinstance(node, yaml.SequenceNode):
+            # A list of sets, or a list of objectives at the top level.
+            items = node.value
+            if items and all(self._is_objective_node(i) for i in items) and depth == 0:
+                self._make_set(node, None, dict(inherited), context, items)
+                return True
+            found = False
+            for item in items:
+                found |= self._find_sets(item, inherited, context, depth + 1)
+            return found
+        if not isinstance(node, yaml.MappingNode):
+            return False
+        pairs = self._pairs(node)
+        meta = dict(inherited)
+        meta_local = self._metadata(pairs)
+        meta.update(meta_local)
+        for key, (_, value) in pairs.items():
+            if key in _OBJECTIVE_LIST_KEYS:
+                self.evidence = True
+                if isinstance(value, yaml.SequenceNode):
+                    self._make_set(node, pairs, meta, context, value.value)
+                    return True
+                if isinstance(value, yaml.MappingNode) and self._is_objective_node(value):
+                    self._make_set(node, pairs, meta, context, [value])
+                    return True
+                if isinstance(value, yaml.MappingNode):
+                    # okr: {Q4: {objective: ...}} -- keys are periods or names.
+                    return self._find_sets(value, meta, context, depth + 1)
+                raise _ShapeError(
+                    f"'{key}' must be a list of objectives, not {_kind(value)}", _span(value)
+                )
+        if self._is_objective_node(node) and depth > 0:
+            self._make_set(node, None, meta, context, [node])
+            return True
+        found = False
+        for key, (keynode, value) in pairs.items():
+            if key in _KR_KEYS:
+                self.evidence = True
+            sub_meta = dict(meta)
+            if _PERIOD_KEY.match(str(keynode.value)):
+                sub_meta.setdefault("cycle", str(keynode.value))
+            if isinstance(value, (yaml.MappingNode, yaml.SequenceNode)):
+                found |= self._find_sets(value, sub_meta, [*context, str(keynode.value)], depth + 1)
+        return found
+
+    def _pairs(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for k, v in node.value:
+            self.budget.spend()
+            if not isinstance(k, yaml.ScalarNode):
+                continue
+            key = _norm_key(str(k.value))
+            if key in out:
+                self.doc.problems.append(
+                    Problem(f"duplicate YAML key {k.value!r} (the first one wins)", _span(k))
+                )
+                continue
+            out[key] = (k, v)
+        return out
+
+    def _is_objective_node(self, node: yaml.Node) -> bool:
+        if not isinstance(node, yaml.MappingNode):
+            return False
+        keys = {_norm_key(str(k.value)) for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+        if keys & {_norm_key(k) for k in _KR_KEYS}:
+            return True
+        return "objective" in keys
+
+    def _metadata(self, pairs: dict[str, tuple[yaml.Node, yaml.Node]]) -> dict[str, Any]:
+        meta: dict[str, Any] = {}
+        for key, (_, value) in pairs.items():
+            if not isinstance(value, yaml.ScalarNode):
+                continue
+            norm = parse_metadata_line(f"{key}: x")
+            if norm is not None:
+                meta[norm[0]] = value.value
+                meta.setdefault("_spans", {})[norm[0]] = _span(value)
+        return meta
+
+    def _make_set(
+        self,
+        node: yaml.Node,
+        pairs: dict[str, tuple[yaml.Node, yaml.Node]] | None,
+        meta: dict[str, Any],
+        context: list[str],
+        items: list[yaml.Node],
+    ) -> None:
+        spans = meta.pop("_spans", {})
+        title = None
+        if pairs:
+            for key in ("title", "name", "team", "set"):
+                if key in pairs and isinstance(pairs[key][1], yaml.ScalarNode):
+                    title = str(pairs[key][1].value)
+                    break
+        if title is None and context:
+            title = context[-1]
+        okr_set = OkrSet(
+            title=title,
+            span=_span(node),
+            metadata={k: v for k, v in meta.items() if not k.startswith("_")},
+            metadata_spans=dict(spans),
+            context=list(context),
+        )
+        okr_set.span = Span(
+            okr_set.span.line, okr_set.span.column, okr_set.span.line, okr_set.span.column
+        )
+        for item in items:
+            obj = self._objective(item)
+            if obj is not None:
+                okr_set.objectives.append(obj)
+        self.doc.sets.append(okr_set)
+
+    def _objective(self, node: yaml.Node) -> Objective | None:
+        self.budget.spend()
+        if isinstance(node, yaml.ScalarNode):
+            text = str(node.value).strip()
+            if not text:
+                return None
+            cl = clean(text)
+            return Objective(text=cl.text, span=_scalar_span(node), raw=text, metadata=cl.metadata)
+        if not isinstance(node, yaml.MappingNode):
+            raise _ShapeError(
+                f"an objective must be text or a mapping, not {_kind(node)}", _span(node)
+            )
+        pairs = self._pairs(node)
+        text_node = None
+        for key in _OBJECTIVE_TEXT_KEYS:
+            if key in pairs and isinstance(pairs[key][1], yaml.ScalarNode):
+                text_node = pairs[key][1]
+                break
+        if text_node is None or not str(text_node.value).strip():
+            raise _ShapeError("an objective needs its text ('objective:' or 'title:')", _span(node))
+        raw = str(text_node.value).strip()
+        cl = clean(" ".join(raw.split()))
+        meta = dict(cl.metadata)
+        spans: dict[str, Span] = {}
+        local = self._metadata(pairs)
+        local_spans = local.pop("_spans", {})
+        for k, v in local.items():
+            meta[k] = v
+        spans.update(local_spans)
+        obj = Objective(
+            text=cl.text, span=_scalar_span(text_node), raw=raw, metadata=meta, metadata_spans=spans
+        )
+        for key, (_, value) in pairs.items():
+            if key in _KR_KEYS or key.replace(" ", "") == "keyresults":
+                if isinstance(value, yaml.SequenceNode):
+                    for kr_node in value.value:
+                        kr = self._key_result(kr_node)
+                        if kr is not None:
+                            obj.add_key_result(kr)
+                elif isinstance(value, yaml.ScalarNode) and value.value:
+                    kr = self._key_result(value)
+                    if kr is not None:
+                        obj.add_key_result(kr)
+                elif not (isinstance(value, yaml.ScalarNode) and not value.value):
+                    raise _ShapeError(
+                        f"'{key}' must be a list of key results, not {_kind(value)}", _span(value)
+                    )
+        return obj
+
+    def _key_result(self, node: yaml.Node) -> KeyResult | None:
+        self.budget.spend()
+        if isinstance(node, yaml.ScalarNode):
+            text = str(node.value).strip()
+            if not text:
+                return None
+            cl = clean(" ".join(text.split()))
+            if not cl.text:
+                return None
+            return KeyResult(text=cl.text, span=_scalar_span(node), raw=text, metadata=cl.metadata)
+        if not isinstance(node, yaml.MappingNode):
+            raise _ShapeError(
+                f"a key result must be text or a mapping, not {_kind(node)}", _span(node)
+            )
+        pairs = self._pairs(node)
+        text_node = None
+        for key in _KR_TEXT_KEYS:
+            if key in pairs and isinstance(pairs[key][1], yaml.ScalarNode):
+                text_node = pairs[key][1]
+                break
+        if text_node is None or not str(text_node.value).strip():
+            raise _ShapeError("a key result needs its text ('text:')", _span(node))
+        raw = str(text_node.value).strip()
+        cl = clean(" ".join(raw.split()))
+        meta = dict(cl.metadata)
+        local = self._metadata(pairs)
+        spans = local.pop("_spans", {})
+        meta.update(local)
+        if "done" in pairs and isinstance(pairs["done"][1], yaml.ScalarNode):
+            meta["done"] = str(pairs["done"][1].value).lower()
+        kr = KeyResult(
+            text=cl.text, span=_scalar_span(text_node), raw=raw, metadata=meta, metadata_spans=spans
+        )
+        for key, (_, value) in pairs.items():
+            if key in _INITIATIVE_KEYS and isinstance(value, yaml.SequenceNode):
+                for item in value.value:
+                    self.budget.spend()
+                    if isinstance(item, yaml.ScalarNode) and str(item.value).strip():
+                        kr.initiatives.append(
+                            Initiative(str(item.value).strip(), _span(item), str(item.value))
+                        )
+                    elif isinstance(item, yaml.MappingNode):
+                        ip = self._pairs(item)
+                        for tk in ("text", "title", "name", "task", "initiative"):
+                            if tk in ip and isinstance(ip[tk][1], yaml.ScalarNode):
+                                kr.initiatives.append(
+                                    Initiative(
+                                        str(ip[tk][1].value), _span(ip[tk][1]), str(ip[tk][1].value)
+                                    )
+                                )
+                                break
+        return kr
+
+
+class _ShapeError(Exception):
+    def __init__(self, message: str, span: Span) -> None:
+        super().__init__(message)
+        self.message = message
+        self.span = span
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.ScalarNode):
+        return "a scalar"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return "a mapping"
+
+
+def _comment_start(line: str) -> int | None:
+    """Index of a ``#`` that starts a YAML comment (outside quotes), or None."""
+    quote: str | None = None
+    for i, ch in enumerate(line):
+        if quote:
+            if ch == quote:
+                quote = None
+            continue
+        if ch in "\"'" and (i == 0 or line[i - 1] in " \t:[{,-"):
+            quote = ch
+        elif ch == "#" and (i == 0 or line[i - 1] in " \t"):
+            return i
+    return None
+
+
+def read_yaml(path: str, source: str) -> OkrDocument:
+    """Read a YAML file into the OKR model."""
+    return _YamlReader(path, source).read()
