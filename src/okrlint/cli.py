@@ -117,6 +117,12 @@ def read_target(target: Target, stdin_filename: str | None, max_bytes: int) -> O
 @click.option("--outline", is_flag=True, help="Show what okrlint understood instead of linting.")
 @click.option("--stdin-filename", metavar="NAME", help="File name to report when PATH is '-'.")
 @click.option(
+    "--ignore-non-okr-files",
+    is_flag=True,
+    help="Files without OKRs pass silently (no OKR002), as in a directory walk; the pre-commit "
+    "hook uses it.",
+)
+@click.option(
     "--today",
     metavar="YYYY-MM-DD",
     help="The date stale-review compares with (default: today), for reproducible runs.",
@@ -143,6 +149,7 @@ def main(
     list_rules: bool,
     outline: bool,
     stdin_filename: str | None,
+    ignore_non_okr_files: bool,
     today: str | None,
     max_file_size: int,
     no_color: bool,
@@ -199,7 +206,8 @@ def main(
         if outline:
             continue
         try:
-            findings.extend(lint(doc, settings, explicit=target.explicit))
+            explicit = target.explicit and not ignore_non_okr_files
+            findings.extend(lint(doc, settings, explicit=explicit))
         except Exception as exc:  # a bug in a rule: say so, lint the other files, exit 2
             internal.append(f"{doc.path}: internal error: {exc}")
 

@@ -50,6 +50,9 @@ def discover(paths: list[str]) -> list[Target]:
     targets: list[Target] = []
     seen: set[str] = set()
     for raw in paths:
+        if raw == "-":
+            targets.append(Target("-", explicit=True))
+            continue
         p = Path(raw)
         if not p.exists() and not p.is_symlink():
             raise PathError(f"path '{raw}' does not exist")

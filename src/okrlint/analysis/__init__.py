@@ -1,9 +1,29 @@
-"""Statement analysis (spaCy). Filled in by the language-rules work."""
+"""Statement analysis on spaCy: computed once per objective and key result, in batches.
+
+Importing this package does not import spaCy; :func:`analyze_document` does, on first use, so a
+file without OKRs never pays for it.
+"""
 
 from __future__ import annotations
 
-from okrlint.model import OkrDocument
+from collections.abc import Iterable
+
+from okrlint.model import KeyResult, Objective, OkrDocument
+
+
+def analyze_nodes(nodes: Iterable[Objective | KeyResult]) -> None:
+    """Fill ``node.analysis`` for every node that has none yet (one ``nlp.pipe`` batch)."""
+    todo = [n for n in nodes if n.analysis is None]
+    if not todo:
+        return
+    from okrlint.analysis.nlp import pipe
+    from okrlint.analysis.statement import analyze
+
+    for node, doc in zip(todo, pipe(n.text for n in todo), strict=True):
+        node.analysis = analyze(doc)
 
 
 def analyze_document(doc: OkrDocument) -> None:
-    """Analyse every objective and key result of ``doc`` once (results on ``node.analysis``)."""
+    """Analyse every objective and key result of ``doc`` once."""
+    nodes: list[Objective | KeyResult] = [*doc.objectives(), *doc.key_results()]
+    analyze_nodes(nodes)

@@ -38,7 +38,10 @@ from okrlint.model import (
 )
 from okrlint.readers import mdblocks as mb
 from okrlint.readers.statement import (
+    NAVIGATION_TITLES,
     NON_OKR_TITLES,
+    QUESTION_TITLES,
+    README_TITLES,
     clean,
     match_label,
     parse_metadata_line,
@@ -146,6 +149,8 @@ class _Reader:
         # ("heading", level) / ("para", kind, section level).
         self.styles: set[tuple[Any, ...]] = set()
         self.pending: list[tuple[tuple[Any, ...], mb.Block, Section, list[str]]] = []
+        self.pending_lists: list[tuple[mb.ListBlock, _Ctx, int]] = []
+        self.front_spans: dict[str, Span] = {}
 
     # ------------------------------------------------------------------ positions
     def span(self, start: int, end: int) -> Span:
@@ -210,6 +215,16 @@ class _Reader:
             self.doc.metadata = {
                 k: v for k, v in self.doc.metadata.items() if k in _FRONT_MATTER_KEYS
             }
+            base = meta.text_start or meta.start
+            first_line, _ = self.pos.line_col(base)
+            spans: dict[str, Span] = {}
+            for i, line in enumerate(meta.text.split("\n")):
+                m = re.match(r"^([A-Za-z_][\w -]*)\s*:", line)
+                if m:
+                    norm = _normalise_key(m.group(1))
+                    if norm and norm not in spans:
+                        spans[norm] = Span(first_line + i, 1, first_line + i, len(line) + 1)
+            self.front_spans = spans
             self.doc.metadata.setdefault("_span", Span(base_line, 1, base_line, 1))
         return blocks[1:]
 
@@ -311,14 +326,23 @@ class _Reader:
             info.metadata_spans.setdefault(key, span)
             return
         cl = clean(title)
-        if NON_OKR_TITLES.match(cl.text or title) and cl.label is None:
+        if (
+            NON_OKR_TITLES.match(cl.text or title)
+            or QUESTION_TITLES.match(cl.text or title)
+            or README_TITLES.match(cl.text or title)
+        ) and cl.label is None:
             # Notes, tables of contents, metrics: not OKRs (sub-headings are judged alone).
             self._note_prose(sec.blocks)
             for block in sec.blocks:
                 if isinstance(block, mb.Table):
                     self._metadata_table(block, ctx)
-            for child in sec.children:
-                self._walk(child, ctx, depth + 1)
+            if NAVIGATION_TITLES.match(cl.text or title):
+                for child in sec.children:
+                    self._walk(child, ctx, depth + 1)
+            else:
+                for child in _iter_sections(sec):
+                    if child is not sec:
+                        self._note_prose(child.blocks)
             return
         if cl.label == "key_result":
             if ctx.parent is not None:
@@ -376,6 +400,14 @@ class _Reader:
                 if not items or all(i.para.inline.link_only for i in items):
                     continue
                 if self._items_objective_like(block):
+                    return False
+                if (
+                    self.generic
+                    and all(i.sublists for i in items)
+                    and not starts_with_verb(text)
+                    and not _list_has_kr_labels(block)
+                ):
+                    # "## Marketing" over items that each carry their own key results.
                     return False
                 # In a file that labels its OKRs, an unlabelled heading needs labelled KRs.
                 return self.generic or _list_has_kr_labels(block)
@@ -520,6 +552,22 @@ class _Reader:
                 if NON_OKR_TITLES.match(title) and isinstance(nxt, mb.ListBlock):
                     i += 2
                     continue
+                if clean(first).label == "objective" and clean(first).text:
+                    # "OBJECTIVE: ..." after the key results of the previous one.
+                    parent = holder.objective.parent if holder.objective else None
+                    obj = self._objective_from_para(block, ctx.child(parent=parent))
+                    if obj is not None:
+                        holder = _Holder(obj, None)
+                        if isinstance(nxt, mb.ListBlock):
+                            found += self._kr_list(nxt, holder, ctx.child(parent=obj))
+                            i += 2
+                            continue
+                    i += 1
+                    continue
+                if zone_label(first) == "key_results" and isinstance(nxt, mb.ListBlock):
+                    found += self._kr_list(nxt, holder, ctx)
+                    i += 2
+                    continue
                 found += self._labelled_lines(block, holder, ctx)
             i += 1
         return found
@@ -597,7 +645,7 @@ class _Reader:
                 if _note_list(blocks, i):
                     i += 1
                     continue
-                self._container_list(block, ctx)
+                self._container_list(block, ctx, sec.level)
                 i += 1
                 continue
             if isinstance(block, mb.Table):
@@ -606,17 +654,21 @@ class _Reader:
                 continue
             i += 1
 
-    def _container_list(self, block: mb.ListBlock, ctx: _Ctx) -> None:
+    def _container_list(self, block: mb.ListBlock, ctx: _Ctx, level: int = 0) -> None:
         objective_items = [i for i in block.items if self._item_is_objective(i, top=True)]
         if not objective_items:
             for item in block.items:
                 para = item.para
                 if para is not None:
                     self._prose(para)
+            if self.generic:
+                self.pending_lists.append((block, ctx, level))
             return
         generic_sibling = any(
             not _is_labelled_objective(i) and not _bold_item(i) for i in objective_items
         )
+        if generic_sibling:
+            self.styles.add(("item", level))
         for item in block.items:
             if item in objective_items:
                 self._objective_from_item(item, ctx)
@@ -773,6 +825,23 @@ class _Reader:
 
     def _style_pass(self) -> None:
         """Lines shaped like the confirmed objectives of this file, but without key results."""
+        for block, ctx, level in self.pending_lists:
+            if ("item", level) not in self.styles:
+                continue
+            for item in block.items:
+                para = item.para
+                if para is None or item.sublists:
+                    continue
+                text = para.inline.flat
+                if (
+                    para.inline.link_only
+                    or parse_metadata_line(text) is not None
+                    or len(words(text)) > 25
+                ):
+                    continue
+                obj = self._objective_from_item(item, ctx)
+                if obj is not None:
+                    self.doc.prose = [p for p in self.doc.prose if p.span != obj.span]
         for style, block, sec, trail in self.pending:
             if style not in self.styles or id(block) in self.consumed:
                 continue
@@ -888,7 +957,19 @@ class _Reader:
         found = 0
         if depth > 32:
             return 0
+        # In a cascade of bold sub-objectives, a bold item without key results is one too.
+        bold_cascade = any(_bold_item(i) and i.sublists for i in block.items)
         for item in block.items:
+            if (
+                bold_cascade
+                and holder.objective is not None
+                and _bold_item(item)
+                and not item.sublists
+                and _label_of(item.para.inline.flat if item.para else "") is None
+            ):
+                if self._objective_from_item(item, ctx.child(parent=holder.objective)):
+                    found += 1
+                continue
             found += self._kr_item(item, holder, ctx, depth)
         return found
 
@@ -1101,10 +1182,10 @@ class _Reader:
                         raw=inline.flat,
                         metadata=dict(cl.metadata),
                     )
-                    if holder.objective is not None:
-                        self._add_objective(obj, ctx.child(parent=holder.objective))
-                    else:
-                        self._add_objective(obj, ctx)
+                    # A table with its own objective column lists objectives beside the
+                    # current one, not under it.
+                    parent = holder.objective.parent if holder.objective is not None else None
+                    self._add_objective(obj, ctx.child(parent=parent))
                     current = _Holder(obj, None)
             if current.objective is None and current.shared is None:
                 continue
@@ -1316,7 +1397,9 @@ class _Reader:
             spans: dict[str, Span] = {}
             for k, v in front.items():
                 meta[k] = v
-                if front_span is not None:
+                if k in self.front_spans:
+                    spans[k] = self.front_spans[k]
+                elif front_span is not None:
                     spans[k] = front_span
             # Metadata of enclosing sections (a document-level "Owner:" line applies below).
             for anc in reversed(list(_ancestors(sec))):

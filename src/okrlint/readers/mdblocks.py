@@ -145,6 +145,13 @@ class Item(Block):
         for b in self.blocks:
             if isinstance(b, Para):
                 return b
+            if isinstance(b, Quote) and b is self.blocks[0]:
+                # "- > 70% quota participation": the author meant "greater than".
+                inner = next((x for x in b.blocks if isinstance(x, Para)), None)
+                if inner is not None:
+                    gt = Piece("> ", inner.inline.start, inner.inline.start)
+                    return Para(inner.start, inner.end, Inline([gt, *inner.inline.pieces]))
+                return None
             if isinstance(b, (ListBlock, Table)):
                 return None
         return None

@@ -44,7 +44,7 @@ _OWNER_KR_LABEL = re.compile(
     r"^(?P<owner>[A-Z][\w&/.' -]{0,38}?(?:\([^)]{1,40}\))?)\s+KRs?\s*(?P<num>\d+)?\s*[:：\-–—]+\s*"
 )
 _INITIATIVE_LABEL = re.compile(
-    r"^(?:initiatives?|to-?dos?|tasks?|actions?)(?:\s*\d+)?\s*[:：\-–—]+\s*", re.IGNORECASE
+    r"^(?:initiatives?|tasks?|actions?)(?:\s*\d+)?\s*[:：\-–—]+\s*", re.IGNORECASE
 )
 
 # Texts that are only a label: headings such as "Key Results" or list items such as "Objectives".
@@ -70,7 +70,7 @@ _CHECKBOX_HEAD = re.compile(r"^\[(?P<c>[ xX✓✔])\]\s+")
 # Role prefix of a cascade ("CEO:", "Head of Eng:", "Business (Marketing):").
 _ROLE_HEAD = re.compile(
     r"^(?P<role>[A-Z][\w&/'.]*,?(?:\s+(?:[A-Za-z&/'.]+,?|\([^()]{1,40}\))){0,6})\s*:\s+"
-    r"(?=[A-Z0-9\[(\"'$@_*])"
+    r"(?=[A-Z\[(\"'@_*])"
 )
 
 _STATUS_TAIL = re.compile(r"\s*(?:={1,2}\s?>|-->)\s*(?P<status>.*)$", re.DOTALL)
@@ -78,8 +78,8 @@ _WIP_TAIL = re.compile(
     r"\s*\((?P<status>(?:WIP|DONE|done|wip|in progress|blocked|paused|dropped|cancelled)"
     r"(?:\s*:[^()]*)?)\)\s*$"
 )
-_BRACKET_TAIL = re.compile(r"(?:\s*\[(?P<tag>[A-Za-z0-9?]{1,12})\])+\s*$")
-_BRACKET_ONE = re.compile(r"\[([A-Za-z0-9?]{1,12})\]")
+_BRACKET_TAIL = re.compile(r"(?:\s*\[(?P<tag>[A-Z0-9?][A-Za-z0-9?]{0,11}|p\d)\])+\s*$")
+_BRACKET_ONE = re.compile(r"\[([A-Z0-9?][A-Za-z0-9?]{0,11}|p\d)\]")
 _HANDLE_TAIL = re.compile(r"\s+(?P<h>(?:@[\w.\-]+[\s,]*)+)$")
 _OWNER_TAIL = re.compile(
     r"\s*\((?:owners?|dri|assignee|lead)\s*[:=]\s*(?P<o>[^()]+)\)\s*$", re.IGNORECASE
@@ -164,6 +164,21 @@ _METADATA_KEYS: dict[str, str] = {
 _METADATA_LINE = re.compile(
     r"^\s*(?P<key>[A-Za-z][A-Za-z -]{1,28}?)\s*[:：]\s*(?P<value>.*?)\s*$", re.DOTALL
 )
+# Headings of a README or a manual: never a set or an objective (but may hold sub-headings).
+README_TITLES = re.compile(
+    r"^(?:install|installation|usage|setup|set-up|getting started|quick ?start|contributing|"
+    r"license|licence|build|building|development|testing|tests|requirements|prerequisites|"
+    r"configuration|config|api|api reference|reference|docs|documentation|authors?|credits|"
+    r"acknowledg(?:e)?ments|contact|screenshots?|troubleshooting|known issues|release notes|"
+    r"code of conduct|sponsors?)\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+# Headings that ask a question explain OKRs ("What is a Key Result?"): notes, not OKRs.
+QUESTION_TITLES = re.compile(r"^(?:(?:what|how|why|when|who)\b.*|.*\?)\s*$", re.IGNORECASE)
+# Headings that only hold navigation: their sub-headings are still read.
+NAVIGATION_TITLES = re.compile(
+    r"^(?:table of contents|contents|toc|on this page|navigation|index)\s*[:：]?\s*$", re.IGNORECASE
+)
 # Headings or items that only name non-OKR material.
 NON_OKR_TITLES = re.compile(
     r"^(?:table of contents|contents|toc|on this page|overview|introduction|intro|background|"
@@ -173,8 +188,9 @@ NON_OKR_TITLES = re.compile(
     r"how to use these okrs|scoring guidelines|scoring|weekly rhythm|key metrics|success metrics|"
     r"metrics|milestones|key milestones|key concepts|critical integration points|progress update|"
     r"final summary|summary|task details|team|north star|project overview|initiatives|"
-    r"what is okr|what is an okr|examples?|mvp.*|related|resources|see also|"
-    r"(?:what|how|why|when|who)\b.*|.*\?)\s*[:：]?\s*$",
+    r"what is okr|what is an okr|examples?|mvp.*|related|resources|see also|retrospectives?|"
+    r"retros?|lessons learned|learnings|what went well|what went wrong|good|bad|try)"
+    r"\s*[:：]?\s*$",
     re.IGNORECASE,
 )
 
@@ -301,6 +317,8 @@ def looks_like_role(prefix: str) -> bool:
         return False
     first = words[0]
     if not (first[:1].isupper() or first.isupper()) or starts_with_verb(first):
+        return False
+    if first.upper() in ("TODO", "TBD", "TBC", "FIXME", "XXX", "N/A", "NOTE"):
         return False
     return not any(ch.isdigit() for ch in "".join(words))
 

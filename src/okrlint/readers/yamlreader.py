@@ -36,6 +36,7 @@ from okrlint.model import (
     OkrDocument,
     OkrSet,
     Problem,
+    Prose,
     Span,
 )
 from okrlint.readers.statement import clean, parse_metadata_line
@@ -200,6 +201,12 @@ class _YamlReader:
         meta = dict(inherited)
         meta_local = self._metadata(pairs)
         meta.update(meta_local)
+        for name_key in ("name", "title", "team"):
+            if name_key in pairs and isinstance(pairs[name_key][1], yaml.ScalarNode):
+                name = str(pairs[name_key][1].value)
+                if name and (not context or context[-1] != name):
+                    context = [*context, name]
+                break
         for key, (_, value) in pairs.items():
             if key in _OBJECTIVE_LIST_KEYS:
                 self.evidence = True
@@ -225,8 +232,9 @@ class _YamlReader:
             sub_meta = dict(meta)
             if _PERIOD_KEY.match(str(keynode.value)):
                 sub_meta.setdefault("cycle", str(keynode.value))
+            sub_context = list(context)
             if isinstance(value, (yaml.MappingNode, yaml.SequenceNode)):
-                found |= self._find_sets(value, sub_meta, [*context, str(keynode.value)], depth + 1)
+                found |= self._find_sets(value, sub_meta, sub_context, depth + 1)
         return found
 
     def _pairs(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
@@ -279,7 +287,12 @@ class _YamlReader:
                     title = str(pairs[key][1].value)
                     break
         if title is None and context:
-            title = context[-1]
+            named = [
+                c
+                for c in context
+                if not _PERIOD_KEY.match(c) and _norm_key(c) not in _OBJECTIVE_LIST_KEYS
+            ]
+            title = named[-1] if named else context[-1]
         okr_set = OkrSet(
             title=title,
             span=_span(node),
@@ -290,6 +303,15 @@ class _YamlReader:
         okr_set.span = Span(
             okr_set.span.line, okr_set.span.column, okr_set.span.line, okr_set.span.column
         )
+        for key, (_, value) in (pairs or {}).items():
+            # Free text beside the objectives ("notes:", "policy:") is prose for OKR108.
+            if (
+                isinstance(value, yaml.ScalarNode)
+                and isinstance(value.value, str)
+                and len(value.value.split()) >= 4
+                and key not in ("title", "name")
+            ):
+                self.doc.prose.append(Prose(" ".join(value.value.split()), _span(value)))
         for item in items:
             obj = self._objective(item)
             if obj is not None:

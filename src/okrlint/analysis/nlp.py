@@ -1,0 +1,100 @@
+"""The spaCy pipeline: ``spacy.blank("en")`` plus okrlint's own components.
+
+No trained model is used (nothing to download): the tokenizer comes with spaCy, and two
+components add what the rules need from our lexicons in ``rules/lexicons``:
+
+* ``okr_verbs`` gives each token the lemma and classes of a known verb form (task, outcome,
+  maintain, vague, count, output, up, down) and merges phrasal verbs ("set up", "roll out");
+* ``okr_phrases`` runs one PhraseMatcher over every phrase lexicon (placeholders, vanity and
+  company-level metrics, bounded measures, output nouns, deliverables, habits, pay words...) and
+  stores the matches on ``doc._.hits``.
+
+The pipeline is built once per process and fed statements in batches with ``nlp.pipe``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from okrlint.analysis.lexicon import phrases, verbs
+
+_NLP: Language | None = None
+
+if not Doc.has_extension("hits"):
+    Doc.set_extension("hits", default=None)
+if not Token.has_extension("vclasses"):
+    Token.set_extension("vclasses", default=None)
+if not Token.has_extension("vlemma"):
+    Token.set_extension("vlemma", default=None)
+
+
+class VerbTagger:
+    def __init__(self, nlp: Language) -> None:
+        self.verbs = verbs()
+        self.matcher = Matcher(nlp.vocab)
+        for forms, lemma in self.verbs.multi.items():
+            self.matcher.add(lemma, [[{"LOWER": f} for f in forms]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        v = self.verbs
+        for token in doc:
+            lemma = v.forms.get(token.lower_)
+            if lemma is not None:
+                token._.vlemma = lemma
+                token._.vclasses = frozenset(v.classes.get(lemma, ()))
+                token.lemma_ = lemma
+        for match_id, start, _end in self.matcher(doc):
+            lemma = doc.vocab.strings[match_id]
+            token = doc[start]
+            token._.vlemma = lemma
+            token._.vclasses = frozenset(v.classes.get(lemma, ()))
+            token.lemma_ = lemma
+        return doc
+
+
+class PhraseTagger:
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for category, items in phrases().items():
+            self.matcher.add(category, list(nlp.tokenizer.pipe(items)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        hits: dict[str, list[tuple[int, int, str]]] = {}
+        for match_id, start, end in self.matcher(doc):
+            span = doc[start:end]
+            hits.setdefault(doc.vocab.strings[match_id], []).append(
+                (span.start_char, span.end_char, span.text.lower())
+            )
+        doc._.hits = hits
+        return doc
+
+
+@Language.factory("okr_verbs")
+def _make_verbs(nlp: Language, name: str) -> VerbTagger:
+    return VerbTagger(nlp)
+
+
+@Language.factory("okr_phrases")
+def _make_phrases(nlp: Language, name: str) -> PhraseTagger:
+    return PhraseTagger(nlp)
+
+
+def get_nlp() -> Language:
+    """The pipeline, built once per process."""
+    global _NLP
+    if _NLP is None:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("okr_verbs")
+        nlp.add_pipe("okr_phrases")
+        _NLP = nlp
+    return _NLP
+
+
+def pipe(texts: Iterable[str], batch_size: int = 256) -> Iterator[Any]:
+    yield from get_nlp().pipe(texts, batch_size=batch_size)

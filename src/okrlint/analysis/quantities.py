@@ -1,0 +1,684 @@
+"""Numbers in a statement, with their units, bounds and roles.
+
+Finds numbers written with digits ("1,800", "1.2M", "$2.5k", "42%", "600ms", "3x", "50+") or
+words ("ten", "a third", "two thousand"), then gives each a role from its context: baseline
+("from 42%", "up from 4%", "(today: 83%)"), target ("to 60%", "42% -> 60%", "reach 1,800"),
+delta ("by 30%", "double", "3x", "40% increase"), time frame or identifier ("Q3", "SOC 2",
+"v2", "Tier 1", "2026"), or a plain level.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from okrlint.analysis.lexicon import numbers, units
+
+_CURRENCY = "$€£¥₹"
+
+
+@dataclass
+class Quantity:
+    value: float
+    text: str
+    start: int
+    end: int
+    unit: str | None = None  # percent, points, money, multiplier, ms, s, min, h, d, w, mo, y, data
+    family: str | None = None  # percent, points, money, multiplier, duration, data; None = count
+    seconds: float | None = None  # durations in seconds, to compare 600 ms with 0.25 s
+    scale: float | None = None  # "out of 5", "/5"
+    bound: str | None = None  # "min" (at least) | "max" (under, at most)
+    role: str = "level"  # baseline | target | delta | level | timeframe | identifier
+    placeholder: bool = False
+    word: bool = False
+    negative: bool = False
+    relative: bool = False  # a multiplier or ratio ("double", "3x", "by 30%")
+    direction: str | None = None  # for deltas written with their own direction ("-20%")
+    extras: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def comparable_value(self) -> float:
+        if self.seconds is not None:
+            return self.value * self.seconds
+        return self.value
+
+    @property
+    def is_metric(self) -> bool:
+        return self.role not in ("timeframe", "identifier")
+
+    def same_measure(self, other: Quantity) -> bool:
+        if self.family is None or other.family is None:
+            return True
+        return self.family == other.family
+
+
+@cache
+def _unit_table() -> tuple[list[tuple[str, str, str, float | None]], dict[str, float]]:
+    """(form, unit, family, seconds) sorted longest first; and scale suffixes."""
+    table: list[tuple[str, str, str, float | None]] = []
+    data = units()
+    for unit, spec in data.items():
+        if unit == "scale" or not isinstance(spec, dict):
+            continue
+        family = str(spec.get("family", unit))
+        seconds = spec.get("seconds")
+        for form in spec.get("forms", []) or []:
+            table.append((str(form).lower(), unit, family, float(seconds) if seconds else None))
+    table.sort(key=lambda t: -len(t[0]))
+    scale = {str(k): float(v) for k, v in (data.get("scale") or {}).items()}
+    return table, scale
+
+
+_NUM = re.compile(
+    r"(?:(?P<cur>[$€£¥₹])\s?)?"
+    r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+    r"(?P<scale>(?:\s?(?:thousand|million|billion)\b)|(?:k|K|M|mm|MM|bn|B|m|mn)(?![a-zA-Z]))?"
+    r"(?P<plus>\+)?"
+)
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
+_PLACEHOLDER_NUM = re.compile(
+    r"(?<![\w$])(?P<cur>[$€£¥₹])?(?P<ph>X{1,3}|x{1,3}|N\d{0,2}|\?{2,3}|TBD|TBC)(?P<pct>\s?%)?(?![\w?])"
+)
+_WORD_NUM = None
+
+
+@cache
+def _word_num_pattern() -> re.Pattern[str]:
+    words = numbers()["words"]
+    names = sorted((w for w in words if w not in ("a", "an", "none", "single", "couple")), key=len)
+    alt = "|".join(re.escape(w) for w in reversed(names))
+    fracs = "|".join(re.escape(f) for f in numbers()["fractions"])
+    return re.compile(
+        rf"(?i)\b(?:(?P<fracnum>a|one|two|three|four|five|six|seven|eight|nine)\s+(?P<frac>{fracs})"
+        rf"|(?P<words>(?:(?:{alt})(?:[\s-]+(?:and\s+)?)?)+)|(?P<dozen>a\s+dozen|a\s+couple\s+of))\b"
+    )
+
+
+def _word_value(text: str) -> float | None:
+    words = numbers()["words"]
+    mult = numbers()["multipliers"]
+    total = 0.0
+    current = 0.0
+    seen = False
+    for w in re.split(r"[\s-]+", text.lower()):
+        if not w or w == "and":
+            continue
+        if w in mult:
+            current = (current or 1) * float(mult[w])
+            if float(mult[w]) >= 1000:
+                total += current
+                current = 0
+            seen = True
+        elif w in words:
+            current += float(words[w])
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+_BOUND_BEFORE = re.compile(
+    r"(?ix)(?P<w>at\s+least|no\s+less\s+than|no\s+fewer\s+than|not\s+less\s+than|minimum(?:\s+of)?|"
+    r"min\.?|more\s+than|over|above|greater\s+than|higher\s+than|exceed(?:ing|s)?|beyond|>=|≥|(?<![-=–—])>|"
+    r"at\s+most|no\s+more\s+than|not\s+more\s+than|maximum(?:\s+of)?|max\.?|less\s+than|fewer\s+than|"
+    r"under|below|within|up\s+to|lower\s+than|<=|≤|<|~|about|around|approx(?:imately)?\.?|nearly|"
+    r"almost|only)\s*$"
+)
+_MIN_WORDS = {
+    "at least",
+    "no less than",
+    "no fewer than",
+    "not less than",
+    "minimum",
+    "minimum of",
+    "min",
+    "min.",
+    "more than",
+    "over",
+    "above",
+    "greater than",
+    "higher than",
+    "exceed",
+    "exceeds",
+    "exceeding",
+    "beyond",
+    ">=",
+    "≥",
+    ">",
+}
+_APPROX = {"~", "about", "around", "approx", "approx.", "approximately", "nearly", "almost", "only"}
+_BOUND_AFTER = re.compile(
+    r"(?ix)^\s*(?:\+|or\s+(?P<w>more|greater|higher|above|better|fewer|less|lower|below|under|"
+    r"faster|sooner))\b"
+)
+_ID_BEFORE = re.compile(
+    r"(?x)(?:\b(?:Q|H|FY|CY|Tier|tier|Stage|stage|Level|level|Phase|phase|Step|step|Version|version|"
+    r"v|V|RFC|ISO|SOC|Type|type|P|S|Series|Gen|Web|IPv|Python|Java|Node|MySQL|PostgreSQL|"
+    r"Postgres|HTTP|ES|Grade|grade|Section|section|No\.|KR|OKR|Milestone|milestone|Release|"
+    r"release|Class|class|Chapter|chapter|Module|module|Part|part|Area|Zone|Slot|Floor|Room|"
+    r"Unit|Track|Sprint|sprint|Week|week|Day|day|Month|month|Year|year|Round|round|"
+    r"WCAG|PCI|HIPAA|GDPR|NIST|Windows|iOS|Android|macOS|Ubuntu|CIS|DORA|Log4j|Title|"
+    r"Article|Rule|Form|Line|Route|Gate|Terminal|Wave|Cohort|cohort|Batch|batch|Group|group|"
+    r"Team|team|Grade|Year|Bay|Ward|Station|Studio|Plan|plan|IPFS|TLS|SSL|Series)\s?|\#)$"
+)
+_YEAR_CONTEXT = re.compile(
+    r"(?i)(?:\b(?:in|by|of|for|since|until|till|through|during|before|after|end|early|late|mid|"
+    r"fy|cy|q[1-4]|h[12]|spring|summer|autumn|fall|winter|jan\w*|feb\w*|mar\w*|apr\w*|may|"
+    r"jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|year|the|from|to|and)[\s,.-]*|^)$"
+)
+_TIMEFRAME_AROUND = re.compile(
+    r"(?ix)(?:\b(?:in|within|over|during|for)\s+(?:the\s+)?(?:next|coming|first|last|following)\s+$"
+    r"|\bby\s+(?:week|day|sprint|month)\s+$|\b(?:week|day|sprint|month)\s+$)"
+)
+_CALENDAR_AFTER = re.compile(r"(?i)^\s*(?:weeks?|months?|quarters?|years?|sprints?|semesters?)\b")
+_PERIOD_AFTER = re.compile(
+    r"(?i)^\s*(?:consecutive\s+)?(?:days?|weeks?|months?|quarters?|years?|sprints?|semesters?|terms?)"
+    r"\b"
+)
+_SCALE_AFTER = re.compile(r"(?i)^\s*(?:out\s+of|/)\s*(?P<s>\d+(?:\.\d+)?)")
+_ORDINAL_AFTER = re.compile(r"(?i)^(?:st|nd|rd|th)\b")
+_HYPHEN_WORD_AFTER = re.compile(r"^-(?=[A-Za-z])")
+_DELTA_AFTER = re.compile(
+    r"(?ix)^\s*(?:%\s*)?(?:year[\s-]over[\s-]year|yoy|mom|qoq|)"
+    r"\s*(?P<w>increase|decrease|reduction|growth|lift|improvement|uplift|drop|decline|gain|rise|"
+    r"cut|jump|boost|more|less|fewer|higher|lower|faster|slower|better|bigger|larger|smaller|"
+    r"shorter|longer|cheaper|up|down)\b"
+)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    table, scales = _unit_table()
+    out: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def overlaps(s: int, e: int) -> bool:
+        return any(s < te and e > ts for ts, te in taken)
+
+    for m in _CLOCK.finditer(text):
+        parts = [int(x) for x in m.group(0).split(":")]
+        if len(parts) == 2:
+            seconds = parts[0] * 60 + parts[1]
+        else:
+            seconds = parts[0] * 3600 + parts[1] * 60 + parts[2]
+        q = Quantity(
+            float(seconds), m.group(0), m.start(), m.end(), unit="s", family="duration", seconds=1.0
+        )
+        out.append(q)
+        taken.append((q.start, q.end))
+
+    for m in _NUM.finditer(text):
+        if overlaps(m.start("num"), m.end("num")):
+            continue
+        start, end = m.start(), m.end()
+        raw = m.group("num")
+        # Skip digits glued to letters before them ("S1", "v2", "K8s", "H1", "Web3").
+        if (
+            start > 0
+            and (text[start - 1].isalpha() or text[start - 1] == "_")
+            and not m.group("cur")
+        ):
+            prev_word = re.search(r"([A-Za-z]+)$", text[:start])
+            if prev_word and prev_word.group(1) == "N":
+                continue  # "N6": a redacted number, found as a placeholder below
+            q = Quantity(float(raw.replace(",", "")), m.group(0), start, end, role="identifier")
+            if prev_word and prev_word.group(1).lower() not in ("x",):
+                out.append(q)
+                taken.append((start, end))
+                continue
+        value = float(raw.replace(",", ""))
+        scale = m.group("scale")
+        if scale:
+            key = scale.strip()
+            if key == "m" and not m.group("cur"):
+                # "10m" is ten minutes (or metres), not ten million, without a currency sign.
+                end = m.start("scale")
+                scale = None
+            else:
+                value *= scales.get(key, scales.get(key.lower(), 1.0))
+        q = Quantity(value, m.group(0), start, end)
+        if m.group("cur"):
+            q.unit, q.family = "money", "money"
+        if m.group("plus"):
+            q.bound = "min"
+        # A sign written right before the number ("-20%", "+15%").
+        if start > 0 and text[start - 1] in "-−+" and (start < 2 or not text[start - 2].isalnum()):
+            if text[start - 1] == "+":
+                q.direction = "up"
+            else:
+                q.negative = True
+                q.direction = "down"
+            q.start -= 1
+        rest = text[end:]
+        # Unit after the number.
+        low = rest.lower()
+        for form, unit, family, seconds in table:
+            stripped = low.lstrip(" ")
+            if stripped.startswith(form) and (
+                len(stripped) == len(form) or not (stripped[len(form)].isalnum()) or form in ("%",)
+            ):
+                if form in ("x", "×") and low[:1] == " ":
+                    continue  # "3 x 4" is not "3x"
+                if form in ("times", "fold") and re.match(
+                    r"(?i)^\s*times\s+(?:a|an|per|each|every)\b", low
+                ):
+                    break  # "3 times a week" is a frequency, not a multiplier
+                if len(low) - len(stripped) > 1:
+                    continue
+                if q.family == "money" and family != "money":
+                    break
+                q.unit, q.family, q.seconds = unit, family, seconds
+                end = end + (len(low) - len(stripped)) + len(form)
+                break
+        q.end = end
+        q.text = text[q.start : end]
+        if q.family == "multiplier":
+            q.relative = True
+        sm = _SCALE_AFTER.match(text[end:])
+        if sm and q.family in (None, "points"):
+            q.scale = float(sm.group("s"))
+            q.end = end + sm.end()
+            q.text = text[q.start : q.end]
+        out.append(q)
+        taken.append((q.start, q.end))
+
+    for m in _PLACEHOLDER_NUM.finditer(text):
+        if overlaps(m.start(), m.end()):
+            continue
+        ph = m.group("ph")
+        # A lone "N" or "X" is a placeholder only where a number belongs.
+        after = text[m.end() :]
+        before = text[: m.start()]
+        if re.fullmatch(r"N\d{1,2}", ph):
+            pass  # "N6": a redacted number ("[_N<sub>6</sub>_]")
+        elif ph in ("N", "X", "x") and not (
+            m.group("cur")
+            or m.group("pct")
+            or (
+                re.match(r"^\s*(?:new\b|[A-Za-z]{2,}|\+|%|\)|$)", after)
+                and re.search(
+                    r"(?:\b(?:to|from|by|of|reach|hit|get|than|least|most|at)\s*|^\s*|[(\[]\s*)$",
+                    before,
+                )
+            )
+        ):
+            continue
+        if ph == "x" and re.match(r"^\s*\d", after):
+            continue
+        q = Quantity(0.0, m.group(0), m.start(), m.end(), placeholder=True)
+        if m.group("pct"):
+            q.unit, q.family = "percent", "percent"
+        if m.group("cur"):
+            q.unit, q.family = "money", "money"
+        out.append(q)
+        taken.append((q.start, q.end))
+
+    # Frequencies used as values: "from weekly to daily".
+    freq = numbers().get("frequencies") or {}
+    if freq:
+        alt = "|".join(re.escape(str(f)) for f in freq)
+        for m in re.finditer(rf"(?i)\b(?:from|to|->|→)\s+(?P<f>{alt})\b", text):
+            if overlaps(m.start("f"), m.end("f")):
+                continue
+            value = float(freq[m.group("f").lower()])
+            q = Quantity(
+                value, m.group("f"), m.start("f"), m.end("f"), unit="per-year", family="frequency"
+            )
+            out.append(q)
+            taken.append((q.start, q.end))
+
+    pattern = _word_num_pattern()
+    for m in pattern.finditer(text):
+        if overlaps(m.start(), m.end()):
+            continue
+        if m.group("frac"):
+            frac = numbers()["fractions"][m.group("frac").lower()]
+            count = (
+                _word_value(m.group("fracnum")) if m.group("fracnum").lower() not in ("a",) else 1
+            )
+            if m.group("frac").lower() in ("quarter", "quarters") and not (
+                re.match(r"^\s*of\b", text[m.end() :])
+                or re.search(r"(?i)\bby\s*$", text[: m.start()])
+            ):
+                continue  # "a quarter" is usually the time frame
+            q = Quantity(
+                round((count or 1) * frac * 100, 2),
+                m.group(0),
+                m.start(),
+                m.end(),
+                unit="percent",
+                family="percent",
+                word=True,
+            )
+            out.append(q)
+            taken.append((q.start, q.end))
+            continue
+        if m.group("dozen"):
+            value = 12.0 if "dozen" in m.group("dozen").lower() else 2.0
+            out.append(Quantity(value, m.group(0), m.start(), m.end(), word=True))
+            continue
+        words_text = m.group("words").strip(" -")
+        words_text = re.sub(r"[\s-]+and$", "", words_text)
+        value = _word_value(words_text)
+        if value is None:
+            continue
+        # "one of the", "one customer story" is a count; keep it. "zero" targets are counts too.
+        q = Quantity(value, words_text, m.start(), m.start() + len(words_text), word=True)
+        rest = text[q.end :]
+        for form, unit, family, seconds in table:
+            if re.match(rf"(?i)^\s?{re.escape(form)}\b", rest) and family != "multiplier":
+                q.unit, q.family, q.seconds = unit, family, seconds
+                q.end += len(re.match(rf"(?i)^\s?{re.escape(form)}", rest).group(0))  # type: ignore[union-attr]
+                break
+        q.text = text[q.start : q.end]
+        out.append(q)
+        taken.append((q.start, q.end))
+
+    out.sort(key=lambda q: q.start)
+    out = _ratios(text, out)
+    _timeframe_overlap(text, out)
+    for q in out:
+        _classify(text, q)
+    _relations(text, out)
+    _propagate_units(out)
+    return out
+
+
+_RATIO_BETWEEN = re.compile(r"(?i)^\s*(?:in|out\s+of)\s*$")
+
+
+def _ratios(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """ "1 in 8", "nine in ten", "9 out of 10 customers": a share, as a percentage."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(qs):
+        q = qs[i]
+        nxt = qs[i + 1] if i + 1 < len(qs) else None
+        if (
+            nxt is not None
+            and q.family is None
+            and nxt.family is None
+            and nxt.value > 0
+            and q.value <= nxt.value
+            and _RATIO_BETWEEN.match(text[q.end : nxt.start])
+            and not re.match(r"^\s*(?:stars?|points?)\b", text[nxt.end :])
+        ):
+            merged = Quantity(
+                round(q.value / nxt.value * 100, 2),
+                text[q.start : nxt.end],
+                q.start,
+                nxt.end,
+                unit="percent",
+                family="percent",
+                word=q.word,
+            )
+            if nxt.value in (5, 10) and not q.word and q.value != int(q.value):
+                merged = q  # "4.6 out of 5" is a score on a scale
+                merged.scale = nxt.value
+                merged.end = nxt.end
+                merged.text = text[q.start : nxt.end]
+            out.append(merged)
+            i += 2
+            continue
+        out.append(q)
+        i += 1
+    return out
+
+
+def _timeframe_overlap(text: str, qs: list[Quantity]) -> None:
+    """Numbers inside a date or period ("by August 31", "Q3 2026") are time frames."""
+    from okrlint.analysis.timeframes import TIMEFRAME
+
+    spans = [
+        (m.start(), m.end())
+        for m in TIMEFRAME.finditer(text)
+        if not re.fullmatch(r"(?:19|20)\d{2}", m.group(0))
+        and not re.match(r"(?i)^(?:in|within)\s", m.group(0))
+    ]
+    for q in qs:
+        if q.family in ("percent", "money"):
+            continue
+        if any(s <= q.start and q.end <= e for s, e in spans):
+            q.role = "timeframe"
+
+
+def _propagate_units(qs: list[Quantity]) -> None:
+    """ "from 18 to 8 minutes": the baseline takes the target's unit (and the other way round)."""
+    pairs = [q for q in qs if q.role in ("baseline", "target")]
+    for a, b in itertools.pairwise(pairs):
+        if a.role != "baseline" or b.role != "target":
+            continue
+        for x, y in ((a, b), (b, a)):
+            if x.family is None and y.family is not None:
+                x.unit, x.family, x.seconds = y.unit, y.family, y.seconds
+
+
+def _classify(text: str, q: Quantity) -> None:
+    if q.role == "identifier":
+        return
+    before = text[: q.start]
+    after = text[q.end :]
+    # Identifiers: "SOC 2", "Tier 1", "v2", "RFC 42", "3rd", "2-week", "Python 3".
+    if _ID_BEFORE.search(before) and q.family not in ("money", "percent") and not q.word:
+        q.role = "identifier"
+        return
+    if re.search(r"[A-Za-z]-$", before) and not re.search(
+        r"(?i)\b(?:sub|under|over|top)-$", before
+    ):
+        q.role = "identifier"  # "K-12", "COVID-19"
+        return
+    if _ORDINAL_AFTER.match(after) or (
+        _HYPHEN_WORD_AFTER.match(after)
+        and q.family is None
+        and not re.search(r"(?i)\b(?:sub|under|over)-$", before)
+    ):
+        q.role = "identifier"
+        return
+    if re.match(r"^\.\d", after):  # version numbers "3.8.1"
+        q.role = "identifier"
+        return
+    if q.family is None and re.search(
+        r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+        r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$",
+        before,
+    ):
+        q.role = "timeframe"  # "by August 31"
+        return
+    year = q.family is None and not q.word and re.fullmatch(r"(?:19|20)\d{2}", q.text.strip())
+    if year and (
+        _YEAR_CONTEXT.search(before[-24:]) or re.match(r"^\s*(?:[-/]\s*Q[1-4]|$|[.,;)])", after)
+    ):
+        q.role = "timeframe"
+        return
+    if _TIMEFRAME_AROUND.search(before[-40:]) and (
+        _PERIOD_AFTER.match(after) or q.family == "duration"
+    ):
+        q.role = "timeframe"
+        return
+    if re.search(r"(?i)\b(?:in|over)\s+$", before[-10:]) and (
+        _CALENDAR_AFTER.match(after) or q.unit in ("w", "mo", "y")
+    ):
+        q.role = "timeframe"  # "in 3 months" is a deadline; "completed in 5 days" is a measure
+        return
+    if (
+        q.family is None
+        and _PERIOD_AFTER.match(after)
+        and re.search(
+            r"(?i)\b(?:in|within|over|during|for|next|first|last|by)\s+(?:the\s+)?(?:next\s+)?$",
+            before,
+        )
+    ):
+        q.role = "timeframe"
+        return
+    # Bounds written around the number.
+    bm = _BOUND_BEFORE.search(before)
+    if bm:
+        word = " ".join(bm.group("w").lower().split())
+        if word in _APPROX:
+            pass
+        elif word in _MIN_WORDS:
+            q.bound = q.bound or "min"
+        else:
+            q.bound = q.bound or "max"
+    am = _BOUND_AFTER.match(after)
+    if am:
+        w = (am.group("w") or "").lower()
+        q.bound = (
+            "min" if (not w or w in ("more", "greater", "higher", "above", "better")) else "max"
+        )
+    dm = _DELTA_AFTER.match(after)
+    if dm and (q.family in ("percent", "multiplier", "points") or q.word is False):
+        word = dm.group("w").lower()
+        if q.family in ("percent", "multiplier", "points") or word in (
+            "increase",
+            "decrease",
+            "reduction",
+            "growth",
+            "lift",
+            "uplift",
+            "drop",
+            "decline",
+            "gain",
+            "rise",
+            "cut",
+        ):
+            q.role = "delta"
+            q.relative = q.family in ("percent", "multiplier") or q.relative
+            if word in (
+                "decrease",
+                "reduction",
+                "drop",
+                "decline",
+                "cut",
+                "less",
+                "fewer",
+                "lower",
+                "down",
+                "smaller",
+                "shorter",
+                "cheaper",
+                "slower",
+            ):
+                q.direction = "down"
+            elif word in (
+                "increase",
+                "growth",
+                "lift",
+                "uplift",
+                "gain",
+                "rise",
+                "more",
+                "higher",
+                "up",
+                "bigger",
+                "larger",
+                "better",
+                "jump",
+                "boost",
+            ):
+                q.direction = q.direction or "up"
+
+
+_FROM = re.compile(
+    r"(?i)\b(?:from|up\s+from|down\s+from|vs\.?|versus|compared\s+to|instead\s+of|rather\s+than)\s*(?:a\s+baseline\s+of\s+|an?\s+|the\s+)?(?:about\s+|around\s+|~\s*)?$"
+)
+_BASELINE_MARK = re.compile(
+    r"(?ix)(?:\b(?:current(?:ly)?|today|baseline|now|was|last\s+(?:quarter|year|month|cycle)|"
+    r"previously|prior)\s*(?:is|at|of|:|=|was)?\s*(?:about\s+|around\s+|~\s*)?|\(\s*(?:current|today|baseline|was|from)\s*[:=]?\s*)$"
+)
+_BASELINE_AFTER = re.compile(
+    r"(?ix)^\s*(?:today|now|currently|at\s+present|last\s+(?:quarter|year|month|cycle)|"
+    r"in\s+(?:q[1-4]|h[12]|(?:19|20)\d{2})\b(?=[^.]*\bto\b)|baseline)\b"
+)
+_TO = re.compile(
+    r"(?i)\b(?:to|into|towards?)\s*(?:an?\s+|the\s+)?(?:at\s+least\s+|at\s+most\s+|about\s+|no\s+more\s+than\s+|under\s+|below\s+|above\s+|over\s+|less\s+than\s+|fewer\s+than\s+|more\s+than\s+|~\s*)?$"
+)
+_ARROW = re.compile(r"^\s*(?:->|→|=>|–>|—>|-+>|⟶|to)\s*$")
+_BY = re.compile(
+    r"(?i)\bby\s*(?:an?\s+|at\s+least\s+|about\s+|around\s+|~\s*|over\s+|more\s+than\s+)?$"
+)
+_UP_FROM = re.compile(r"(?i)\b(?:up|down)\s+from\s*$")
+
+
+def _relations(text: str, qs: list[Quantity]) -> None:
+    metric = [q for q in qs if q.is_metric]
+    for i, q in enumerate(metric):
+        before = text[: q.start]
+        # "from X to Y" / "X -> Y"
+        if _FROM.search(before[-40:]):
+            q.role = "baseline"
+            nxt = metric[i + 1] if i + 1 < len(metric) else None
+            if nxt is not None and re.search(r"(?i)\bto\b|->|→|–|—", text[q.end : nxt.start]):
+                between = text[q.end : nxt.start]
+                if len(between) <= 60 and not re.search(r"[.;]\s", between):
+                    nxt.role = "target"
+            if _UP_FROM.search(before[-20:]):
+                # "12%, up from 4%": the earlier number is the target.
+                prev = metric[i - 1] if i > 0 else None
+                if prev is not None and prev.role in ("level", "target"):
+                    prev.role = "target"
+            continue
+        if _BASELINE_MARK.search(before[-40:]) or _BASELINE_AFTER.match(text[q.end :]):
+            if q.role not in ("delta", "target"):
+                q.role = "baseline"
+            continue
+        if i > 0 and metric[i - 1].is_metric:
+            prev = metric[i - 1]
+            between = text[prev.end : q.start]
+            if (
+                _ARROW.match(between)
+                and prev.role in ("level", "baseline")
+                and not _version_pair(text, prev, q)
+            ):
+                prev.role = "baseline"
+                q.role = "target"
+                continue
+        idx = qs.index(q)
+        prev_any = qs[idx - 1] if idx > 0 else None
+        if (
+            prev_any is not None
+            and _ARROW.match(text[prev_any.end : q.start])
+            and _version_pair(text, prev_any, q)
+        ):
+            q.role = "identifier"
+            continue
+        if q.role == "level" and _TO.search(before[-30:]):
+            q.role = "target"
+            continue
+        if q.role == "level" and _BY.search(before[-20:]) and _by_is_delta(before):
+            q.role = "delta"
+            if q.family in ("percent", "multiplier"):
+                q.relative = True
+            continue
+        if q.role == "level" and q.family == "multiplier":
+            q.role = "delta"
+            q.relative = True
+
+
+def _by_is_delta(before: str) -> bool:
+    """ "by 30%" after a change verb is a delta; "adopted by 75% of squads" names an agent."""
+    from okrlint.analysis.lexicon import verbs
+
+    m = re.search(
+        r"(?i)(\w+)\s+by\s*(?:an?\s+|at\s+least\s+|about\s+|around\s+|~\s*|over\s+|more\s+than\s+)?$",
+        before,
+    )
+    if not m:
+        return True
+    word = m.group(1).lower()
+    v = verbs()
+    lemma = v.lemma(word)
+    if lemma is not None and v.classes.get(lemma, set()) & {"up", "down", "outcome"}:
+        return True
+    return not (word.endswith(("ed", "en")) and lemma is not None)
+
+
+def _version_pair(text: str, a: Quantity, b: Quantity) -> bool:
+    """ "MySQL 8.0 → 8.4": two versions, not a baseline and a target."""
+    if a.family is not None or b.family is not None:
+        return False
+    pre = text[: a.start].rstrip()
+    if a.role == "identifier":
+        return True
+    return bool(re.search(r"\b[A-Z][\w.+-]*$", pre)) and "." in a.text and "." in b.text

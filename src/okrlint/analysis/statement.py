@@ -1,0 +1,563 @@
+"""One analysis per objective and key result, shared by every rule.
+
+From a spaCy ``Doc`` (see :mod:`okrlint.analysis.nlp`) and the quantities of the text, work out:
+the lead verb, its form (imperative, passive, past, state, noun phrase) and classes; the metric
+phrase; baseline, target and delta with units; bounds; direction; counts of new things; time
+frames; placeholders; and the lexicon hits the rules look at.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from okrlint.analysis.lexicon import numbers, verbs
+from okrlint.analysis.quantities import Quantity, find_quantities
+from okrlint.analysis.timeframes import find_timeframes
+
+_SKIP_LEAD = {
+    "successfully",
+    "significantly",
+    "fully",
+    "consistently",
+    "further",
+    "continuously",
+    "dramatically",
+    "drastically",
+    "substantially",
+    "meaningfully",
+    "measurably",
+    "materially",
+    "sustainably",
+    "quickly",
+    "systematically",
+    "proactively",
+    "effectively",
+    "safely",
+    "reliably",
+    "we",
+    "i",
+    "will",
+    "to",
+    "should",
+    "must",
+    "shall",
+    "and",
+    "then",
+    "finally",
+    "also",
+    "actively",
+    "formally",
+    "publicly",
+    "officially",
+    "massively",
+    "aggressively",
+    "radically",
+    "steadily",
+    "gradually",
+    "rapidly",
+    "(",
+    "-",
+    "*",
+    "…",
+    "•",
+}
+_AUX = {
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "gets",
+    "get",
+    "got",
+    "has",
+    "have",
+    "had",
+    "becomes",
+    "become",
+}
+_ADJ_BEFORE = {
+    "more",
+    "most",
+    "less",
+    "least",
+    "very",
+    "well",
+    "highly",
+    "newly",
+    "better",
+    "fully",
+    "a",
+    "an",
+    "the",
+    "our",
+    "their",
+    "its",
+    "your",
+    "my",
+    "of",
+    "at",
+    "for",
+    "in",
+    "with",
+    "on",
+    "by",
+    "from",
+    "into",
+    "per",
+    "all",
+    "every",
+    "each",
+    "any",
+    "no",
+    "some",
+    "many",
+    "few",
+}
+_MODAL = {"can", "could", "will", "would", "should", "may", "might", "must"}
+_METRIC_STOP = re.compile(
+    r"(?i)\b(?:from|to|by|at|above|below|under|over|of\s+at\s+least|per|within|in|for|on|"
+    r"with|across|among|during|until|before|after|than|up|down|while|without|through|via)\b|"
+    r"[,;:(\[]|\d|[$€£%]"
+)
+_SLOT = re.compile(r"[\[<{]\s*[a-z][a-z _/-]{1,30}\s*[\]>}]")
+_DETERMINERS = re.compile(r"(?i)^(?:the|a|an|our|their|its|my|your|his|her|all|every|each)\s+")
+
+
+def _latin_share(text: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 1.0
+    return sum(1 for ch in letters if ch.isascii()) / len(letters)
+
+
+@dataclass
+class Analysis:
+    text: str
+    language: str = "en"  # "other": not English (the language rules do not judge it)
+    tokens: list[str] = field(default_factory=list)
+    lemmas: list[str] = field(default_factory=list)
+    lead_verb: str | None = None  # lemma
+    lead_word: str | None = None  # as written
+    verb_form: str = "noun"  # imperative | passive | past | state | capability | gerund | noun
+    verb_classes: frozenset[str] = frozenset()
+    verbs: list[tuple[int, str, frozenset[str]]] = field(default_factory=list)  # (char, lemma, cls)
+    metric: str = ""
+    quantities: list[Quantity] = field(default_factory=list)
+    baseline: Quantity | None = None
+    target: Quantity | None = None
+    delta: Quantity | None = None
+    relative_word: str | None = None  # "double", "halve", "cut in half"
+    direction: str | None = None  # up | down | hold
+    new_count: bool = False
+    output_count: bool = False
+    timeframes: list[str] = field(default_factory=list)
+    placeholders: list[str] = field(default_factory=list)
+    hits: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    clause_verbs: int = 0  # verbs that start a clause (compound objectives)
+
+    # -------------------------------------------------------------- convenience
+    @property
+    def metric_quantities(self) -> list[Quantity]:
+        return [q for q in self.quantities if q.is_metric and not q.placeholder]
+
+    @property
+    def measured(self) -> bool:
+        """A number states where the measure should end up (or how much it should change)."""
+        return (
+            self.target is not None
+            or self.delta is not None
+            or self.relative_word is not None
+            or (self.baseline is not None and self.target is not None)
+        )
+
+    @property
+    def has_number(self) -> bool:
+        return bool(self.metric_quantities) or self.relative_word is not None
+
+    def hit(self, category: str) -> list[str]:
+        return [t for _, _, t in self.hits.get(category, [])]
+
+    def has(self, category: str) -> bool:
+        return bool(self.hits.get(category))
+
+    def as_dict(self) -> dict[str, Any]:
+        def q(x: Quantity | None) -> Any:
+            return None if x is None else {"value": x.value, "text": x.text, "unit": x.unit}
+
+        return {
+            "lead_verb": self.lead_verb,
+            "verb_form": self.verb_form,
+            "verb_classes": sorted(self.verb_classes),
+            "metric": self.metric,
+            "baseline": q(self.baseline),
+            "target": q(self.target),
+            "delta": q(self.delta) or self.relative_word,
+            "direction": self.direction,
+            "new_count": self.new_count,
+            "output_count": self.output_count,
+            "timeframes": self.timeframes,
+            "placeholders": self.placeholders,
+        }
+
+
+def analyze(doc: Any) -> Analysis:
+    """Analyse one statement (a spaCy ``Doc`` from :func:`okrlint.analysis.nlp.pipe`)."""
+    text = doc.text
+    a = Analysis(text=text)
+    a.language = "en" if _latin_share(text) >= 0.5 else "other"
+    a.tokens = [t.text for t in doc]
+    a.lemmas = [t.lemma_ or t.lower_ for t in doc]
+    a.hits = dict(doc._.hits or {})
+    a.quantities = find_quantities(text)
+    a.timeframes = find_timeframes(text)
+    a.verbs = [
+        (t.idx, t._.vlemma, t._.vclasses) for t in doc if t._.vlemma is not None and t._.vclasses
+    ]
+    _lead_verb(doc, a)
+    _numbers(a)
+    _placeholders(a)
+    _metric(a)
+    _direction(a)
+    _counts(doc, a)
+    a.clause_verbs = _clause_verbs(doc)
+    return a
+
+
+def _lead_verb(doc: Any, a: Analysis) -> None:
+    tokens = list(doc)
+    i = 0
+    while i < len(tokens) and tokens[i].lower_ in _SKIP_LEAD:
+        i += 1
+    gerund_subject = (
+        i < len(tokens)
+        and tokens[i]._.vlemma
+        and tokens[i].lower_.endswith("ing")
+        and any(
+            t._.vlemma and (t.lower_.endswith("ed") or t.lower_ in _AUX) for t in tokens[i + 1 :]
+        )
+    )
+    if i < len(tokens) and tokens[i]._.vlemma and not gerund_subject:
+        t = tokens[i]
+        lemma = t._.vlemma
+        a.lead_verb, a.lead_word = lemma, t.text
+        a.verb_classes = t._.vclasses or frozenset()
+        low = t.lower_
+        if low.endswith("ing") and lemma != low:
+            a.verb_form = "gerund"
+        elif low != lemma and (low.endswith("ed") or low in _irregular_past(lemma)):
+            a.verb_form = "past"
+        else:
+            a.verb_form = "imperative"
+        if lemma == "have" or lemma == "be":
+            a.verb_form = "state"
+        return
+    # A subject first: "Onboarding redesign shipped", "X is documented", "Users can create ...",
+    # "Peerpad runs on Chrome". The first verb after the subject decides.
+    for j in range(i + 1, len(tokens)):
+        t = tokens[j]
+        low = t.lower_
+        if low in _MODAL:
+            nxt = _next_verb(tokens, j + 1)
+            if nxt is not None:
+                a.lead_verb, a.lead_word = nxt._.vlemma, nxt.text
+                a.verb_classes = nxt._.vclasses or frozenset()
+                a.verb_form = "capability"
+                return
+            continue
+        if low in _AUX:
+            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+            while nxt is not None and nxt.lower_ in ("fully", "now", "being", "been", "not", "all"):
+                idx = nxt.i + 1
+                nxt = tokens[idx] if idx < len(tokens) else None
+            if nxt is not None and nxt._.vlemma and nxt.lower_.endswith(("ed", "en", "t", "wn")):
+                a.lead_verb, a.lead_word = nxt._.vlemma, nxt.text
+                a.verb_classes = nxt._.vclasses or frozenset()
+                a.verb_form = "passive"
+                return
+            a.lead_verb, a.lead_word = verbs().lemma(low) or low, t.text
+            a.verb_classes = frozenset(verbs().classes.get(a.lead_verb, ()))
+            a.verb_form = "state"
+            return
+        if t._.vlemma and j > i:
+            prev = tokens[j - 1].lower_
+            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+            if prev in _ADJ_BEFORE or (
+                nxt is not None and nxt.is_alpha and not nxt._.vlemma and prev in ("a", "an", "the")
+            ):
+                continue  # "a more engaged community": an adjective, not the verb
+            lemma = t._.vlemma
+            if low.endswith("ed") or low in _irregular_past(lemma):
+                a.verb_form = "past"
+            elif low.endswith("s") and low != lemma:
+                a.verb_form = "state"
+            elif low.endswith("ing"):
+                continue
+            else:
+                # A base form after a noun is usually a noun ("the release plan").
+                continue
+            a.lead_verb, a.lead_word = lemma, t.text
+            a.verb_classes = t._.vclasses or frozenset()
+            return
+    a.verb_form = "noun"
+
+
+def _next_verb(tokens: list[Any], start: int) -> Any:
+    for k in range(start, min(start + 4, len(tokens))):
+        if tokens[k]._.vlemma and tokens[k].lower_ not in ("be", "been", "being"):
+            return tokens[k]
+        if tokens[k].lower_ not in ("be", "able", "to", "not", "now", "also", "easily"):
+            return None
+    return None
+
+
+def _irregular_past(lemma: str) -> set[str]:
+    forms = {f for f, lem in verbs().forms.items() if lem == lemma}
+    return {f for f in forms if not f.endswith(("s", "ing")) and f != lemma}
+
+
+def _numbers(a: Analysis) -> None:
+    qs = a.metric_quantities
+    for q in qs:
+        if q.role == "baseline" and a.baseline is None:
+            a.baseline = q
+        elif q.role == "target" and a.target is None:
+            a.target = q
+        elif q.role == "delta" and a.delta is None:
+            a.delta = q
+    rel = numbers()["relative"]
+    low = a.text.lower()
+    for phrase, _factor in sorted(rel.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{re.escape(str(phrase))}\b", low):
+            a.relative_word = str(phrase)
+            break
+    if a.target is None:
+        levels = [q for q in qs if q.role == "level"]
+        if levels:
+            # A level statement ("Reach 1,800 weekly active teams", "NPS of 45"); a digit beats
+            # a word ("at least one customer has > 90% of ...").
+            digits = [q for q in levels if not q.word]
+            a.target = (digits or levels)[0]
+
+
+def _placeholders(a: Analysis) -> None:
+    found = [q.text for q in a.quantities if q.placeholder]
+    spans = [(q.start, q.end) for q in a.quantities if q.placeholder]
+    # Bracketed template slots: "[target]", "<metric>", "{product name}".
+    for m in _SLOT.finditer(a.text):
+        if not any(s < m.end() and m.start() < e for s, e in spans):
+            found.append(m.group(0))
+            spans.append((m.start(), m.end()))
+    for start, end, word in a.hits.get("placeholders", []):
+        if any(s < end and start < e for s, e in spans):
+            continue
+        before = a.text[:start].rstrip().lower()
+        after = a.text[end:]
+        # "Reduce TODO comments" names a thing; "TODO: write the KR" is template text.
+        if word in ("todo", "to do") and not (
+            re.match(r"^\s*(?::|$|-)", after) or re.search(r"\b(?:to|from)$", before)
+        ):
+            continue
+        if word in ("xx", "xxx") and re.match(r"^[A-Za-z-]", after):
+            continue
+        if word == "to do" and not re.match(r"^\s*(?::|$)", after):
+            continue
+        if word == "placeholder" and not re.match(r"^\s*(?::|$)", after):
+            continue
+        found.append(a.text[start:end])
+    a.placeholders = found
+
+
+def _metric(a: Analysis) -> None:
+    text = a.text
+    start = 0
+    if a.lead_word and a.verb_form in ("imperative", "gerund"):
+        idx = text.find(a.lead_word)
+        if idx >= 0:
+            start = idx + len(a.lead_word)
+    rest = text[start:]
+    m = _METRIC_STOP.search(rest)
+    phrase = rest[: m.start()] if m else rest
+    phrase = _DETERMINERS.sub("", phrase.strip(" -–—:")).strip()
+    if not phrase and a.metric_quantities:
+        # "Reach 1,800 weekly active teams": the measure follows the number.
+        q = a.metric_quantities[0]
+        tail = text[q.end :]
+        tail = re.sub(r"(?i)^\s*(?:\+|new|more|additional|of|of\s+(?:the|our))\s+", " ", tail)
+        m = _METRIC_STOP.search(tail)
+        phrase = (tail[: m.start()] if m else tail).strip(" -–—:")
+        phrase = _DETERMINERS.sub("", phrase).strip()
+    a.metric = phrase[:80]
+
+
+def _direction(a: Analysis) -> None:
+    if a.lead_verb and a.verb_form in ("imperative", "gerund", "state", "past", "passive"):
+        if "maintain" in a.verb_classes:
+            a.direction = "hold"
+            return
+        if "up" in a.verb_classes:
+            a.direction = "up"
+        elif "down" in a.verb_classes:
+            a.direction = "down"
+    if a.direction is None and a.delta is not None and a.delta.direction:
+        a.direction = a.delta.direction
+    if a.direction is None and a.relative_word:
+        a.direction = (
+            "down" if "half" in a.relative_word or a.relative_word.startswith("halv") else "up"
+        )
+    if a.direction is None and a.baseline is not None and a.target is not None:
+        b, t = a.baseline.comparable_value, a.target.comparable_value
+        a.direction = "up" if t > b else "down" if t < b else "hold"
+
+
+def _counts(doc: Any, a: Analysis) -> None:
+    """Counts of new things from zero ("Sign 5 new customers") and of outputs."""
+    qs = [q for q in a.metric_quantities if q.family is None and not q.placeholder]
+    if not qs:
+        return
+    first = qs[0]
+    text = a.text
+    lead_end = 0
+    if a.lead_word and a.verb_form in ("imperative", "gerund", "past", "capability"):
+        idx = text.find(a.lead_word)
+        lead_end = idx + len(a.lead_word) if idx >= 0 else 0
+    gap = text[lead_end : first.start] if lead_end else None
+    right_after_verb = gap is not None and re.fullmatch(
+        r"\s*(?:(?:at\s+least|over|more\s+than|another|an\s+additional|additional|a\s+further|"
+        r"up\s+to|about|around|~)\s*)?",
+        gap,
+    )
+    after = text[first.end : first.end + 60].lower()
+    new_after = re.match(r"^\+?\s*(?:new|more|additional|extra|first-time|net[-\s]new)\b", after)
+    vc = a.verb_classes
+    if (
+        (right_after_verb and "count" in vc)
+        or new_after
+        or (a.lead_verb == "get" and right_after_verb)
+    ):
+        a.new_count = first.role in ("level", "target")
+    if re.search(r"\b\d+\+?\s+(?:new\s+)?\w+(?:\s+\w+)?\s+join\b", text.lower()):
+        a.new_count = True
+    # Outputs: "Publish 12 articles", "Hold 6 interviews", "Hire 3 engineers", "12 streams".
+    output_hits = a.hits.get("output_nouns", [])
+    noun_follows = any(first.end <= s <= first.end + 30 for s, _, _ in output_hits)
+    countable = first.scale is None and first.value == int(first.value) and first.bound != "max"
+    verb_ok = (
+        "output" in vc
+        or (a.verb_form == "noun" and noun_follows)
+        or (right_after_verb and noun_follows and not vc & {"count", "outcome", "up", "down"})
+    )
+    if countable and verb_ok and (right_after_verb or a.verb_form == "noun"):
+        a.output_count = first.role in ("level", "target") and a.baseline is None
+
+
+_ADJECTIVE_HOMOGRAPHS = {
+    "welcome",
+    "complete",
+    "open",
+    "clean",
+    "secure",
+    "ready",
+    "free",
+    "live",
+    "fit",
+    "close",
+    "clear",
+    "level",
+    "calm",
+    "slow",
+    "fast",
+    "right",
+    "safe",
+    "present",
+    "perfect",
+    "correct",
+    "light",
+    "empty",
+    "full",
+    "smooth",
+    "steady",
+    "quiet",
+    "better",
+    "lean",
+    "whole",
+    "current",
+    "direct",
+}
+_PREPOSITIONS = {
+    "from",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "of",
+    "into",
+    "across",
+    "within",
+    "during",
+    "after",
+    "before",
+    "since",
+    "until",
+    "through",
+}
+
+
+def _clause_verbs(doc: Any) -> int:
+    """Goals joined in one statement: verbs that start a clause with their own object (at the
+    start, or after a comma, "and", ";", "as well as", "while (also)"), plus "and our <X>"
+    objects with their own quality, plus lists of three or more goals ("a healthier eater, a
+    stronger runner and a calmer parent")."""
+    count = 0
+    tokens = list(doc)
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        if not t._.vlemma:
+            continue
+        low = t.lower_
+        prev = tokens[i - 1].lower_ if i > 0 else ""
+        prev2 = tokens[i - 2].lower_ if i > 1 else ""
+        gerund = (
+            low.endswith("ing")
+            and prev in ("while", "also")
+            and (prev2 in ("while",) or prev == "while")
+        )
+        base = low == t._.vlemma or (low.endswith("s") and low[:-1] == t._.vlemma)
+        if not base and not gerund:
+            continue  # inflected: a participle, not a new clause
+        starts = (
+            i == 0
+            or prev in (",", ";", "and", "&", "+", "while", "then", "plus")
+            or (prev == "as" and prev2 == "well")
+            or gerund
+        )
+        if not starts or (prev == "and" and prev2 == "to"):
+            continue
+        nxt = tokens[i + 1] if i + 1 < n else None
+        if i > 0 and (
+            nxt is None
+            or nxt.is_punct
+            or (nxt.lower_ in _PREPOSITIONS and low in _ADJECTIVE_HOMOGRAPHS)
+        ):
+            continue  # "productive and welcome from day one", "clean and complete"
+        count += 1
+    text = doc.text
+    if count < 2 and re.search(
+        r"(?i)\band\s+(?:our|the|their|my|your)\s+[\w-]+(?:\s+[\w-]+)?\s+"
+        r"(?:more\s+\w+|\w+er|less\s+\w+)\b",
+        text,
+    ):
+        count += 1
+    if (
+        count < 2
+        and len(re.findall(r"(?i)(?:^\w+|,|\band)\s+(?:a|an|the)\s+\w+er\s+\w+", text)) >= 3
+    ):
+        count = 2
+    return count

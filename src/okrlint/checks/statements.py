@@ -1,0 +1,567 @@
+"""The statement rules: short predicates over each statement's :class:`Analysis`.
+
+Each predicate answers one question of RULES.md; the rule functions turn a "yes" into a message
+that says what is wrong and how to fix it, in the statement's own words. The engine keeps only
+the first finding of a statement (RULES.md, "One finding per statement").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from okrlint.analysis.lexicon import phrases
+from okrlint.analysis.quantities import Quantity
+from okrlint.analysis.statement import Analysis
+from okrlint.engine import Node, Report, RuleContext
+from okrlint.model import KeyResult, Objective
+
+_STOP = {
+    "the",
+    "a",
+    "an",
+    "our",
+    "my",
+    "their",
+    "its",
+    "all",
+    "overall",
+    "general",
+    "more",
+    "of",
+    "on",
+    "at",
+    "in",
+    "and",
+    "some",
+    "things",
+    "stuff",
+    "up",
+    "to",
+    "with",
+    "for",
+    "this",
+    "quarter",
+    "year",
+    "across",
+    "board",
+    "team",
+    "company",
+    "we",
+    "us",
+    "again",
+}
+_HABIT_STRONG = re.compile(
+    r"(?i)\b(?:every\s+(?:day|evening|morning|night|week|weekday|weekend|month)|each\s+"
+    r"(?:day|week|morning|evening)|(?:once|twice|\w+\s+times)\s+(?:a|per)\s+(?:day|week)|"
+    r"daily|nightly|on\s+weekends)\b"
+)
+_ADVERB_COMPARATIVE = re.compile(
+    r"(?i)\b(?:sooner|faster|quicker|earlier|more\s+(?:quickly|often|easily|reliably|consistently)|"
+    r"better|on\s+time)\s*$"
+)
+_NON_NEGATIVE_OK = re.compile(
+    r"(?i)\b(?:nps|net promoter|score|net|margin|profit|income|balance|change|growth|temperature|"
+    r"sentiment|index|eps|cash\s*flow|delta|variance|difference|return|returns|gap)\b"
+)
+
+
+def _quote(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _say(ctx: RuleContext, node: Any, **values: Any) -> Report:
+    values.setdefault("text", _quote(getattr(node, "text", "")))
+    template = ctx.rule.message
+
+    def repl(m: re.Match[str]) -> str:
+        key = m.group(1)
+        return str(values[key]) if key in values else m.group(0)
+
+    return Report(re.sub(r"\{([\w-]+)\}", repl, template))
+
+
+def _analysis(node: Node) -> Analysis | None:
+    """The node's analysis; None for statements the English rules cannot judge."""
+    a = getattr(node, "analysis", None)
+    if not isinstance(a, Analysis) or a.language != "en":
+        return None
+    return a
+
+
+def _hits_excluding_lead(a: Analysis, category: str) -> list[tuple[int, int, str]]:
+    lead = a.text.find(a.lead_word) if a.lead_word else -1
+    lead_end = lead + len(a.lead_word or "") if lead >= 0 else -1
+    return [h for h in a.hits.get(category, []) if not (h[0] == lead and h[1] == lead_end)]
+
+
+# ---------------------------------------------------------------------- predicates
+
+
+def placeholder(a: Analysis) -> str | None:
+    return a.placeholders[0] if a.placeholders else None
+
+
+def bounded_measure(a: Analysis) -> bool:
+    bounded = a.hits.get("bounded", [])
+    unbounded = _hits_excluding_lead(a, "unbounded")
+    return bool(bounded) and not unbounded
+
+
+def impossible(a: Analysis) -> str | None:
+    """Why a value cannot be reached, or None."""
+    for q in a.metric_quantities:
+        if q.scale is not None and q.value > q.scale:
+            return f"{q.text.strip()} is above its own scale"
+        if q.family == "percent" and q.value > 100 and q.role != "delta" and bounded_measure(a):
+            return f"{q.text.strip()} is more than 100% of a measure that cannot exceed 100%"
+        if q.family == "percent" and q.value > 100 and q.role == "delta" and a.direction == "down":
+            return f"a reduction of {q.text.strip()} would go below zero"
+        countable = q.family == "duration" or (
+            q.family is None and not _NON_NEGATIVE_OK.search(a.text)
+        )
+        if q.negative and q.role != "delta" and countable:
+            return f"{q.text.strip()} is negative, and a count or duration cannot be"
+    return None
+
+
+def direction_mismatch(a: Analysis) -> tuple[str, Quantity, Quantity] | None:
+    if a.baseline is None or a.target is None or not a.lead_verb:
+        return None
+    if not a.baseline.same_measure(a.target):
+        return None
+    up = "up" in a.verb_classes
+    down = "down" in a.verb_classes
+    b, t = a.baseline.comparable_value, a.target.comparable_value
+    if up and t < b:
+        return "up", a.baseline, a.target
+    if down and t > b:
+        return "down", a.baseline, a.target
+    return None
+
+
+def _metric_numbers(a: Analysis) -> list[Quantity]:
+    return [q for q in a.metric_quantities if not q.placeholder]
+
+
+def has_habit(a: Analysis) -> bool:
+    return bool(_HABIT_STRONG.search(a.text))
+
+
+def is_task(a: Analysis) -> bool:
+    """An activity or deliverable: done or not done, nothing measured."""
+    numbers = _metric_numbers(a)
+    changed = a.baseline is not None or a.delta is not None or a.relative_word is not None
+    if changed:
+        return False
+    if numbers:
+        # A habit with a number is still a habit; one deliverable ("Hire one designer") is a task.
+        if has_habit(a) and ("task" in a.verb_classes or "output" in a.verb_classes):
+            return True
+        single = len(numbers) == 1 and numbers[0].value == 1 and numbers[0].family is None
+        return (
+            single
+            and ("output" in a.verb_classes or "task" in a.verb_classes)
+            and (numbers[0].word or a.output_count or a.new_count)
+        )
+    vc = a.verb_classes
+    form = a.verb_form
+    deliverable = a.has("deliverable_nouns")
+    if form in ("imperative", "gerund"):
+        if a.lead_verb in ("have", "get") and (deliverable or not a.has("vague_kr")):
+            return a.lead_verb == "have" or deliverable
+        if vc & {"outcome", "vague", "maintain", "state", "up", "down"}:
+            return False
+        if _ADVERB_COMPARATIVE.search(a.text):
+            return False  # "Answer messages sooner": a direction without a number
+        return "task" in vc
+    if form in ("passive", "past"):
+        return "task" in vc or "output" in vc or "count" in vc
+    if form == "capability":
+        return "task" in vc and not vc & {"vague", "outcome"}
+    if form == "state":
+        if a.lead_verb == "have" and not a.has("vague_kr") and not a.has("qualities"):
+            return True  # "Have a refreshed resume"
+        if a.lead_verb in ("have", "be") and deliverable:
+            return a.lead_verb == "have" or bool(
+                re.search(
+                    r"(?i)\b(?:is|are)\s+(?:in\s+place|live|ready|available|done|complete)\b",
+                    a.text,
+                )
+            )
+        return "task" in vc and not vc & {"outcome", "vague", "up", "down"} and deliverable
+    # A noun phrase that names a deliverable ("Swagger API documentation").
+    return deliverable and not a.has("vague_kr")
+
+
+def maintain(a: Analysis) -> bool:
+    if a.baseline is not None and a.target is not None:
+        return False
+    if a.delta is not None or a.relative_word is not None:
+        return False
+    if "maintain" in a.verb_classes and a.verb_form in ("imperative", "gerund", "state"):
+        return True
+    low = a.text.lower()
+    if re.match(
+        r"(?i)^\s*(?:no\s+more\s+than|never\s+(?:exceed|drop|fall)|at\s+all\s+times|"
+        r"stay|remain|hold\s+(?:steady|at|the))\b",
+        low,
+    ):
+        return True
+    if re.search(r"\b(?:hold|holds|keep|keeps)\b.*\b(?:steady|flat|stable|constant)\b", low):
+        return True
+    return bool(
+        re.search(
+            r"\b(?:stay|stays|remain|remains|held|hold)\s+(?:above|below|under|at|within|quiet|"
+            r"stable|steady|flat|green|healthy|low|high|at\s+zero|zero|on\s+track|in\s+range)\b",
+            low,
+        )
+        and not a.verb_classes & {"up", "down", "outcome"}
+    )
+
+
+def not_measurable(a: Analysis) -> bool:
+    return not _metric_numbers(a) and a.relative_word is None and not a.placeholders
+
+
+def missing_target(a: Analysis) -> bool:
+    return (
+        a.baseline is not None
+        and (a.target is None or a.target is a.baseline)
+        and a.delta is None
+        and a.relative_word is None
+    )
+
+
+def missing_baseline(a: Analysis) -> bool:
+    if a.baseline is not None and a.target is not None:
+        # "from 4,000 to 6,000 and reach an NPS of 40": a later clause with its own level.
+        for s, e in _clauses(a.text)[1:]:
+            qs = [q for q in a.metric_quantities if s <= q.start < e and not q.placeholder]
+            roles = {q.role for q in qs}
+            if (
+                qs
+                and roles <= {"level", "target"}
+                and not re.search(r"(?i)\b(?:by|double|triple|halve|new)\b", a.text[s:e])
+            ):
+                return True
+        return False
+    if a.target is None or a.baseline is not None or a.delta is not None:
+        return False
+    if a.relative_word is not None or a.new_count or a.output_count:
+        return False
+    return a.target.is_metric and not a.target.placeholder
+
+
+def change_ratio(b: Quantity, t: Quantity) -> float | None:
+    bv, tv = b.comparable_value, t.comparable_value
+    if bv == tv:
+        return 0.0
+    if bv == 0:
+        return None
+    ratio = abs(tv - bv) / abs(bv)
+    if (
+        b.family == "percent"
+        and t.family in ("percent", None)
+        and 0 <= b.value <= 100
+        and 0 <= t.value <= 100
+    ):
+        cb, ct = 100 - b.value, 100 - t.value
+        ratio = max(ratio, abs(ct - cb) / cb) if cb > 0 else max(ratio, 1.0)
+    return ratio
+
+
+def low_ambition(a: Analysis, min_change: float) -> str | None:
+    if a.baseline is not None and a.target is not None and a.baseline.same_measure(a.target):
+        ratio = change_ratio(a.baseline, a.target)
+        if ratio is not None and ratio < min_change / 100:
+            if ratio == 0:
+                return f"the target {a.target.text.strip()} equals the baseline"
+            return (
+                f"{a.baseline.text.strip()} to {a.target.text.strip()} is a "
+                f"{ratio * 100:.1f}% change"
+            )
+    d = a.delta
+    if d is not None and d.family == "percent" and 0 < d.value < min_change and a.target is None:
+        return f"a change of {d.text.strip()}"
+    return None
+
+
+_CLAUSE_SPLIT = re.compile(
+    r"(?i)\s+and\s+(?!then\b)|;\s*|,\s+and\s+|\bas well as\b|\bwhile\b|\bplus\b"
+)
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    parts: list[tuple[int, int]] = []
+    start = 0
+    for m in _CLAUSE_SPLIT.finditer(text):
+        parts.append((start, m.start()))
+        start = m.end()
+    parts.append((start, len(text)))
+    return parts
+
+
+def multiple_metrics(a: Analysis) -> int:
+    """How many separate measured changes the statement holds."""
+    text = a.text
+    count = 0
+    for s, e in _clauses(text):
+        qs = [q for q in a.metric_quantities if s <= q.start < e]
+        roles = {q.role for q in qs}
+        words = text[s:e]
+        has_change = (
+            bool(roles & {"baseline", "delta"})
+            or ("target" in roles and re.search(r"(?i)\b(?:to|from|by|->|→)\b|->|→", words))
+            or re.search(r"(?i)\b(?:double|triple|halve|cut in half)\b", words)
+        )
+        if has_change:
+            count += 1
+    return count
+
+
+def vanity(a: Analysis) -> str | None:
+    hits = _hits_excluding_lead(a, "vanity")
+    if not hits or a.has("value_qualifiers"):
+        return None
+    return a.text[hits[0][0] : hits[0][1]]
+
+
+def company_metric(a: Analysis) -> str | None:
+    hits = a.hits.get("company_metrics", [])
+    if not hits or a.has("own_scope_nouns"):
+        return None
+    return a.text[hits[0][0] : hits[0][1]]
+
+
+# Objectives ------------------------------------------------------------------------
+
+
+_NOT_TASK_OBJECTIVE_VERBS = {
+    "give",
+    "turn",
+    "help",
+    "bring",
+    "let",
+    "put",
+    "keep",
+    "get",
+    "win",
+    "earn",
+    "make",
+    "delight",
+    "answer",
+    "respond",
+}
+
+
+def is_objective_task(a: Analysis) -> bool:
+    if a.has("qualities") or a.lead_verb in _NOT_TASK_OBJECTIVE_VERBS:
+        return False
+    if " ".join(a.text.lower().split()).strip(" .!") in phrases().get("vague_idioms", []):
+        return False
+    vc = a.verb_classes
+    if a.verb_form in ("imperative", "gerund"):
+        if vc & {"state", "outcome", "vague", "maintain", "up", "down"}:
+            return False
+        return "task" in vc or "output" in vc
+    if a.verb_form in ("passive", "past"):
+        return "task" in vc
+    if a.verb_form == "noun":
+        return a.has("deliverable_nouns") and not a.has("vague_objects")
+    return False
+
+
+def is_objective_vague(a: Analysis) -> bool:
+    text = a.text.lower()
+    for tf in a.timeframes:
+        text = text.replace(tf.lower(), " ")
+    text = re.sub(r"\b(?:in|by|for|this|next)\s*$", "", text.strip(" .!")).strip()
+    idioms = phrases().get("vague_idioms", [])
+    core = re.sub(r"\b(?:for\s+everyone|for\s+all|across\s+the\s+board|again|together)\b", "", text)
+    core = " ".join(re.sub(r"\b(?:our|the|my|we|us)\b", " ", core).split())
+    if core in idioms or text in idioms:
+        return True
+    words = re.findall(r"[\w'-]+", text)
+    if not words or len(words) > 6:
+        return False
+    if (
+        words[0] in ("keep", "continue")
+        and len(words) > 1
+        and words[-1] in ("improving", "improve", "growing", "grow", "getting", "better")
+    ):
+        return True
+    if (
+        words[0] in ("be", "become", "perform", "get", "do")
+        and len(words) <= 3
+        and any(
+            w in ("better", "successful", "more", "best", "great", "good", "excellent")
+            for w in words
+        )
+    ):
+        return True
+    if (
+        len(words) == 2
+        and a.lead_verb
+        and "vague"
+        in a.verb_classes | ({"vague"} if words[0] in phrases()["vague_verbs"] else set())
+    ):
+        # "Strengthen security", "Focus on customers", "Improve quality": a verb and one noun.
+        return True
+    if len(words) == 3 and words[1] == "on" and words[0] in ("focus", "work"):
+        return True
+    generic = set(phrases()["vague_objects"]) | set(phrases()["vague_kr"]) | _STOP
+    verbs = set(phrases()["vague_verbs"])
+    i = 0
+    if words[0] in verbs or (a.lead_verb and a.lead_verb in verbs):
+        i = 1
+        if i < len(words) and words[i] in ("on", "up", "better"):
+            i += 1
+    elif a.verb_form != "noun":
+        return False
+    rest = [w for w in words[i:] if w not in _STOP]
+    if not rest:
+        return i > 0
+    return all(w in generic for w in rest)
+
+
+def objective_metric(a: Analysis) -> str | None:
+    for q in a.metric_quantities:
+        if q.word and q.value == 1 and q.family is None:
+            continue  # "one of the best", "one place"
+        return q.text.strip()
+    if a.relative_word:
+        return a.relative_word
+    return None
+
+
+def is_objective_compound(a: Analysis) -> bool:
+    return a.clause_verbs >= 2
+
+
+# ---------------------------------------------------------------------- rules
+
+
+def _kr(node: Node) -> Analysis | None:
+    return _analysis(node) if isinstance(node, KeyResult) else None
+
+
+def _obj(node: Node) -> Analysis | None:
+    return _analysis(node) if isinstance(node, Objective) else None
+
+
+def kr_placeholder(ctx: RuleContext, node: Node) -> Iterator[Report]:
+    a = _kr(node)
+    if a and (match := placeholder(a)):
+        yield _say(ctx, node, match=match.strip())
+
+
+def kr_impossible_value(ctx: RuleContext, node: Node) -> Iterator[Report]:
+    a = _kr(node)
+    if a and (why := impossible(a)):
+        yield _say(ctx, node, why=why)
+
+
+def kr_direction_mismatch(ctx: RuleContext, node: Node) -> Iterator[Report]:
+    a = _kr(node)
+    if a and (found := direction_mismatch(a)):
+        way, b, t = found
+        verb = a.lead_word or a.lead_verb or ""
+        moves = "down" if way == "up" else "up"
+        yield _say(
+            ctx, node, verb=verb, baseline=b.text.strip(), target=t.text.strip(), moves=moves
+        )
+
+
+def kr_is_task(ctx: RuleContext, node: Node) -> Iterator[Report]:
+    a = _kr(node)
+    if a and is_task(a):
+        yield _say(ctx, node)
+
+
+def kr_maintain_kpi(ctx: RuleContext, node: Node) -> Iterator[Report]:
+    a = _kr(node)
+    if a and maintain(a):
+        yield _say(ctx, node, metric=a.metric or "the measure")
+
+
+def kr_not_measurable(ctx: RuleContext, node: Node) -> Iterator[Report]:
+    a = _kr(node)
+    if a and not_measurable(a):
+        yield _say(ctx, node, metric=a.metric or "the measure")
+
+
+def kr_missing_target(ctx: RuleContext, node: Node) -> Iterator[Report]:
+    a = _kr(node)
+    if a and missing_target(a):
+        assert a.baseline is not None
+        yield _say(ctx, node, baseline=a.baseline.text.strip())
+
+
+def kr_missing_baseline(ctx: RuleContext, node: Node) -> Iterator[Report]:
+    a = _kr(node)
+    if a and missing_baseline(a):
+        assert a.target is not None
+        yield _say(ctx, node, target=a.target.text.strip(), metric=a.metric or "the measure")
+
+
+def kr_low_ambition(ctx: RuleContext, node: Node) -> Iterator[Report]:
+    a = _kr(node)
+    if a and (why := low_ambition(a, float(ctx.option("min-change")))):
+        yield _say(ctx, node, why=why, min=ctx.option("min-change"))
+
+
+def kr_multiple_metrics(ctx: RuleContext, node: Node) -> Iterator[Report]:
+    a = _kr(node)
+    if a and (n := multiple_metrics(a)) >= 2:
+        yield _say(ctx, node, count=n)
+
+
+def kr_output_count(ctx: RuleContext, node: Node) -> Iterator[Report]:
+    a = _kr(node)
+    if a and a.output_count and not is_task(a):
+        q = _metric_numbers(a)
+        yield _say(ctx, node, count=q[0].text.strip() if q else "")
+
+
+def kr_vanity_metric(ctx: RuleContext, node: Node) -> Iterator[Report]:
+    a = _kr(node)
+    if a and (word := vanity(a)):
+        yield _say(ctx, node, match=word)
+
+
+def outside_sphere_of_influence(ctx: RuleContext, node: Node) -> Iterator[Report]:
+    a = _kr(node)
+    if a is None or not isinstance(node, KeyResult) or node.okr_set is None:
+        return
+    level = (node.okr_set.level or "").lower()
+    if level not in ("team", "individual"):
+        return
+    if word := company_metric(a):
+        yield _say(ctx, node, match=word, level=level)
+
+
+def objective_is_task(ctx: RuleContext, node: Node) -> Iterator[Report]:
+    a = _obj(node)
+    if a and is_objective_task(a):
+        yield _say(ctx, node)
+
+
+def objective_vague(ctx: RuleContext, node: Node) -> Iterator[Report]:
+    a = _obj(node)
+    if a and is_objective_vague(a):
+        yield _say(ctx, node)
+
+
+def objective_has_metric(ctx: RuleContext, node: Node) -> Iterator[Report]:
+    a = _obj(node)
+    if a and (match := objective_metric(a)):
+        yield _say(ctx, node, match=match)
+
+
+def objective_compound(ctx: RuleContext, node: Node) -> Iterator[Report]:
+    a = _obj(node)
+    if a and is_objective_compound(a):
+        yield _say(ctx, node)

@@ -1,0 +1,150 @@
+"""Statement analysis: numbers, units, roles, verbs, time frames."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from okrlint.analysis.nlp import pipe
+from okrlint.analysis.quantities import find_quantities
+from okrlint.analysis.statement import Analysis, analyze
+from okrlint.analysis.timeframes import find_timeframes, parse_date
+
+
+def an(text: str) -> Analysis:
+    return analyze(next(pipe([text])))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Grow to 1,800 teams", 1800, None),
+        ("Reach 1.2M users", 1_200_000, None),
+        ("Save $2.5k a month", 2500, "money"),
+        ("Raise €40k in donations", 40_000, "money"),
+        ("Cut p95 to 600ms", 600, "ms"),
+        ("Hit 42%", 42, "percent"),
+        ("Grow 3x", 3, "multiplier"),
+        ("Recruit ten mentors", 10, None),
+        ("Welcome twenty five volunteers", 25, None),
+        ("Get a third of customers on annual plans", 33.33, "percent"),
+        ("Finish the 10k in 52:30", 3150, "s"),
+    ],
+)
+def test_numbers_with_separators_units_and_words(text: str, value: float, unit: str | None) -> None:
+    qs = [q for q in find_quantities(text) if q.is_metric]
+    assert qs, text
+    assert qs[-1].value == pytest.approx(value)
+    assert qs[-1].unit == unit
+
+
+def test_baseline_target_from_to_and_units_propagate() -> None:
+    a = an("Reduce time to first project from 18 to 8 minutes")
+    assert a.baseline is not None and a.target is not None
+    assert (a.baseline.value, a.target.value) == (18, 8)
+    assert a.baseline.unit == "min"
+    assert a.direction == "down"
+
+
+def test_arrows_and_noun_phrases() -> None:
+    a = an("Activation rate 42% → 60%")
+    assert a.verb_form == "noun"
+    assert (a.baseline.value, a.target.value) == (42, 60)
+    assert a.metric == "Activation rate"
+
+
+def test_version_arrows_are_not_baselines() -> None:
+    a = an("Upgrade MySQL 8.0 → 8.4 on every cluster")
+    assert a.baseline is None and a.target is None
+
+
+def test_relative_changes_and_deltas() -> None:
+    assert an("Cut support tickets by 30%").delta.value == 30
+    assert an("Double the number of paying teams").relative_word == "double"
+    assert an("Cut legal spend in half").relative_word == "in half"
+    assert an("Grow weekly signups 3x").delta.unit == "multiplier"
+
+
+def test_bounds() -> None:
+    assert an("Lead at least 6 planning sessions").target.bound == "min"
+    assert an("Median time to merge under 1 day").target.bound == "max"
+    assert an("Reduce incidents from 8 to 3 or fewer").target.bound == "max"
+    assert an("Onboard 50+ schools").target.bound == "min"
+
+
+def test_counts_of_new_things_and_outputs() -> None:
+    sign = an("Sign 5 new enterprise customers")
+    assert sign.new_count and not sign.output_count
+    pub = an("Publish 12 search-focused articles")
+    assert pub.output_count
+
+
+def test_identifiers_and_timeframes_are_not_metrics() -> None:
+    for text in (
+        "Pass the SOC 2 audit",
+        "Move to ISO 27001 controls",
+        "Ship v2 of the API",
+        "Win Tier 1 deals in Q3 2026",
+        "Support every third grade classroom",
+        "Find a new job in the next three months",
+        "Launch the Android app by August 31",
+    ):
+        assert not an(text).metric_quantities, text
+
+
+def test_lead_verb_forms() -> None:
+    assert (an("Launch the new onboarding flow").lead_verb, an("Launch it").verb_form) == (
+        "launch",
+        "imperative",
+    )
+    shipped = an("Onboarding redesign shipped")
+    assert (shipped.lead_verb, shipped.verb_form) == ("ship", "past")
+    passive = an("The GraphSync protocol is documented")
+    assert (passive.lead_verb, passive.verb_form) == ("document", "passive")
+    can = an("Users can create a pad from the URL bar")
+    assert (can.lead_verb, can.verb_form) == ("create", "capability")
+    assert an("Successfully migrate all customers").lead_verb == "migrate"
+
+
+def test_placeholders() -> None:
+    assert an("Increase activation from XX% to 60%").placeholders
+    assert an("Reduce churn to TBD").placeholders
+    assert an("Grow [metric] from 3 to 5").placeholders
+    assert an("Generate N6 in qualified pipeline").placeholders
+    assert not an("Reduce TODO comments in the codebase from 1,400 to 300").placeholders
+
+
+def test_timeframes_and_dates() -> None:
+    assert find_timeframes("Ship it by end of Q3")
+    assert find_timeframes("Q3 2026 OKRs")
+    assert find_timeframes("in the next three months")
+    assert find_timeframes("this quarter")
+    assert not find_timeframes("Increase activation from 42% to 60%")
+    assert str(parse_date("2026-07-01")) == "2026-07-01"
+    assert str(parse_date("01.07.2026")) == "2026-07-01"
+    assert str(parse_date("July 1, 2026")) == "2026-07-01"
+    assert str(parse_date("April 2026")) == "2026-04-30"
+    assert parse_date("soon") is None
+
+
+def test_pipeline_loads_once_and_batches() -> None:
+    from okrlint.analysis import nlp
+
+    first = nlp.get_nlp()
+    assert nlp.get_nlp() is first
+    assert first.pipe_names == ["okr_verbs", "okr_phrases"]
+    docs = list(pipe(["Raise NPS from 31 to 45", "Improve performance"]))
+    assert len(docs) == 2
+
+
+def test_importing_the_reader_does_not_import_spacy() -> None:
+    import subprocess
+
+    code = (
+        "import sys; from okrlint.readers import read_text; "
+        "read_text('r.md', '# Hello\\n\\nNo OKRs here.\\n'); "
+        "print('spacy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

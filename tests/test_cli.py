@@ -1,0 +1,241 @@
+"""The command-line contract: outputs, exit codes, selection, errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import FIXTURES, ROOT
+
+EXAMPLES = ROOT / "examples"
+JSON_KEYS = [
+    "code",
+    "name",
+    "severity",
+    "message",
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "item",
+    "text",
+]
+
+
+def write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+GOOD = (
+    "---\ncycle: 2026-Q3\n---\n# Support OKRs\n\n## Objective: Make getting help feel effortless\n"
+    "- Raise CSAT from 4.0 to 4.5 out of 5\n- Cut median first response time from 6 hours to 1 hour\n"
+)
+BAD = (
+    "---\ncycle: 2026-Q3\n---\n# Growth OKRs\n\n## Objective: Launch the new website\n"
+    "- Launch the new onboarding flow\n- Improve performance\n"
+)
+
+
+def test_clean_file_prints_one_success_line_and_exits_0(okrlint, tmp_path) -> None:
+    run = okrlint(write(tmp_path, "good.md", GOOD))
+    assert run.exit_code == 0
+    assert run.stdout == "All checks passed: 1 file, 1 objective, 2 key results.\n"
+
+
+def test_findings_text_format_and_summary(okrlint, tmp_path) -> None:
+    path = write(tmp_path, "bad.md", BAD)
+    run = okrlint(path)
+    assert run.exit_code == 1
+    lines = run.stdout.splitlines()
+    assert lines[0] == (
+        f"{path}:6:4: OKR202 'Launch the new website' names an activity, not the change it "
+        "should create: ask why it matters and write that (e.g. 'Make deploys boring and safe' "
+        "instead of 'Migrate to Kubernetes'). [objective-is-task]"
+    )
+    assert lines[1].startswith(f"{path}:7:3: OKR301 'Launch the new onboarding flow' is a task")
+    assert lines[2].startswith(f"{path}:8:3: OKR302 'Improve performance' has no number")
+    assert lines[-1] == "Found 3 problems (0 errors, 3 warnings, 0 info)."
+    assert "\x1b[" not in run.stdout  # no colour off a terminal
+
+
+def test_json_format_fields_and_order(okrlint, tmp_path) -> None:
+    b = write(tmp_path, "b.md", BAD)
+    a = write(tmp_path, "a.md", BAD)
+    run = okrlint(b, a, "--format", "json")
+    data = run.json()
+    assert run.exit_code == 1
+    assert all(list(f) == JSON_KEYS for f in data)
+    keys = [(f["path"], f["line"], f["column"], f["code"]) for f in data]
+    assert keys == sorted(keys)
+    assert data[0]["path"] == a
+    kr = next(f for f in data if f["code"] == "OKR301")
+    assert kr["item"] == "key_result"
+    assert kr["text"] == "Launch the new onboarding flow"
+    assert (kr["line"], kr["column"], kr["end_line"]) == (7, 3, 7)
+    assert kr["end_column"] == 3 + len("Launch the new onboarding flow")
+
+
+def test_deterministic_output(okrlint) -> None:
+    first = okrlint(str(EXAMPLES), "--format", "json", "--today", "2026-11-22")
+    second = okrlint(str(EXAMPLES), "--format", "json", "--today", "2026-11-22")
+    assert first.stdout == second.stdout
+
+
+def test_select_ignore_extend_select_by_code_name_and_prefix(okrlint, tmp_path) -> None:
+    path = write(tmp_path, "bad.md", BAD)
+    codes = lambda run: sorted({f["code"] for f in run.json()})  # noqa: E731
+    assert codes(okrlint(path, "--format", "json", "--select", "OKR3")) == ["OKR301", "OKR302"]
+    assert codes(okrlint(path, "--format", "json", "--select", "kr-is-task")) == ["OKR301"]
+    assert "OKR301" not in codes(okrlint(path, "--format", "json", "--ignore", "OKR301,OKR202"))
+    run = okrlint(
+        path, "--format", "json", "--select", "OKR301", "--extend-select", "missing-owner"
+    )
+    assert codes(run) == ["OKR301", "OKR406"]
+
+
+def test_unknown_selector_is_a_usage_error_with_suggestion(okrlint, tmp_path) -> None:
+    run = okrlint(write(tmp_path, "bad.md", BAD), "--select", "kr-is-tsk")
+    assert run.exit_code == 2
+    assert "unknown rule selector 'kr-is-tsk'" in run.stderr
+    assert "did you mean 'kr-is-task'" in run.stderr
+
+
+def test_fail_level_and_exit_zero(okrlint, tmp_path) -> None:
+    path = write(tmp_path, "bad.md", BAD)
+    assert okrlint(path, "--fail-level", "error").exit_code == 0
+    assert okrlint(path, "--fail-level", "warning").exit_code == 1
+    assert okrlint(path, "--exit-zero").exit_code == 0
+
+
+def test_missing_path_is_exit_2_naming_it(okrlint, tmp_path) -> None:
+    run = okrlint(str(tmp_path / "nope.md"))
+    assert run.exit_code == 2
+    assert run.stderr.strip() == f"okrlint: error: path '{tmp_path / 'nope.md'}' does not exist"
+
+
+def test_bad_today_and_no_paths_are_usage_errors(okrlint, tmp_path) -> None:
+    assert okrlint("--today", "yesterday", write(tmp_path, "g.md", GOOD)).exit_code == 2
+    assert okrlint().exit_code == 2
+
+
+def test_explicit_file_without_okrs_is_okr002_but_not_in_a_directory_walk(
+    okrlint, tmp_path
+) -> None:
+    readme = write(tmp_path, "README.md", "# Hello\n\nNothing to see.\n")
+    run = okrlint(readme, "--format", "json")
+    assert [f["code"] for f in run.json()] == ["OKR002"]
+    run = okrlint(str(tmp_path), "--format", "json")
+    assert run.json() == []
+    run = okrlint(readme, "--format", "json", "--ignore-non-okr-files")
+    assert run.json() == [] and run.exit_code == 0
+
+
+def test_parse_errors_are_findings_not_tracebacks(okrlint) -> None:
+    run = okrlint(str(FIXTURES / "yaml" / "invalid.yaml"), "--format", "json")
+    (f,) = run.json()
+    assert f["code"] == "OKR001" and f["line"] == 4
+    assert run.exit_code == 1
+
+
+def test_stdin_with_filename(okrlint) -> None:
+    run = okrlint("-", "--stdin-filename", "team/okrs.md", "--format", "json", input=BAD)
+    data = run.json()
+    assert data and all(f["path"] == "team/okrs.md" for f in data)
+    run = okrlint("-", "--stdin-filename", "okrs.yaml", input="objectives: [\n")
+    assert "OKR001" in run.stdout
+
+
+def test_explain_and_list_rules(okrlint) -> None:
+    run = okrlint("--explain", "kr-is-task")
+    assert run.exit_code == 0
+    assert run.stdout.startswith("# OKR301 kr-is-task")
+    assert okrlint("--explain", "OKR303").stdout.startswith("# OKR303 kr-missing-baseline")
+    bad = okrlint("--explain", "kr-is-tsk")
+    assert bad.exit_code == 2 and "did you mean" in bad.stderr
+    listing = okrlint("--list-rules")
+    assert "OKR405  missing-alignment" in listing.stdout
+    rules = okrlint("--list-rules", "--format", "json").json()
+    assert {r["code"] for r in rules} >= {"OKR001", "OKR312", "OKR406"}
+    assert next(r for r in rules if r["code"] == "OKR101")["options"] == {
+        "max": 3,
+        "max-individual": 2,
+    }
+
+
+def test_outline_text_and_json(okrlint) -> None:
+    path = str(FIXTURES / "markdown" / "headings.md")
+    text = okrlint("--outline", path).stdout
+    assert "  set 'Growth team OKRs' (line 7)" in text
+    assert "    objective (line 9): Make onboarding feel effortless" in text
+    assert "        initiative (line 14): Redesign the welcome screen" in text
+    data = okrlint("--outline", "--format", "json", path).json()
+    (doc,) = data
+    assert doc["path"] == path
+    (s,) = doc["sets"]
+    assert s["title"] == "Growth team OKRs" and s["line"] == 7
+    assert s["metadata"]["cycle"] == "2026-Q3"
+    obj = s["objectives"][0]
+    assert obj["text"] == "Make onboarding feel effortless" and obj["line"] == 9
+    kr = obj["key_results"][1]
+    assert kr["initiatives"] == [
+        {"text": "Redesign the welcome screen", "line": 14},
+        {"text": "Add project templates", "line": 15},
+    ]
+
+
+def test_version(okrlint) -> None:
+    from okrlint import __version__
+
+    assert okrlint("--version").stdout.strip() == f"okrlint, version {__version__}"
+
+
+def test_colour_only_when_asked_or_on_a_terminal(okrlint, tmp_path) -> None:
+    path = write(tmp_path, "bad.md", BAD)
+    assert "\x1b[" in okrlint(path, "--color").stdout
+    assert "\x1b[" not in okrlint(path, "--color", "--no-color").stdout
+
+
+def test_console_script_exit_codes_for_real(tmp_path) -> None:
+    """The installed entry point, in a subprocess: real exit codes, stderr, no traceback."""
+    env = {**os.environ, "NO_COLOR": "1"}
+    exe = [sys.executable, "-m", "okrlint"]
+    ok = subprocess.run(
+        [*exe, write(tmp_path, "g.md", GOOD)], capture_output=True, text=True, env=env
+    )
+    assert ok.returncode == 0, ok.stderr
+    bad = subprocess.run(
+        [*exe, write(tmp_path, "b.md", BAD)], capture_output=True, text=True, env=env
+    )
+    assert bad.returncode == 1
+    missing = subprocess.run(
+        [*exe, str(tmp_path / "x.md")], capture_output=True, text=True, env=env
+    )
+    assert missing.returncode == 2
+    assert "Traceback" not in missing.stderr
+    assert missing.stderr.startswith("okrlint: error:")
+
+
+def test_readme_quick_start_matches_ci() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert 'python -m pip install -e ".[dev]" && okrlint examples/' in readme
+    assert "python -m pytest -q" in readme
+    assert "python -m pytest -q" in ci
+
+
+def test_examples_clean_file_is_clean(okrlint) -> None:
+    run = okrlint(str(EXAMPLES / "clean.md"), "--format", "json", "--extend-select", "ALL")
+    assert run.json() == []
+
+
+def test_examples_bad_file_shows_many_rules(okrlint) -> None:
+    run = okrlint(str(EXAMPLES / "okrs.md"), "--format", "json", "--today", "2026-11-22")
+    codes = {f["code"] for f in run.json()}
+    assert {"OKR101", "OKR104", "OKR108", "OKR201", "OKR301", "OKR303", "OKR401"} <= codes
+    assert json.dumps(run.json())  # serialisable

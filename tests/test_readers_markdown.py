@@ -1,0 +1,258 @@
+"""The Markdown reader on one fixture per shape (tests/fixtures/markdown)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import FIXTURES, outline, parse_md
+from okrlint.readers import read_bytes
+
+MD = FIXTURES / "markdown"
+
+
+def read(name: str):
+    path = MD / name
+    return read_bytes(str(path), path.read_bytes())
+
+
+def test_headings_labels_checkboxes_scores_and_initiatives() -> None:
+    doc = read("headings.md")
+    assert outline(doc) == [
+        (
+            "Make onboarding feel effortless",
+            9,
+            [
+                "Increase activation rate from 42% to 60%",
+                "Reduce time to first project from 18 to 8 minutes",
+            ],
+        ),
+        (
+            "Make releases calmer",
+            17,
+            [
+                "Reduce production incidents from 8 to 3",
+                "Cut median rollback time from 40 to 15 minutes",
+            ],
+        ),
+    ]
+    (s,) = doc.sets
+    assert s.title == "Growth team OKRs"
+    assert s.metadata["cycle"] == "2026-Q3"
+    assert s.metadata["level"] == "team"
+    assert s.metadata["updated"] == "2026-11-10"
+    first, second = s.objectives
+    assert first.metadata["owner"] == "@growth-lead"
+    kr1, kr2 = first.key_results
+    assert kr1.metadata["score"] == "0.4"
+    assert [i.text for i in kr2.initiatives] == [
+        "Redesign the welcome screen",
+        "Add project templates",
+    ]
+    assert second.key_results[0].metadata["done"] == "false"
+    assert second.key_results[1].metadata == {"score": "0.7", "done": "true"}
+
+
+def test_spans_point_at_the_statement() -> None:
+    doc = read("headings.md")
+    kr = next(doc.key_results())
+    # "- KR1: Increase ..." starts at column 3 (after "- ").
+    assert (kr.span.line, kr.span.column) == (12, 3)
+    assert kr.span.end_line == 12
+    obj = next(doc.objectives())
+    assert (obj.span.line, obj.span.column) == (9, 4)
+
+
+def test_setext_headings_objective_text_on_next_line_and_labels() -> None:
+    doc = read("setext_and_labels.md")
+    assert outline(doc) == [
+        (
+            "Become the default choice for small design teams",
+            7,
+            [
+                "Increase paying teams of 2-10 seats from 1,200 to 1,800",
+                "Raise trial-to-paid conversion for small teams from 8% to 12%",
+            ],
+        ),
+        (
+            "Make support feel personal",
+            14,
+            [
+                "Raise CSAT from 4.1 to 4.6 out of 5",
+                "Reduce first response time from 9 hours to 2 hours",
+            ],
+        ),
+    ]
+    krs = list(doc.key_results())
+    assert krs[2].metadata["owner"] == "@amy"
+    assert krs[3].metadata["status"] == "DONE"
+
+
+def test_bold_lines_priority_tags_empty_items_and_link_lists() -> None:
+    doc = read("bold_lines.md")
+    assert outline(doc) == [
+        (
+            "Search feels instant",
+            5,
+            [
+                "Cut p95 search latency from 900 ms to 300 ms",
+                "Raise search success rate from 61% to 75%",
+            ],
+        ),
+        ("Developers love our API", 9, ["Increase weekly API callers from 1,400 to 2,100"]),
+    ]
+    kr = next(doc.key_results())
+    assert kr.metadata["priority"] == "P0"
+    assert kr.metadata["owner"] == "@ana"
+    assert doc.sets[0].metadata["cycle"] == "2026 Q3"
+
+
+def test_plain_paragraph_objectives_and_siblings_without_key_results() -> None:
+    doc = read("paragraphs.md")
+    assert [(o, n) for o, _, n in [(o, line, len(k)) for o, line, k in outline(doc)]] == [
+        ("Ship a playable alpha", 2),
+        ("Hold a game jam", 0),
+        ("Grow a small, devoted community", 1),
+    ]
+    assert [s.title for s in doc.sets] == ["Q1 2026", "Q2 2026"]
+
+
+def test_cascades_become_sub_objectives_with_parents() -> None:
+    doc = read("cascade.md")
+    objectives = list(doc.objectives())
+    texts = [o.text for o in objectives]
+    assert texts == [
+        "Grow net new ARR consistently",
+        "Releases ship on time.",
+        "Aspirational team",
+    ]
+    ceo, vpe, team = objectives
+    assert vpe.parent is ceo and ceo.children == [vpe]
+    assert ceo.metadata["owner"] == "CEO"
+    assert [k.text for k in ceo.key_results] == [
+        "Reach $2M net new ARR in Q1",
+        "Implement a more scalable support system",
+    ]
+    assert [i.text for i in ceo.key_results[1].initiatives] == [
+        "Evaluate software solutions and select one",
+        "Define standard support terms",
+    ]
+    assert len(vpe.key_results) == 2
+    # KR lines joined with hard line breaks inside one list item.
+    assert [k.text for k in team.key_results] == [
+        "75% of team members edit the handbook weekly, up from 40%.",
+        "Hire 2 product managers.",
+    ]
+    assert team.key_results[1].metadata["status"] == "Hired 1."
+    assert doc.sets[0].top_objectives == [ceo, team]
+
+
+def test_tables_with_key_result_objective_and_spreadsheet_columns() -> None:
+    doc = read("tables.md")
+    assert outline(doc) == [
+        (
+            "ProtoSchool is a growing project",
+            3,
+            ["ProtoSchool has its own roadmap", "3 new tutorials published"],
+        ),
+        (
+            "Become fluent in Spanish",
+            12,
+            [
+                "Pass the B2 exam with 75% or more",
+                "Hold 10 conversations of 30 minutes, up from 2",
+            ],
+        ),
+        (
+            "Finish the base use-case",
+            19,
+            [
+                "Swagger API documentation for the REST API",
+                "Generate 3 step-by-step guides",
+                "Streaming API",
+            ],
+        ),
+    ]
+    first = next(doc.key_results())
+    assert first.metadata["owner"] == "@teri"
+    assert first.metadata["score"] == "0.8"
+    guides = list(doc.key_results())[5]
+    assert [i.text for i in guides.initiatives] == ["Guide on CLI tooling"]
+
+
+def test_readme_code_blocks_quotes_comments_and_tocs_are_not_okrs() -> None:
+    doc = read("readme.md")
+    assert not doc.has_okrs
+    assert any("in an HTML comment" in c.text for c in doc.comments)
+
+
+def test_intro_lists_are_not_okrs_and_shared_key_result_lists() -> None:
+    doc = read("intro_and_zones.md")
+    texts = [o.text for o in doc.objectives()]
+    assert texts == [
+        "Bring more diverse perspectives to our work",
+        "Make our project known as one of the best in the region",
+        "Make more people understand what problem it solves",
+    ]
+    assert len(doc.sets) == 1
+    (s,) = doc.sets
+    assert [k.text for k in s.shared_key_results] == [
+        "100+ people attend the launch",
+        "500+ new developers join our community",
+    ]
+
+
+def test_inline_metadata_lines_and_trailing_tags() -> None:
+    doc = parse_md(
+        "# Platform OKRs\n\nCycle: Q3 2026\nLevel: team\n\n"
+        "## Objective: Make deploys boring\n"
+        "Owner: @ops\nProgress: 40%\n\n"
+        "- Reduce failed deploys from 12% to 3% (owner: @kim) => 20%: on track\n"
+        "- Cut rollback time from 40 to 10 minutes — 0.7\n"
+    )
+    (s,) = doc.sets
+    assert s.metadata["cycle"] == "Q3 2026"
+    assert s.metadata["level"] == "team"
+    (o,) = s.objectives
+    assert o.metadata["owner"] == "@ops"
+    assert o.metadata["progress"] == "40%"
+    kr1, kr2 = o.key_results
+    assert kr1.text == "Reduce failed deploys from 12% to 3%"
+    assert kr1.metadata["owner"] == "@kim"
+    assert kr1.metadata["progress"] == "20%"
+    assert kr2.metadata["score"] == "0.7"
+
+
+def test_crlf_and_cr_line_endings_keep_lines_and_columns() -> None:
+    text = "# T OKRs\n\n## Objective: Be calm\n\n- Cut pages from 40 to 10\n- Raise sleep from 6 to 7 hours\n"
+    for ending in ("\r\n", "\r"):
+        data = text.replace("\n", ending).encode()
+        doc = read_bytes("okrs.md", data)
+        krs = list(doc.key_results())
+        assert [(k.span.line, k.span.column) for k in krs] == [(5, 3), (6, 3)]
+
+
+def test_indented_code_block_that_is_really_a_list() -> None:
+    doc = parse_md(
+        "# OKRs\n\n### Be profitable\n        - make 15,000 a month\n        -enable private projects\n"
+    )
+    (o,) = doc.objectives()
+    assert [k.text for k in o.key_results] == ["make 15,000 a month", "enable private projects"]
+    assert o.key_results[0].span.column == 11
+
+
+def test_unlabelled_shapes_need_an_okr_file() -> None:
+    text = "# Notes\n\n## Install things\n\n- run the installer\n- restart\n"
+    assert not parse_md(text, "notes.md").has_okrs
+
+
+def test_fixture_directory_is_complete() -> None:
+    assert sorted(p.name for p in Path(MD).glob("*.md")) == [
+        "bold_lines.md",
+        "cascade.md",
+        "headings.md",
+        "intro_and_zones.md",
+        "paragraphs.md",
+        "readme.md",
+        "setext_and_labels.md",
+        "tables.md",
+    ]

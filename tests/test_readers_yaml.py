@@ -1,0 +1,106 @@
+"""The YAML reader: canonical shape, variants, positions and errors."""
+
+from __future__ import annotations
+
+from conftest import FIXTURES, outline, parse_yaml
+from okrlint.readers import read_bytes
+
+Y = FIXTURES / "yaml"
+
+
+def read(name: str):
+    path = Y / name
+    return read_bytes(str(path), path.read_bytes())
+
+
+def test_canonical_shape_with_positions_and_metadata() -> None:
+    doc = read("canonical.yaml")
+    assert outline(doc) == [
+        (
+            "Make onboarding feel effortless",
+            5,
+            [
+                "Increase activation rate from 42% to 60%",
+                "Reduce time to first project from 18 to 8 minutes",
+            ],
+        )
+    ]
+    (s,) = doc.sets
+    assert s.metadata["cycle"] == "2026-Q3"
+    assert s.metadata["level"] == "team"
+    obj = s.objectives[0]
+    assert obj.metadata["owner"] == "@growth-lead"
+    assert (obj.span.line, obj.span.column) == (5, 16)
+    kr = obj.key_results[1]
+    assert kr.metadata["score"] == "0.4"
+    assert [i.text for i in kr.initiatives] == ["Redesign the welcome screen"]
+    assert (kr.span.line, kr.span.column) == (9, 15)
+
+
+def test_variants_several_documents_case_and_key_spellings() -> None:
+    doc = read("variants.yml")
+    assert [s.title for s in doc.sets] == ["Product", "Platform team"]
+    assert doc.sets[0].metadata["cycle"] == "Q4"
+    assert outline(doc) == [
+        ("Make it simple to use", 7, ["Raise setup success from 60% to 90%", "Create Cron tasks"]),
+        (
+            "Make deploys boring",
+            16,
+            ["Reduce failed deploys from 12% to 3%", "Cut rollback time from 40 to 10 minutes"],
+        ),
+    ]
+    assert doc.sets[1].metadata["level"] == "team"
+
+
+def test_yaml_without_okrs_is_not_an_error() -> None:
+    doc = read("not_okrs.yaml")
+    assert not doc.has_okrs
+    assert doc.problems == []
+
+
+def test_okr_yaml_with_a_wrong_shape_is_a_parse_problem() -> None:
+    doc = read("bad_shape.yaml")
+    (problem,) = doc.problems
+    assert "'objectives' must be a list" in problem.message
+    assert problem.span.line == 2
+
+
+def test_invalid_yaml_reports_line_and_column() -> None:
+    doc = read("invalid.yaml")
+    (problem,) = doc.problems
+    assert problem.message.startswith("invalid YAML")
+    assert problem.span.line == 4
+
+
+def test_unsafe_tags_are_refused_and_nothing_runs() -> None:
+    doc = parse_yaml("objectives: !!python/object/apply:os.system ['echo hacked']\n")
+    (problem,) = doc.problems
+    assert "tag" in problem.message
+
+
+def test_alias_bombs_are_refused() -> None:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    prev = "a"
+    for i in range(12):
+        name = f"b{i}"
+        lines.append(f"{name}: &{name} [" + ", ".join(f"*{prev}" for _ in range(9)) + "]")
+        prev = name
+    lines.append(f"objectives: [*{prev}]")
+    doc = parse_yaml("\n".join(lines) + "\n")
+    assert doc.problems
+    assert "refused" in doc.problems[0].message or "objective" in doc.problems[0].message
+
+
+def test_duplicate_keys_are_reported() -> None:
+    doc = parse_yaml(
+        "cycle: 2026-Q3\ncycle: 2026-Q4\nobjectives:\n  - objective: Be calm\n"
+        "    key_results: [Cut pages from 40 to 10]\n"
+    )
+    assert any("duplicate YAML key" in p.message for p in doc.problems)
+
+
+def test_top_level_list_of_objectives() -> None:
+    doc = parse_yaml(
+        "- objective: Be calm\n  krs: [Cut pages from 40 to 10, Sleep from 6 to 7 hours]\n"
+    )
+    assert outline(doc) == [("Be calm", 1, ["Cut pages from 40 to 10", "Sleep from 6 to 7 hours"])]

@@ -1,0 +1,185 @@
+"""Every rule: metadata, documentation, and its own failing and passing examples."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from okrlint.analysis import analyze_nodes
+from okrlint.engine import CHAIN_ORDER, Settings, lint
+from okrlint.model import KeyResult, Objective, OkrDocument, OkrSet, Span
+from okrlint.readers import read_text
+from okrlint.registry import default_registry
+
+REGISTRY = default_registry()
+RULES = REGISTRY.rules
+TODAY = dt.date(2026, 11, 22)
+
+
+def _catalog_codes() -> set[str]:
+    codes = {"OKR001", "OKR002"}
+    codes |= {f"OKR10{i}" for i in range(1, 9)}
+    codes |= {f"OKR20{i}" for i in range(1, 6)}
+    codes |= {f"OKR3{i:02d}" for i in range(1, 13)}
+    codes |= {f"OKR40{i}" for i in range(1, 7)}
+    return codes
+
+
+def test_every_catalog_rule_exists() -> None:
+    missing = _catalog_codes() - set(REGISTRY.by_code)
+    assert not missing
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_is_documented(rule: Any) -> None:
+    assert rule.summary.strip()
+    assert rule.why.strip(), "a 'why' section"
+    assert rule.fix.strip(), "a 'use instead' section"
+    assert rule.examples.get("fail"), "at least one failing example"
+    assert rule.examples.get("pass"), "at least one passing example"
+    text = rule.explain()
+    assert text.startswith(f"# {rule.code} {rule.name}")
+    assert "## Why" in text and "## Flagged" in text and "## Options" in text
+    for option in rule.options.values():
+        assert option.help
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.chain], ids=lambda r: r.code)
+def test_chain_rules_are_in_the_catalog_order(rule: Any) -> None:
+    assert rule.name in CHAIN_ORDER[rule.chain]
+
+
+def _statement_doc(kind: str, text: str) -> OkrDocument:
+    span = Span(1, 1, 1, 1)
+    s = OkrSet(title="t", span=span, metadata={"cycle": "2026-Q3"})
+    doc = OkrDocument(path="example.md", format="markdown")
+    if kind == "objective":
+        s.objectives.append(Objective(text=text, span=span, raw=text))
+    else:
+        o = Objective(text="(objective)", span=span)
+        o.add_key_result(KeyResult(text=text, span=span, raw=text))
+        s.objectives.append(o)
+    doc.sets.append(s)
+    doc.link()
+    return doc
+
+
+def _findings(rule: Any, example: dict[str, Any]) -> list[str]:
+    settings = Settings(registry=REGISTRY, selected=frozenset({rule.code}), today=TODAY)
+    if "text" in example:
+        kind = example.get("kind", "key_result")
+        doc = _statement_doc(kind, example["text"])
+    elif "markdown" in example:
+        doc = read_text("example.md", example["markdown"], "markdown")
+    else:
+        doc = read_text("example.yaml", example["yaml"], "yaml")
+    analyze_nodes([*doc.objectives(), *doc.key_results()])
+    return [f.code for f in lint(doc, settings, explicit=True)]
+
+
+EXAMPLES = [
+    (rule, verdict, i, example)
+    for rule in RULES
+    for verdict in ("fail", "pass")
+    for i, example in enumerate(rule.examples.get(verdict, []))
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "verdict", "index", "example"),
+    EXAMPLES,
+    ids=[f"{r.code}-{v}-{i}" for r, v, i, _ in EXAMPLES],
+)
+def test_rule_examples(rule: Any, verdict: str, index: int, example: dict[str, Any]) -> None:
+    codes = _findings(rule, example)
+    if verdict == "fail":
+        assert rule.code in codes, f"{rule.code} should flag {example}"
+    else:
+        assert rule.code not in codes, f"{rule.code} should pass {example}"
+
+
+def test_one_finding_per_statement() -> None:
+    settings = Settings(
+        registry=REGISTRY,
+        selected=frozenset(r.code for r in RULES if r.chain == "key_result"),
+        today=TODAY,
+    )
+    # A task with no number is kr-is-task only, not also kr-not-measurable.
+    doc = _statement_doc("key_result", "Launch the new onboarding flow")
+    names = [f.name for f in lint(doc, settings)]
+    assert names == ["kr-is-task"]
+    # A placeholder outranks everything else.
+    doc = _statement_doc("key_result", "Increase activation from XX% to 43%")
+    assert [f.name for f in lint(doc, settings)] == ["kr-placeholder"]
+
+
+def test_messages_use_the_statement_and_say_how_to_fix() -> None:
+    settings = Settings(registry=REGISTRY, selected=frozenset({"OKR303", "OKR301"}), today=TODAY)
+    doc = _statement_doc("key_result", "Increase activation rate to 60%")
+    (finding,) = lint(doc, settings)
+    assert (
+        finding.message
+        == "Target 60% has no baseline: write 'from <current> to 60%' so progress can be judged."
+    )
+    doc = _statement_doc("key_result", "Launch the new onboarding flow")
+    (finding,) = lint(doc, settings)
+    assert "'Launch the new onboarding flow' is a task" in finding.message
+    assert "Increase onboarding completion from X% to Y%" in finding.message
+
+
+def test_set_level_reads_individual_limits() -> None:
+    md = "---\nlevel: individual\ncycle: 2026-Q3\n---\n" + "".join(
+        f"## Objective: Goal number {w}\n- Raise x from 1 to 2\n- Cut y from 4 to 2\n"
+        for w in ("one", "two", "three")
+    )
+    settings = Settings(registry=REGISTRY, selected=frozenset({"OKR101"}), today=TODAY)
+    doc = read_text("o.md", md, "markdown")
+    (finding,) = lint(doc, settings)
+    assert "individual set" in finding.message
+    team = read_text("o.md", md.replace("individual", "team"), "markdown")
+    assert lint(team, settings) == []
+
+
+def test_stale_review_uses_today() -> None:
+    md = "---\ncycle: 2026-Q3\nupdated: 2026-11-01\n---\n## Objective: Be calm\n- Cut pages from 40 to 10\n- Sleep from 6 to 7 hours\n"
+    doc = read_text("o.md", md, "markdown")
+    for today, expected in ((dt.date(2026, 11, 15), 0), (dt.date(2026, 11, 16), 1)):
+        settings = Settings(registry=REGISTRY, selected=frozenset({"OKR403"}), today=today)
+        assert len(lint(doc, settings)) == expected
+
+
+def test_option_overrides_change_the_limit() -> None:
+    md = "---\ncycle: 2026-Q3\n---\n## Objective: Be calm\n" + "".join(
+        f"- Cut metric {i} from 40 to 10\n" for i in range(5)
+    )
+    doc = read_text("o.md", md, "markdown")
+    base = Settings(registry=REGISTRY, selected=frozenset({"OKR102"}), today=TODAY)
+    assert len(lint(doc, base)) == 1
+    wide = Settings(
+        registry=REGISTRY,
+        selected=frozenset({"OKR102"}),
+        today=TODAY,
+        options={"OKR102": {"max": 5}},
+    )
+    assert lint(doc, wide) == []
+
+
+def test_non_english_statements_are_not_judged_by_english_rules() -> None:
+    settings = Settings(
+        registry=REGISTRY, selected=frozenset(r.code for r in RULES if r.chain), today=TODAY
+    )
+    doc = _statement_doc("key_result", "完成《数据挖掘》大作业")
+    assert lint(doc, settings) == []
+
+
+def test_docs_rules_md_is_generated_from_the_metadata() -> None:
+    from pathlib import Path
+
+    from okrlint.docs import rules_markdown
+
+    path = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+    assert path.read_text(encoding="utf-8") == rules_markdown(), (
+        "docs/rules.md is stale: run python -m okrlint.docs > docs/rules.md"
+    )
