@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -120,6 +121,24 @@ class RuleContext:
 
     def option(self, name: str) -> Any:
         return self.options[name]
+
+    def message(self, **values: Any) -> str:
+        """The rule's message template with ``{name}`` fields filled (unknown fields stay)."""
+        return fill(self.rule.message, values)
+
+
+def fill(template: str, values: dict[str, Any]) -> str:
+    def repl(m: re.Match[str]) -> str:
+        key = m.group(1)
+        return str(values[key]) if key in values else m.group(0)
+
+    return re.sub(r"\{([\w-]+)\}", repl, template)
+
+
+def quote(text: str, limit: int = 70) -> str:
+    """A statement on one line, shortened for a message."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def nodes_for(doc: OkrDocument, scope: str) -> Iterator[Node]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from okrlint.engine import Node, Report, RuleContext
+from okrlint.engine import Node, Report, RuleContext, quote
 from okrlint.model import KeyResult, Objective, OkrSet
 from okrlint.readers.statement import words
 
@@ -18,19 +18,6 @@ def _value(ctx: RuleContext, raw: Any) -> Any:
         if m:
             return ctx.option(m.group(1))
     return raw
-
-
-def _fill(template: str, values: dict[str, Any]) -> str:
-    def repl(m: re.Match[str]) -> str:
-        key = m.group(1)
-        return str(values[key]) if key in values else m.group(0)
-
-    return re.sub(r"\{([\w-]+)\}", repl, template)
-
-
-def _quote(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def occurrence(ctx: RuleContext, node: Node) -> Iterator[Report]:
@@ -53,10 +40,10 @@ def occurrence(ctx: RuleContext, node: Node) -> Iterator[Report]:
         if "shared" in skip and node.okr_set is not None and node.okr_set.shared_key_results:
             return
         count = len(node.key_results)
-        values["text"] = _quote(node.text)
+        values["text"] = quote(node.text)
     elif what == "words" and isinstance(node, (Objective, KeyResult)):
         count = len(words(node.text))
-        values["text"] = _quote(node.text)
+        values["text"] = quote(node.text)
     else:
         return
     if count == 0 and "zero" in skip:
@@ -69,10 +56,10 @@ def occurrence(ctx: RuleContext, node: Node) -> Iterator[Report]:
     values["count"] = count
     if high is not None and count > int(high):
         values["limit"] = int(high)
-        yield Report(_fill(ctx.rule.message, values))
+        yield Report(ctx.message(**values))
     elif low is not None and count < int(low):
         values["limit"] = int(low)
-        yield Report(_fill(ctx.rule.message, values))
+        yield Report(ctx.message(**values))
 
 
 def existence(ctx: RuleContext, node: Node) -> Iterator[Report]:
@@ -86,5 +73,5 @@ def existence(ctx: RuleContext, node: Node) -> Iterator[Report]:
     for token in tokens:
         m = re.search(r"(?<!\w)" + re.escape(token) + r"(?!\w)", text, flags)
         if m:
-            yield Report(_fill(ctx.rule.message, {"match": m.group(0), "text": _quote(text)}))
+            yield Report(ctx.message(match=m.group(0), text=quote(text)))
             return

@@ -11,26 +11,13 @@ from typing import Any
 
 from okrlint.analysis.lexicon import phrases
 from okrlint.analysis.timeframes import has_timeframe, parse_date
-from okrlint.engine import Node, Report, RuleContext
+from okrlint.engine import Node, Report, RuleContext, quote
 from okrlint.model import KeyResult, Objective, OkrDocument, OkrSet, Span
 
 _OKR_WORDS = re.compile(
     r"(?i)\b(?:okrs?|okr's|objectives?|key\s+results?|krs?|scores?|scoring|graded?|grades|"
     r"goals?|attainment|achievement|results|targets)\b|\bthese\b|\bthem\b"
 )
-
-
-def _quote(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _fill(ctx: RuleContext, **values: Any) -> str:
-    def repl(m: re.Match[str]) -> str:
-        key = m.group(1)
-        return str(values[key]) if key in values else m.group(0)
-
-    return re.sub(r"\{([\w-]+)\}", repl, ctx.rule.message)
 
 
 # ---------------------------------------------------------------------- OKR105
@@ -55,7 +42,7 @@ def _set_has_timeframe(s: OkrSet) -> bool:
 
 def missing_timeframe(ctx: RuleContext, node: Node) -> Iterator[Report]:
     if isinstance(node, OkrSet) and node.objectives and not _set_has_timeframe(node):
-        yield Report(_fill(ctx, title=node.title or "this set"))
+        yield Report(ctx.message(title=node.title or "this set"))
 
 
 # ---------------------------------------------------------------------- OKR107
@@ -75,7 +62,7 @@ def output_only_objective(ctx: RuleContext, node: Node) -> Iterator[Report]:
             return
         outputs += 1
     if outputs:
-        yield Report(_fill(ctx, text=_quote(node.text), count=outputs))
+        yield Report(ctx.message(text=quote(node.text), count=outputs))
 
 
 # ---------------------------------------------------------------------- OKR108
@@ -126,7 +113,7 @@ def tied_to_compensation(ctx: RuleContext, node: Node) -> Iterator[Report]:
     for text, span in candidates:
         sentence = pay_link(text)
         if sentence:
-            yield Report(_fill(ctx, sentence=_quote(sentence, 80)), span)
+            yield Report(ctx.message(sentence=quote(sentence, 80)), span)
             return
 
 
@@ -200,7 +187,7 @@ def score_out_of_range(ctx: RuleContext, node: Node) -> Iterator[Report]:
             continue
         span = owner.metadata_spans.get(key) if hasattr(owner, "metadata_spans") else None
         yield Report(
-            _fill(ctx, key=key, value=str(raw).strip(), what=owner.kind.replace("_", " ")),
+            ctx.message(key=key, value=str(raw).strip(), what=owner.kind.replace("_", " ")),
             span or owner.span,
             node=owner,
         )
@@ -224,7 +211,7 @@ def all_key_results_perfect(ctx: RuleContext, node: Node) -> Iterator[Report]:
         return
     scores = [_kr_score(kr) for kr in krs]
     if all(s is not None and abs(s - 1.0) < 1e-9 for s in scores):
-        yield Report(_fill(ctx, count=len(krs), title=node.title or "this set"))
+        yield Report(ctx.message(count=len(krs), title=node.title or "this set"))
 
 
 # ---------------------------------------------------------------------- OKR403
@@ -244,7 +231,7 @@ def stale_review(ctx: RuleContext, node: Node) -> Iterator[Report]:
     limit = int(ctx.option("max-days"))
     if days > limit:
         span = node.metadata_spans.get("updated", node.span)
-        yield Report(_fill(ctx, date=when.isoformat(), days=days, max=limit), span)
+        yield Report(ctx.message(date=when.isoformat(), days=days, max=limit), span)
 
 
 # ---------------------------------------------------------------------- OKR405, OKR406
@@ -261,7 +248,7 @@ def missing_alignment(ctx: RuleContext, node: Node) -> Iterator[Report]:
     tops = node.top_objectives
     if tops and all(o.metadata.get("parent") for o in tops):
         return
-    yield Report(_fill(ctx, title=node.title or "this set", level=level))
+    yield Report(ctx.message(title=node.title or "this set", level=level))
 
 
 def missing_owner(ctx: RuleContext, node: Node) -> Iterator[Report]:
@@ -272,7 +259,7 @@ def missing_owner(ctx: RuleContext, node: Node) -> Iterator[Report]:
             continue
         set_owner = s.metadata.get("owner") or s.metadata.get("team")
         if not set_owner:
-            yield Report(_fill(ctx, what="set", text=_quote(s.title or "this set")), s.span, node=s)
+            yield Report(ctx.message(what="set", text=quote(s.title or "this set")), s.span, node=s)
             for o in s.objectives:
                 if not o.metadata.get("owner"):
-                    yield Report(_fill(ctx, what="objective", text=_quote(o.text)), o.span, node=o)
+                    yield Report(ctx.message(what="objective", text=quote(o.text)), o.span, node=o)

@@ -14,7 +14,7 @@ from typing import Any
 from okrlint.analysis.lexicon import phrases
 from okrlint.analysis.quantities import Quantity
 from okrlint.analysis.statement import Analysis
-from okrlint.engine import Node, Report, RuleContext
+from okrlint.engine import Node, Report, RuleContext, quote
 from okrlint.model import KeyResult, Objective
 
 _STOP = {
@@ -67,20 +67,9 @@ _NON_NEGATIVE_OK = re.compile(
 )
 
 
-def _quote(text: str, limit: int = 70) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _say(ctx: RuleContext, node: Any, **values: Any) -> Report:
-    values.setdefault("text", _quote(getattr(node, "text", "")))
-    template = ctx.rule.message
-
-    def repl(m: re.Match[str]) -> str:
-        key = m.group(1)
-        return str(values[key]) if key in values else m.group(0)
-
-    return Report(re.sub(r"\{([\w-]+)\}", repl, template))
+    values.setdefault("text", quote(getattr(node, "text", "")))
+    return Report(ctx.message(**values))
 
 
 def _analysis(node: Node) -> Analysis | None:

@@ -537,12 +537,8 @@ class _Reader:
                     and not NON_OKR_TITLES.match(title)
                 ):
                     # A bold line with its own list inside key results: a sub-objective.
-                    sub = Objective(
-                        text=title,
-                        span=self.inline_span(lines[0], block),
-                        raw=first,
-                        metadata=dict(clean(first).metadata),
-                    )
+                    sub = self._objective_from_line(lines[0], block)
+                    assert sub is not None
                     self._add_objective(sub, ctx.child(parent=holder.objective))
                     self.consumed.add(id(block))
                     self._kr_list(nxt, _Holder(sub, None), ctx.child(parent=sub))
@@ -737,14 +733,9 @@ class _Reader:
             return None
         first = lines[0]
         cl = clean(first.flat)
-        if not cl.text:
+        obj = self._objective_from_line(first, para, cl)
+        if obj is None:
             return None
-        obj = Objective(
-            text=cl.text,
-            span=self.inline_span(first, para),
-            raw=first.flat,
-            metadata=dict(cl.metadata),
-        )
         if item.checked is not None:
             obj.metadata.setdefault("done", "true" if item.checked else "false")
         self._add_objective(obj, ctx)
@@ -765,21 +756,28 @@ class _Reader:
                 self._kr_table(block, holder, inner)
         return obj
 
+    def _objective_from_line(
+        self, line: mb.Inline, block: mb.Block, cl: Any | None = None
+    ) -> Objective | None:
+        """An objective from one line of text: the statement, its span, its decorations."""
+        cl = cl or clean(line.flat)
+        if not cl.text:
+            return None
+        return Objective(
+            text=cl.text,
+            span=self.inline_span(line, block),
+            raw=line.flat,
+            metadata=dict(cl.metadata),
+        )
+
     def _objective_from_para(self, block: mb.Para, ctx: _Ctx) -> Objective | None:
         lines = block.inline.lines()
         if not lines:
             return None
         # "**Objective:** Make onboarding effortless" possibly followed by KR lines.
-        first = lines[0]
-        cl = clean(first.flat)
-        if not cl.text:
+        obj = self._objective_from_line(lines[0], block)
+        if obj is None:
             return None
-        obj = Objective(
-            text=cl.text,
-            span=self.inline_span(first, block),
-            raw=first.flat,
-            metadata=dict(cl.metadata),
-        )
         self._add_objective(obj, ctx)
         self.consumed.add(id(block))
         holder = _Holder(obj, None)
@@ -848,29 +846,20 @@ class _Reader:
             if style[0] == "heading":
                 assert isinstance(block, mb.Heading)
                 cl = clean(block.inline.flat)
-                if not cl.text or NON_OKR_TITLES.match(cl.text):
+                if NON_OKR_TITLES.match(cl.text):
                     continue
-                obj = Objective(
-                    text=cl.text,
-                    span=self.inline_span(block.inline, block),
-                    raw=block.inline.flat,
-                    metadata=dict(cl.metadata),
-                )
+                obj = self._objective_from_line(block.inline, block, cl)
+                if obj is None:
+                    continue
                 owner = sec if sec.heading is not None else None
                 info = self._set(_set_section_of(owner))
                 obj.context = [s.title for s in _ancestors(owner) if s.heading is not None]
                 info.objectives.append(obj)
                 continue
             assert isinstance(block, mb.Para)
-            cl = clean(block.inline.flat)
-            if not cl.text:
+            obj = self._objective_from_line(block.inline, block)
+            if obj is None:
                 continue
-            obj = Objective(
-                text=cl.text,
-                span=self.inline_span(block.inline, block),
-                raw=block.inline.flat,
-                metadata=dict(cl.metadata),
-            )
             obj.context = list(trail)
             info = self._set(_set_section_of(sec if sec.heading is not None else None))
             info.objectives.append(obj)
@@ -918,11 +907,8 @@ class _Reader:
                     and _label_of(clean(first).text) is None
                     and (lists and len(lists) > 1)
                 ):
-                    sub = Objective(
-                        text=clean(first).text,
-                        span=self.inline_span(block.inline.lines()[0], block),
-                        raw=first,
-                    )
+                    sub = self._objective_from_line(block.inline.lines()[0], block)
+                    assert sub is not None
                     self._add_objective(sub, ctx)
                     self._kr_list(nxt, _Holder(sub, None), ctx.child(parent=sub))
                     i += 2
@@ -1174,14 +1160,8 @@ class _Reader:
             cells = [_cell_text(c) for c in row]
             if obj_col is not None and obj_col < len(cells) and cells[obj_col]:
                 inline = row[obj_col]
-                cl = clean(inline.flat)
-                if cl.text:
-                    obj = Objective(
-                        text=cl.text,
-                        span=self.inline_span(inline, table),
-                        raw=inline.flat,
-                        metadata=dict(cl.metadata),
-                    )
+                obj = self._objective_from_line(inline, table)
+                if obj is not None:
                     # A table with its own objective column lists objectives beside the
                     # current one, not under it.
                     parent = holder.objective.parent if holder.objective is not None else None
