@@ -158,9 +158,9 @@ _ID_BEFORE = re.compile(
     r"v|V|RFC|ISO|SOC|Type|type|P|S|Series|Gen|Web|IPv|Python|Java|Node|MySQL|PostgreSQL|"
     r"Postgres|HTTP|ES|Grade|grade|Section|section|No\.|KR|OKR|Milestone|milestone|Release|"
     r"release|Class|class|Chapter|chapter|Module|module|Part|part|Area|Zone|Slot|Floor|Room|"
-    r"Unit|Track|Sprint|sprint|Week|week|Day|day|Month|month|Year|year|Round|round|"
+    r"Unit|Track|Sprint|sprint|Week|week|Day|day|Month|month|Year|year|Round|round|top|Top|"
     r"WCAG|PCI|HIPAA|GDPR|NIST|Windows|iOS|Android|macOS|Ubuntu|CIS|DORA|Log4j|Title|"
-    r"Article|Rule|Form|Line|Route|Gate|Terminal|Wave|Cohort|cohort|Batch|batch|Group|group|"
+    r"Article|Rule|Line|Route|Gate|Terminal|Wave|Cohort|cohort|Batch|batch|Group|group|"
     r"Team|team|Grade|Year|Bay|Ward|Station|Studio|Plan|plan|IPFS|TLS|SSL|Series)\s?|\#)$"
 )
 _YEAR_CONTEXT = re.compile(
@@ -213,6 +213,12 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         start, end = m.start(), m.end()
         raw = m.group("num")
+        if start > 0 and text[start - 1] in "&!#" and (start < 2 or text[start - 2].isalnum()):
+            # "gitlab-com&265", "repo#12", "!431": an issue or merge-request reference.
+            q = Quantity(float(raw.replace(",", "")), m.group(0), start, end, role="identifier")
+            out.append(q)
+            taken.append((start, end))
+            continue
         # Skip digits glued to letters before them ("S1", "v2", "K8s", "H1", "Web3").
         if (
             start > 0
@@ -328,6 +334,14 @@ def find_quantities(text: str) -> list[Quantity]:
             out.append(q)
             taken.append((q.start, q.end))
 
+    for m in re.finditer(r"(?i)\b(?:a|the)\s+(?:clear\s+|vast\s+|simple\s+)?majority\b", text):
+        if not overlaps(m.start(), m.end()):
+            q = Quantity(50.0, m.group(0), m.start(), m.end(), unit="percent", family="percent")
+            q.bound = "min"
+            q.word = True
+            out.append(q)
+            taken.append((q.start, q.end))
+
     pattern = _word_num_pattern()
     for m in pattern.finditer(text):
         if overlaps(m.start(), m.end()):
@@ -363,7 +377,10 @@ def find_quantities(text: str) -> list[Quantity]:
         value = _word_value(words_text)
         if value is None:
             continue
-        # "one of the", "one customer story" is a count; keep it. "zero" targets are counts too.
+        if value == 1 and re.match(
+            r"(?i)^\s*(?:\(|of\s+(?:the|our|its|their|my)\b)", text[m.end() :]
+        ):
+            continue  # "one of the best", "one (or more!) of the nodes"
         q = Quantity(value, words_text, m.start(), m.start() + len(words_text), word=True)
         rest = text[q.end :]
         for form, unit, family, seconds in table:
@@ -463,6 +480,23 @@ def _classify(text: str, q: Quantity) -> None:
     if _ID_BEFORE.search(before) and q.family not in ("money", "percent") and not q.word:
         q.role = "identifier"
         return
+    if q.family is None and not q.word:
+        acronym = re.search(r"\b([A-Z][A-Z0-9]{1,5})\s$", before)
+        if acronym and acronym.group(1) not in _METRIC_ACRONYMS:
+            q.role = "identifier"  # "ASC 606", "PCI DSS 4", "ISO 27001"
+            return
+        if re.fullmatch(r"\d+\.0", q.text.strip()) and re.search(r"[A-Za-z][\w-]*\s$", before):
+            if not re.search(r"(?i)\b(?:from|to|of|at|by|reach|hit|score|rating|nps)\s*$", before):
+                q.role = "identifier"  # "multistream 2.0 is implemented"
+                return
+        if re.search(r"\(\s*$", before) and re.match(r"^\s*\)", after):
+            q.role = "identifier"  # "(4)": a note, not a target
+            return
+    if re.search(
+        r"(?i)\b(?:the\s+)?(?:last|past|previous|prior)\s+$", before
+    ) and _PERIOD_AFTER.match(after):
+        q.role = "timeframe"  # "the last 12 months"
+        return
     if re.search(r"[A-Za-z]-$", before) and not re.search(
         r"(?i)\b(?:sub|under|over|top)-$", before
     ):
@@ -527,6 +561,10 @@ def _classify(text: str, q: Quantity) -> None:
         q.bound = (
             "min" if (not w or w in ("more", "greater", "higher", "above", "better")) else "max"
         )
+    if q.family in ("percent", "multiplier") and _RATE_AFTER.match(after):
+        q.role = "delta"  # "5% month over month": a growth rate states its own baseline
+        q.relative = True
+        return
     dm = _DELTA_AFTER.match(after)
     if dm and (q.family in ("percent", "multiplier", "points") or q.word is False):
         word = dm.group("w").lower()
@@ -580,6 +618,16 @@ def _classify(text: str, q: Quantity) -> None:
                 q.direction = q.direction or "up"
 
 
+_RATE_AFTER = re.compile(
+    r"(?i)^\s*(?:month[\s-]over[\s-]month|week[\s-]over[\s-]week|quarter[\s-]over[\s-]quarter|"
+    r"year[\s-]over[\s-]year|mom|wow|qoq|yoy|(?:growth\s+)?(?:per|a|each|every)\s+"
+    r"(?:month|week|quarter|year))\b"
+)
+_METRIC_ACRONYMS = frozenset(
+    "NPS CSAT ARR MRR IACV ACV TCV MAU DAU WAU SWAU SMAU AMAU KPI ROI AOV CAC LTV GMV EBITDA SLA "
+    "SLO MTTR MTTD MTBF RPS QPS TPS CPU RAM P95 P99 P50 CTR CVR CPA CPC CPM MQL MQLS SQL SQLS SAO "
+    "SAOS NRR GRR NDR ADR DSO DPO EPS ESG OKR KR".split()
+)
 _FROM = re.compile(
     r"(?i)\b(?:from|up\s+from|down\s+from|vs\.?|versus|compared\s+to|instead\s+of|rather\s+than)\s*(?:a\s+baseline\s+of\s+|an?\s+|the\s+)?(?:about\s+|around\s+|~\s*)?$"
 )
@@ -596,7 +644,8 @@ _TO = re.compile(
 )
 _ARROW = re.compile(r"^\s*(?:->|→|=>|–>|—>|-+>|⟶|to)\s*$")
 _BY = re.compile(
-    r"(?i)\bby\s*(?:an?\s+|at\s+least\s+|about\s+|around\s+|~\s*|over\s+|more\s+than\s+)?$"
+    r"(?i)\bby\s*(?:an?\s+|at\s+least\s+|about\s+|around\s+|~\s*|over\s+|more\s+than\s+|"
+    r"(?:a\s+)?minimum\s+(?:of\s+)?|(?:a\s+)?maximum\s+(?:of\s+)?|up\s+to\s+)?$"
 )
 _UP_FROM = re.compile(r"(?i)\b(?:up|down)\s+from\s*$")
 
@@ -654,16 +703,15 @@ def _relations(text: str, qs: list[Quantity]) -> None:
         if q.role == "level" and q.family == "multiplier":
             q.role = "delta"
             q.relative = True
+        if q.role == "level" and q.direction == "up" and text[q.start : q.start + 1] == "+":
+            q.role = "delta"  # "Hire engineering managers: +2"
 
 
 def _by_is_delta(before: str) -> bool:
     """ "by 30%" after a change verb is a delta; "adopted by 75% of squads" names an agent."""
     from okrlint.analysis.lexicon import verbs
 
-    m = re.search(
-        r"(?i)(\w+)\s+by\s*(?:an?\s+|at\s+least\s+|about\s+|around\s+|~\s*|over\s+|more\s+than\s+)?$",
-        before,
-    )
+    m = re.search(r"(?i)(\w+)\s+by\s*(?:[a-z~]+\s+){0,3}$", before)
     if not m:
         return True
     word = m.group(1).lower()

@@ -80,6 +80,9 @@ _AUX = {
     "becomes",
     "become",
 }
+_PLAN = re.compile(
+    r"(?i)\b(?:ahead\s+of|on|to|above|at|over|per)\s+(?:the\s+)?(?:company\s+)?plan\b"
+)
 _ADJ_BEFORE = {
     "more",
     "most",
@@ -159,6 +162,7 @@ class Analysis:
     placeholders: list[str] = field(default_factory=list)
     hits: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
     clause_verbs: int = 0  # verbs that start a clause (compound objectives)
+    plan_relative: bool = False  # measured against a plan stated elsewhere ("ahead of plan")
 
     # -------------------------------------------------------------- convenience
     @property
@@ -225,6 +229,7 @@ def analyze(doc: Any) -> Analysis:
     _direction(a)
     _counts(doc, a)
     a.clause_verbs = _clause_verbs(doc)
+    a.plan_relative = bool(_PLAN.search(text))
     return a
 
 
@@ -241,7 +246,13 @@ def _lead_verb(doc: Any, a: Analysis) -> None:
             t._.vlemma and (t.lower_.endswith("ed") or t.lower_ in _AUX) for t in tokens[i + 1 :]
         )
     )
-    if i < len(tokens) and tokens[i]._.vlemma and not gerund_subject:
+    # "Research is projecting ...": a noun that is also a verb, followed by its verb.
+    noun_subject = (
+        i + 1 < len(tokens)
+        and tokens[i]._.vlemma
+        and (tokens[i + 1].lower_ in _AUX | _MODAL or tokens[i + 1].text in ("-", ",", "/"))
+    )
+    if i < len(tokens) and tokens[i]._.vlemma and not gerund_subject and not noun_subject:
         t = tokens[i]
         lemma = t._.vlemma
         a.lead_verb, a.lead_word = lemma, t.text
@@ -253,7 +264,7 @@ def _lead_verb(doc: Any, a: Analysis) -> None:
             a.verb_form = "past"
         else:
             a.verb_form = "imperative"
-        if lemma == "have" or lemma == "be":
+        if lemma == "have":
             a.verb_form = "state"
         return
     # A subject first: "Onboarding redesign shipped", "X is documented", "Users can create ...",
@@ -268,6 +279,13 @@ def _lead_verb(doc: Any, a: Analysis) -> None:
                 a.verb_classes = nxt._.vclasses or frozenset()
                 a.verb_form = "capability"
                 return
+            after = tokens[j + 1] if j + 1 < len(tokens) else None
+            if after is not None and after.is_alpha and after.lower_ not in ("not", "be", "also"):
+                # "Developers can author ...": a verb our lexicon does not know.
+                a.lead_verb, a.lead_word = after.lower_, after.text
+                a.verb_classes = frozenset()
+                a.verb_form = "capability"
+                return
             continue
         if low in _AUX:
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
@@ -277,6 +295,12 @@ def _lead_verb(doc: Any, a: Analysis) -> None:
             if nxt is not None and nxt._.vlemma and nxt.lower_.endswith(("ed", "en", "t", "wn")):
                 a.lead_verb, a.lead_word = nxt._.vlemma, nxt.text
                 a.verb_classes = nxt._.vclasses or frozenset()
+                a.verb_form = "passive"
+                return
+            if nxt is not None and nxt.is_alpha and len(nxt.text) > 4 and nxt.lower_.endswith("ed"):
+                # "is detailed in a document": a participle our lexicon does not know.
+                a.lead_verb, a.lead_word = nxt.lower_, nxt.text
+                a.verb_classes = frozenset({"task"})
                 a.verb_form = "passive"
                 return
             a.lead_verb, a.lead_word = verbs().lemma(low) or low, t.text
@@ -297,12 +321,32 @@ def _lead_verb(doc: Any, a: Analysis) -> None:
                 a.verb_form = "state"
             elif low.endswith("ing"):
                 continue
+            elif (
+                j == i + 1
+                and tokens[i].lower_.endswith("s")
+                and not tokens[i]._.vlemma
+                and tokens[i].is_alpha
+            ):
+                a.verb_form = "state"  # "Customers find answers": a plural subject, then its verb
             else:
                 # A base form after a noun is usually a noun ("the release plan").
                 continue
             a.lead_verb, a.lead_word = lemma, t.text
             a.verb_classes = t._.vclasses or frozenset()
             return
+    # "Audio transcription polished": a participle at the end, unknown to the lexicon.
+    last = next((t for t in reversed(tokens) if t.is_alpha), None)
+    if (
+        last is not None
+        and last.i > i
+        and len(last.text) > 4
+        and last.lower_.endswith("ed")
+        and tokens[last.i - 1].lower_ not in _ADJ_BEFORE
+    ):
+        a.lead_verb, a.lead_word = last.lower_, last.text
+        a.verb_classes = frozenset({"task"})
+        a.verb_form = "past"
+        return
     a.verb_form = "noun"
 
 
@@ -415,44 +459,69 @@ def _direction(a: Analysis) -> None:
 
 
 def _counts(doc: Any, a: Analysis) -> None:
-    """Counts of new things from zero ("Sign 5 new customers") and of outputs."""
-    qs = [q for q in a.metric_quantities if q.family is None and not q.placeholder]
+    """Counts of new things from zero ("Sign 5 new customers") and of outputs ("Publish 12
+    articles"). A count of people, customers or deals acquired in the cycle is an outcome; a
+    count of anything else produced by the team's work is an output."""
+    qs = [q for q in a.metric_quantities if q.family in (None, "money") and not q.placeholder]
     if not qs:
         return
     first = qs[0]
+    if (
+        first.role == "delta"
+        and first.direction == "up"
+        and a.text[first.start : first.start + 1] == "+"
+    ):
+        first.role = "level"  # "Hire engineering managers: +2": two hires, counted from zero
+        a.delta = None
+        a.target = first
     text = a.text
+    lower = text.lower()
     lead_end = 0
     if a.lead_word and a.verb_form in ("imperative", "gerund", "past", "capability"):
         idx = text.find(a.lead_word)
         lead_end = idx + len(a.lead_word) if idx >= 0 else 0
     gap = text[lead_end : first.start] if lead_end else None
-    right_after_verb = gap is not None and re.fullmatch(
-        r"\s*(?:(?:at\s+least|over|more\s+than|another|an\s+additional|additional|a\s+further|"
-        r"up\s+to|about|around|~)\s*)?",
+    after_verb = gap is not None and re.fullmatch(
+        r"\s*(?:(?:at\s+least|a\s+minimum\s+of|over|more\s+than|another|an\s+additional|additional|"
+        r"a\s+further|up\s+to|about|around|~|[\w'’-]+\s+(?:on|to|in|at|with|for)|/\s*[a-z]+|"
+        r"[\w\s]{0,40}:\s*)\s*)?",
         gap,
     )
-    after = text[first.end : first.end + 60].lower()
-    new_after = re.match(r"^\+?\s*(?:new|more|additional|extra|first-time|net[-\s]new)\b", after)
-    vc = a.verb_classes
-    if (
-        (right_after_verb and "count" in vc)
-        or new_after
-        or (a.lead_verb == "get" and right_after_verb)
-    ):
-        a.new_count = first.role in ("level", "target")
-    if re.search(r"\b\d+\+?\s+(?:new\s+)?\w+(?:\s+\w+)?\s+join\b", text.lower()):
-        a.new_count = True
-    # Outputs: "Publish 12 articles", "Hold 6 interviews", "Hire 3 engineers", "12 streams".
-    output_hits = a.hits.get("output_nouns", [])
-    noun_follows = any(first.end <= s <= first.end + 30 for s, _, _ in output_hits)
-    countable = first.scale is None and first.value == int(first.value) and first.bound != "max"
-    verb_ok = (
-        "output" in vc
-        or (a.verb_form == "noun" and noun_follows)
-        or (right_after_verb and noun_follows and not vc & {"count", "outcome", "up", "down"})
+    tail = lower[first.end : first.end + 60]
+    new_after = re.match(r"^\+?\s*(?:new|more|additional|extra|first-time|net[-\s]new)\b", tail)
+    noun_window = (first.end, first.end + 45)
+    outcome_noun = any(
+        noun_window[0] <= s_ <= noun_window[1] for s_, _, _ in a.hits.get("outcome_nouns", [])
     )
-    if countable and verb_ok and (right_after_verb or a.verb_form == "noun"):
-        a.output_count = first.role in ("level", "target") and a.baseline is None
+    output_noun = any(
+        noun_window[0] <= s_ <= noun_window[1] for s_, _, _ in a.hits.get("output_nouns", [])
+    )
+    vc = a.verb_classes
+    countable = (
+        first.family is None
+        and first.scale is None
+        and first.value == int(first.value)
+        and first.bound != "max"
+        and first.role in ("level", "target")
+        and a.baseline is None
+    )
+    join = re.search(r"\b\d[\d,]*\+?\s+(?:new\s+)?\w+(?:\s+\w+)?\s+join(?:s|ed)?\b", lower)
+    if first.role in ("level", "target") and (
+        new_after or join or (after_verb and ("count" in vc or a.lead_verb == "get"))
+    ):
+        a.new_count = True
+    if not countable:
+        return
+    if outcome_noun and not (after_verb and "output" in vc and not new_after):
+        return  # people or customers counted: an outcome from zero, not an output
+    if new_after and "output" not in vc:
+        return  # "Sign 6 new hospital systems": new things acquired, an outcome
+    if after_verb and vc & {"output", "task"} and not vc & {"outcome", "up", "down"}:
+        a.output_count = True
+    elif output_noun and (a.verb_form == "noun" or after_verb):
+        a.output_count = True
+    elif output_noun and "output" in vc:
+        a.output_count = True
 
 
 _ADJECTIVE_HOMOGRAPHS = {

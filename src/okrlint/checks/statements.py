@@ -139,50 +139,67 @@ def has_habit(a: Analysis) -> bool:
     return bool(_HABIT_STRONG.search(a.text))
 
 
+_MANNER = re.compile(
+    r"(?i)\b(?:quickly|efficiently|easily|reliably|seamlessly|smoothly|faster|sooner|better|"
+    r"more\s+\w+ly)\b"
+)
+
+
+def _perception(a: Analysis) -> bool:
+    """ "Users understand how it works": a change in people, not a deliverable ("GraphSync
+    learns to distribute paths" is a capability of a system: a deliverable)."""
+    verbs = set(phrases()["perception_verbs"])
+    if (a.lead_word or "").lower() not in verbs and (a.lead_verb or "") not in verbs:
+        return False
+    lead = a.text.lower().find((a.lead_word or "").lower())
+    return any(s < lead for s, _, _ in a.hits.get("outcome_nouns", []))
+
+
 def is_task(a: Analysis) -> bool:
     """An activity or deliverable: done or not done, nothing measured."""
     numbers = _metric_numbers(a)
     changed = a.baseline is not None or a.delta is not None or a.relative_word is not None
-    if changed:
+    if changed or a.plan_relative:
         return False
+    vc = a.verb_classes
     if numbers:
         # A habit with a number is still a habit; one deliverable ("Hire one designer") is a task.
-        if has_habit(a) and ("task" in a.verb_classes or "output" in a.verb_classes):
+        if has_habit(a) and ("task" in vc or "output" in vc):
             return True
         single = len(numbers) == 1 and numbers[0].value == 1 and numbers[0].family is None
         return (
             single
-            and ("output" in a.verb_classes or "task" in a.verb_classes)
-            and (numbers[0].word or a.output_count or a.new_count)
+            and ("output" in vc or "task" in vc)
+            and (numbers[0].word or a.output_count or a.new_count or numbers[0].bound == "min")
         )
-    vc = a.verb_classes
     form = a.verb_form
     deliverable = a.has("deliverable_nouns")
+    vague = a.has("vague_kr") or bool(_ADVERB_COMPARATIVE.search(a.text))
     if form in ("imperative", "gerund"):
         if a.lead_verb in ("have", "get") and (deliverable or not a.has("vague_kr")):
             return a.lead_verb == "have" or deliverable
-        if vc & {"outcome", "vague", "maintain", "state", "up", "down"}:
+        if vc & {"outcome", "maintain", "state", "up", "down"}:
             return False
         if _ADVERB_COMPARATIVE.search(a.text):
             return False  # "Answer messages sooner": a direction without a number
-        return "task" in vc
-    if form in ("passive", "past"):
-        return "task" in vc or "output" in vc or "count" in vc
-    if form == "capability":
-        return "task" in vc and not vc & {"vague", "outcome"}
-    if form == "state":
-        if a.lead_verb == "have" and not a.has("vague_kr") and not a.has("qualities"):
-            return True  # "Have a refreshed resume"
-        if a.lead_verb in ("have", "be") and deliverable:
-            return a.lead_verb == "have" or bool(
-                re.search(
-                    r"(?i)\b(?:is|are)\s+(?:in\s+place|live|ready|available|done|complete)\b",
-                    a.text,
-                )
-            )
-        return "task" in vc and not vc & {"outcome", "vague", "up", "down"} and deliverable
-    # A noun phrase that names a deliverable ("Swagger API documentation").
-    return deliverable and not a.has("vague_kr")
+        if "vague" in vc:
+            # "Develop the documentation" is a task; "Develop a learning culture" is not.
+            return "task" in vc and deliverable and not a.has("qualities")
+        return "task" in vc or "output" in vc
+    # Statements about a thing rather than orders: "Peerpad runs on Firefox", "X is in place",
+    # "There is a prototype", "Docs exist", "Onboarding redesign shipped". Done or not done,
+    # unless they describe a change in people ("Users understand ...") or a manner with no
+    # number ("IPFS can quickly update ...").
+    if _perception(a) or _MANNER.search(a.text) or vc & {"outcome", "up", "down", "maintain"}:
+        return False
+    if form in ("passive", "past", "capability", "state"):
+        return not a.has("vague_kr")
+    # A noun phrase: a deliverable ("Swagger API documentation", "Clear value prop for buyers"),
+    # unless people do something in it ("Customers find answers without contacting us").
+    perceive = set(phrases()["perception_verbs"])
+    if any(w in perceive for w in re.findall(r"[a-z]+", a.text.lower())):
+        return False
+    return not vague
 
 
 def maintain(a: Analysis) -> bool:
@@ -329,6 +346,7 @@ def company_metric(a: Analysis) -> str | None:
 
 
 _NOT_TASK_OBJECTIVE_VERBS = {
+    "have",
     "give",
     "turn",
     "help",
@@ -346,18 +364,44 @@ _NOT_TASK_OBJECTIVE_VERBS = {
 }
 
 
+_TRANSFORM_VERBS = {
+    "make",
+    "build",
+    "create",
+    "become",
+    "develop",
+    "design",
+    "turn",
+    "keep",
+    "deliver",
+    "grow",
+    "foster",
+    "establish",
+    "shape",
+    "craft",
+    "cultivate",
+}
+
+
 def is_objective_task(a: Analysis) -> bool:
-    if a.has("qualities") or a.lead_verb in _NOT_TASK_OBJECTIVE_VERBS:
+    if a.lead_verb in _NOT_TASK_OBJECTIVE_VERBS and not (
+        a.lead_verb == "give" and re.match(r"(?i)^\s*give\s+(?:a|an)\b", a.text)
+    ):
         return False
+    if a.has("qualities") and (a.lead_verb in _TRANSFORM_VERBS or a.verb_form == "noun"):
+        return False  # "Build a healthier, more predictable engineering process"
     if " ".join(a.text.lower().split()).strip(" .!") in phrases().get("vague_idioms", []):
         return False
     vc = a.verb_classes
+    if _ADVERB_COMPARATIVE.search(a.text) or _MANNER.search(a.text):
+        return False  # "Perform better in Q4": a direction, not a deliverable
     if a.verb_form in ("imperative", "gerund"):
         if vc & {"state", "outcome", "vague", "maintain", "up", "down"}:
             return False
         return "task" in vc or "output" in vc
-    if a.verb_form in ("passive", "past"):
-        return "task" in vc
+    if a.verb_form in ("passive", "past", "state"):
+        # "IPFS ships a release", "Onboarding redesign shipped": a deliverable verb.
+        return "output" in vc and not vc & {"outcome", "vague", "up", "down"}
     if a.verb_form == "noun":
         return a.has("deliverable_nouns") and not a.has("vague_objects")
     return False
@@ -376,6 +420,10 @@ def is_objective_vague(a: Analysis) -> bool:
     words = re.findall(r"[\w'-]+", text)
     if not words or len(words) > 6:
         return False
+    if a.verb_form == "noun" and len(words) <= 4 and not a.metric_quantities:
+        return True  # "Connectivity Magic", "Aspirational team.": a label, not a direction
+    if words[0] == "make" and words[-1] in ("good", "better", "great", "awesome", "amazing"):
+        return True
     if (
         words[0] in ("keep", "continue")
         and len(words) > 1
@@ -391,14 +439,12 @@ def is_objective_vague(a: Analysis) -> bool:
         )
     ):
         return True
-    if (
-        len(words) == 2
-        and a.lead_verb
-        and "vague"
-        in a.verb_classes | ({"vague"} if words[0] in phrases()["vague_verbs"] else set())
-    ):
-        # "Strengthen security", "Focus on customers", "Improve quality": a verb and one noun.
-        return True
+    vague_verb = words[0] in phrases()["vague_verbs"] or "vague" in a.verb_classes
+    if vague_verb and words[0] not in ("be", "become", "make", "get", "reach", "hit", "achieve"):
+        content = [w for w in words[1:] if w not in _STOP]
+        if len(content) <= 2 and not re.search(r"(?i)\b(?:for|so|to|by)\b", text):
+            # "Strengthen security", "Improve admin analytics", "Optimize repository functionality".
+            return True
     if len(words) == 3 and words[1] == "on" and words[0] in ("focus", "work"):
         return True
     generic = set(phrases()["vague_objects"]) | set(phrases()["vague_kr"]) | _STOP
