@@ -485,10 +485,13 @@ def _classify(text: str, q: Quantity) -> None:
         if acronym and acronym.group(1) not in _METRIC_ACRONYMS:
             q.role = "identifier"  # "ASC 606", "PCI DSS 4", "ISO 27001"
             return
-        if re.fullmatch(r"\d+\.0", q.text.strip()) and re.search(r"[A-Za-z][\w-]*\s$", before):
-            if not re.search(r"(?i)\b(?:from|to|of|at|by|reach|hit|score|rating|nps)\s*$", before):
-                q.role = "identifier"  # "multistream 2.0 is implemented"
-                return
+        version = re.fullmatch(r"\d+\.0", q.text.strip()) and re.search(
+            r"[A-Za-z][\w-]*\s$", before
+        )
+        valued = re.search(r"(?i)\b(?:from|to|of|at|by|reach|hit|score|rating|nps)\s*$", before)
+        if version and not valued:
+            q.role = "identifier"  # "multistream 2.0 is implemented"
+            return
         if re.search(r"\(\s*$", before) and re.match(r"^\s*\)", after):
             q.role = "identifier"  # "(4)": a note, not a target
             return
@@ -623,10 +626,15 @@ _RATE_AFTER = re.compile(
     r"year[\s-]over[\s-]year|mom|wow|qoq|yoy|(?:growth\s+)?(?:per|a|each|every)\s+"
     r"(?:month|week|quarter|year))\b"
 )
+# Acronyms that name a measure: "NPS 45" is a value, "ASC 606" is a name.
 _METRIC_ACRONYMS = frozenset(
-    "NPS CSAT ARR MRR IACV ACV TCV MAU DAU WAU SWAU SMAU AMAU KPI ROI AOV CAC LTV GMV EBITDA SLA "
-    "SLO MTTR MTTD MTBF RPS QPS TPS CPU RAM P95 P99 P50 CTR CVR CPA CPC CPM MQL MQLS SQL SQLS SAO "
-    "SAOS NRR GRR NDR ADR DSO DPO EPS ESG OKR KR".split()
+    {
+        *("NPS", "CSAT", "ARR", "MRR", "IACV", "ACV", "TCV", "MAU", "DAU", "WAU", "SWAU", "SMAU"),
+        *("AMAU", "KPI", "ROI", "AOV", "CAC", "LTV", "GMV", "EBITDA", "SLA", "SLO", "MTTR"),
+        *("MTTD", "MTBF", "RPS", "QPS", "TPS", "CPU", "RAM", "P95", "P99", "P50", "CTR", "CVR"),
+        *("CPA", "CPC", "CPM", "MQL", "MQLS", "SQL", "SQLS", "SAO", "SAOS", "NRR", "GRR", "NDR"),
+        *("ADR", "DSO", "DPO", "EPS", "ESG", "OKR", "KR"),
+    }
 )
 _FROM = re.compile(
     r"(?i)\b(?:from|up\s+from|down\s+from|vs\.?|versus|compared\s+to|instead\s+of|rather\s+than)\s*(?:a\s+baseline\s+of\s+|an?\s+|the\s+)?(?:about\s+|around\s+|~\s*)?$"

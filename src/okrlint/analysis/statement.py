@@ -516,12 +516,11 @@ def _counts(doc: Any, a: Analysis) -> None:
         return  # people or customers counted: an outcome from zero, not an output
     if new_after and "output" not in vc:
         return  # "Sign 6 new hospital systems": new things acquired, an outcome
-    if after_verb and vc & {"output", "task"} and not vc & {"outcome", "up", "down"}:
-        a.output_count = True
-    elif output_noun and (a.verb_form == "noun" or after_verb):
-        a.output_count = True
-    elif output_noun and "output" in vc:
-        a.output_count = True
+    work_verb = bool(vc & {"output", "task"}) and not vc & {"outcome", "up", "down"}
+    a.output_count = bool(
+        (after_verb and work_verb)
+        or (output_noun and (a.verb_form == "noun" or after_verb or "output" in vc))
+    )
 
 
 _ADJECTIVE_HOMOGRAPHS = {
