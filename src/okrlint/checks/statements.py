@@ -314,10 +314,13 @@ def multiple_metrics(a: Analysis) -> int:
     """How many separate measured changes the statement holds."""
     text = a.text
     count = 0
+    counted = 0
     for s, e in _clauses(text):
         qs = [q for q in a.metric_quantities if s <= q.start < e]
         roles = {q.role for q in qs}
         words = text[s:e]
+        if any(q.role in ("level", "target") and not _in_parens(text, q) for q in qs):
+            counted += 1  # "Certify 1,000 team members and 10,000 community members"
         has_change = (
             bool(roles & {"baseline", "delta"})
             or ("target" in roles and re.search(r"(?i)\b(?:to|from|by|->|→)\b|->|→", words))
@@ -325,7 +328,11 @@ def multiple_metrics(a: Analysis) -> int:
         )
         if has_change:
             count += 1
-    return count
+    return max(count, counted if counted >= 2 and count < 2 else 0)
+
+
+def _in_parens(text: str, q: Quantity) -> bool:
+    return text.rfind("(", 0, q.start) > text.rfind(")", 0, q.start)
 
 
 def vanity(a: Analysis) -> str | None:

@@ -73,7 +73,10 @@ _ROLE_HEAD = re.compile(
     r"(?=[A-Z\[(\"'@_*])"
 )
 
-_STATUS_TAIL = re.compile(r"\s*(?:={1,2}\s?>|-->)\s*(?P<status>.*)$", re.DOTALL)
+_STATUS_TAIL = re.compile(r"\s*(?<!\()(?:={1,2}\s?>|-->)\s*(?P<status>.*)$", re.DOTALL)
+# "Update - IPFS can quickly update ...": a short title before the statement.
+_TITLE_HEAD = re.compile(r"^(?P<title>[A-Z][\w/&+']*(?:\s+[\w/&+']+){0,2})\s+[-–—]\s+(?=[A-Z\"'`])")
+_NOTE = re.compile(r"\s*\[[^\[\]]*\bnote\b[^\[\]]*\]", re.IGNORECASE)
 _WIP_TAIL = re.compile(
     r"\s*\((?P<status>(?:WIP|DONE|done|wip|in progress|blocked|paused|dropped|cancelled)"
     r"(?:\s*:[^()]*)?)\)\s*$"
@@ -387,6 +390,13 @@ def clean(text: str, *, allow_role: bool = True) -> Cleaned:
                     s = s[m.end() :]
         if s == before:
             break
+
+    m = _TITLE_HEAD.match(s)
+    if m and len(words(s[m.end() :])) >= 4 and match_label(m.group("title") + ":")[0] is None:
+        meta.setdefault("title", m.group("title"))
+        lead += m.end()
+        s = s[m.end() :]
+    s = _NOTE.sub("", s)
 
     # Trailing decorations.
     for _ in range(8):
