@@ -67,7 +67,11 @@ def _statement_doc(kind: str, text: str) -> OkrDocument:
 
 
 def _findings(rule: Any, example: dict[str, Any]) -> list[str]:
-    settings = Settings(registry=REGISTRY, selected=frozenset({rule.code}), today=TODAY)
+    selected = {rule.code}
+    if rule.code in ("OKR003", "OKR004"):
+        # Suppression rules judge the comments against the findings of the other rules.
+        selected |= {r.code for r in RULES if r.enabled}
+    settings = Settings(registry=REGISTRY, selected=frozenset(selected), today=TODAY)
     if "text" in example:
         kind = example.get("kind", "key_result")
         doc = _statement_doc(kind, example["text"])

@@ -7,14 +7,17 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 import click
 
 from okrlint import __version__
+from okrlint.config import Config, ConfigError, ConfigResolver
 from okrlint.engine import Finding, Settings, at_or_above, lint
 from okrlint.files import PathError, Target, discover
-from okrlint.model import OkrDocument
+from okrlint.formats import FORMAT_NAMES, Report, fingerprints, render, statistics
+from okrlint.model import OkrDocument, Problem, Span
 from okrlint.readers import DEFAULT_MAX_BYTES, file_format, read_bytes
 from okrlint.registry import Registry, RuleError, default_registry
 
@@ -83,35 +86,83 @@ def read_target(target: Target, stdin_filename: str | None, max_bytes: int) -> O
             data = fh.read(max_bytes + 1)
     except OSError as exc:
         doc = OkrDocument(path=target.path, format="unknown")
-        from okrlint.model import Problem, Span
-
         reason = exc.strerror or str(exc)
         doc.problems.append(Problem(f"cannot read the file: {reason}", Span.point(1)))
         return doc
     return read_bytes(target.path, data, None, max_bytes)
 
 
+class Run:
+    """One invocation: command-line options layered over each file's configuration."""
+
+    def __init__(self, registry: Registry, opts: dict[str, Any], resolver: ConfigResolver):
+        self.registry = registry
+        self.opts = opts
+        self.resolver = resolver
+        self.settings_cache: dict[tuple[int, tuple[str, ...]], Settings] = {}
+
+    def settings_for(self, path: str) -> tuple[Settings, Config]:
+        cfg = self.resolver.for_path(path)
+        per_file = tuple(cfg.ignores_for(path)) if path != "-" else ()
+        key = (id(cfg), per_file)
+        cached = self.settings_cache.get(key)
+        if cached is not None:
+            return cached, cfg
+        o = self.opts
+        select = o["select"] if o["select"] is not None else cfg.select
+        extend = [*cfg.extend_select, *(o["extend_select"] or [])]
+        ignore = [*cfg.ignore, *(o["ignore"] or []), *per_file]
+        off = [code for code, sev in cfg.severities.items() if sev == "off"]
+        try:
+            selected = resolve_selection(self.registry, select, extend, [*ignore, *off])
+        except UserError as exc:
+            where = f"{cfg.path}: " if cfg.path else ""
+            raise UserError(f"{where}{exc}") from None
+        severities = {c: s for c, s in cfg.severities.items() if s != "off"}
+        settings = Settings(
+            registry=self.registry,
+            selected=selected,
+            severities=severities,  # type: ignore[arg-type]
+            options=cfg.options,
+            today=o["today"],
+            inline=not o["no_inline_config"],
+        )
+        self.settings_cache[key] = settings
+        return settings, cfg
+
+
+FORMAT_HELP = "Output format: " + ", ".join(FORMAT_NAMES) + "."
+
+
 @click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default=None, help=FORMAT_HELP)
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False), help="Write the output here.")
 @click.option("--select", multiple=True, help="Rules to run (codes, names or prefixes like OKR3).")
 @click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
 @click.option("--ignore", multiple=True, help="Rules to skip (codes, names or prefixes).")
 @click.option(
     "--fail-level",
     type=click.Choice(["error", "warning", "info"]),
-    default="warning",
-    show_default=True,
-    help="Exit 1 when a finding is at or above this severity.",
+    default=None,
+    help="Exit 1 when a finding is at or above this severity (default: warning).",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
+@click.option(
+    "--config", "config_file", type=click.Path(dir_okay=False), help="Configuration file."
+)
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option(
+    "--show-config", "show_config", metavar="PATH", help="Print the configuration for PATH."
+)
+@click.option("--no-inline-config", is_flag=True, help="Ignore okrlint-disable comments.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Hide findings recorded here.")
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    help="Record today's findings here (then gate only new ones with --baseline).",
+)
 @click.option("--explain", "explain", metavar="RULE", help="Show a rule's documentation and exit.")
 @click.option("--list-rules", is_flag=True, help="List the rules (with --format json: as JSON).")
 @click.option("--outline", is_flag=True, help="Show what okrlint understood instead of linting.")
@@ -130,78 +181,103 @@ def read_target(target: Target, stdin_filename: str | None, max_bytes: int) -> O
 @click.option(
     "--max-file-size",
     type=click.IntRange(min=1),
-    default=DEFAULT_MAX_BYTES,
-    show_default=True,
-    help="Files larger than this many bytes are skipped (OKR001).",
+    default=None,
+    help=f"Skip files larger than this many bytes with OKR001 (default {DEFAULT_MAX_BYTES}).",
 )
 @click.option("--no-color", is_flag=True, help="No colours (also: NO_COLOR=1).")
 @click.option("--color", is_flag=True, default=None, help="Colours even when not on a terminal.")
 @click.version_option(__version__, "-V", "--version", prog_name="okrlint")
-def main(
-    paths: tuple[str, ...],
-    fmt: str,
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    fail_level: str,
-    exit_zero: bool,
-    explain: str | None,
-    list_rules: bool,
-    outline: bool,
-    stdin_filename: str | None,
-    ignore_non_okr_files: bool,
-    today: str | None,
-    max_file_size: int,
-    no_color: bool,
-    color: bool | None,
-) -> None:
+def main(**kw: Any) -> None:
     """Lint OKRs (Objectives and Key Results) in Markdown and YAML files.
 
     PATHS are files or directories (searched for *.md, *.markdown, *.yaml, *.yml); '-' reads
     standard input. Exit codes: 0 no findings at or above --fail-level, 1 findings, 2 error.
     """
     try:
-        registry = default_registry()
-    except RuleError as exc:
+        _main(**kw)
+    except (UserError, ConfigError, PathError, RuleError) as exc:
         _fail(str(exc))
+
+
+def _main(
+    paths: tuple[str, ...],
+    fmt: str | None,
+    output_file: str | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_level: str | None,
+    exit_zero: bool,
+    statistics: bool,
+    config_file: str | None,
+    isolated: bool,
+    show_config: str | None,
+    no_inline_config: bool,
+    baseline: str | None,
+    write_baseline: str | None,
+    explain: str | None,
+    list_rules: bool,
+    outline: bool,
+    stdin_filename: str | None,
+    ignore_non_okr_files: bool,
+    today: str | None,
+    max_file_size: int | None,
+    no_color: bool,
+    color: bool | None,
+) -> None:
+    registry = default_registry()
     use_color = _use_color(no_color, color)
 
     if explain:
         rule = registry.get(explain)
         if rule is None:
-            _fail(f"unknown rule '{explain}'{registry.suggest(explain)}")
+            raise UserError(f"unknown rule '{explain}'{registry.suggest(explain)}")
         click.echo(rule.explain(), nl=False)
         return
     if list_rules:
-        _list_rules(registry, fmt, use_color)
+        _list_rules(registry, fmt or "text", use_color)
+        return
+    try:
+        day = dt.date.fromisoformat(today) if today else dt.date.today()
+    except ValueError:
+        raise UserError(f"--today must be a date like 2026-07-01, not '{today}'") from None
+
+    opts = {
+        "select": _split(select) if select else None,
+        "extend_select": _split(extend_select),
+        "ignore": _split(ignore),
+        "today": day,
+        "no_inline_config": no_inline_config,
+    }
+    resolver = ConfigResolver(registry, Path(config_file) if config_file else None, isolated)
+    run = Run(registry, opts, resolver)
+
+    if show_config:
+        settings, cfg = run.settings_for(show_config)
+        data = cfg.as_dict()
+        data["path"] = show_config
+        data["selected"] = sorted(settings.selected)
+        data["per-file-ignores-applied"] = cfg.ignores_for(show_config)
+        click.echo(json.dumps(data, indent=2))
         return
 
-    try:
-        selected = resolve_selection(
-            registry,
-            _split(select) if select else None,
-            _split(extend_select),
-            _split(ignore),
-        )
-        day = dt.date.fromisoformat(today) if today else dt.date.today()
-    except UserError as exc:
-        _fail(str(exc))
-    except ValueError:
-        _fail(f"--today must be a date like 2026-07-01, not '{today}'")
-
     if not paths:
-        _fail("no paths given (try 'okrlint okrs.md' or 'okrlint --help')")
-    try:
-        targets = discover(list(paths))
-    except PathError as exc:
-        _fail(str(exc))
+        raise UserError("no paths given (try 'okrlint okrs.md' or 'okrlint --help')")
+    targets = discover(list(paths))
 
-    settings = Settings(registry=registry, selected=selected, today=day)
     docs: list[OkrDocument] = []
     findings: list[Finding] = []
     internal: list[str] = []
+    first_cfg: Config | None = None
     for target in targets:
-        doc = read_target(target, stdin_filename, max_file_size)
+        settings, cfg = run.settings_for(target.path)
+        first_cfg = first_cfg or cfg
+        if target.path != "-" and cfg.excluded(target.path):
+            continue
+        if not target.explicit and not cfg.included(target.path):
+            continue
+        limit = max_file_size or cfg.max_file_size or DEFAULT_MAX_BYTES
+        doc = read_target(target, stdin_filename, limit)
         docs.append(doc)
         if outline:
             continue
@@ -211,33 +287,102 @@ def main(
         except Exception as exc:  # a bug in a rule: say so, lint the other files, exit 2
             internal.append(f"{doc.path}: internal error: {exc}")
 
+    cfg0 = first_cfg or Config()
+    fmt = fmt or cfg0.format
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
     if outline:
         from okrlint.output import outline_json, outline_text
 
         out = outline_json(docs) if fmt == "json" else outline_text(docs, use_color)
-        click.echo(out, nl=False)
+        _emit(out, output_file)
         return
 
     findings.sort(key=Finding.sort_key)
+    prints = fingerprints(findings)
+    if write_baseline:
+        _write_baseline(Path(write_baseline), findings, prints)
+    hidden = 0
+    if baseline:
+        known = _read_baseline(Path(baseline))
+        kept = [(f, p) for f, p in zip(findings, prints, strict=True) if p not in known]
+        hidden = len(findings) - len(kept)
+        findings = [f for f, _ in kept]
+
     stats = {
         "files": len(docs),
         "objectives": sum(1 for d in docs for _ in d.objectives()),
         "key_results": sum(1 for d in docs for _ in d.key_results()),
     }
-    from okrlint.output import format_json, format_text
-
-    if fmt == "json":
-        click.echo(format_json(findings), nl=False)
-    else:
-        if not targets:
-            click.echo(f"No Markdown or YAML files found in {', '.join(paths)}.", err=True)
-        click.echo(format_text(findings, use_color, stats), nl=False, color=use_color)
+    sources = _source_lines(docs, findings) if fmt == "full" else {}
+    report = Report(findings, registry, stats, use_color and not output_file, sources)
+    try:
+        out = render(fmt, report)
+    except NotImplementedError as exc:
+        raise UserError(str(exc)) from None
+    if not targets and fmt in ("text", "full"):
+        click.echo(f"No Markdown or YAML files found in {', '.join(paths)}.", err=True)
+    _emit(out, output_file, color=report.color)
+    if statistics:
+        click.echo(statistics_text(findings), nl=False, err=fmt not in ("text", "full"))
+    if hidden:
+        click.echo(
+            f"okrlint: {hidden} known finding(s) hidden by the baseline {baseline}.", err=True
+        )
     for line in internal:
         click.echo(f"okrlint: {line}", err=True)
     if internal:
         sys.exit(EXIT_ERROR)
-    if not exit_zero and at_or_above(findings, fail_level):
+    level = fail_level or cfg0.fail_level or "warning"
+    if not exit_zero and at_or_above(findings, level):
         sys.exit(EXIT_FINDINGS)
+
+
+def statistics_text(findings: Sequence[Finding]) -> str:
+    return statistics(findings)
+
+
+def _emit(text: str, output_file: str | None, color: bool = False) -> None:
+    if output_file:
+        Path(output_file).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False, color=color)
+
+
+def _source_lines(docs: list[OkrDocument], findings: list[Finding]) -> dict[tuple[str, int], str]:
+    by_path = {d.path: d.source.split("\n") for d in docs if d.source}
+    out: dict[tuple[str, int], str] = {}
+    for f in findings:
+        lines = by_path.get(f.path)
+        if lines and 1 <= f.line <= len(lines):
+            out[(f.path, f.line)] = lines[f.line - 1]
+    return out
+
+
+BASELINE_VERSION = 1
+
+
+def _write_baseline(path: Path, findings: list[Finding], prints: list[str]) -> None:
+    data = {
+        "version": BASELINE_VERSION,
+        "tool": f"okrlint {__version__}",
+        "findings": [
+            {"fingerprint": p, "code": f.code, "path": f.path, "text": f.text or f.message}
+            for f, p in zip(findings, prints, strict=True)
+        ],
+    }
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _read_baseline(path: Path) -> set[str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {str(item["fingerprint"]) for item in data["findings"]}
+    except FileNotFoundError:
+        raise UserError(f"baseline file '{path}' does not exist") from None
+    except (OSError, ValueError, KeyError, TypeError):
+        raise UserError(f"baseline file '{path}' is not an okrlint baseline") from None
 
 
 def _list_rules(registry: Registry, fmt: str, color: bool) -> None:

@@ -97,6 +97,7 @@ class Settings:
     severities: dict[str, Severity] = field(default_factory=dict)
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     today: dt.date = field(default_factory=dt.date.today)
+    inline: bool = True  # honour okrlint-disable comments
 
     def severity(self, rule: Rule) -> Severity:
         return self.severities.get(rule.code, rule.severity)
@@ -212,8 +213,73 @@ def lint(doc: OkrDocument, settings: Settings, explicit: bool = True) -> list[Fi
                     findings.append(finding)
     findings.extend(f for _, f in chained.values())
     findings.extend(engine_findings(doc, settings, explicit))
+    if settings.inline and doc.comments:
+        findings = apply_suppressions(doc, settings, findings)
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def apply_suppressions(
+    doc: OkrDocument, settings: Settings, findings: list[Finding]
+) -> list[Finding]:
+    """Drop findings silenced by okrlint-disable comments; report bad (OKR003) and, when
+    selected, unused (OKR004) suppressions."""
+    from okrlint import suppress
+
+    directives = suppress.parse(doc, settings.registry)
+    if not directives:
+        return findings
+    covered = suppress.suppressed_lines(directives, doc.source)
+    kept: list[Finding] = []
+    for f in findings:
+        hit = [
+            d
+            for d, first, last in covered
+            if first <= f.line <= last and suppress._covers(d, f.code)
+        ]
+        for d in hit:
+            d.used = True
+        if not hit:
+            kept.append(f)
+    reg = settings.registry
+    invalid, unused = reg.get("OKR003"), reg.get("OKR004")
+    for d in directives:
+        s = d.span
+        if invalid is not None and invalid.code in settings.selected:
+            for word in d.unknown:
+                kept.append(
+                    Finding(
+                        invalid.code,
+                        invalid.name,
+                        settings.severity(invalid),
+                        f"Unknown rule '{word}' in okrlint-{d.kind}{reg.suggest(word)}: the "
+                        "comment suppresses nothing for it.",
+                        doc.path,
+                        s.line,
+                        s.column,
+                        s.end_line,
+                        s.end_column,
+                        "file",
+                        None,
+                    )
+                )
+        if unused is not None and unused.code in settings.selected and not d.used:
+            kept.append(
+                Finding(
+                    unused.code,
+                    unused.name,
+                    settings.severity(unused),
+                    f"okrlint-{d.kind} suppressed nothing here: remove the comment.",
+                    doc.path,
+                    s.line,
+                    s.column,
+                    s.end_line,
+                    s.end_column,
+                    "file",
+                    None,
+                )
+            )
+    return kept
 
 
 def engine_findings(doc: OkrDocument, settings: Settings, explicit: bool) -> list[Finding]:
