@@ -100,6 +100,14 @@ class Run:
         self.opts = opts
         self.resolver = resolver
         self.settings_cache: dict[tuple[int, tuple[str, ...]], Settings] = {}
+        self.registries: dict[int, Registry] = {}
+
+    def report_registry(self) -> Registry:
+        """Every rule that may appear in the findings (built-in and from rule packs)."""
+        if len(self.registries) == 1:
+            return next(iter(self.registries.values()))
+        rules = {r.code: r for reg in [self.registry, *self.registries.values()] for r in reg.rules}
+        return Registry(list(rules.values()))
 
     def settings_for(self, path: str) -> tuple[Settings, Config]:
         cfg = self.resolver.for_path(path)
@@ -109,18 +117,20 @@ class Run:
         if cached is not None:
             return cached, cfg
         o = self.opts
+        registry = cfg.registry or self.registry
+        self.registries.setdefault(id(registry), registry)
         select = o["select"] if o["select"] is not None else cfg.select
         extend = [*cfg.extend_select, *(o["extend_select"] or [])]
         ignore = [*cfg.ignore, *(o["ignore"] or []), *per_file]
         off = [code for code, sev in cfg.severities.items() if sev == "off"]
         try:
-            selected = resolve_selection(self.registry, select, extend, [*ignore, *off])
+            selected = resolve_selection(registry, select, extend, [*ignore, *off])
         except UserError as exc:
             where = f"{cfg.path}: " if cfg.path else ""
             raise UserError(f"{where}{exc}") from None
         severities = {c: s for c, s in cfg.severities.items() if s != "off"}
         settings = Settings(
-            registry=self.registry,
+            registry=registry,
             selected=selected,
             severities=severities,  # type: ignore[arg-type]
             options=cfg.options,
@@ -228,6 +238,10 @@ def _main(
     registry = default_registry()
     use_color = _use_color(no_color, color)
 
+    if (explain or list_rules) and not isolated:
+        # Show pack rules too: use the configuration of the current folder (or --config).
+        resolver0 = ConfigResolver(registry, Path(config_file) if config_file else None, False)
+        registry = resolver0.for_path(str(Path.cwd() / "x.md")).registry or registry
     if explain:
         rule = registry.get(explain)
         if rule is None:
@@ -283,7 +297,7 @@ def _main(
             continue
         try:
             explicit = target.explicit and not ignore_non_okr_files
-            findings.extend(lint(doc, settings, explicit=explicit))
+            findings.extend(lint(doc, settings, explicit=explicit, errors=internal))
         except Exception as exc:  # a bug in a rule: say so, lint the other files, exit 2
             internal.append(f"{doc.path}: internal error: {exc}")
 
@@ -316,7 +330,7 @@ def _main(
         "key_results": sum(1 for d in docs for _ in d.key_results()),
     }
     sources = _source_lines(docs, findings) if fmt == "full" else {}
-    report = Report(findings, registry, stats, use_color and not output_file, sources)
+    report = Report(findings, run.report_registry(), stats, use_color and not output_file, sources)
     try:
         out = render(fmt, report)
     except NotImplementedError as exc:

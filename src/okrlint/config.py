@@ -19,7 +19,7 @@ import pathspec
 import yaml
 
 from okrlint.readers.yamlsafe import SafeLoader
-from okrlint.registry import SEVERITIES, Registry, Rule
+from okrlint.registry import SEVERITIES, Registry, Rule, RuleError, registry_with_packs
 
 CONFIG_NAMES = (".okrlint.yaml", ".okrlint.yml")
 KEYS = (
@@ -58,6 +58,7 @@ class Config:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # code -> options
     rule_packs: list[str] = field(default_factory=list)
     max_file_size: int | None = None
+    registry: Registry | None = None  # built-in rules plus this file's rule packs
 
     def _spec(self, patterns: list[str]) -> pathspec.PathSpec:
         return pathspec.PathSpec.from_lines("gitignore", patterns)
@@ -131,11 +132,20 @@ class _Loader:
 
     def load(self) -> Config:
         data = self._read()
-        cfg = Config(path=self.path, root=self.path.parent)
+        cfg = Config(path=self.path, root=self.path.parent, registry=self.registry)
         if data is None:
             return cfg
         if not isinstance(data, dict):
             raise ConfigError(f"{self.path}: the configuration must be a mapping of keys")
+        if "rule-packs" in data:
+            # Packs first: the other keys may name their rules.
+            cfg.rule_packs = self._str_list("rule-packs", data["rule-packs"])
+            packs = [(cfg.root / p) for p in cfg.rule_packs]
+            try:
+                self.registry = registry_with_packs(packs)
+            except RuleError as exc:
+                raise ConfigError(str(exc)) from None
+            cfg.registry = self.registry
         for key, value in data.items():
             k = str(key)
             if k not in KEYS:
@@ -220,7 +230,7 @@ class _Loader:
         elif key == "rules":
             self._rules(cfg, value)
         elif key == "rule-packs":
-            cfg.rule_packs = self._str_list(key, value)
+            pass  # loaded first, above
         elif key == "max-file-size":
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise self.fail(key, "'max-file-size' must be a positive number of bytes")
@@ -311,7 +321,7 @@ class ConfigResolver:
         self.cache: dict[Path, Config] = {}
         self.found: dict[Path, Path | None] = {}
         self.explicit = load_config(explicit, registry) if explicit else None
-        self.default = Config()
+        self.default = Config(registry=registry)
 
     def for_path(self, path: str) -> Config:
         if self.explicit is not None:

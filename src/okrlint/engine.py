@@ -168,9 +168,19 @@ def _span(node: Node) -> Span:
     return node.span
 
 
-def lint(doc: OkrDocument, settings: Settings, explicit: bool = True) -> list[Finding]:
-    """All findings for one document, sorted."""
-    from okrlint.checks import run_check
+def lint(
+    doc: OkrDocument,
+    settings: Settings,
+    explicit: bool = True,
+    errors: list[str] | None = None,
+) -> list[Finding]:
+    """All findings for one document, sorted.
+
+    A rule that raises is a bug (in okrlint or a plugin). With ``errors`` given, the failure is
+    recorded there with its rule and line and every other rule and statement is still checked;
+    without it, the error propagates.
+    """
+    from okrlint.checks import CheckError, run_check
 
     rules = settings.active_rules()
     if doc.has_okrs and any("analysis" in r.needs for r in rules):
@@ -187,7 +197,14 @@ def lint(doc: OkrDocument, settings: Settings, explicit: bool = True) -> list[Fi
         ctx = RuleContext(rule, settings, doc, explicit)
         severity = settings.severity(rule)
         for node in nodes_for(doc, rule.scope):
-            for report in run_check(rule, ctx, node):
+            try:
+                reports = list(run_check(rule, ctx, node))
+            except CheckError as exc:
+                if errors is None:
+                    raise
+                errors.append(f"{doc.path}: internal error: {exc}")
+                continue
+            for report in reports:
                 about = report.node if report.node is not None else node
                 span = report.span or _span(about)
                 finding = Finding(

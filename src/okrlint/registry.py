@@ -29,7 +29,9 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 Scope = Literal["file", "set", "objective", "key_result", "initiative"]
 SCOPES = ("file", "set", "objective", "key_result", "initiative")
-KINDS = ("python", "occurrence", "existence", "engine")
+KINDS = ("python", "occurrence", "existence", "substitution", "pattern", "requires", "engine")
+LEVELS = ("company", "team", "individual")
+REQUIRABLE = ("owner", "deadline", "baseline", "target", "unit", "score", "metric", "timeframe")
 
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{1,9}\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -57,12 +59,31 @@ _RULE_KEYS = frozenset(
         "max",
         "max-when-level",
         "skip",
-        # existence
+        # existence / substitution / pattern
         "tokens",
+        "regex",
         "ignorecase",
-        "where",
+        "lemma",
+        "swap",
+        "patterns",
+        # requires
+        "parts",
+        "metadata",
+        # python plugins
+        "plugin",
+        # any kind
+        "level",
+        "invert",
     }
 )
+_PREFIX = re.compile(r"^[A-Z]{2,10}$")
+_KIND_KEYS = {
+    "existence": ("tokens", "regex"),
+    "substitution": ("swap",),
+    "pattern": ("patterns",),
+    "requires": ("parts", "metadata"),
+    "occurrence": ("count",),
+}
 
 
 class RuleError(ValueError):
@@ -188,15 +209,28 @@ def _suggest(word: str, options: Iterable[str]) -> str:
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 
-def parse_rule(data: Any, where: str, pack: str) -> Rule:
+def parse_rule(
+    data: Any,
+    where: str,
+    pack: str,
+    lines: dict[str, int] | None = None,
+    prefix: str | None = None,
+) -> Rule:
+    lines = lines or {}
+    base = where
+
+    def at(key: str) -> str:
+        return f"{base}:{lines[key]}" if key in lines else base
+
     if not isinstance(data, dict):
         raise RuleError(f"{where}: a rule must be a mapping")
     for key in data:
         if key not in _RULE_KEYS:
-            raise RuleError(f"{where}: unknown key '{key}'{_suggest(str(key), _RULE_KEYS)}")
+            raise RuleError(f"{at(str(key))}: unknown key '{key}'{_suggest(str(key), _RULE_KEYS)}")
     for required in ("code", "name", "severity", "scope", "extends", "summary"):
         if required not in data:
             raise RuleError(f"{where}: missing '{required}'")
+    where = at("code")
     code, name = str(data["code"]), str(data["name"])
     if not _CODE.match(code):
         raise RuleError(f"{where}: code '{code}' must look like ABC123 (a prefix and 3 digits)")
@@ -212,9 +246,16 @@ def parse_rule(data: Any, where: str, pack: str) -> Rule:
         )
     kind = data["extends"]
     if kind not in KINDS:
-        raise RuleError(f"{where}: unknown kind 'extends: {kind}'{_suggest(str(kind), KINDS)}")
-    if kind not in ("engine",) and not data.get("message") and kind != "python":
+        raise RuleError(
+            f"{at('extends')}: unknown kind 'extends: {kind}'{_suggest(str(kind), KINDS)}"
+        )
+    if kind not in ("engine", "python") and not data.get("message"):
         raise RuleError(f"{where}: missing 'message'")
+    if prefix is not None and not code.startswith(prefix):
+        raise RuleError(f"{at('code')}: code '{code}' must start with the pack prefix '{prefix}'")
+    if prefix is not None and code.startswith("OKR"):
+        raise RuleError(f"{at('code')}: the OKR prefix is reserved for okrlint's own rules")
+    _validate_kind(kind, data, at, pack)
     options: dict[str, Option] = {}
     for opt_name, spec in (data.get("options") or {}).items():
         if not isinstance(spec, dict) or "default" not in spec or "type" not in spec:
@@ -239,17 +280,121 @@ def parse_rule(data: Any, where: str, pack: str) -> Rule:
         examples={k: list(v or []) for k, v in (data.get("examples") or {}).items()},
         source=str(data.get("source", "")),
         chain=data.get("chain"),
-        needs=tuple(data.get("needs") or ()),
+        needs=tuple(data.get("needs") or ())
+        + (
+            ("analysis",)
+            if kind == "requires"
+            and set(data.get("parts") or ()) & {"baseline", "target", "unit", "metric"}
+            else ()
+        ),
         spec={k: v for k, v in data.items() if k not in ("examples", "why", "fix")},
         pack=pack,
         path=where,
     )
     if kind == "python":
-        target = data.get("check")
-        if not target or ":" not in str(target):
-            raise RuleError(f"{where}: a python rule needs 'check: module:function'")
-        rule.check = _import_check(str(target), where)
+        if data.get("plugin"):
+            rule.check = _plugin_check(str(data["plugin"]), at("plugin"))
+        else:
+            target = data.get("check")
+            if not target or ":" not in str(target):
+                raise RuleError(
+                    f"{where}: a python rule needs 'plugin: <entry point name>' (an installed "
+                    "package's okrlint.rules entry point)"
+                )
+            rule.check = _import_check(str(target), at("check"))
     return rule
+
+
+def _validate_kind(kind: str, data: dict[str, Any], at: Callable[[str], str], pack: str) -> None:
+    needed = _KIND_KEYS.get(kind)
+    if needed and not any(k in data for k in needed):
+        raise RuleError(f"{at('extends')}: an '{kind}' rule needs {' or '.join(needed)}")
+    level = data.get("level")
+    if level is not None:
+        levels = [level] if isinstance(level, str) else level
+        if not isinstance(levels, list) or any(x not in LEVELS for x in levels):
+            raise RuleError(f"{at('level')}: 'level' must be a list of {', '.join(LEVELS)}")
+    if kind == "existence":
+        for key in ("tokens", "regex"):
+            value = data.get(key)
+            if value is not None and (
+                not isinstance(value, list) or not all(isinstance(x, str) for x in value)
+            ):
+                raise RuleError(f"{at(key)}: '{key}' must be a list of strings")
+        for pattern in data.get("regex") or []:
+            try:
+                compile_regex(pattern, bool(data.get("ignorecase", True)))
+            except Exception as exc:  # the regex module raises its own error class
+                raise RuleError(
+                    f"{at('regex')}: bad regular expression {pattern!r}: {exc}"
+                ) from None
+    elif kind == "substitution":
+        swap = data.get("swap")
+        if not isinstance(swap, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in swap.items()
+        ):
+            raise RuleError(f"{at('swap')}: 'swap' must map words to their replacements")
+    elif kind == "pattern":
+        patterns = data.get("patterns")
+        if not isinstance(patterns, list) or not patterns:
+            raise RuleError(f"{at('patterns')}: 'patterns' must be a list of token patterns")
+        try:
+            from spacy.matcher import Matcher
+
+            from okrlint.analysis.nlp import get_nlp
+
+            Matcher(get_nlp().vocab).add("check", [list(p) for p in patterns])
+        except Exception as exc:
+            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise RuleError(f"{at('patterns')}: bad token pattern: {message}") from None
+    elif kind == "requires":
+        parts = data.get("parts") or []
+        if not isinstance(parts, list) or any(p not in REQUIRABLE for p in parts):
+            bad = (
+                next((p for p in parts if p not in REQUIRABLE), parts)
+                if isinstance(parts, list)
+                else parts
+            )
+            raise RuleError(
+                f"{at('parts')}: unknown part {bad!r}{_suggest(str(bad), REQUIRABLE)} "
+                f"(parts: {', '.join(REQUIRABLE)})"
+            )
+        meta = data.get("metadata") or []
+        if not isinstance(meta, list) or not all(isinstance(x, str) for x in meta):
+            raise RuleError(f"{at('metadata')}: 'metadata' must be a list of field names")
+    elif kind == "occurrence":
+        if data.get("count") not in ("objectives", "key_results", "words", "initiatives"):
+            raise RuleError(
+                f"{at('count')}: 'count' must be objectives, key_results, words or initiatives"
+            )
+        if data.get("min") is None and data.get("max") is None:
+            raise RuleError(f"{at('count')}: an occurrence rule needs 'min' or 'max'")
+    elif kind == "python" and pack != "okrlint" and data.get("check"):
+        raise RuleError(
+            f"{at('check')}: a rule pack cannot name Python code; use 'plugin:' with an installed "
+            "package's okrlint.rules entry point"
+        )
+
+
+def compile_regex(pattern: str, ignorecase: bool) -> Any:
+    """Regular expressions in packs use the ``regex`` module, matched with a timeout."""
+    import regex
+
+    return regex.compile(pattern, regex.IGNORECASE if ignorecase else 0)
+
+
+def _plugin_check(name: str, where: str) -> Callable[..., Any]:
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group="okrlint.rules"):
+        if ep.name == name:
+            try:
+                return ep.load()  # type: ignore[no-any-return]
+            except Exception as exc:
+                raise RuleError(f"{where}: cannot load plugin '{name}': {exc}") from None
+    raise RuleError(
+        f"{where}: no installed plugin provides '{name}' (entry point group okrlint.rules)"
+    )
 
 
 def _import_check(target: str, where: str) -> Callable[..., Any]:
@@ -266,18 +411,79 @@ def _import_check(target: str, where: str) -> Callable[..., Any]:
         raise RuleError(f"{where}: cannot load check '{target}': {exc}") from None
 
 
-def load_pack(path: Path, pack: str) -> list[Rule]:
-    files = sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")) if path.is_dir() else [path]
+def _compose(path: Path) -> tuple[Any, Any]:
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text, Loader=SafeLoader)
+        data = yaml.load(text, Loader=SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise RuleError(f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    return node, data
+
+
+def _key_lines(node: Any) -> dict[str, int]:
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+
+
+def load_pack(path: Path, pack: str | None = None) -> list[Rule]:
+    """Rules of a pack: a folder of rule files (with ``_pack.yaml``: name and prefix), or one
+    file with ``pack: {name, prefix}`` and ``rules: [...]``."""
+    if not path.exists():
+        raise RuleError(f"{path}: rule pack not found")
+    prefix: str | None = None
+    name = pack
     rules: list[Rule] = []
-    for file in files:
-        if file.name.startswith("_"):
-            continue
-        data = load_yaml_file(file)
-        if isinstance(data, dict) and "rules" in data:
-            for i, item in enumerate(data["rules"] or []):
-                rules.append(parse_rule(item, f"{file}#rules[{i}]", pack))
-        else:
-            rules.append(parse_rule(data, str(file), pack))
+    if path.is_dir():
+        meta_file = path / "_pack.yaml"
+        if meta_file.is_file():
+            meta = load_yaml_file(meta_file) or {}
+            name = name or str(meta.get("name") or path.name)
+            prefix = meta.get("prefix")
+        files = sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml"))
+        units: list[tuple[Path, Any, Any]] = []
+        for file in files:
+            if file.name.startswith("_"):
+                continue
+            node, data = _compose(file)
+            units.append((file, node, data))
+    else:
+        node, data = _compose(path)
+        if not isinstance(data, dict) or "rules" not in data:
+            raise RuleError(f"{path}: a rule pack file needs 'pack:' and 'rules:'")
+        meta = data.get("pack") or {}
+        name = name or str(meta.get("name") or path.stem)
+        prefix = meta.get("prefix")
+        rules_node = (
+            next((v for k, v in node.value if str(k.value) == "rules"), None)
+            if isinstance(node, yaml.MappingNode)
+            else None
+        )
+        items = list(data.get("rules") or [])
+        nodes = list(rules_node.value) if isinstance(rules_node, yaml.SequenceNode) else []
+        units = [(path, nodes[i] if i < len(nodes) else None, item) for i, item in enumerate(items)]
+    pack_name = name or path.name
+    if pack_name != "okrlint":
+        if not isinstance(prefix, str) or not _PREFIX.match(prefix):
+            raise RuleError(
+                f"{path}: a rule pack must declare its prefix (2-10 capital letters), e.g. "
+                "'prefix: ACME' in _pack.yaml or under 'pack:'"
+            )
+        if prefix == "OKR":
+            raise RuleError(f"{path}: the OKR prefix is reserved for okrlint's own rules")
+    for file, node, data in units:
+        rules.append(
+            parse_rule(
+                data,
+                str(file),
+                pack_name,
+                _key_lines(node),
+                prefix if pack_name != "okrlint" else None,
+            )
+        )
     return rules
 
 
@@ -335,3 +541,11 @@ def builtin_rules() -> tuple[Rule, ...]:
 
 def default_registry() -> Registry:
     return Registry(list(builtin_rules()))
+
+
+def registry_with_packs(packs: Iterable[Path]) -> Registry:
+    """The built-in rules plus the rules of these packs (codes and names must not clash)."""
+    rules = list(builtin_rules())
+    for pack in packs:
+        rules.extend(load_pack(pack))
+    return Registry(rules)

@@ -32,6 +32,9 @@ if not Token.has_extension("vclasses"):
     Token.set_extension("vclasses", default=None)
 if not Token.has_extension("vlemma"):
     Token.set_extension("vlemma", default=None)
+if not Token.has_extension("okr_verb"):
+    # True for a token our verb lexicon knows: rule packs match it as {"_": {"okr_verb": true}}.
+    Token.set_extension("okr_verb", default=False)
 
 
 class VerbTagger:
@@ -48,12 +51,14 @@ class VerbTagger:
             if lemma is not None:
                 token._.vlemma = lemma
                 token._.vclasses = frozenset(v.classes.get(lemma, ()))
+                token._.okr_verb = True
                 token.lemma_ = lemma
         for match_id, start, _end in self.matcher(doc):
             lemma = doc.vocab.strings[match_id]
             token = doc[start]
             token._.vlemma = lemma
             token._.vclasses = frozenset(v.classes.get(lemma, ()))
+            token._.okr_verb = True
             token.lemma_ = lemma
         return doc
 

@@ -25,14 +25,21 @@ class CheckError(RuntimeError):
 def run_check(rule: Rule, ctx: RuleContext, node: Node) -> Iterator[Report]:
     from okrlint.checks import declarative
 
+    kinds = {
+        "occurrence": declarative.occurrence,
+        "existence": declarative.existence,
+        "substitution": declarative.substitution,
+        "pattern": declarative.pattern,
+        "requires": declarative.requires,
+    }
     try:
+        if not declarative.level_allows(ctx, node):
+            return
         if rule.kind == "python":
             assert rule.check is not None
             results = rule.check(ctx, node)
-        elif rule.kind == "occurrence":
-            results = declarative.occurrence(ctx, node)
-        elif rule.kind == "existence":
-            results = declarative.existence(ctx, node)
+        elif rule.kind in kinds:
+            results = kinds[rule.kind](ctx, node)
         else:
             return
         for result in results or ():
