@@ -42,6 +42,9 @@ EXTENSIONS = {
     "gitlab": "json",
     "sarif": "sarif",
     "junit": "xml",
+    "markdown": "md",
+    "html": "html",
+    "json-report": "json",
 }
 # The SRCROOT base URI depends on the machine: the sarif snapshot holds this instead.
 BASE_PLACEHOLDER = "file:///PROJECT/"
@@ -219,6 +222,10 @@ def test_no_findings(name: str) -> None:
     elif name == "junit":
         root = ET.fromstring(out.encode("utf-8"))
         assert (root.get("tests"), root.get("failures"), len(root)) == ("0", "0", 0)
+    elif name == "json-report":
+        assert json.loads(out)["findings"] == []
+    elif name in ("markdown", "html"):
+        assert "All checks passed" in out
     else:
         assert out == "All checks passed: 2 files, 1 objective, 3 key results.\n"
 
@@ -540,4 +547,4 @@ def test_junit_survives_characters_xml_cannot_hold() -> None:
 
 def test_unknown_format() -> None:
     with pytest.raises(NotImplementedError):
-        render("html", make_report())
+        render("pdf", make_report())

@@ -20,6 +20,7 @@ import yaml
 
 from okrlint.readers.yamlsafe import SafeLoader
 from okrlint.registry import SEVERITIES, Registry, Rule, RuleError, registry_with_packs
+from okrlint.score import ScoreConfig
 
 CONFIG_NAMES = (".okrlint.yaml", ".okrlint.yml")
 KEYS = (
@@ -34,8 +35,22 @@ KEYS = (
     "rules",
     "rule-packs",
     "max-file-size",
+    "score",
+    "min-score",
 )
-FORMAT_CHOICES = ("text", "full", "json", "json-lines", "github", "gitlab", "sarif", "junit")
+FORMAT_CHOICES = (
+    "text",
+    "full",
+    "json",
+    "json-lines",
+    "github",
+    "gitlab",
+    "sarif",
+    "junit",
+    "markdown",
+    "html",
+    "json-report",
+)
 
 
 class ConfigError(ValueError):
@@ -58,6 +73,8 @@ class Config:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # code -> options
     rule_packs: list[str] = field(default_factory=list)
     max_file_size: int | None = None
+    score: ScoreConfig = field(default_factory=ScoreConfig)  # weights and tiers
+    min_score: float | None = None
     registry: Registry | None = None  # built-in rules plus this file's rule packs
 
     def _spec(self, patterns: list[str]) -> pathspec.PathSpec:
@@ -109,6 +126,8 @@ class Config:
             },
             "rule-packs": self.rule_packs,
             "max-file-size": self.max_file_size,
+            "score": self.score.as_dict(),
+            "min-score": self.min_score,
         }
 
 
@@ -235,6 +254,16 @@ class _Loader:
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise self.fail(key, "'max-file-size' must be a positive number of bytes")
             cfg.max_file_size = value
+        elif key == "score":
+            try:
+                cfg.score = ScoreConfig.from_mapping(value)
+            except ValueError as exc:
+                raise self.fail(key, str(exc)) from None
+        elif key == "min-score":
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+            if not ok or not 0 <= value <= 100:
+                raise self.fail(key, "'min-score' must be a number from 0 to 100")
+            cfg.min_score = float(value)
 
     def _rules(self, cfg: Config, value: Any) -> None:
         if not isinstance(value, dict):

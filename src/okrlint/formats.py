@@ -34,6 +34,7 @@ import click
 
 from okrlint import __version__
 from okrlint.engine import Finding
+from okrlint.model import OkrDocument
 from okrlint.registry import Registry, Rule
 
 
@@ -45,6 +46,10 @@ class Report:
     color: bool = False
     # The source line of each finding, for the "full" format: {(path, line): text}.
     sources: dict[tuple[str, int], str] = field(default_factory=dict)
+    # The linted documents, for the scores of the markdown, html and json-report formats.
+    docs: Sequence[OkrDocument] = ()
+    # An okrlint.score.ScoreSet; None: computed from docs with the default weights.
+    scores: Any = None
 
 
 def fingerprints(findings: Sequence[Finding]) -> list[str]:
@@ -73,7 +78,19 @@ def render_text(report: Report) -> str:
     return format_text(report.findings, report.color, report.stats)
 
 
-FORMAT_NAMES = ("text", "full", "json", "json-lines", "github", "gitlab", "sarif", "junit")
+FORMAT_NAMES = (
+    "text",
+    "full",
+    "json",
+    "json-lines",
+    "github",
+    "gitlab",
+    "sarif",
+    "junit",
+    "markdown",
+    "html",
+    "json-report",
+)
 
 # Helpers shared by the formats.
 
@@ -370,6 +387,21 @@ def render_junit(report: Report) -> str:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True).decode("utf-8") + "\n"
 
 
+REPORT_FORMATS = ("markdown", "html", "json-report")
+
+
+def _report_format(name: str, report: Report) -> str:
+    """The score reports (okrlint.report), imported only when asked for."""
+    from okrlint import report as reports
+
+    render = {
+        "markdown": reports.render_markdown,
+        "html": reports.render_html,
+        "json-report": reports.render_json_report,
+    }[name]
+    return render(report)
+
+
 FORMATS: dict[str, Callable[[Report], str]] = {
     "text": render_text,
     "full": render_full,
@@ -379,6 +411,9 @@ FORMATS: dict[str, Callable[[Report], str]] = {
     "gitlab": render_gitlab,
     "sarif": render_sarif,
     "junit": render_junit,
+    "markdown": lambda report: _report_format("markdown", report),
+    "html": lambda report: _report_format("html", report),
+    "json-report": lambda report: _report_format("json-report", report),
 }
 
 

@@ -1,0 +1,644 @@
+"""Reports for people: Markdown (pull-request comments, ``$GITHUB_STEP_SUMMARY``), one
+self-contained HTML page, and a JSON object with the scores (``json-report``).
+
+Each renderer takes the :class:`okrlint.formats.Report` of a run. The scores come from
+``report.scores`` (a :class:`okrlint.score.ScoreSet`) or, when it is None, are computed from
+``report.docs`` and the findings with the default weights. Without documents (only findings),
+the reports list the findings per file with no score.
+
+Everything is deterministic (no timestamps) and the HTML page loads nothing: inline CSS, no
+script, no font, image or link outside the file.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from okrlint.engine import Finding
+from okrlint.model import KeyResult, OkrSet
+from okrlint.registry import SEVERITY_RANK, Registry
+from okrlint.score import (
+    FileScore,
+    ObjectiveScore,
+    ScoreSet,
+    SetScore,
+    StatementScore,
+    display,
+    score_documents,
+)
+
+if TYPE_CHECKING:
+    from okrlint.formats import Report
+
+JSON_REPORT_VERSION = 1
+TIER_EMOJI = {"Strong": "🟢", "Good": "🔵", "Rework": "🟠", "Rewrite": "🔴"}
+
+
+# Shared helpers ---------------------------------------------------------------------------
+
+
+def report_scores(report: Report) -> ScoreSet:
+    """The report's scores, computed from its documents when the caller did not pass them."""
+    scores = getattr(report, "scores", None)
+    if isinstance(scores, ScoreSet):
+        return scores
+    return score_documents(list(getattr(report, "docs", ()) or ()), list(report.findings))
+
+
+def fix_hint(registry: Registry, code: str) -> str:
+    """The first sentence of the rule's fix (as the ``full`` format prints it), or ''."""
+    from okrlint.formats import _first_sentence
+
+    rule = registry.get(code)
+    if rule is None or not rule.fix.strip():
+        return ""
+    return _first_sentence(rule.fix)
+
+
+def _plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+def _problems(findings: Sequence[Finding]) -> str:
+    counts = Counter(f.severity for f in findings)
+    return (
+        f"{_plural(len(findings), 'problem')} ({_plural(counts['error'], 'error')}, "
+        f"{_plural(counts['warning'], 'warning')}, {counts['info']} info)"
+    )
+
+
+def _counts(report: Report, scores: ScoreSet) -> tuple[int, int, int]:
+    """(files, objectives, key results): from the run's statistics, else from the documents."""
+    docs = [f.doc for f in scores.files if f.doc is not None]
+    stats = report.stats or {}
+    files = stats.get("files", len(docs) or len(scores.files))
+    objectives = stats.get("objectives", sum(1 for d in docs for _ in d.objectives()))
+    key_results = stats.get("key_results", sum(1 for d in docs for _ in d.key_results()))
+    return files, objectives, key_results
+
+
+def _set_title(okr_set: OkrSet) -> str:
+    if okr_set.title:
+        return okr_set.title
+    for key in ("team", "owner"):
+        value = okr_set.metadata.get(key)
+        if value not in (None, ""):
+            return str(value)
+    return "OKRs"
+
+
+def _set_meta(okr_set: OkrSet) -> list[str]:
+    parts = []
+    title = _set_title(okr_set)
+    for key in ("cycle", "level", "owner", "updated"):
+        value = okr_set.metadata.get(key)
+        if value not in (None, "") and not (key == "owner" and str(value) == title):
+            parts.append(f"{key} {value}")
+    return parts
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _rule_rows(findings: Sequence[Finding]) -> list[tuple[str, str, str, int]]:
+    """(code, name, worst severity, count) per rule, most frequent first."""
+    counts: Counter[tuple[str, str]] = Counter((f.code, f.name) for f in findings)
+    severity: dict[str, str] = {}
+    for f in findings:
+        old = severity.get(f.code)
+        if old is None or SEVERITY_RANK[f.severity] > SEVERITY_RANK[old]:
+            severity[f.code] = f.severity
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [(code, name, severity[code], n) for (code, name), n in ordered]
+
+
+def _score_text(score: float | None, tier: str | None) -> str:
+    return "no score" if score is None else f"{display(score)} {tier}"
+
+
+# Markdown ---------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_CODE_SPAN = re.compile(r"(`[^`\n]+`)")
+
+
+def md_escape(text: str) -> str:
+    """Text for a GitHub-flavoured Markdown paragraph or table cell: on one line, with
+    ``code spans`` kept as code and every other character Markdown or HTML would act on
+    (``| * _ [ ] < > & ~ \\``) escaped with a backslash."""
+    out = []
+    for part in _CODE_SPAN.split(_one_line(text)):
+        if part.startswith("`") and part.endswith("`") and len(part) > 1:
+            out.append(part.replace("|", "\\|"))  # a pipe ends a table cell even in code
+        else:
+            out.append(_MD_SPECIAL.sub(r"\\\1", part))
+    return "".join(out)
+
+
+def _md_score(score: float | None, tier: str | None) -> str:
+    if score is None or tier is None:
+        return "no score"
+    return f"{display(score)} {TIER_EMOJI.get(tier, '')} {tier}".replace("  ", " ")
+
+
+def _md_table(findings: Sequence[Finding], registry: Registry) -> list[str]:
+    lines = [
+        "| Line | Severity | Rule | Problem | How to fix |",
+        "|---:|---|---|---|---|",
+    ]
+    for f in findings:
+        rule = f"{f.code} `{f.name}`"
+        lines.append(
+            f"| {f.line} | {f.severity} | {rule} | {md_escape(f.message)} "
+            f"| {md_escape(fix_hint(registry, f.code))} |"
+        )
+    return [*lines, ""]
+
+
+def _md_objective(o: ObjectiveScore, registry: Registry) -> list[str]:
+    head = (
+        f"**{_md_score(o.score, o.tier)}** · Objective (line {o.objective.span.line}): "
+        f"{md_escape(o.objective.text)}"
+    )
+    krs = len(o.key_results)
+    weak = sum(1 for k in o.key_results if k.findings)
+    lines = [head, ""]
+    findings = o.all_findings()
+    if not krs:
+        lines += ["No key results.", ""]
+    elif weak:
+        lines += [f"{_plural(krs, 'key result')}, {weak} with problems.", ""]
+    else:
+        lines += [f"{_plural(krs, 'key result')}, none with problems.", ""]
+    if findings:
+        lines.extend(_md_table(findings, registry))
+    return lines
+
+
+def render_markdown(report: Report) -> str:
+    scores = report_scores(report)
+    registry = report.registry
+    findings = list(report.findings)
+    files, objectives, key_results = _counts(report, scores)
+    lines = ["## okrlint report", ""]
+    if scores.score is not None:
+        lines.append(f"**Overall score: {_md_score(scores.score, scores.tier)}**")
+        lines.append("")
+    summary = f"Found {_problems(findings)}" if findings else "All checks passed"
+    lines.append(
+        f"{summary} in {_plural(files, 'file')}, {_plural(objectives, 'objective')}, "
+        f"{_plural(key_results, 'key result')}."
+    )
+    lines.append("")
+    if scores.files:
+        lines += ["| File | Score | Objectives | Problems |", "|---|---|---:|---:|"]
+        for fs in scores.files:
+            n_obj = len(list(fs.doc.objectives())) if fs.doc is not None else "–"
+            n_find = sum(1 for f in findings if f.path == fs.path)
+            lines.append(
+                f"| {md_escape(fs.path)} | {_md_score(fs.score, fs.tier)} | {n_obj} | {n_find} |"
+            )
+        lines.append("")
+    tiers = scores.config.tiers
+    lines.append(
+        f"Tiers: Rewrite < {tiers['rework']:g} ≤ Rework < {tiers['good']:g} ≤ Good "
+        f"< {tiers['strong']:g} ≤ Strong."
+    )
+    lines.append("")
+    for fs in scores.files:
+        lines += _md_file(fs, registry)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _md_file(fs: FileScore, registry: Registry) -> list[str]:
+    lines = [f"### {md_escape(fs.path)}: {_md_score(fs.score, fs.tier)}", ""]
+    if fs.doc is not None and not fs.doc.has_okrs:
+        lines += ["No OKRs found in this file.", ""]
+    if fs.findings:
+        if fs.sets:
+            lines += ["**File**", ""]
+        lines.extend(_md_table(fs.findings, registry))
+    for ss in fs.sets:
+        if not ss.objectives and not ss.findings and not ss.shared_key_results:
+            continue
+        title = md_escape(_set_title(ss.okr_set))
+        lines += [f"#### {title}: {_md_score(ss.score, ss.tier)}", ""]
+        meta = _set_meta(ss.okr_set)
+        if meta:
+            lines += [md_escape(" · ".join(meta)), ""]
+        if ss.findings:
+            lines += ["**Set**", ""]
+            lines.extend(_md_table(ss.findings, registry))
+        for o in ss.objectives:
+            lines.extend(_md_objective(o, registry))
+        shared = [f for k in ss.shared_key_results for f in k.findings]
+        if ss.shared_key_results:
+            lines += [f"**Shared key results** ({len(ss.shared_key_results)})", ""]
+            if shared:
+                lines.extend(_md_table(sorted(shared, key=Finding.sort_key), registry))
+    return lines
+
+
+# JSON report ------------------------------------------------------------------------------
+
+
+def _objective_json(o: ObjectiveScore) -> dict[str, Any]:
+    return {
+        "text": o.objective.text,
+        "line": o.objective.span.line,
+        "score": o.score,
+        "tier": o.tier,
+    }
+
+
+def _set_json(ss: SetScore) -> dict[str, Any]:
+    return {
+        "title": ss.okr_set.title,
+        "line": ss.okr_set.span.line,
+        "score": ss.score,
+        "tier": ss.tier,
+        "objectives": [_objective_json(o) for o in ss.objectives],
+    }
+
+
+def json_report(report: Report) -> dict[str, Any]:
+    """The ``json-report`` object (before serialisation)."""
+    scores = report_scores(report)
+    return {
+        "version": JSON_REPORT_VERSION,
+        "score": scores.score,
+        "tier": scores.tier,
+        "scoring": scores.config.as_dict(),
+        "files": [
+            {
+                "path": fs.path,
+                "score": fs.score,
+                "tier": fs.tier,
+                "sets": [_set_json(ss) for ss in fs.sets] if fs.score is not None else [],
+            }
+            for fs in scores.files
+        ],
+        "findings": [f.as_json() for f in report.findings],
+    }
+
+
+def render_json_report(report: Report) -> str:
+    return json.dumps(json_report(report), indent=2, ensure_ascii=False) + "\n"
+
+
+# HTML -------------------------------------------------------------------------------------
+
+_CSS = """
+:root {
+  --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg: #f6f8fa; --card: #fff;
+  --strong: #1a7f37; --strong-bg: #dafbe1; --good: #0969da; --good-bg: #ddf4ff;
+  --rework: #9a4a00; --rework-bg: #fff1e5; --rewrite: #cf222e; --rewrite-bg: #ffebe9;
+  --error: #cf222e; --error-bg: #ffebe9; --warning: #9a6700; --warning-bg: #fff8c5;
+  --info: #0969da; --info-bg: #ddf4ff; --none: #59636e; --none-bg: #eaeef2;
+}
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body {
+  margin: 0; background: var(--bg); color: var(--ink);
+  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", "DejaVu Sans", sans-serif;
+}
+.page { max-width: 1080px; margin: 0 auto; padding: 28px 24px 40px; }
+h1, h2, h3, h4 { margin: 0; line-height: 1.3; }
+code { font: 0.86em ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", monospace;
+  background: var(--bg); border-radius: 4px; padding: 0 4px; }
+.top { display: flex; gap: 24px; align-items: center; background: var(--card);
+  border: 1px solid var(--line); border-radius: 12px; padding: 20px 24px; }
+.top h1 { font-size: 26px; }
+.top p { margin: 4px 0 0; color: var(--muted); }
+.dial { flex: none; width: 112px; height: 112px; border-radius: 50%; display: flex;
+  flex-direction: column; align-items: center; justify-content: center; border: 8px solid; }
+.dial .num { font-size: 34px; font-weight: 700; line-height: 1; }
+.dial .of { font-size: 12px; color: var(--muted); }
+.dial .tier { font-size: 13px; font-weight: 600; text-transform: uppercase;
+  letter-spacing: .04em; }
+.t-strong { color: var(--strong); border-color: var(--strong); background: var(--strong-bg); }
+.t-good { color: var(--good); border-color: var(--good); background: var(--good-bg); }
+.t-rework { color: var(--rework); border-color: var(--rework); background: var(--rework-bg); }
+.t-rewrite { color: var(--rewrite); border-color: var(--rewrite);
+  background: var(--rewrite-bg); }
+.t-none { color: var(--none); border-color: var(--none); background: var(--none-bg); }
+.badge { display: inline-block; flex: none; white-space: nowrap; border: 1px solid;
+  border-radius: 999px; padding: 1px 10px; font-size: 13px; font-weight: 600; }
+.badge b { font-size: 15px; }
+.grid { display: grid; grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr); gap: 16px;
+  margin: 16px 0 8px; }
+.panel { background: var(--card); border: 1px solid var(--line); border-radius: 12px;
+  padding: 16px 20px; }
+.panel h2 { font-size: 16px; margin-bottom: 10px; }
+table { border-collapse: collapse; width: 100%; font-size: 14px; }
+th, td { text-align: left; padding: 5px 6px; border-bottom: 1px solid var(--line);
+  vertical-align: middle; }
+th { color: var(--muted); font-weight: 600; font-size: 12px; text-transform: uppercase; }
+td.n, th.n { text-align: right; }
+td.path { overflow-wrap: break-word; }
+td.path a { color: inherit; }
+.legend { color: var(--muted); font-size: 12.5px; margin-top: 10px; }
+.legend .badge { font-size: 11.5px; padding: 0 7px; margin-right: 2px; }
+.bars { display: grid; grid-template-columns: max-content 1fr max-content; gap: 5px 10px;
+  align-items: center; font-size: 13px; }
+.bars .label { white-space: nowrap; }
+.bars .track { background: var(--bg); border-radius: 4px; height: 14px; }
+.bars .fill { display: block; height: 14px; border-radius: 4px; min-width: 3px; }
+.fill.s-error { background: var(--error); }
+.fill.s-warning { background: #d4a72c; }
+.fill.s-info { background: #54aeff; }
+.bars .count { font-weight: 600; text-align: right; }
+.empty { color: var(--muted); font-size: 14px; margin: 0; }
+.file { margin-top: 28px; }
+.file-head { display: flex; align-items: center; gap: 12px; flex-wrap: wrap;
+  padding-bottom: 8px; border-bottom: 2px solid var(--line); margin-bottom: 14px; }
+.file-head h2 { font-size: 20px; word-break: break-all; }
+.card { background: var(--card); border: 1px solid var(--line); border-radius: 12px; }
+.set { padding: 16px 18px; margin-bottom: 18px; }
+.set > header, .objective > header { display: flex; gap: 12px; align-items: flex-start;
+  justify-content: space-between; }
+.set > header h3 { font-size: 18px; }
+.meta { color: var(--muted); font-size: 13px; margin-top: 2px; }
+.objective { border-left: 6px solid var(--none); padding: 12px 16px; margin-top: 14px;
+  break-inside: avoid; }
+.objective.b-strong { border-left-color: var(--strong); }
+.objective.b-good { border-left-color: var(--good); }
+.objective.b-rework { border-left-color: var(--rework); }
+.objective.b-rewrite { border-left-color: var(--rewrite); }
+.kind { color: var(--muted); font-size: 12px; text-transform: uppercase;
+  letter-spacing: .05em; }
+.kind .owner { text-transform: none; letter-spacing: 0; margin-left: 4px;
+  background: var(--bg); border-radius: 4px; padding: 0 5px; }
+.objective h4 { font-size: 16.5px; font-weight: 600; }
+ol.krs { list-style: none; margin: 10px 0 0; padding: 0; }
+ol.krs > li { border-top: 1px solid var(--line); padding: 7px 0 7px 28px; position: relative; }
+ol.krs > li::before { position: absolute; left: 4px; top: 7px; font-weight: 700; }
+ol.krs > li.ok::before { content: "\\2713"; color: var(--strong); }
+ol.krs > li.s-error::before { content: "\\2715"; color: var(--error); }
+ol.krs > li.s-warning::before { content: "!"; color: var(--warning); left: 8px; }
+ol.krs > li.s-info::before { content: "i"; color: var(--info); left: 8px; font-style: italic; }
+.line { color: var(--muted); font-size: 12px; margin-left: 6px; white-space: nowrap; }
+.initiative { color: var(--muted); font-size: 13px; margin: 2px 0 0; }
+.none { color: var(--muted); font-size: 13.5px; margin: 8px 0 0; }
+ul.findings { list-style: none; margin: 6px 0 0; padding: 0; }
+ul.findings > li { margin: 6px 0 0; padding: 6px 10px; border-radius: 8px; font-size: 14px;
+  background: var(--bg); }
+ul.findings > li.s-error { background: var(--error-bg); }
+ul.findings > li.s-warning { background: var(--warning-bg); }
+ul.findings > li.s-info { background: var(--info-bg); }
+.sev { display: inline-block; font-size: 11px; font-weight: 700; text-transform: uppercase;
+  letter-spacing: .04em; border-radius: 4px; padding: 0 6px; color: #fff;
+  vertical-align: 1px; }
+.sev.s-error { background: var(--error); }
+.sev.s-warning { background: var(--warning); }
+.sev.s-info { background: var(--info); }
+.rule { color: var(--muted); font-size: 12.5px; white-space: nowrap; }
+.fix { margin-top: 3px; color: var(--muted); font-size: 13.5px; }
+.fix b { color: var(--ink); }
+.scope { margin-top: 12px; }
+.scope h5 { margin: 0; font-size: 12px; color: var(--muted); text-transform: uppercase;
+  letter-spacing: .05em; }
+footer { color: var(--muted); font-size: 12.5px; margin-top: 32px; text-align: center; }
+@media screen and (max-width: 760px) {
+  .grid { display: block; }
+  .grid .panel { margin-bottom: 12px; }
+  .top { flex-direction: column; align-items: flex-start; }
+}
+@media print {
+  @page { margin: 14mm 12mm; }
+  body { background: #fff; font-size: 10.5pt; }
+  .page { max-width: none; padding: 0; }
+  .top, .panel, .card { border-color: #bbb; }
+  .grid { display: block; }
+  .grid .panel { margin-bottom: 12px; }
+  .panel, .top, .objective, ul.findings > li, tr { break-inside: avoid; }
+  .file { margin-top: 18px; }
+  .file-head, .set > header, .scope h5 { break-after: avoid; }
+  .set { padding: 10px 12px; }
+}
+"""
+
+_ESC_CODE = re.compile(r"`([^`\n]+)`")
+
+
+def _h(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _h_code(text: str) -> str:
+    """Escaped text on one line, with ``code spans`` shown as <code>."""
+    return _ESC_CODE.sub(r"<code>\1</code>", _h(_one_line(text)))
+
+
+def _tier_class(tier: str | None) -> str:
+    return f"t-{tier.lower()}" if tier else "t-none"
+
+
+def _badge(score: float | None, tier: str | None) -> str:
+    if score is None:
+        return '<span class="badge score t-none">no score</span>'
+    return (
+        f'<span class="badge score {_tier_class(tier)}"><b>{_h(display(score).split("/")[0])}'
+        f"</b>/100 · {_h(tier)}</span>"
+    )
+
+
+def _html_findings(findings: Iterable[Finding], registry: Registry, where: bool) -> str:
+    items = []
+    for f in findings:
+        fix = fix_hint(registry, f.code)
+        fix_html = f'<div class="fix"><b>Fix:</b> {_h_code(fix)}</div>' if fix else ""
+        line = f'<span class="line">line {f.line}</span>' if where else ""
+        items.append(
+            f'<li class="finding s-{_h(f.severity)}"><span class="sev s-{_h(f.severity)}">'
+            f'{_h(f.severity)}</span> <span class="msg">{_h_code(f.message)}</span> '
+            f'<span class="rule">{_h(f.code)} {_h(f.name)}</span>{line}{fix_html}</li>'
+        )
+    return f'<ul class="findings">{"".join(items)}</ul>' if items else ""
+
+
+def _html_kr(k: StatementScore, registry: Registry) -> str:
+    kr = k.node
+    state = f"s-{k.severity}" if k.severity else "ok"
+    initiatives = ""
+    if isinstance(kr, KeyResult) and kr.initiatives:
+        initiatives = "".join(
+            f'<p class="initiative">↳ {_h(_one_line(i.text))}</p>' for i in kr.initiatives
+        )
+    return (
+        f'<li class="kr {state}"><span class="text">{_h(_one_line(kr.text))}</span>'
+        f'<span class="line">line {kr.span.line}</span>{initiatives}'
+        f"{_html_findings(k.findings, registry, where=False)}</li>"
+    )
+
+
+def _html_objective(o: ObjectiveScore, registry: Registry) -> str:
+    obj = o.objective
+    tier_cls = f"b-{o.tier.lower()}" if o.tier else ""
+    krs = "".join(_html_kr(k, registry) for k in o.key_results)
+    krs_html = f'<ol class="krs">{krs}</ol>' if krs else ""
+    if not o.key_results:
+        krs_html = '<p class="none">No key results.</p>'
+    owner = obj.metadata.get("owner")
+    owner_html = f' <span class="owner">{_h(owner)}</span>' if owner not in (None, "") else ""
+    return (
+        f'<article class="card objective {tier_cls}"><header><div>'
+        f'<div class="kind">Objective · line {obj.span.line}{owner_html}</div>'
+        f"<h4>{_h(_one_line(obj.text))}</h4></div>{_badge(o.score, o.tier)}</header>"
+        f"{_html_findings(o.findings, registry, where=False)}{krs_html}</article>"
+    )
+
+
+def _html_set(ss: SetScore, registry: Registry) -> str:
+    meta = _set_meta(ss.okr_set)
+    meta_html = f'<div class="meta">{_h(" · ".join(meta))}</div>' if meta else ""
+    parts = [
+        f'<section class="card set"><header><div><div class="kind">Set · line '
+        f"{ss.okr_set.span.line}</div><h3>{_h(_set_title(ss.okr_set))}</h3>{meta_html}</div>"
+        f"{_badge(ss.score, ss.tier)}</header>"
+    ]
+    if ss.findings:
+        parts.append(
+            '<div class="scope"><h5>About the whole set</h5>'
+            f"{_html_findings(ss.findings, registry, where=True)}</div>"
+        )
+    parts.extend(_html_objective(o, registry) for o in ss.objectives)
+    if ss.shared_key_results:
+        krs = "".join(_html_kr(k, registry) for k in ss.shared_key_results)
+        parts.append(
+            '<article class="card objective"><header><div><div class="kind">Shared key '
+            f'results</div></div></header><ol class="krs">{krs}</ol></article>'
+        )
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _html_file(fs: FileScore, index: int, registry: Registry) -> str:
+    parts = [
+        f'<section class="file" id="file-{index}"><div class="file-head">'
+        f"<h2>{_h(fs.path)}</h2>{_badge(fs.score, fs.tier)}</div>"
+    ]
+    if fs.doc is not None and not fs.doc.has_okrs:
+        parts.append('<p class="empty">No OKRs found in this file.</p>')
+    if fs.findings:
+        label = "About the whole file" if fs.sets else "Findings"
+        parts.append(
+            f'<div class="card set"><div class="scope" style="margin-top:0"><h5>{label}</h5>'
+            f"{_html_findings(fs.findings, registry, where=True)}</div></div>"
+        )
+    parts.extend(
+        _html_set(ss, registry)
+        for ss in fs.sets
+        if ss.objectives or ss.findings or ss.shared_key_results
+    )
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _html_chart(findings: Sequence[Finding]) -> str:
+    rows = _rule_rows(findings)
+    if not rows:
+        return '<p class="empty">No findings.</p>'
+    top = max(n for *_, n in rows)
+    cells = []
+    for code, name, severity, n in rows:
+        width = f"{100 * n / top:.1f}%"
+        cells.append(
+            f'<span class="label"><b>{_h(code)}</b> {_h(name)}</span>'
+            f'<span class="track"><span class="fill s-{_h(severity)}" style="width:{width}">'
+            f'</span></span><span class="count">{n}</span>'
+        )
+    return f'<div class="bars" role="img" aria-label="Findings per rule">{"".join(cells)}</div>'
+
+
+def _html_files_table(scores: ScoreSet, findings: Sequence[Finding]) -> str:
+    if not scores.files:
+        return '<p class="empty">No files.</p>'
+    rows = []
+    for i, fs in enumerate(scores.files, 1):
+        n_obj = len(list(fs.doc.objectives())) if fs.doc is not None else "–"
+        n_find = sum(1 for f in findings if f.path == fs.path)
+        rows.append(
+            f'<tr><td class="path"><a href="#file-{i}">{_h(fs.path)}</a></td>'
+            f"<td>{_badge(fs.score, fs.tier)}</td>"
+            f'<td class="n">{n_obj}</td><td class="n">{n_find}</td></tr>'
+        )
+    return (
+        '<table><thead><tr><th>File</th><th>Score</th><th class="n">Objectives</th>'
+        f'<th class="n">Problems</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    )
+
+
+def render_html(report: Report) -> str:
+    from okrlint import __version__
+
+    scores = report_scores(report)
+    findings = list(report.findings)
+    files, objectives, key_results = _counts(report, scores)
+    overall, tier = scores.score, scores.tier
+    if overall is None:
+        dial = (
+            '<div class="dial t-none"><span class="num">–</span><span class="of">no score'
+            "</span></div>"
+        )
+    else:
+        dial = (
+            f'<div class="dial {_tier_class(tier)}"><span class="num">'
+            f'{_h(display(overall).split("/")[0])}</span><span class="of">/100</span>'
+            f'<span class="tier">{_h(tier)}</span></div>'
+        )
+    found = f"Found {_problems(findings)}" if findings else "All checks passed"
+    counts = (
+        f"{_plural(files, 'file')} · {_plural(objectives, 'objective')} · "
+        f"{_plural(key_results, 'key result')}"
+    )
+    t = scores.config.tiers
+    w = scores.config.weights
+    legend = (
+        '<p class="legend">'
+        f'<span class="badge t-rewrite">Rewrite</span> &lt; {t["rework"]:g} ≤ '
+        f'<span class="badge t-rework">Rework</span> &lt; {t["good"]:g} ≤ '
+        f'<span class="badge t-good">Good</span> &lt; {t["strong"]:g} ≤ '
+        '<span class="badge t-strong">Strong</span></p>'
+        f'<p class="legend">Each statement counts its worst finding once: error {w["error"]:g}, '
+        f"warning {w['warning']:g}, info {w['info']:g} points. Objective = 100 − its own "
+        "penalty − the mean penalty of its key results; set = mean of its objectives − its "
+        "own penalty; file = mean of its sets − its own penalty.</p>"
+    )
+    title = "okrlint report" + (f": {display(overall)} {tier}" if overall is not None else "")
+    body = [
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_h(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        '<div class="page">\n',
+        f'<header class="top">{dial}<div><h1>OKR quality report</h1>'
+        f"<p>{_h(found)}.</p><p>{_h(counts)}</p></div></header>\n",
+        '<div class="grid">'
+        f'<section class="panel"><h2>Files</h2>{_html_files_table(scores, findings)}'
+        f"{legend}</section>"
+        f'<section class="panel"><h2>Findings per rule</h2>{_html_chart(findings)}</section>'
+        "</div>\n",
+    ]
+    body.extend(_html_file(fs, i, report.registry) + "\n" for i, fs in enumerate(scores.files, 1))
+    body.append(
+        f"<footer>Made by okrlint {_h(__version__)}. Scores are computed from the findings "
+        "shown here.</footer>\n</div>\n</body>\n</html>\n"
+    )
+    return "".join(body)
+
+
+__all__ = [
+    "fix_hint",
+    "json_report",
+    "md_escape",
+    "render_html",
+    "render_json_report",
+    "render_markdown",
+    "report_scores",
+]
