@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus" / "real"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The result cache of the test-suite lives in a temporary folder, never in ~/.cache."""
+    os.environ["OKRLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("okrlint-cache"))
 
 
 @dataclass

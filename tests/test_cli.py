@@ -45,7 +45,10 @@ BAD = (
 def test_clean_file_prints_one_success_line_and_exits_0(okrlint, tmp_path) -> None:
     run = okrlint(write(tmp_path, "good.md", GOOD))
     assert run.exit_code == 0
-    assert run.stdout == "All checks passed: 1 file, 1 objective, 2 key results.\n"
+    path = str(tmp_path / "good.md")
+    assert run.stdout == (
+        f"{path}: 100/100 Strong\nAll checks passed: 1 file, 1 objective, 2 key results.\n"
+    )
 
 
 def test_findings_text_format_and_summary(okrlint, tmp_path) -> None:

@@ -14,12 +14,20 @@ import click
 
 from okrlint import __version__
 from okrlint.config import Config, ConfigError, ConfigResolver
-from okrlint.engine import Finding, Settings, at_or_above, lint
-from okrlint.files import PathError, Target, discover
-from okrlint.formats import FORMAT_NAMES, Report, fingerprints, render, statistics
-from okrlint.model import OkrDocument, Problem, Span
-from okrlint.readers import DEFAULT_MAX_BYTES, file_format, read_bytes
+from okrlint.engine import Finding, Settings, at_or_above
+from okrlint.files import PathError, discover
+from okrlint.formats import FORMAT_NAMES, REPORT_FORMATS, Report, fingerprints, render, statistics
+from okrlint.readers import DEFAULT_MAX_BYTES
 from okrlint.registry import Registry, RuleError, default_registry
+from okrlint.runner import Job, run_jobs
+from okrlint.score import (
+    FileScore,
+    ScoreSet,
+    display,
+    min_score_failures,
+    score_documents,
+    summary_lines,
+)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -74,22 +82,6 @@ def _use_color(no_color: bool, color: bool | None) -> bool:
     if color or os.environ.get("FORCE_COLOR"):
         return True
     return sys.stdout.isatty()
-
-
-def read_target(target: Target, stdin_filename: str | None, max_bytes: int) -> OkrDocument:
-    if target.path == "-":
-        name = stdin_filename or "-"
-        data = sys.stdin.buffer.read()
-        return read_bytes(name, data, file_format(name), max_bytes)
-    try:
-        with open(target.path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
-    except OSError as exc:
-        doc = OkrDocument(path=target.path, format="unknown")
-        reason = exc.strerror or str(exc)
-        doc.problems.append(Problem(f"cannot read the file: {reason}", Span.point(1)))
-        return doc
-    return read_bytes(target.path, data, None, max_bytes)
 
 
 class Run:
@@ -194,6 +186,28 @@ FORMAT_HELP = "Output format: " + ", ".join(FORMAT_NAMES) + "."
     default=None,
     help=f"Skip files larger than this many bytes with OKR001 (default {DEFAULT_MAX_BYTES}).",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    "n_jobs",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Worker processes (default: one per core when there are many files; 1: no workers).",
+)
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 100),
+    default=None,
+    metavar="N",
+    help="Exit 1 when a file's quality score (0-100) is below N.",
+)
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Result cache folder (default: $OKRLINT_CACHE_DIR or ~/.cache/okrlint).",
+)
 @click.option("--no-color", is_flag=True, help="No colours (also: NO_COLOR=1).")
 @click.option("--color", is_flag=True, default=None, help="Colours even when not on a terminal.")
 @click.version_option(__version__, "-V", "--version", prog_name="okrlint")
@@ -232,6 +246,10 @@ def _main(
     ignore_non_okr_files: bool,
     today: str | None,
     max_file_size: int | None,
+    n_jobs: int | None,
+    min_score: float | None,
+    no_cache: bool,
+    cache_dir: str | None,
     no_color: bool,
     color: bool | None,
 ) -> None:
@@ -279,9 +297,7 @@ def _main(
         raise UserError("no paths given (try 'okrlint okrs.md' or 'okrlint --help')")
     targets = discover(list(paths))
 
-    docs: list[OkrDocument] = []
-    findings: list[Finding] = []
-    internal: list[str] = []
+    jobs: list[Job] = []
     first_cfg: Config | None = None
     for target in targets:
         settings, cfg = run.settings_for(target.path)
@@ -291,20 +307,33 @@ def _main(
         if not target.explicit and not cfg.included(target.path):
             continue
         limit = max_file_size or cfg.max_file_size or DEFAULT_MAX_BYTES
-        doc = read_target(target, stdin_filename, limit)
-        docs.append(doc)
-        if outline:
-            continue
-        try:
-            explicit = target.explicit and not ignore_non_okr_files
-            findings.extend(lint(doc, settings, explicit=explicit, errors=internal))
-        except Exception as exc:  # a bug in a rule: say so, lint the other files, exit 2
-            internal.append(f"{doc.path}: internal error: {exc}")
+        explicit = target.explicit and not ignore_non_okr_files
+        jobs.append(Job(target.path, settings, explicit, limit, stdin_filename, cfg.score))
 
     cfg0 = first_cfg or Config()
     fmt = fmt or cfg0.format
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    min_score = min_score if min_score is not None else cfg0.min_score
+    # Reports show every statement, and scores after a baseline count only the findings it
+    # does not hide: both need the documents, which the cache does not keep.
+    keep_docs = (
+        outline
+        or fmt in REPORT_FORMATS
+        or bool(baseline and (fmt in ("text", "full") or min_score is not None))
+    )
+    results = list(
+        run_jobs(
+            jobs,
+            jobs_wanted=n_jobs,
+            cache_dir=cache_dir,
+            use_cache=not no_cache,
+            keep_docs=keep_docs,
+        )
+    )
+    docs = [r.doc for r in results if r.doc is not None]
+    findings = [f for r in results for f in r.findings]
+    internal = [e for r in results for e in r.errors]
 
     if outline:
         from okrlint.output import outline_json, outline_text
@@ -325,16 +354,36 @@ def _main(
         findings = [f for f, _ in kept]
 
     stats = {
-        "files": len(docs),
-        "objectives": sum(1 for d in docs for _ in d.objectives()),
-        "key_results": sum(1 for d in docs for _ in d.key_results()),
+        "files": len(results),
+        "objectives": sum(r.stats.get("objectives", 0) for r in results),
+        "key_results": sum(r.stats.get("key_results", 0) for r in results),
     }
-    sources = _source_lines(docs, findings) if fmt == "full" else {}
-    report = Report(findings, run.report_registry(), stats, use_color and not output_file, sources)
+    sources = _source_lines(findings) if fmt == "full" else {}
+    if keep_docs:
+        scores = score_documents(docs, findings, cfg0.score)
+    else:
+        scores = ScoreSet(
+            [
+                FileScore(r.path, None, r.stats.get("score"), r.stats.get("tier"), [])
+                for r in results
+            ],
+            cfg0.score,
+        )
+    report = Report(
+        findings,
+        run.report_registry(),
+        stats,
+        use_color and not output_file,
+        sources,
+        docs=docs,
+        scores=scores,
+    )
     try:
         out = render(fmt, report)
     except NotImplementedError as exc:
         raise UserError(str(exc)) from None
+    if fmt in ("text", "full"):
+        out = _with_scores(out, scores)
     if not targets and fmt in ("text", "full"):
         click.echo(f"No Markdown or YAML files found in {', '.join(paths)}.", err=True)
     _emit(out, output_file, color=report.color)
@@ -348,9 +397,31 @@ def _main(
         click.echo(f"okrlint: {line}", err=True)
     if internal:
         sys.exit(EXIT_ERROR)
+    failures = min_score_failures(scores, min_score) if min_score is not None else []
+    for message in failures:
+        click.echo(f"okrlint: {message}", err=True)
     level = fail_level or cfg0.fail_level or "warning"
-    if not exit_zero and at_or_above(findings, level):
+    if not exit_zero and (at_or_above(findings, level) or failures):
         sys.exit(EXIT_FINDINGS)
+
+
+SCORE_LINES_MAX = 10  # more files than this: one overall score line
+
+
+def _with_scores(out: str, scores: ScoreSet) -> str:
+    """The text formats end with the quality score of each file (or the overall score of many
+    files) just before the closing 'Found N problems' line."""
+    lines = summary_lines(scores)
+    if not lines:
+        return out
+    if len(lines) > SCORE_LINES_MAX:
+        n = len(lines)
+        lines = [
+            f"Score: {display(scores.score)} {scores.tier} (mean of {n} files; "
+            "--format markdown or html shows each file)"
+        ]
+    body = out.rstrip("\n").split("\n")
+    return "\n".join([*body[:-1], *lines, body[-1]]) + "\n"
 
 
 def statistics_text(findings: Sequence[Finding]) -> str:
@@ -364,13 +435,21 @@ def _emit(text: str, output_file: str | None, color: bool = False) -> None:
         click.echo(text, nl=False, color=color)
 
 
-def _source_lines(docs: list[OkrDocument], findings: list[Finding]) -> dict[tuple[str, int], str]:
-    by_path = {d.path: d.source.split("\n") for d in docs if d.source}
+def _source_lines(findings: list[Finding]) -> dict[tuple[str, int], str]:
+    """The lines findings point at, for the ``full`` format (read again: results may come
+    from the cache)."""
+    by_path: dict[str, list[str]] = {}
     out: dict[tuple[str, int], str] = {}
     for f in findings:
-        lines = by_path.get(f.path)
-        if lines and 1 <= f.line <= len(lines):
-            out[(f.path, f.line)] = lines[f.line - 1]
+        if f.path not in by_path:
+            try:
+                with open(f.path, encoding="utf-8", errors="replace") as fh:
+                    by_path[f.path] = fh.read().split("\n")
+            except OSError:
+                by_path[f.path] = []
+        lines = by_path[f.path]
+        if 1 <= f.line <= len(lines):
+            out[(f.path, f.line)] = lines[f.line - 1].rstrip("\r")
     return out
 
 

@@ -1,0 +1,228 @@
+"""Lint many files: from the cache when nothing changed, in worker processes when there are many.
+
+The command line decides what each file's settings are (:class:`Job`); this module reads, lints
+and caches. Results come back in the order of the jobs whatever the number of workers, so the
+output is the same serial, parallel, cold or warm.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from okrlint.engine import Finding, Settings, lint
+from okrlint.model import OkrDocument, Problem, Span
+from okrlint.score import ScoreConfig
+
+# Below this many files to lint, starting worker processes (each imports spaCy) costs more
+# than it saves.
+PARALLEL_MIN_FILES = 48
+
+
+@dataclass
+class Job:
+    path: str
+    settings: Settings
+    explicit: bool  # OKR002 applies (named on the command line, not found in a folder)
+    limit: int  # maximum file size in bytes
+    stdin_name: str | None = None  # for '-'
+    score: ScoreConfig = field(default_factory=ScoreConfig)
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    stats: dict[str, Any] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    doc: OkrDocument | None = None  # kept only when asked (outline, scores, sources)
+    cached: bool = False
+
+
+def read_job(job: Job) -> tuple[bytes | None, OkrDocument | None]:
+    """The file's bytes (one more than the limit, so the reader can tell it is too big), or a
+    document that says why it could not be read."""
+    if job.path == "-":
+        return sys.stdin.buffer.read(), None
+    try:
+        with open(job.path, "rb") as fh:
+            return fh.read(job.limit + 1), None
+    except OSError as exc:
+        doc = OkrDocument(path=job.path, format="unknown")
+        reason = exc.strerror or str(exc)
+        doc.problems.append(Problem(f"cannot read the file: {reason}", Span.point(1)))
+        return None, doc
+
+
+StatsFn = Callable[[Job, OkrDocument, list[Finding]], dict[str, Any]]
+
+
+def default_stats(job: Job, doc: OkrDocument, findings: list[Finding]) -> dict[str, Any]:
+    """What the summary needs from a document, so that a cached result needs no document:
+    counts, and the file's quality score (None without OKRs) over all its findings."""
+    from okrlint.score import score_document
+
+    scored = score_document(doc, findings, job.score)
+    return {
+        "objectives": sum(1 for _ in doc.objectives()),
+        "key_results": sum(1 for _ in doc.key_results()),
+        "score": scored.score,
+        "tier": scored.tier,
+    }
+
+
+def lint_data(
+    job: Job, data: bytes | None, doc: OkrDocument | None, stats_fn: StatsFn, keep_doc: bool
+) -> FileResult:
+    from okrlint.readers import file_format, read_bytes
+
+    if doc is None:
+        name = job.stdin_name or job.path
+        fmt = file_format(name) if job.path == "-" else None
+        doc = read_bytes(name, data or b"", fmt, job.limit)
+    errors: list[str] = []
+    try:
+        findings = lint(doc, job.settings, explicit=job.explicit, errors=errors)
+    except Exception as exc:  # a bug: say where, keep going with the other files
+        findings = []
+        errors.append(f"{doc.path}: internal error: {exc!r}")
+    return FileResult(
+        path=doc.path,
+        findings=findings,
+        stats=stats_fn(job, doc, findings),
+        errors=errors,
+        doc=doc if keep_doc else None,
+    )
+
+
+# The jobs of a parallel run, inherited by forked workers (settings hold rule functions and
+# compiled patterns: they are not sent to the workers, the workers already have them).
+_WORK: tuple[Sequence[Job], StatsFn] | None = None
+
+
+def _work(task: tuple[int, bytes | None]) -> FileResult:
+    """In a worker: lint one file. The parent sends the bytes it read (and hashed for the
+    cache key) so the findings always belong to the content of the key."""
+    assert _WORK is not None
+    jobs, stats_fn = _WORK
+    index, data = task
+    job = jobs[index]
+    doc = None
+    if data is None:
+        data, doc = read_job(job)
+    return lint_data(job, data, doc, stats_fn, keep_doc=False)
+
+
+def cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _fork_available() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def run_jobs(
+    jobs: Sequence[Job],
+    *,
+    jobs_wanted: int | None = None,
+    cache_dir: str | None = None,
+    use_cache: bool = True,
+    stats_fn: StatsFn = default_stats,
+    keep_docs: bool = False,
+) -> Iterator[FileResult]:
+    """Every job's result, in order. ``jobs_wanted`` None chooses: one process for few files,
+    one per core for many. ``keep_docs`` (outline, scores) lints in this process, without the
+    cache, because documents are not cached."""
+    from pathlib import Path
+
+    from okrlint import cache as cache_mod
+
+    results: list[FileResult | None] = [None] * len(jobs)
+    store: cache_mod.ResultCache | None = None
+    keys: dict[int, str] = {}
+    todo: list[int] = []
+    prints: dict[int, str] = {}
+    if use_cache and not keep_docs:
+        folder = Path(cache_dir) if cache_dir else cache_mod.default_cache_dir()
+        store = cache_mod.ResultCache(folder)
+    read: dict[int, tuple[bytes | None, OkrDocument | None]] = {}
+    for i, job in enumerate(jobs):
+        if store is None or store.db is None or job.path == "-":
+            todo.append(i)
+            if job.path == "-":
+                read[i] = read_job(job)  # stdin cannot be read by a worker
+            continue
+        data, doc = read_job(job)
+        if data is None:
+            read[i] = (data, doc)
+            todo.append(i)
+            continue
+        sid = id(job.settings)
+        if sid not in prints:
+            prints[sid] = cache_mod.settings_fingerprint(job.settings)
+        key = cache_mod.file_key(
+            prints[sid] + repr(job.score.as_dict()), job.path, job.explicit, job.limit, data
+        )
+        value = store.get(key)
+        if value is not None:
+            try:
+                findings, stats = cache_mod.decode(value, job.path)
+                results[i] = FileResult(job.path, findings, stats, cached=True)
+                continue
+            except (ValueError, KeyError, IndexError, TypeError):
+                pass  # an entry we cannot read is recomputed
+        keys[i] = key
+        read[i] = (data, None)
+        todo.append(i)
+
+    workers = jobs_wanted if jobs_wanted is not None else 0
+    if workers <= 0:
+        workers = cpu_count() if len(todo) >= PARALLEL_MIN_FILES else 1
+    workers = min(workers, max(1, len(todo)))
+    parallel = [i for i in todo if jobs[i].path != "-"] if workers > 1 and not keep_docs else []
+    if parallel and not _fork_available():
+        parallel = []
+
+    if parallel:
+        global _WORK
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        _WORK = (jobs, stats_fn)
+        # Load spaCy and the lexicons once, here: the forked workers share them instead of
+        # each importing them again.
+        from okrlint.analysis.nlp import get_nlp
+
+        get_nlp()
+        try:
+            ctx = multiprocessing.get_context("fork")
+            chunk = max(1, min(32, len(parallel) // (workers * 8)))
+            with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+                tasks = [(i, read[i][0] if i in read else None) for i in parallel]
+                done = pool.map(_work, tasks, chunksize=chunk)
+                for i, result in zip(parallel, done, strict=True):
+                    results[i] = result
+        finally:
+            _WORK = None
+    for i in todo:
+        if results[i] is None:
+            data, doc = read[i] if i in read else read_job(jobs[i])
+            results[i] = lint_data(jobs[i], data, doc, stats_fn, keep_docs)
+
+    if store is not None:
+        for i, key in keys.items():
+            result = results[i]
+            if result is not None and not result.errors:
+                store.put(key, cache_mod.encode(result.findings, result.stats))
+        store.close()
+    for result in results:
+        assert result is not None
+        yield result
