@@ -188,6 +188,13 @@ _DELTA_AFTER = re.compile(
 )
 
 
+@cache
+def _frequency_pattern() -> re.Pattern[str]:
+    freq = numbers().get("frequencies") or {}
+    alt = "|".join(re.escape(str(f)) for f in freq)
+    return re.compile(rf"(?i)\b(?:from|to|->|→)\s+(?P<f>{alt})\b")
+
+
 def find_quantities(text: str) -> list[Quantity]:
     table, scales = _unit_table()
     out: list[Quantity] = []
@@ -323,8 +330,7 @@ def find_quantities(text: str) -> list[Quantity]:
     # Frequencies used as values: "from weekly to daily".
     freq = numbers().get("frequencies") or {}
     if freq:
-        alt = "|".join(re.escape(str(f)) for f in freq)
-        for m in re.finditer(rf"(?i)\b(?:from|to|->|→)\s+(?P<f>{alt})\b", text):
+        for m in _frequency_pattern().finditer(text):
             if overlaps(m.start("f"), m.end("f")):
                 continue
             value = float(freq[m.group("f").lower()])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from okrlint.analysis.lexicon import numbers, verbs
@@ -214,27 +215,29 @@ def analyze(doc: Any) -> Analysis:
     text = doc.text
     a = Analysis(text=text)
     a.language = "en" if _latin_share(text) >= 0.5 else "other"
-    a.tokens = [t.text for t in doc]
-    a.lemmas = [t.lemma_ or t.lower_ for t in doc]
+    # One pass over the Doc: spaCy makes a new Token object on every iteration.
+    tokens = list(doc)
+    a.tokens = [t.text for t in tokens]
+    a.lemmas = [t.lemma_ or t.lower_ for t in tokens]
     a.hits = dict(doc._.hits or {})
     a.quantities = find_quantities(text)
     a.timeframes = find_timeframes(text)
-    a.verbs = [
-        (t.idx, t._.vlemma, t._.vclasses) for t in doc if t._.vlemma is not None and t._.vclasses
-    ]
-    _lead_verb(doc, a)
+    for t in tokens:
+        vlemma = t._.vlemma
+        if vlemma is not None and (vclasses := t._.vclasses):
+            a.verbs.append((t.idx, vlemma, vclasses))
+    _lead_verb(tokens, a)
     _numbers(a)
     _placeholders(a)
     _metric(a)
     _direction(a)
     _counts(doc, a)
-    a.clause_verbs = _clause_verbs(doc)
+    a.clause_verbs = _clause_verbs(tokens, text)
     a.plan_relative = bool(_PLAN.search(text))
     return a
 
 
-def _lead_verb(doc: Any, a: Analysis) -> None:
-    tokens = list(doc)
+def _lead_verb(tokens: list[Any], a: Analysis) -> None:
     i = 0
     while i < len(tokens) and tokens[i].lower_ in _SKIP_LEAD:
         i += 1
@@ -364,6 +367,16 @@ def _irregular_past(lemma: str) -> set[str]:
     return {f for f in forms if not f.endswith(("s", "ing")) and f != lemma}
 
 
+@cache
+def _relative_patterns() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]]]]:
+    """Relative-change words ("double", "halve"), longest first, compiled once; and one
+    pattern that tells quickly whether a statement has any of them."""
+    phrases = sorted((str(p) for p in numbers()["relative"]), key=lambda p: -len(p))
+    each = [(p, re.compile(rf"\b{re.escape(p)}\b")) for p in phrases]
+    alternation = "|".join(re.escape(p) for p in phrases) or "(?!)"
+    return re.compile(rf"\b(?:{alternation})\b"), each
+
+
 def _numbers(a: Analysis) -> None:
     qs = a.metric_quantities
     for q in qs:
@@ -373,12 +386,13 @@ def _numbers(a: Analysis) -> None:
             a.target = q
         elif q.role == "delta" and a.delta is None:
             a.delta = q
-    rel = numbers()["relative"]
+    any_relative, relatives = _relative_patterns()
     low = a.text.lower()
-    for phrase, _factor in sorted(rel.items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"\b{re.escape(str(phrase))}\b", low):
-            a.relative_word = str(phrase)
-            break
+    if any_relative.search(low):
+        for phrase, pattern in relatives:
+            if pattern.search(low):
+                a.relative_word = phrase
+                break
     if a.target is None:
         levels = [q for q in qs if q.role == "level"]
         if levels:
@@ -578,16 +592,16 @@ _PREPOSITIONS = {
 }
 
 
-def _clause_verbs(doc: Any) -> int:
+def _clause_verbs(tokens: list[Any], text: str) -> int:
     """Goals joined in one statement: verbs that start a clause with their own object (at the
     start, or after a comma, "and", ";", "as well as", "while (also)"), plus "and our <X>"
     objects with their own quality, plus lists of three or more goals ("a healthier eater, a
     stronger runner and a calmer parent")."""
     count = 0
-    tokens = list(doc)
     n = len(tokens)
     for i, t in enumerate(tokens):
-        if not t._.vlemma:
+        vlemma = t._.vlemma
+        if not vlemma:
             continue
         low = t.lower_
         prev = tokens[i - 1].lower_ if i > 0 else ""
@@ -597,7 +611,7 @@ def _clause_verbs(doc: Any) -> int:
             and prev in ("while", "also")
             and (prev2 in ("while",) or prev == "while")
         )
-        base = low == t._.vlemma or (low.endswith("s") and low[:-1] == t._.vlemma)
+        base = low == vlemma or (low.endswith("s") and low[:-1] == vlemma)
         if not base and not gerund:
             continue  # inflected: a participle, not a new clause
         starts = (
@@ -616,7 +630,6 @@ def _clause_verbs(doc: Any) -> int:
         ):
             continue  # "productive and welcome from day one", "clean and complete"
         count += 1
-    text = doc.text
     if count < 2 and re.search(
         r"(?i)\band\s+(?:our|the|their|my|your)\s+[\w-]+(?:\s+[\w-]+)?\s+"
         r"(?:more\s+\w+|\w+er|less\s+\w+)\b",
