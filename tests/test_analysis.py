@@ -148,3 +148,19 @@ def test_importing_the_reader_does_not_import_spacy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Cut build time on main to 22 minutes (today: 55)", "down"),
+        ("Raise NPS to 40% (today: 30)", "up"),
+        ("Cut build time from 55 minutes to 22", "down"),
+    ],
+)
+def test_a_bare_baseline_or_target_takes_the_others_unit(text: str, direction: str) -> None:
+    """Found by the benchmark corpus: '(today: 55)' was compared as 55 with 22 minutes."""
+    a = analyze(next(pipe([text])))
+    assert a.baseline is not None and a.target is not None
+    assert a.baseline.unit == a.target.unit
+    assert a.direction == direction

@@ -256,3 +256,14 @@ def test_fixture_directory_is_complete() -> None:
         "setext_and_labels.md",
         "tables.md",
     ]
+
+
+def test_numbered_kr_labels_without_a_colon() -> None:
+    """Found by the benchmark corpus: 'KR2.1 Increase ...' kept '1' of the label."""
+    doc = parse_md(
+        "## Objective: Make users happy\n\n1. KR2.1 Increase NPS from 20 to 35\n"
+        "2. KR2.2: Cut churn from 5% to 3%\n3. KR 3 is what we called the third one\n"
+    )
+    texts = [k.text for k in doc.key_results()]
+    assert texts[:2] == ["Increase NPS from 20 to 35", "Cut churn from 5% to 3%"]
+    assert texts[2].startswith("KR 3 is")  # not a label: no capital after the number

@@ -377,6 +377,18 @@ def _relative_patterns() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[st
     return re.compile(rf"\b(?:{alternation})\b"), each
 
 
+def _share_unit(baseline: Quantity | None, target: Quantity | None) -> None:
+    """A baseline or target written without its unit takes the other's: "to 22 minutes
+    (today: 55)" is 55 minutes, not 55 of something else."""
+    if baseline is None or target is None or baseline.word or target.word:
+        return
+    for bare, full in ((baseline, target), (target, baseline)):
+        if bare.unit is None and bare.family is None and full.unit is not None:
+            bare.unit, bare.family = full.unit, full.family
+            bare.seconds, bare.scale = full.seconds, full.scale
+            return
+
+
 def _numbers(a: Analysis) -> None:
     qs = a.metric_quantities
     for q in qs:
@@ -386,6 +398,7 @@ def _numbers(a: Analysis) -> None:
             a.target = q
         elif q.role == "delta" and a.delta is None:
             a.delta = q
+    _share_unit(a.baseline, a.target)
     any_relative, relatives = _relative_patterns()
     low = a.text.lower()
     if any_relative.search(low):
