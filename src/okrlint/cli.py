@@ -428,7 +428,18 @@ def statistics_text(findings: Sequence[Finding]) -> str:
     return statistics(findings)
 
 
+def printable(text: str) -> str:
+    """A file name that is not valid UTF-8 reaches Python as lone surrogates; write its bytes
+    as escapes (``caf\\xe9.md``) so every output stays valid UTF-8."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text
+
+
 def _emit(text: str, output_file: str | None, color: bool = False) -> None:
+    text = printable(text)
     if output_file:
         Path(output_file).write_text(text, encoding="utf-8")
     else:

@@ -63,7 +63,9 @@ def fingerprints(findings: Sequence[Finding]) -> list[str]:
         key = (f.code, f.path.replace("\\", "/"), what)
         n = seen[key]
         seen[key] += 1
-        digest = hashlib.sha256("\0".join([*key, str(n)]).encode("utf-8")).hexdigest()
+        digest = hashlib.sha256(
+            "\0".join([*key, str(n)]).encode("utf-8", "surrogateescape")
+        ).hexdigest()
         out.append(digest[:32])
     return out
 
