@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,9 +46,23 @@ class Target:
     explicit: bool  # named by the user (OKR002 applies) rather than found in a directory
 
 
+def _lintable(path: str) -> bool:
+    """A file found in a directory walk is read unless it cannot be read like a file: a FIFO
+    or a device would block or never end, and a symbolic link loop cannot be resolved (not
+    even to find the configuration that applies to it). A link that leads nowhere is kept,
+    so that the run reports it (OKR001) instead of hiding it."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return exc.errno != errno.ELOOP
+    return stat.S_ISREG(mode)
+
+
 def discover(paths: list[str]) -> list[Target]:
     """Files to lint, in a stable order. Directories are walked for Markdown and YAML files;
-    hidden and tool folders are skipped; symlinked directories are not followed."""
+    hidden and tool folders are skipped; symlinked directories are not followed (so a link
+    loop is never walked), and FIFOs, sockets and devices found in a directory are skipped.
+    A path named on the command line is always read (``<(cat okrs.md)`` is a pipe)."""
     targets: list[Target] = []
     seen: set[str] = set()
     for raw in paths:
@@ -54,15 +70,22 @@ def discover(paths: list[str]) -> list[Target]:
             targets.append(Target("-", explicit=True))
             continue
         p = Path(raw)
-        if not p.exists() and not p.is_symlink():
-            raise PathError(f"path '{raw}' does not exist")
+        try:
+            os.stat(raw)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise PathError(f"path '{raw}' is a symbolic link loop") from None
+            if not p.is_symlink():
+                raise PathError(f"path '{raw}' does not exist") from None
         if p.is_dir():
             found = []
             for root, dirs, files in os.walk(p, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
                 for name in files:
                     if Path(name).suffix.lower() in LINTABLE_SUFFIXES:
-                        found.append(os.path.join(root, name))
+                        path = os.path.join(root, name)
+                        if _lintable(path):
+                            found.append(path)
             for f in sorted(found):
                 if f not in seen:
                     seen.add(f)

@@ -295,7 +295,10 @@ def _sarif_region(f: Finding) -> dict[str, int]:
 def _sarif_artifact(path: str) -> dict[str, str]:
     rel, inside = _relative_path(path)
     if inside:
-        return {"uri": quote(rel, safe="/"), "uriBaseId": "%SRCROOT%"}
+        return {
+            "uri": quote(rel.encode("utf-8", "surrogateescape"), safe="/"),
+            "uriBaseId": "%SRCROOT%",
+        }
     return {"uri": Path(rel).as_uri()}
 
 

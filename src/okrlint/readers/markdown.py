@@ -17,6 +17,7 @@ the way a person reads an OKR page:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ from okrlint.model import (
     Span,
 )
 from okrlint.readers import mdblocks as mb
+from okrlint.readers.limits import MAX_COMMENTS, ReadLimitError
 from okrlint.readers.statement import (
     NAVIGATION_TITLES,
     NON_OKR_TITLES,
@@ -49,7 +51,12 @@ from okrlint.readers.statement import (
     words,
     zone_label,
 )
-from okrlint.readers.yamlsafe import SafeLoader, YamlLimitError, check_yaml_limits
+from okrlint.readers.yamlsafe import (
+    SafeLoader,
+    YamlLimitError,
+    check_expansion,
+    check_yaml_limits,
+)
 
 _EVIDENCE = re.compile(
     r"\bokrs?\b|\bokr's\b|objectives?|key[\s-]*results?|\bgoals?\b|\bkrs?\b", re.IGNORECASE
@@ -165,7 +172,11 @@ class _Reader:
 
     # ------------------------------------------------------------------ entry
     def read(self) -> OkrDocument:
-        blocks = mb.parse_blocks(self.source)
+        try:
+            blocks = mb.parse_blocks(self.source)
+        except mb.BlockLimitError as exc:
+            line, col = self.pos.line_col(exc.offset)
+            raise ReadLimitError(exc.message, Span.point(line, col)) from None
         self._comments(blocks)
         blocks = self._front_matter(blocks)
         root = self._sections(blocks)
@@ -179,31 +190,85 @@ class _Reader:
 
     # ------------------------------------------------------------------ preparation
     def _comments(self, blocks: list[mb.Block]) -> None:
-        code_ranges = [
-            (b.start, b.end) for b in _iter_blocks(blocks) if isinstance(b, (mb.Code, mb.Meta))
-        ]
+        """HTML comments outside code: all of the ``<!-- okrlint-... -->`` ones (suppressions),
+        the first :data:`MAX_COMMENTS` of the others."""
         data = self.pos.data
-        for m in re.finditer(rb"<!--(.*?)-->", data, re.DOTALL):
-            if any(s <= m.start() < e for s, e in code_ranges):
+        if b"<!--" not in data:
+            return
+        others = 0
+        code_ranges = sorted(
+            (b.start, b.end) for b in _iter_blocks(blocks) if isinstance(b, (mb.Code, mb.Meta))
+        )
+        code_starts = [s for s, _ in code_ranges]
+        # Linear: "<!--(.*?)-->" would rescan the rest of the file for every unclosed "<!--".
+        pos = 0
+        while True:
+            start = data.find(b"<!--", pos)
+            if start < 0:
+                break
+            close = data.find(b"-->", start + 4)
+            if close < 0:
+                break
+            end = close + 3
+            pos = end
+            text = data[start + 4 : close].decode("utf-8", errors="replace")
+            directive = text.strip().lower().startswith("okrlint")
+            if not directive and others >= MAX_COMMENTS:
                 continue
-            text = m.group(1).decode("utf-8", errors="replace")
-            self.doc.comments.append(Comment(text.strip(), self.span(m.start(), m.end())))
+            i = bisect.bisect_right(code_starts, start) - 1
+            if i >= 0 and start < code_ranges[i][1]:
+                continue
+            if not directive:
+                others += 1
+            elif len(self.doc.comments) - others >= MAX_COMMENTS:
+                line, col = self.pos.line_col(start)
+                raise ReadLimitError(
+                    f"more than {MAX_COMMENTS:,} okrlint comments: skipped", Span.point(line, col)
+                )
+            self.doc.comments.append(Comment(text.strip(), self.span(start, end)))
 
     def _front_matter(self, blocks: list[mb.Block]) -> list[mb.Block]:
         if not blocks or not isinstance(blocks[0], mb.Meta):
             return blocks
         meta = blocks[0]
+        base_line, base_col = self.pos.line_col(meta.text_start or meta.start)
         try:
             check_yaml_limits(meta.text)
+            node = yaml.compose(meta.text, Loader=SafeLoader)
+            if node is not None:
+                check_expansion(node)
+                self._front_matter_duplicates(node, base_line)
             data = yaml.load(meta.text, Loader=SafeLoader)
         except (yaml.YAMLError, YamlLimitError) as exc:
-            line, col = self.pos.line_col(meta.text_start or meta.start)
+            line, col = base_line, base_col
             mark = getattr(exc, "problem_mark", None)
+            span = getattr(exc, "span", None)
             if mark is not None:
                 line, col = line + mark.line, mark.column + 1
+            elif span is not None:
+                line, col = line + span.line - 1, span.column
             problem = getattr(exc, "problem", None) or str(exc)
+            if isinstance(exc, YamlLimitError):
+                problem = f"refused: {exc}"
+            elif "could not determine a constructor" in str(exc):
+                problem = f"unsafe or unknown tag refused ({problem})"
             self.doc.problems.append(
                 Problem(f"invalid YAML front matter: {problem}", Span(line, col, line, col))
+            )
+            return blocks[1:]
+        except (ValueError, TypeError, AttributeError, OverflowError):
+            # The safe constructors fail like this on bad tagged values ("!!timestamp soon").
+            line, col = base_line, base_col
+            tag = meta.text.find("!!")
+            if tag >= 0:
+                line += meta.text.count("\n", 0, tag)
+                col = tag - (meta.text.rfind("\n", 0, tag) + 1) + 1
+            self.doc.problems.append(
+                Problem(
+                    "invalid YAML front matter: a value cannot be read as the type its tag "
+                    "names (check the values written with '!!')",
+                    Span(line, col, line, col),
+                )
             )
             return blocks[1:]
         if isinstance(data, dict):
@@ -227,6 +292,24 @@ class _Reader:
             self.front_spans = spans
             self.doc.metadata.setdefault("_span", Span(base_line, 1, base_line, 1))
         return blocks[1:]
+
+    def _front_matter_duplicates(self, node: yaml.Node, base_line: int) -> None:
+        if not isinstance(node, yaml.MappingNode):
+            return
+        seen: set[str] = set()
+        for key, _ in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                continue
+            if key.value in seen:
+                line = base_line + key.start_mark.line
+                col = key.start_mark.column + 1
+                self.doc.problems.append(
+                    Problem(
+                        f"duplicate YAML key {key.value!r} in the front matter (the last one wins)",
+                        Span(line, col, line, col + len(key.value)),
+                    )
+                )
+            seen.add(key.value)
 
     def _sections(self, blocks: list[mb.Block]) -> Section:
         root = Section(None, 0)
@@ -823,6 +906,7 @@ class _Reader:
 
     def _style_pass(self) -> None:
         """Lines shaped like the confirmed objectives of this file, but without key results."""
+        taken: set[Span] = set()  # their prose is dropped at the end (once: files can be big)
         for block, ctx, level in self.pending_lists:
             if ("item", level) not in self.styles:
                 continue
@@ -839,7 +923,7 @@ class _Reader:
                     continue
                 obj = self._objective_from_item(item, ctx)
                 if obj is not None:
-                    self.doc.prose = [p for p in self.doc.prose if p.span != obj.span]
+                    taken.add(obj.span)
         for style, block, sec, trail in self.pending:
             if style not in self.styles or id(block) in self.consumed:
                 continue
@@ -864,7 +948,9 @@ class _Reader:
             info = self._set(_set_section_of(sec if sec.heading is not None else None))
             info.objectives.append(obj)
             self.consumed.add(id(block))
-            self.doc.prose = [p for p in self.doc.prose if p.span != obj.span]
+            taken.add(obj.span)
+        if taken:
+            self.doc.prose = [p for p in self.doc.prose if p.span not in taken]
 
     # ------------------------------------------------------------------ objectives' content
     def _scan_objective(

@@ -16,6 +16,13 @@ from typing import Any
 import pyromark
 
 from okrlint.model import Span
+from okrlint.readers.limits import (
+    MAX_BLOCKS,
+    MAX_DEPTH,
+    MAX_EVENTS,
+    MAX_MARKUP_CHARS,
+    ReadLimitError,
+)
 
 _OPTIONS = (
     pyromark.Options.ENABLE_TABLES
@@ -118,24 +125,24 @@ class Inline:
         return bool(content) and all(p.code for p in content)
 
 
-@dataclass
+@dataclass(eq=False)
 class Block:
     start: int
     end: int
 
 
-@dataclass
+@dataclass(eq=False)
 class Heading(Block):
     level: int
     inline: Inline
 
 
-@dataclass
+@dataclass(eq=False)
 class Para(Block):
     inline: Inline
 
 
-@dataclass
+@dataclass(eq=False)
 class Item(Block):
     checked: bool | None = None
     blocks: list[Block] = field(default_factory=list)
@@ -161,41 +168,41 @@ class Item(Block):
         return [b for b in self.blocks if isinstance(b, ListBlock)]
 
 
-@dataclass
+@dataclass(eq=False)
 class ListBlock(Block):
     ordered: bool
     items: list[Item] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(eq=False)
 class Table(Block):
     header: list[Inline] = field(default_factory=list)
     rows: list[list[Inline]] = field(default_factory=list)
     row_starts: list[int] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(eq=False)
 class Quote(Block):
     blocks: list[Block] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(eq=False)
 class Code(Block):
     text: str
     fenced: bool
 
 
-@dataclass
+@dataclass(eq=False)
 class Html(Block):
     text: str
 
 
-@dataclass
+@dataclass(eq=False)
 class Rule(Block):
     pass
 
 
-@dataclass
+@dataclass(eq=False)
 class Meta(Block):
     text: str
     text_start: int
@@ -207,9 +214,7 @@ class Positions:
     def __init__(self, source: str) -> None:
         self.data = source.encode("utf-8")
         self.starts = [0]
-        for i, byte in enumerate(self.data):
-            if byte == 0x0A:
-                self.starts.append(i + 1)
+        self.starts.extend(m.end() for m in re.finditer(b"\n", self.data))
         self.ascii = source.isascii()
 
     def line_col(self, offset: int) -> tuple[int, int]:
@@ -241,9 +246,50 @@ class Positions:
 
 
 def parse_blocks(source: str) -> list[Block]:
-    """Parse Markdown into a list of top-level blocks."""
+    """Parse Markdown into a list of top-level blocks.
+
+    Raises :class:`~okrlint.readers.limits.ReadLimitError` past :data:`MAX_BLOCKS` blocks or
+    :data:`MAX_DEPTH` levels of lists and quotes (the position is a byte offset: the reader
+    turns it into a line)."""
+    _check_markup(source)
     events = pyromark.events_with_range(source, options=_OPTIONS)
     return _Builder().build(events)
+
+
+_MARKUP = re.compile(r"[\[\]*_`<>!&\\~|]")
+
+
+def _check_markup(source: str) -> None:
+    """pyromark parses the whole file into events before the first one is read, about 75 bytes
+    per markup character: refuse files made of markup before it does (400 MB for 5 MB of
+    "[A][A]...")."""
+    if len(source) <= MAX_MARKUP_CHARS:
+        return
+    seen = 0
+    step = 1 << 16
+    for start in range(0, len(source), step):
+        chunk = source[start : start + step]
+        count = sum(chunk.count(ch) for ch in "[]*_`<>!&\\~|")
+        if seen + count > MAX_MARKUP_CHARS:
+            for m in _MARKUP.finditer(chunk):
+                seen += 1
+                if seen > MAX_MARKUP_CHARS:
+                    offset = len(source[: start + m.start()].encode("utf-8"))
+                    raise BlockLimitError(
+                        f"the file has more than {MAX_MARKUP_CHARS:,} Markdown markup "
+                        "characters ([ ] * _ ` < > ! & \\ ~ |): too many to read; skipped "
+                        "from here",
+                        offset,
+                    )
+        seen += count
+
+
+class BlockLimitError(ReadLimitError):
+    """Too many or too deeply nested blocks, at byte ``offset`` of the source."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.offset = offset
 
 
 class _Builder:
@@ -266,6 +312,7 @@ class _Builder:
         self.code: Code | None = None
         self.html: Html | None = None
         self.meta: Meta | None = None
+        self.blocks = 0
 
     # container helpers
     def _children(self) -> list[Block]:
@@ -311,7 +358,14 @@ class _Builder:
         return self.inline
 
     def build(self, events: Any) -> list[Block]:
-        for event, rng in events:
+        for n, (event, rng) in enumerate(events):
+            if n >= MAX_EVENTS:
+                raise BlockLimitError(
+                    f"the file has more than {MAX_EVENTS:,} Markdown elements (text runs, "
+                    "emphasis, links, punctuation): too many to read; skipped from here (split "
+                    "it)",
+                    rng["start"],
+                )
             self._event(event, rng)
         return self.root
 
@@ -366,8 +420,33 @@ class _Builder:
             self._flush_item_text()
             self._children().append(Rule(rng["start"], rng["end"]))
 
+    def _count(self, start: int, container: bool) -> None:
+        self.blocks += 1
+        if self.blocks > MAX_BLOCKS:
+            raise BlockLimitError(
+                f"the file has more than {MAX_BLOCKS:,} Markdown blocks (paragraphs, headings, "
+                "list items, table rows): too many for an OKR file; skipped from here (split it)",
+                start,
+            )
+        if (
+            container
+            and sum(1 for c in self.stack if isinstance(c, (ListBlock, Quote))) >= MAX_DEPTH
+        ):
+            raise BlockLimitError(
+                f"lists or block quotes are nested more than {MAX_DEPTH} levels deep here: skipped",
+                start,
+            )
+
     def _start(self, tag: Any, rng: dict[str, int]) -> None:
         start, end = rng["start"], rng["end"]
+        is_dict = isinstance(tag, dict)
+        container = tag == "BlockQuote" or (is_dict and ("List" in tag or "BlockQuote" in tag))
+        if (
+            container
+            or tag in ("Paragraph", "Item", "TableRow", "HtmlBlock")
+            or (is_dict and ("Heading" in tag or "CodeBlock" in tag))
+        ):
+            self._count(start, container)
         if tag == "Paragraph":
             self._flush_item_text()
             self.inline = Inline()

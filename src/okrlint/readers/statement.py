@@ -85,6 +85,15 @@ _WIP_TAIL = re.compile(
 _BRACKET_TAIL = re.compile(r"(?:\s*\[(?P<tag>[A-Z0-9?][A-Za-z0-9?]{0,11}|p\d)\])+\s*$")
 _BRACKET_ONE = re.compile(r"\[([A-Z0-9?][A-Za-z0-9?]{0,11}|p\d)\]")
 _HANDLE_TAIL = re.compile(r"\s+(?P<h>(?:@[\w.\-]+[\s,]*)+)$")
+# The two tails above repeat a group up to the end of the text: searched forwards, every start
+# inside a long run of "[A][A]..." or "@a @a ..." rescans the rest of the run (quadratic in the
+# length of a line). The same patterns written backwards are matched once on the reversed text.
+_BRACKET_TAIL_REV = re.compile(r"^\s*(?:\](?:[A-Za-z0-9?]{0,11}[A-Z0-9?]|\dp)\[\s*)+")
+_HANDLE_TAIL_REV = re.compile(r"^(?P<h>(?:[\s,]*[\w.\-]+@)+)\s+")
+# A long run of spaces makes every "\s*..." tail pattern rescan it: runs become one space.
+_LONG_SPACE = re.compile(r"\s{16,}")
+# Longer texts keep their tail decorations (they are too long to be a statement anyway).
+MAX_CLEAN_CHARS = 2_000
 _OWNER_TAIL = re.compile(
     r"\s*\((?:owners?|dri|assignee|lead)\s*[:=]\s*(?P<o>[^()]+)\)\s*$", re.IGNORECASE
 )
@@ -334,6 +343,8 @@ def clean(text: str, *, allow_role: bool = True) -> Cleaned:
     label_text: str | None = None
     original = text
     s = text.replace("\u00a0", " ")
+    if len(s) > 64:
+        s = _LONG_SPACE.sub(" ", s)
     s = s.strip()
     lead = len(text) - len(text.lstrip())
 
@@ -397,10 +408,13 @@ def clean(text: str, *, allow_role: bool = True) -> Cleaned:
         meta.setdefault("title", m.group("title"))
         lead += m.end()
         s = s[m.end() :]
-    s = _NOTE.sub("", s)
-
-    # Trailing decorations.
-    for _ in range(8):
+    # Trailing decorations. A text this long is reported as too long to be a statement
+    # whatever its tail (readers/limits.py): the dozen tail patterns, tried up to eight times
+    # on every candidate line, would scan megabytes for nothing.
+    tails = 0 if len(s) > MAX_CLEAN_CHARS else 8
+    if tails:
+        s = _NOTE.sub("", s)
+    for _ in range(tails):
         before = s
         m = _STATUS_TAIL.search(s)
         if m and m.start() > 0:
@@ -434,18 +448,18 @@ def clean(text: str, *, allow_role: bool = True) -> Cleaned:
         if m and m.start() > 0 and _is_score_value(m.group("v")):
             meta.setdefault("score", m.group("v").replace(" ", ""))
             s = s[: m.start()]
-        m = _BRACKET_TAIL.search(s)
-        if m and m.start() > 0:
-            for tag in _BRACKET_ONE.findall(m.group(0)):
+        start = bracket_tail(s)
+        if start is not None and start > 0:
+            for tag in _BRACKET_ONE.findall(s[start:]):
                 if re.fullmatch(r"[Pp][0-9X?]", tag):
                     meta.setdefault("priority", tag.upper())
                 else:
                     meta["tags"] = (meta.get("tags", "") + " " + tag).strip()
-            s = s[: m.start()]
-        m = _HANDLE_TAIL.search(s)
-        if m and m.start() > 0:
-            meta.setdefault("owner", " ".join(m.group("h").replace(",", " ").split()))
-            s = s[: m.start()]
+            s = s[:start]
+        handles = handle_tail(s)
+        if handles is not None and handles[0] > 0:
+            meta.setdefault("owner", " ".join(handles[1].replace(",", " ").split()))
+            s = s[: handles[0]]
         m = _ISSUE_TAIL.search(s)
         if m and m.start() > 0:
             s = s[: m.start()]
@@ -462,6 +476,20 @@ def clean(text: str, *, allow_role: bool = True) -> Cleaned:
         s = s[2:-2].strip()
     offset = original.find(s[:20]) if s else lead
     return Cleaned(text=s, label=label, label_text=label_text, metadata=meta, offset=max(offset, 0))
+
+
+def bracket_tail(text: str) -> int | None:
+    """Where ``_BRACKET_TAIL.search(text)`` would start (tags like " [P1] [Q3]"), or None."""
+    m = _BRACKET_TAIL_REV.match(text[::-1])
+    return len(text) - m.end() if m else None
+
+
+def handle_tail(text: str) -> tuple[int, str] | None:
+    """``(start, handles)`` of ``_HANDLE_TAIL.search(text)`` (" @ann, @bo"), or None."""
+    m = _HANDLE_TAIL_REV.match(text[::-1])
+    if not m:
+        return None
+    return len(text) - m.end(), m.group("h")[::-1]
 
 
 def _is_score_value(value: str) -> bool:

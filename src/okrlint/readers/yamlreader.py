@@ -39,11 +39,13 @@ from okrlint.model import (
     Prose,
     Span,
 )
+from okrlint.readers.limits import MAX_COMMENTS, MAX_YAML_STATEMENTS
 from okrlint.readers.statement import clean, parse_metadata_line
 from okrlint.readers.yamlsafe import (
     MAX_NODES,
     SafeLoader,
     YamlLimitError,
+    check_expansion,
     check_yaml_limits,
 )
 
@@ -101,14 +103,18 @@ class _YamlReader:
         self.doc = OkrDocument(path=path, format="yaml", source=source)
         self.budget = _Budget()
         self.evidence = False
+        self.statements = 0
 
     def read(self) -> OkrDocument:
-        self._comments()
         try:
+            self._comments()
             check_yaml_limits(self.source)
             nodes = list(yaml.compose_all(self.source, Loader=SafeLoader))
+            for node in nodes:
+                if node is not None:
+                    check_expansion(node)
         except YamlLimitError as exc:
-            self.doc.problems.append(Problem(f"YAML refused: {exc}", Span.point(1)))
+            self.doc.problems.append(Problem(f"YAML refused: {exc}", exc.span))
             return self.doc
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
@@ -131,19 +137,47 @@ class _YamlReader:
                 self._unsafe_tags(node)
                 self._document(node)
         except YamlLimitError as exc:
-            self.doc.problems.append(Problem(f"YAML refused: {exc}", Span.point(1)))
+            self.doc.problems.append(Problem(f"YAML refused: {exc}", exc.span))
             self.doc.sets.clear()
         except _ShapeError as exc:
             self.doc.problems.append(Problem(exc.message, exc.span))
+        # The same duplicate key can be seen twice (a set that is also an objective).
+        self.doc.problems = list(dict.fromkeys(self.doc.problems))
         self.doc.link()
         return self.doc
 
     def _comments(self) -> None:
+        """Comments, for suppressions: all the ``# okrlint-...`` ones, the first
+        :data:`MAX_COMMENTS` of the others."""
+        if "#" not in self.source:
+            return
+        others = 0
         for i, line in enumerate(self.source.split("\n"), start=1):
+            if "#" not in line:
+                continue
             idx = _comment_start(line)
-            if idx is not None:
-                text = line[idx + 1 :].strip()
-                self.doc.comments.append(Comment(text, Span(i, idx + 1, i, len(line) + 1)))
+            if idx is None:
+                continue
+            text = line[idx + 1 :].strip()
+            directive = text.lower().startswith("okrlint")
+            if not directive:
+                others += 1
+                if others > MAX_COMMENTS:
+                    continue
+            elif len(self.doc.comments) - min(others, MAX_COMMENTS) >= MAX_COMMENTS:
+                raise YamlLimitError(
+                    f"more than {MAX_COMMENTS:,} okrlint comments: skipped", Span.point(i)
+                )
+            self.doc.comments.append(Comment(text, Span(i, idx + 1, i, len(line) + 1)))
+
+    def _count_statement(self, node: yaml.Node) -> None:
+        self.statements += 1
+        if self.statements > MAX_YAML_STATEMENTS:
+            raise YamlLimitError(
+                f"the file has more than {MAX_YAML_STATEMENTS:,} objectives and key results: "
+                "too many to lint; skipped (split the file)",
+                _span(node),
+            )
 
     def _unsafe_tags(self, node: yaml.Node) -> None:
         """Refuse tags a safe loader cannot construct (``!!python/object`` and friends)."""
@@ -320,6 +354,7 @@ class _YamlReader:
 
     def _objective(self, node: yaml.Node) -> Objective | None:
         self.budget.spend()
+        self._count_statement(node)
         if isinstance(node, yaml.ScalarNode):
             text = str(node.value).strip()
             if not text:
@@ -369,6 +404,7 @@ class _YamlReader:
 
     def _key_result(self, node: yaml.Node) -> KeyResult | None:
         self.budget.spend()
+        self._count_statement(node)
         if isinstance(node, yaml.ScalarNode):
             text = str(node.value).strip()
             if not text:
