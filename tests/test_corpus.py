@@ -46,7 +46,11 @@ KNOWN_DIFFERENCES = {
 }
 KNOWN_DIFFERENCES = {k: v for k, v in KNOWN_DIFFERENCES.items() if v is not None}
 
-FILES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".md", ".yml", ".yaml"))
+FILES = (
+    sorted(p for p in CORPUS.iterdir() if p.suffix in (".md", ".yml", ".yaml"))
+    if CORPUS.is_dir()
+    else []
+)
 REGISTRY = default_registry()
 SETTINGS = Settings(
     registry=REGISTRY,

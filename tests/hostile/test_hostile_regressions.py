@@ -96,6 +96,29 @@ def test_yaml_end_of_input_problem_is_inside_the_file(data: bytes) -> None:
     assert problem.span.column <= len(lines[problem.span.line - 1]) + 1
 
 
+@pytest.mark.parametrize("sep", ["\x85", "\u2028", "\u2029"])
+def test_yaml_positions_with_unicode_line_separators(sep: str) -> None:
+    """Found by hypothesis (fuzz profile): PyYAML counts NEL, LS and PS as line breaks, okrlint
+    and editors do not; findings pointed at the wrong line, past its end."""
+    text = f"objective:\n- '{sep}  '\nobjectives:\n- 'Grow{sep} revenue'\n- null\n"
+    doc = read_text("okrs.yaml", text)
+    lines = text.split("\n")
+    findings = lint(doc, ALL)
+    assert findings
+    for f in findings:
+        assert f.end_line <= len(lines)
+        assert f.column <= len(lines[f.line - 1]) + 1
+        assert f.end_column <= len(lines[f.end_line - 1]) + 1
+    grow = next(o for o in doc.objectives() if o.text.startswith("Grow"))
+    assert (grow.span.line, grow.span.column) == (4, 3)
+
+
+def test_front_matter_duplicate_after_a_line_separator() -> None:
+    text = "---\ntitle: 'a\u2028b'\ncycle: Q3\ncycle: Q4\n---\n## Objective: Grow\n"
+    (problem,) = read_text("okrs.md", text).problems
+    assert (problem.span.line, problem.span.column) == (4, 1)
+
+
 def test_invalid_utf8_column_counts_characters() -> None:
     doc = read_bytes("okrs.md", "# Café ☕ ".encode() + b"\xff\n")
     assert (doc.problems[0].span.line, doc.problems[0].span.column) == (1, 10)

@@ -52,6 +52,7 @@ from okrlint.readers.statement import (
     zone_label,
 )
 from okrlint.readers.yamlsafe import (
+    MarkMap,
     SafeLoader,
     YamlLimitError,
     check_expansion,
@@ -237,16 +238,19 @@ class _Reader:
             node = yaml.compose(meta.text, Loader=SafeLoader)
             if node is not None:
                 check_expansion(node)
-                self._front_matter_duplicates(node, base_line)
+                self._front_matter_duplicates(node, meta.text, base_line)
             data = yaml.load(meta.text, Loader=SafeLoader)
         except (yaml.YAMLError, YamlLimitError) as exc:
             line, col = base_line, base_col
             mark = getattr(exc, "problem_mark", None)
             span = getattr(exc, "span", None)
+            marks = MarkMap(meta.text)
             if mark is not None:
-                line, col = line + mark.line, mark.column + 1
+                rel_line, col = marks.point(mark.line + 1, mark.column + 1)
+                line += rel_line - 1
             elif span is not None:
-                line, col = line + span.line - 1, span.column
+                rel_line, col = marks.point(span.line, span.column)
+                line += rel_line - 1
             problem = getattr(exc, "problem", None) or str(exc)
             if isinstance(exc, YamlLimitError):
                 problem = f"refused: {exc}"
@@ -293,16 +297,17 @@ class _Reader:
             self.doc.metadata.setdefault("_span", Span(base_line, 1, base_line, 1))
         return blocks[1:]
 
-    def _front_matter_duplicates(self, node: yaml.Node, base_line: int) -> None:
+    def _front_matter_duplicates(self, node: yaml.Node, text: str, base_line: int) -> None:
         if not isinstance(node, yaml.MappingNode):
             return
+        marks = MarkMap(text)
         seen: set[str] = set()
         for key, _ in node.value:
             if not isinstance(key, yaml.ScalarNode):
                 continue
             if key.value in seen:
-                line = base_line + key.start_mark.line
-                col = key.start_mark.column + 1
+                rel_line, col = marks.point(key.start_mark.line + 1, key.start_mark.column + 1)
+                line = base_line + rel_line - 1
                 self.doc.problems.append(
                     Problem(
                         f"duplicate YAML key {key.value!r} in the front matter (the last one wins)",

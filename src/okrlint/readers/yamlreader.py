@@ -43,6 +43,7 @@ from okrlint.readers.limits import MAX_COMMENTS, MAX_YAML_STATEMENTS
 from okrlint.readers.statement import clean, parse_metadata_line
 from okrlint.readers.yamlsafe import (
     MAX_NODES,
+    MarkMap,
     SafeLoader,
     YamlLimitError,
     check_expansion,
@@ -106,6 +107,13 @@ class _YamlReader:
         self.statements = 0
 
     def read(self) -> OkrDocument:
+        doc = self._read()
+        marks = MarkMap(self.source)
+        if marks.exotic:
+            _remap(doc, marks)
+        return doc
+
+    def _read(self) -> OkrDocument:
         try:
             self._comments()
             check_yaml_limits(self.source)
@@ -455,6 +463,26 @@ class _YamlReader:
                                 )
                                 break
         return kr
+
+
+def _remap(doc: OkrDocument, marks: MarkMap) -> None:
+    """Move every position taken from PyYAML's marks to okrlint's lines (see MarkMap)."""
+
+    def spans(mapping: dict[str, Span]) -> dict[str, Span]:
+        return {k: marks.span(v) for k, v in mapping.items()}
+
+    for okr_set in doc.sets:
+        okr_set.span = marks.span(okr_set.span)
+        okr_set.metadata_spans = spans(okr_set.metadata_spans)
+        nodes: list[Objective | KeyResult] = [*okr_set.objectives, *okr_set.key_results()]
+        for node in nodes:
+            node.span = marks.span(node.span)
+            node.metadata_spans = spans(node.metadata_spans)
+            if isinstance(node, KeyResult):
+                for initiative in node.initiatives:
+                    initiative.span = marks.span(initiative.span)
+    doc.prose = [Prose(p.text, marks.span(p.span)) for p in doc.prose]
+    doc.problems = [Problem(p.message, marks.span(p.span)) for p in doc.problems]
 
 
 class _ShapeError(Exception):

@@ -10,6 +10,8 @@ than :data:`MAX_NODES` nodes or :data:`MAX_ALIASES` aliases. After composing,
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterator
 
 import yaml
@@ -44,8 +46,22 @@ def _mark_span(mark: yaml.Mark | None) -> Span:
 def check_yaml_limits(text: str) -> None:
     """Refuse documents too deep, too big or with too many aliases, before PyYAML composes
     anything. Syntax errors are left to the composer (same exceptions, same marks)."""
+    try:
+        _check_events(text, SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        # libyaml (PyYAML >= 6.0.4) refuses deep nesting itself, while scanning ahead, before
+        # okrlint's own, lower limit is reached: find that limit's position with the pure-Python
+        # parser (no nesting limit, no recursion), so the message and position do not depend on
+        # how PyYAML was built.
+        if "nesting depth" not in str(exc.problem) or SafeLoader is yaml.SafeLoader:
+            raise
+        _check_events(text, yaml.SafeLoader)
+        raise
+
+
+def _check_events(text: str, loader: type) -> None:
     depth = nodes = aliases = 0
-    for event in yaml.parse(text, Loader=SafeLoader):
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             nodes += 1
@@ -119,3 +135,33 @@ def check_expansion(root: yaml.Node) -> None:
         for child in _children(node):
             if id(child) not in done:
                 stack.append((child, False))
+
+
+_YAML_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+class MarkMap:
+    """PyYAML counts NEL (U+0085), LINE and PARAGRAPH SEPARATOR (U+2028, U+2029) and CR as line
+    breaks; okrlint, like editors, counts LF only. Positions from PyYAML marks (1-based line and
+    column here) are moved to okrlint's lines; without those characters nothing changes."""
+
+    def __init__(self, text: str) -> None:
+        self.exotic = any(ch in text for ch in "\r\x85\u2028\u2029")
+        if self.exotic:
+            self.yaml_starts = [0, *(m.end() for m in _YAML_BREAKS.finditer(text))]
+            self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
+
+    def point(self, line: int, column: int) -> tuple[int, int]:
+        if not self.exotic:
+            return line, column
+        start = self.yaml_starts[max(1, min(line, len(self.yaml_starts))) - 1]
+        index = start + column - 1
+        i = bisect.bisect_right(self.starts, index) - 1
+        return i + 1, index - self.starts[i] + 1
+
+    def span(self, span: Span) -> Span:
+        if not self.exotic:
+            return span
+        line, column = self.point(span.line, span.column)
+        end_line, end_column = self.point(span.end_line, span.end_column)
+        return Span(line, column, end_line, end_column)
