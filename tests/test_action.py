@@ -89,7 +89,7 @@ def run_action(
     if fail_level is not None:
         env["INPUT_FAIL_LEVEL"] = fail_level
     proc = subprocess.run(
-        [sys.executable, "-m", "okrlint.action"],
+        [sys.executable, "-P", "-m", "okrlint.action"],
         cwd=cwd,
         env=env,
         capture_output=True,
@@ -245,7 +245,7 @@ def test_action_yml_is_a_composite_action_with_the_documented_inputs() -> None:
     install, lint = steps
     assert "python -m pip install" in install["run"]
     assert '"${{ github.action_path }}"' in install["run"]
-    assert lint["run"].strip() == "python -m okrlint.action"
+    assert lint["run"].strip() == "python -P -m okrlint.action"
     assert lint["env"] == {
         "INPUT_PATHS": "${{ inputs.paths }}",
         "INPUT_ARGS": "${{ inputs.args }}",

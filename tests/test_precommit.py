@@ -211,3 +211,29 @@ def test_hook_reports_okr_problems_and_passes_once_fixed(
     assert passing.returncode == 0, out
     assert "Passed" in out and "Failed" not in out, out
     assert "OKR202" not in out and "OKR301" not in out and "OKR302" not in out
+
+
+def test_a_file_named_like_an_option_is_linted_not_obeyed(
+    user_repo: Path, hook_setup: tuple[Path, dict[str, str]]
+) -> None:
+    """The attack of the security issue, through a real ``pre-commit try-repo``: a committed
+    file named ``-oREADME.md`` made the hook write its output over README.md."""
+    _, env = hook_setup
+    (user_repo / "-oREADME.md").write_text("# Notes\n\nNothing here.\n", encoding="utf-8")
+    git(user_repo, "add", "--", "-oREADME.md", env=env)
+    before = (user_repo / "README.md").read_bytes()
+    hook_repo, _ = hook_setup
+    proc = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), HOOK, "--all-files"],
+        cwd=user_repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
+        check=False,
+    )
+    out = proc.stdout + proc.stderr
+    assert (user_repo / "README.md").read_bytes() == before, out
+    assert "Traceback" not in out, out
+    assert "okrs.md" in out, out  # the run went on and linted the OKR file

@@ -47,10 +47,13 @@ def okrlint_command(
 
     The user's extra arguments come after ``--fail-level`` (so they may override it) and before
     ``--format`` (so the format of each run is the one the action needs). Paths come after
-    ``--`` so a file name starting with a dash is not taken for an option.
+    ``--`` so a file name starting with a dash is not taken for an option. ``-P`` keeps the
+    workspace (the checked-out repository, which a pull request controls) off ``sys.path``, so
+    an ``okrlint/`` folder or ``*.dist-info`` there is never imported: the installed okrlint runs.
     """
     return [
         sys.executable,
+        "-P",
         "-m",
         "okrlint",
         "--fail-level",

@@ -9,8 +9,14 @@ date stale rules compare with, inline suppressions) and whether the file was nam
 A key therefore never goes stale: any change makes a new key, and entries unused for 30 days
 are dropped.
 
-A cache that cannot be opened or read (corrupt, locked, read-only) is ignored for the run, and a
-corrupt one is removed so the next run rebuilds it; the cache never changes findings.
+A cache that cannot be opened or read (locked, read-only) is ignored for the run, and one that is
+not a database is removed so the next run rebuilds it; the cache never changes findings.
+
+The cache may sit on a shared machine, so it is not trusted blindly: its folder is created for
+the user only (0700) and not used when other users can write to it or when it belongs to someone
+else; a database file that is a symbolic link is never opened; and every entry carries
+okrlint's version and the hash of the file's bytes, is checked field by field when read, and
+counts as a miss when anything about it is odd.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from typing import Any
 from okrlint import __version__
 from okrlint.engine import Finding, Settings
 
-SCHEMA = 1
+SCHEMA = 2
 FILE_NAME = f"results-v{SCHEMA}.sqlite"
 KEEP_DAYS = 30
 
@@ -48,9 +54,17 @@ def default_cache_dir() -> Path:
 def code_fingerprint() -> str:
     """okrlint's version, its Python files and its data files (rules, lexicons), by name, size
     and modification time: an editable install that changes a lexicon gets new keys."""
+    from importlib import metadata
+
     from okrlint.data import data_dir
 
     h = hashlib.sha256(__version__.encode())
+    # The libraries that shape what is read and found: an upgrade of one of them gets new keys.
+    for dist in ("spacy", "PyYAML", "pyromark", "regex"):
+        try:
+            h.update(f"{dist}={metadata.version(dist)}\n".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{dist}=?\n".encode())
     package = Path(__file__).resolve().parent
     for root in (package, data_dir()):
         for path in sorted(root.rglob("*")):
@@ -111,7 +125,11 @@ def file_key(settings_print: str, path: str, explicit: bool, limit: int, data: b
     return h.hexdigest()
 
 
-def encode(findings: Iterable[Finding], stats: dict[str, Any]) -> str:
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def encode(findings: Iterable[Finding], stats: dict[str, Any], data_hash: str) -> str:
     rows = [
         [
             f.code,
@@ -127,28 +145,90 @@ def encode(findings: Iterable[Finding], stats: dict[str, Any]) -> str:
         ]
         for f in findings
     ]
-    return json.dumps({"findings": rows, "stats": stats}, separators=(",", ":"))
+    entry = {"okrlint": __version__, "sha256": data_hash, "findings": rows, "stats": stats}
+    return json.dumps(entry, separators=(",", ":"))
 
 
-def decode(value: str, path: str) -> tuple[list[Finding], dict[str, Any]]:
-    data = json.loads(value)
-    findings = [
-        Finding(
-            code=r[0],
-            name=r[1],
-            severity=r[2],
-            message=r[3],
-            path=path,
-            line=r[4],
-            column=r[5],
-            end_line=r[6],
-            end_column=r[7],
-            item=r[8],
-            text=r[9],
-        )
-        for r in data["findings"]
-    ]
-    return findings, dict(data["stats"])
+class BadEntry(ValueError):
+    """A cache entry that is not exactly what okrlint writes: treated as a miss."""
+
+
+_SEVERITIES = frozenset({"error", "warning", "info"})
+_ITEMS = frozenset({"file", "set", "objective", "key_result", "initiative"})
+_STATS = {"objectives": int, "key_results": int}
+
+
+def _position(value: Any) -> int:
+    if type(value) is not int or value < 1:
+        raise BadEntry("position")
+    return value
+
+
+def _string(value: Any) -> str:
+    if type(value) is not str:
+        raise BadEntry("string")
+    return value
+
+
+def _finding(row: Any, path: str) -> Finding:
+    if type(row) is not list or len(row) != 10:
+        raise BadEntry("row")
+    code, name, severity, message, line, column, end_line, end_column, item, text = row
+    if severity not in _SEVERITIES or item not in _ITEMS:
+        raise BadEntry("severity or item")
+    if text is not None:
+        _string(text)
+    return Finding(
+        code=_string(code),
+        name=_string(name),
+        severity=severity,
+        message=_string(message),
+        path=path,
+        line=_position(line),
+        column=_position(column),
+        end_line=_position(end_line),
+        end_column=_position(end_column),
+        item=item,
+        text=text,
+    )
+
+
+def decode(value: str, path: str, data_hash: str) -> tuple[list[Finding], dict[str, Any]]:
+    """The findings and stats of an entry, or :class:`BadEntry` when it was not written by
+    this okrlint for these bytes or is not the shape :func:`encode` writes."""
+    try:
+        entry = json.loads(value)
+    except ValueError:
+        raise BadEntry("json") from None
+    if type(entry) is not dict or set(entry) != {"okrlint", "sha256", "findings", "stats"}:
+        raise BadEntry("keys")
+    if entry["okrlint"] != __version__ or entry["sha256"] != data_hash:
+        raise BadEntry("version or content")
+    rows, stats = entry["findings"], entry["stats"]
+    if type(rows) is not list or type(stats) is not dict:
+        raise BadEntry("types")
+    for key, kind in _STATS.items():
+        if type(stats.get(key)) is not kind or stats[key] < 0:
+            raise BadEntry(f"stats {key}")
+    score, tier = stats.get("score"), stats.get("tier")
+    if score is not None and (type(score) not in (int, float) or not 0 <= score <= 100):
+        raise BadEntry("score")
+    if tier is not None:
+        _string(tier)
+    return [_finding(row, path) for row in rows], stats
+
+
+def _usable_folder(folder: Path) -> bool:
+    """Create the cache folder for this user only; refuse one that others can write to or that
+    belongs to another user (on a shared machine they could plant results)."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = folder.stat()
+    except OSError:
+        return False
+    if hasattr(os, "getuid") and st.st_uid != os.getuid():
+        return False
+    return not st.st_mode & 0o002
 
 
 class ResultCache:
@@ -160,17 +240,27 @@ class ResultCache:
         self.pending: list[tuple[str, str, int]] = []
         self.used: list[str] = []
         self.today = int(time.time() // 86400)
+        if not _usable_folder(folder) or self.path.is_symlink():
+            return
+        if self.path.exists() and not self.path.is_file():
+            return
         try:
-            folder.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, timeout=5, isolation_level=None)
             self.db.execute(
                 "CREATE TABLE IF NOT EXISTS results "
                 "(key TEXT PRIMARY KEY, value TEXT NOT NULL, used INTEGER NOT NULL)"
             )
+        except sqlite3.OperationalError:
+            self._off()  # locked by another okrlint, or read-only: run without the cache
         except sqlite3.DatabaseError:
             self._corrupt()
         except OSError:
             self.db = None
+
+    def _off(self) -> None:
+        if self.db is not None:
+            self.db.close()
+        self.db = None
 
     def _corrupt(self) -> None:
         if self.db is not None:
@@ -187,7 +277,7 @@ class ResultCache:
                 "SELECT value, used FROM results WHERE key = ?", (key,)
             ).fetchone()
         except sqlite3.OperationalError:
-            self.db = None  # locked or unreadable: run without the cache
+            self._off()  # locked or unreadable: run without the cache
             return None
         except sqlite3.DatabaseError:
             self._corrupt()

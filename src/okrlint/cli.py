@@ -17,6 +17,7 @@ from okrlint.config import Config, ConfigError, ConfigResolver
 from okrlint.engine import Finding, Settings, at_or_above
 from okrlint.files import PathError, discover
 from okrlint.formats import FORMAT_NAMES, REPORT_FORMATS, Report, fingerprints, render, statistics
+from okrlint.outfile import OutputError, check_target, write_text
 from okrlint.readers import DEFAULT_MAX_BYTES
 from okrlint.registry import Registry, RuleError, default_registry
 from okrlint.runner import Job, run_jobs
@@ -136,7 +137,45 @@ class Run:
 FORMAT_HELP = "Output format: " + ", ".join(FORMAT_NAMES) + "."
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+def paths_first(args: list[str], command: click.Command) -> list[str]:
+    """Arguments with every token that names an existing file moved after ``--``.
+
+    okrlint runs on file names that others chose (the pre-commit hook passes the names of
+    committed files): a file called ``-oREADME.md`` must be linted, not read as ``-o README.md``.
+    A token that starts with a dash and exists on disk is a path, unless it is the value of the
+    option before it; everything after ``--`` already is."""
+    takes_value: set[str] = set()
+    for param in command.params:
+        if isinstance(param, click.Option) and not param.is_flag and not param.count:
+            takes_value.update(param.opts)
+    options: list[str] = []
+    paths: list[str] = []
+    expecting_value = False
+    for i, token in enumerate(args):
+        if token == "--":
+            paths.extend(args[i + 1 :])
+            break
+        if expecting_value:
+            options.append(token)
+            expecting_value = False
+            continue
+        if token.startswith("-") and token != "-" and os.path.lexists(token):
+            paths.append(token)
+            continue
+        options.append(token)
+        expecting_value = token in takes_value
+    return [*options, "--", *paths] if paths else options
+
+
+class _Command(click.Command):
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, paths_first(list(args), self))
+
+
+@click.command(
+    cls=_Command,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default=None, help=FORMAT_HELP)
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False), help="Write the output here.")
@@ -219,7 +258,7 @@ def main(**kw: Any) -> None:
     """
     try:
         _main(**kw)
-    except (UserError, ConfigError, PathError, RuleError) as exc:
+    except (UserError, ConfigError, PathError, RuleError, OutputError) as exc:
         _fail(str(exc))
 
 
@@ -296,6 +335,11 @@ def _main(
     if not paths:
         raise UserError("no paths given (try 'okrlint okrs.md' or 'okrlint --help')")
     targets = discover(list(paths))
+    linted = [t.path for t in targets] + ([stdin_filename] if stdin_filename else [])
+    if output_file:
+        check_target(output_file, "output file", linted)
+    if write_baseline:
+        check_target(write_baseline, "baseline file", linted)
 
     jobs: list[Job] = []
     first_cfg: Config | None = None
@@ -441,7 +485,7 @@ def printable(text: str) -> str:
 def _emit(text: str, output_file: str | None, color: bool = False) -> None:
     text = printable(text)
     if output_file:
-        Path(output_file).write_text(text, encoding="utf-8")
+        write_text(output_file, text, "output file")
     else:
         click.echo(text, nl=False, color=color)
 
@@ -476,7 +520,7 @@ def _write_baseline(path: Path, findings: list[Finding], prints: list[str]) -> N
             for f, p in zip(findings, prints, strict=True)
         ],
     }
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_text(str(path), json.dumps(data, indent=2, ensure_ascii=False) + "\n", "baseline file")
 
 
 def _read_baseline(path: Path) -> set[str]:

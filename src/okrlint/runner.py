@@ -150,6 +150,7 @@ def run_jobs(
     keys: dict[int, str] = {}
     todo: list[int] = []
     prints: dict[int, str] = {}
+    hashes: dict[int, str] = {}
     if use_cache and not keep_docs:
         folder = Path(cache_dir) if cache_dir else cache_mod.default_cache_dir()
         store = cache_mod.ResultCache(folder)
@@ -172,13 +173,14 @@ def run_jobs(
             prints[sid] + repr(job.score.as_dict()), job.path, job.explicit, job.limit, data
         )
         value = store.get(key)
+        hashes[i] = cache_mod.content_hash(data)
         if value is not None:
             try:
-                findings, stats = cache_mod.decode(value, job.path)
+                findings, stats = cache_mod.decode(value, job.path, hashes[i])
                 results[i] = FileResult(job.path, findings, stats, cached=True)
                 continue
-            except (ValueError, KeyError, IndexError, TypeError):
-                pass  # an entry we cannot read is recomputed
+            except cache_mod.BadEntry:
+                pass  # an entry that is not exactly what okrlint writes is recomputed
         keys[i] = key
         read[i] = (data, None)
         todo.append(i)
@@ -221,7 +223,7 @@ def run_jobs(
         for i, key in keys.items():
             result = results[i]
             if result is not None and not result.errors:
-                store.put(key, cache_mod.encode(result.findings, result.stats))
+                store.put(key, cache_mod.encode(result.findings, result.stats, hashes[i]))
         store.close()
     for result in results:
         assert result is not None

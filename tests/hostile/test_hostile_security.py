@@ -1,0 +1,231 @@
+"""Attacks from the security issue, each reproduced: file names read as options, output written
+over linted files or through symbolic links, the Action importing the repository's code, and a
+cache that could be forged or planted."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hostile_inputs import OKR
+
+from okrlint.action import okrlint_command
+from okrlint.cache import FILE_NAME
+from okrlint.cli import main, paths_first
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _write(path: Path, text: str = OKR) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_a_file_named_like_an_option_is_a_path(okrlint: Callable[..., Any], in_tmp: Path) -> None:
+    readme = _write(in_tmp / "README.md", "# Project\n")
+    _write(in_tmp / "-oREADME.md")
+    result = okrlint("--format", "json", "-oREADME.md", "README.md")
+    assert readme.read_text(encoding="utf-8") == "# Project\n"
+    assert {f["path"] for f in result.json()} <= {"-oREADME.md", "README.md"}
+    assert any(f["path"] == "-oREADME.md" for f in result.json())
+
+
+def test_a_file_named_exactly_like_an_option_is_a_path(
+    okrlint: Callable[..., Any], in_tmp: Path
+) -> None:
+    """``-o`` then ``README.md`` as two committed file names."""
+    readme = _write(in_tmp / "README.md", "# Project\n")
+    _write(in_tmp / "-o")
+    okrlint("--ignore-non-okr-files", "-o", "README.md")
+    assert readme.read_text(encoding="utf-8") == "# Project\n"
+
+
+def test_an_option_value_starting_with_a_dash_stays_a_value(in_tmp: Path) -> None:
+    _write(in_tmp / "-weird.yaml", "select: [ALL]\n")
+    assert paths_first(["--config", "-weird.yaml", "okrs.md"], main) == [
+        "--config",
+        "-weird.yaml",
+        "okrs.md",
+    ]
+    assert paths_first(["-x", "--", "-y"], main) == ["-x", "--", "-y"]
+
+
+@pytest.mark.parametrize("option", ["-o", "--write-baseline"])
+def test_never_writes_over_a_linted_file(
+    okrlint: Callable[..., Any], in_tmp: Path, option: str
+) -> None:
+    okrs = _write(in_tmp / "okrs.md")
+    result = okrlint(str(okrs), option, str(okrs))
+    assert result.exit_code == 2
+    assert "being linted" in result.stderr
+    assert okrs.read_text(encoding="utf-8") == OKR
+    # also when the file is found by walking a folder, and named another way
+    result = okrlint(str(in_tmp), option, "./okrs.md")
+    assert result.exit_code == 2
+    assert okrs.read_text(encoding="utf-8") == OKR
+
+
+@pytest.mark.parametrize("dangling", [False, True])
+def test_never_writes_through_a_symbolic_link(
+    okrlint: Callable[..., Any], in_tmp: Path, dangling: bool
+) -> None:
+    okrs = _write(in_tmp / "okrs.md")
+    outside = in_tmp / "outside" / "victim.txt"
+    if not dangling:
+        _write(outside, "keep me\n")
+    else:
+        outside.parent.mkdir()
+    (in_tmp / "report.txt").symlink_to(outside)
+    result = okrlint(str(okrs), "-o", "report.txt")
+    assert result.exit_code == 2
+    assert "symbolic link" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    if dangling:
+        assert not outside.exists()
+    else:
+        assert outside.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_output_errors_are_one_line_and_exit_2(okrlint: Callable[..., Any], in_tmp: Path) -> None:
+    okrs = _write(in_tmp / "okrs.md")
+    result = okrlint(str(okrs), "-o", "missing/folder/out.json")
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_output_is_written_whole_and_replaces_the_old_file(
+    okrlint: Callable[..., Any], in_tmp: Path
+) -> None:
+    okrs = _write(in_tmp / "okrs.md")
+    out = _write(in_tmp / "out.json", "old")
+    okrlint(str(okrs), "--format", "json", "-o", str(out))
+    assert json.loads(out.read_text(encoding="utf-8"))
+    assert [p.name for p in in_tmp.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_the_action_runs_the_installed_okrlint_not_the_workspace(tmp_path: Path) -> None:
+    """A repository with its own ``okrlint/`` package: ``python -m okrlint`` from the workspace
+    would import it. The Action's command line (``-P``) does not."""
+    evil = tmp_path / "okrlint"
+    evil.mkdir()
+    marker = tmp_path / "pwned"
+    (evil / "__init__.py").write_text(f"open({str(marker)!r}, 'w').close()\n")
+    (evil / "__main__.py").write_text("")
+    _write(tmp_path / "okrs.md")
+    cmd = okrlint_command("json", "warning", ["--exit-zero"], ["okrs.md"])
+    assert cmd[:3] == [sys.executable, "-P", "-m"]
+    proc = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert not marker.exists()
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)
+    action = (ROOT / "action.yml").read_text(encoding="utf-8")
+    assert "python -P -m okrlint.action" in action
+
+
+def test_the_hook_passes_file_names_after_a_double_dash() -> None:
+    import yaml
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["args"][-1] == "--"
+
+
+def _json(okrlint: Callable[..., Any], *args: str) -> Any:
+    return okrlint(*args, "--format", "json").json()
+
+
+def test_a_forged_cache_entry_is_a_miss(okrlint: Callable[..., Any], tmp_path: Path) -> None:
+    okrs = _write(tmp_path / "okrs.md")
+    cache = tmp_path / "cache"
+    reference = _json(okrlint, str(okrs), "--no-cache")
+    assert reference
+    assert _json(okrlint, str(okrs), "--cache-dir", str(cache)) == reference
+    forged = [
+        '{"findings": [], "stats": {"objectives": 1, "key_results": 1}}',  # emptied
+        "{}",
+        "[]",
+        '{"okrlint": "0", "sha256": "x", "findings": [], "stats": {}}',
+    ]
+    with sqlite3.connect(cache / FILE_NAME) as db:
+        (value,) = db.execute("SELECT value FROM results").fetchone()
+    entry = json.loads(value)
+    entry["findings"] = []  # right version, wrong content hash? no: right hash, so shape checks
+    entry["sha256"] = "0" * 64
+    forged.append(json.dumps(entry))
+    bad_row = json.loads(value)
+    bad_row["findings"][0][4] = -5
+    forged.append(json.dumps(bad_row))
+    for value in forged:
+        with sqlite3.connect(cache / FILE_NAME) as db:
+            db.execute("UPDATE results SET value = ?", (value,))
+        assert _json(okrlint, str(okrs), "--cache-dir", str(cache)) == reference, value
+
+
+def test_a_symlinked_cache_database_is_never_opened(
+    okrlint: Callable[..., Any], tmp_path: Path
+) -> None:
+    okrs = _write(tmp_path / "okrs.md")
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    victim = _write(tmp_path / "victim.txt", "keep me\n")
+    (cache / FILE_NAME).symlink_to(victim)
+    assert _json(okrlint, str(okrs), "--cache-dir", str(cache))
+    assert victim.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_the_cache_folder_is_private_and_a_world_writable_one_is_not_used(
+    okrlint: Callable[..., Any], tmp_path: Path
+) -> None:
+    okrs = _write(tmp_path / "okrs.md")
+    cache = tmp_path / "new-cache"
+    _json(okrlint, str(okrs), "--cache-dir", str(cache))
+    assert cache.stat().st_mode & 0o777 == 0o700
+    shared = tmp_path / "shared-cache"
+    shared.mkdir()
+    os.chmod(shared, 0o777)
+    _json(okrlint, str(okrs), "--cache-dir", str(shared))
+    assert not (shared / FILE_NAME).exists()
+
+
+def test_a_locked_cache_is_skipped_not_deleted(okrlint: Callable[..., Any], tmp_path: Path) -> None:
+    okrs = _write(tmp_path / "okrs.md")
+    cache = tmp_path / "cache"
+    reference = _json(okrlint, str(okrs), "--cache-dir", str(cache))
+    db = sqlite3.connect(cache / FILE_NAME, isolation_level=None)
+    db.execute("BEGIN EXCLUSIVE")
+    try:
+        other = _write(tmp_path / "other.md", OKR.replace("Grow", "Expand"))
+        import okrlint.cache as cache_mod
+
+        original = cache_mod.sqlite3.connect
+
+        def quick(*args: Any, **kwargs: Any) -> Any:
+            kwargs["timeout"] = 0.1
+            return original(*args, **kwargs)
+
+        cache_mod.sqlite3.connect = quick  # type: ignore[assignment]
+        try:
+            assert _json(okrlint, str(other), "--cache-dir", str(cache))
+        finally:
+            cache_mod.sqlite3.connect = original  # type: ignore[assignment]
+    finally:
+        db.execute("ROLLBACK")
+        db.close()
+    with sqlite3.connect(cache / FILE_NAME) as check:
+        assert check.execute("SELECT count(*) FROM results").fetchone()[0] >= 1
+    assert _json(okrlint, str(okrs), "--cache-dir", str(cache)) == reference
