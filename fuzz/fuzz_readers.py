@@ -31,7 +31,7 @@ with atheris.instrument_imports(include=["okrlint"]):
     import okrlint.checks.structure
     import okrlint.readers.limits
     import okrlint.readers.markdown
-    import okrlint.readers.mdblocks
+    import okrlint.readers.markdown.blocks
     import okrlint.readers.statement
     import okrlint.readers.yamlreader
     import okrlint.readers.yamlsafe

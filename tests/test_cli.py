@@ -227,7 +227,8 @@ def test_console_script_exit_codes_for_real(tmp_path) -> None:
 def test_readme_quick_start_matches_ci() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert 'python -m pip install -e ".[dev]" && okrlint examples/' in readme
+    assert 'python -m pip install -c constraints.txt -e ".[dev]" && okrlint examples/' in readme
+    assert 'python -m pip install -c constraints.txt -e ".[dev]"' in ci
     assert "python -m pytest -q" in readme
     assert "python -m pytest -q" in ci
 

@@ -231,8 +231,8 @@ def _cases() -> list[Case]:
             "statements-5000",
             "many_objectives.md",
             _b(
-                "# Team goals\n\n- Grow revenue\n  - Increase MRR from 1 to 2\n"
-                + "".join(f"- Make thing {i} better for users\n" for i in range(5_000))
+                "# Team goals\n\n## Objective: Grow revenue\n\n"
+                + "".join(f"- KR{i}: Make thing {i} better for users\n" for i in range(5_000))
             ),
             ("more than okrlint analyses in one file", None, None),
             big=True,

@@ -373,7 +373,8 @@ def clean(text: str, *, allow_role: bool = True) -> Cleaned:
             lead += m.end()
             s = s[m.end() :]
         m = _BRACKET_HEAD.match(s)
-        if m and not s.startswith("[x]") and not s.startswith("[ ]"):
+        # "[momack2] Form 3+ ..." is an owner tag; "[Key result]" alone is a placeholder.
+        if m and not s.startswith("[x]") and not s.startswith("[ ]") and s[m.end() :].strip():
             tag = m.group("tag").strip()
             if re.fullmatch(r"[Pp]\d", tag):
                 meta.setdefault("priority", tag.upper())

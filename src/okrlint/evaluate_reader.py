@@ -1,0 +1,232 @@
+"""How well okrlint reads real OKR files: line-level precision, recall and F1 against labels made
+by reading the files, per split, and how often it invents OKRs in files that have none.
+
+    python -m okrlint.evaluate_reader                   # figures per split
+    python -m okrlint.evaluate_reader --split dev --errors   # every disagreement on dev files
+
+Labels: ``tests/data/real_labels/*.yaml`` (see the README there) for ``../shared/corpus/real``.
+Files are split into dev and test by their repository (:func:`split_of`), so all files of one
+repository are on one side: change the reader by looking at dev failures only, read the test
+figures only. The non-OKR corpus (``../shared/corpus/not-okr``) is linted as the pre-commit hook
+lints (``--ignore-non-okr-files``, the default rules); a file with any finding counts against.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import hashlib
+import json
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from okrlint.model import KeyResult, Objective, OkrDocument
+from okrlint.readers import MARKDOWN_SUFFIXES, YAML_SUFFIXES, read_bytes
+
+ROOT = Path(__file__).resolve().parents[2]
+LABELS = ROOT / "tests" / "data" / "real_labels"
+SHARED = ROOT.parent / "shared" / "corpus"
+READ_SUFFIXES = MARKDOWN_SUFFIXES | YAML_SUFFIXES
+TEST_SHARE = 3  # of 10 hash buckets
+
+
+def split_of(repo: str) -> str:
+    """'dev' or 'test', fixed by the repository's name (sha256, 3 buckets of 10 are test)."""
+    bucket = int(hashlib.sha256(repo.encode("utf-8")).hexdigest(), 16) % 10
+    return "test" if bucket >= 10 - TEST_SHARE else "dev"
+
+
+def repositories(folder: Path) -> dict[str, str]:
+    """File name -> repository, from the corpus folder's SOURCES.tsv."""
+    with (folder / "SOURCES.tsv").open(encoding="utf-8") as fh:
+        return {row["file"]: row["repo"] for row in csv.DictReader(fh, delimiter="\t")}
+
+
+def statement_line(node: Objective | KeyResult, lines: list[str]) -> int:
+    """The line where the node's text starts (a label may stand on the line before it)."""
+    words = node.text.split()
+    probe = " ".join(words[:3]) if words else ""
+    if probe:
+        for n in range(node.span.line, min(node.span.end_line, len(lines)) + 1):
+            if probe in " ".join(lines[n - 1].split()):
+                return n
+    return node.span.line
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, predicted: set[int], expected: set[int]) -> None:
+        self.tp += len(predicted & expected)
+        self.fp += len(predicted - expected)
+        self.fn += len(expected - predicted)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def row(self) -> str:
+        return (
+            f"P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}  "
+            f"({self.tp} right, {self.fp} extra, {self.fn} missed)"
+        )
+
+
+@dataclass
+class FileResult:
+    name: str
+    split: str
+    expected: dict[str, set[int]]
+    predicted: dict[str, set[int]]
+
+
+@dataclass
+class SplitFigures:
+    objectives: Counts = field(default_factory=Counts)
+    key_results: Counts = field(default_factory=Counts)
+    files: int = 0
+    files_exact: int = 0
+
+
+def predicted_lines(doc: OkrDocument, text: str) -> dict[str, set[int]]:
+    lines = text.split("\n")
+    return {
+        "objectives": {statement_line(o, lines) for o in doc.objectives()},
+        "key_results": {statement_line(k, lines) for k in doc.key_results()},
+    }
+
+
+def read_corpus_file(path: Path) -> tuple[OkrDocument, str]:
+    data = path.read_bytes()
+    doc = read_bytes(str(path), data)
+    text = data.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
+    return doc, text
+
+
+def evaluate_real(corpus: Path, labels: Path) -> list[FileResult]:
+    repos = repositories(corpus)
+    out: list[FileResult] = []
+    for label_file in sorted(labels.glob("*.yaml")):
+        label = yaml.safe_load(label_file.read_text(encoding="utf-8"))
+        name = label["file"]
+        path = corpus / name
+        if not path.is_file() or path.suffix.lower() not in READ_SUFFIXES:
+            continue
+        doc, text = read_corpus_file(path)
+        crash = [p.message for p in doc.problems if "internal error" in p.message]
+        if crash:
+            raise RuntimeError(f"{name}: {crash[0]}")
+        expected = {
+            "objectives": set(label.get("objectives") or []),
+            "key_results": set(label.get("key_results") or []),
+        }
+        out.append(FileResult(name, split_of(repos[name]), expected, predicted_lines(doc, text)))
+    return out
+
+
+def figures(results: Iterable[FileResult]) -> dict[str, SplitFigures]:
+    out: dict[str, SplitFigures] = {}
+    for r in results:
+        fig = out.setdefault(r.split, SplitFigures())
+        fig.objectives.add(r.predicted["objectives"], r.expected["objectives"])
+        fig.key_results.add(r.predicted["key_results"], r.expected["key_results"])
+        fig.files += 1
+        fig.files_exact += r.predicted == r.expected
+    return out
+
+
+def non_okr_findings(corpus: Path) -> list[tuple[str, str, int]]:
+    """(file, split, number of findings) for each file of the non-OKR corpus, linted as the
+    pre-commit hook lints it."""
+    from okrlint.engine import Settings, lint
+    from okrlint.registry import default_registry
+
+    registry = default_registry()
+    settings = Settings(
+        registry=registry,
+        selected=frozenset(r.code for r in registry.rules if r.enabled),
+        today=dt.date(2026, 12, 1),
+    )
+    repos = repositories(corpus)
+    out = []
+    for name, repo in sorted(repos.items()):
+        path = corpus / name
+        if not path.is_file() or path.suffix.lower() not in READ_SUFFIXES:
+            continue
+        doc = read_bytes(str(path), path.read_bytes())
+        findings = lint(doc, settings, explicit=False)
+        out.append((name, split_of(repo), len(findings)))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--split", choices=["dev", "test"], help="only this split")
+    parser.add_argument("--errors", action="store_true", help="list every disagreement")
+    parser.add_argument("--json", action="store_true", help="figures as JSON")
+    args = parser.parse_args(argv)
+    real, not_okr = SHARED / "real", SHARED / "not-okr"
+    if not real.is_dir():
+        print(f"no corpus at {real}", file=sys.stderr)
+        return 2
+    results = [r for r in evaluate_real(real, LABELS) if args.split in (None, r.split)]
+    figs = figures(results)
+    hook = [h for h in non_okr_findings(not_okr) if args.split in (None, h[1])]
+    if args.json:
+        data = {
+            split: {
+                "files": f.files,
+                "files_exact": f.files_exact,
+                "objective_f1": round(f.objectives.f1, 4),
+                "key_result_f1": round(f.key_results.f1, 4),
+                "objective_precision": round(f.objectives.precision, 4),
+                "key_result_precision": round(f.key_results.precision, 4),
+                "non_okr_files": sum(1 for h in hook if h[1] == split),
+                "non_okr_files_with_findings": sum(1 for h in hook if h[1] == split and h[2]),
+            }
+            for split, f in sorted(figs.items())
+        }
+        print(json.dumps(data, indent=2))
+        return 0
+    if args.errors:
+        for r in results:
+            for role in ("objectives", "key_results"):
+                extra = sorted(r.predicted[role] - r.expected[role])
+                missed = sorted(r.expected[role] - r.predicted[role])
+                if extra or missed:
+                    print(f"{r.split} {r.name} {role}: extra {extra} missed {missed}")
+        for name, split, n in hook:
+            if n:
+                print(f"{split} not-okr {name}: {n} findings")
+    for split, f in sorted(figs.items()):
+        print(f"{split}: {f.files} files read, {f.files_exact} exactly right")
+        print(f"  objective lines   {f.objectives.row()}")
+        print(f"  key-result lines  {f.key_results.row()}")
+        files = [h for h in hook if h[1] == split]
+        bad = [h for h in files if h[2]]
+        print(
+            f"  non-OKR files with a finding (hook mode): {len(bad)} of {len(files)} "
+            f"({sum(h[2] for h in bad)} findings)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,276 @@
+"""Labels before a statement ("Objective 2:", "KR1 -", "Schlüsselergebnis:", "Owner:"), from the
+data lexicon ``rules/lexicons/labels.yaml``: both readers ask :func:`find_label` what a line
+says it is. Adding a language or a label is a change to the lexicon only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from okrlint.data import load_lexicon
+
+Role = Literal["objective", "key_result", "initiative"]
+Zone = Literal["objectives", "key_results", "initiatives"]
+ROLES: tuple[Role, ...] = ("objective", "key_result", "initiative")
+
+# Separators after a label; attributes need a colon ("Lead the market" is not "Lead:").
+_SEP = r"(?:[*_]*\s*[:：\-–—.)|]+[*_]*\s*|[*_]*\s*$)"
+_NUM = r"(?:\s*(?:#|n[°º]|no\.?)?\s*(?P<num>\d+(?:[.\-]\d+)*[a-z]?|[ivx]{1,4}\b))?"
+_TRANSLATION = r"(?:\s*\([^()]{1,40}\))?"
+_LEAD = re.compile(
+    r"(?:[\s>*_~`#]|[•◦▪▫‣⁃∙·●○■□➢➤►▶→⇒✓✔✗✘☐☑☒]|\d{1,3}[.)](?!\d)|[-+](?=\s)|\[[ xX]\]\s)*"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """What a line's label says. ``kind`` is a role, ``zone`` (the line only names a group of
+    statements) or ``attribute`` (``field`` says which); ``rest`` is the text after the label
+    (empty when the label stands alone and the statement follows on the next line)."""
+
+    kind: Literal["objective", "key_result", "initiative", "zone", "attribute"]
+    label: str
+    rest: str
+    offset: int  # where ``rest`` starts in the text given
+    strong: bool = True
+    field: str | None = None
+    zone: Zone | None = None
+    number: str | None = None
+    owner: str | None = None
+
+
+_OWNER_WORD = re.compile(r"\([^()]{1,40}\)|[\w&/.'-]+")
+
+
+def _owner_splits(text: str) -> list[int]:
+    """Where a team or role name of up to five words before a label could end ("Sales
+    (Closing Deals) KR:"): the offsets after each of its first words."""
+    if not text[:1].isupper():
+        return []
+    out: list[int] = []
+    pos = 0
+    for _ in range(5):
+        m = _OWNER_WORD.match(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+        if pos >= len(text) or not text[pos].isspace():
+            break
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        out.append(pos)
+    return out
+
+
+def _alternatives(words: list[str]) -> str:
+    ordered = sorted({w.strip().lower() for w in words if w and w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"[\s\-]*") for w in ordered)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    roles: tuple[tuple[Role, bool, re.Pattern[str]], ...]
+    zones: tuple[tuple[Zone, re.Pattern[str]], ...]
+    attributes: re.Pattern[str]
+    attribute_fields: dict[str, str]
+    objective_columns: frozenset[str]
+    key_result_columns: frozenset[str]
+
+
+def _word_end(alts: str) -> str:
+    # Latin words end at a word boundary; CJK labels have none.
+    return rf"(?:{alts})s?(?![a-zà-ÿ])"
+
+
+@cache
+def _patterns() -> _Patterns:
+    lex = load_lexicon("labels")
+    scope = rf"(?:(?:{_alternatives(lex.get('scopes') or [])})\s+)?"
+    roles: list[tuple[Role, bool, re.Pattern[str]]] = []
+    for role in ROLES:
+        spec = lex[role]
+        strong = _alternatives(spec.get("strong") or [])
+        weak = _alternatives(spec.get("weak") or [])
+        abbrev = _alternatives(spec.get("abbreviations") or [])
+        if strong:
+            roles.append(
+                (
+                    role,
+                    True,
+                    re.compile(
+                        rf"^(?P<label>{scope}{_word_end(strong)}\.?{_NUM}{_TRANSLATION}){_SEP}",
+                        re.IGNORECASE,
+                    ),
+                )
+            )
+        if abbrev:
+            # "O1:", "KR 2 -", "KR:", "KR2.1 Increase ...": a number or a separator is needed.
+            flags = 0 if role == "objective" else re.IGNORECASE
+            abbr = abbrev.upper() if role == "objective" else abbrev
+            roles.append(
+                (
+                    role,
+                    True,
+                    re.compile(
+                        rf"^(?P<label>(?:{abbr})s?{_NUM})"
+                        rf"(?:[*_]*\s*[:：\-–—.)|]+[*_]*\s*|[*_]*\s*$|(?<=\d)\s+(?=[^\W\d_]))",
+                        flags,
+                    ),
+                )
+            )
+        numbered = _alternatives(spec.get("numbered") or [])
+        if numbered:
+            roles.append(
+                (
+                    role,
+                    False,
+                    re.compile(
+                        rf"^(?P<label>(?:{numbered})\s*#?\s*(?P<num>\d+[a-z]?)){_SEP}",
+                        re.IGNORECASE,
+                    ),
+                )
+            )
+        if weak:
+            roles.append(
+                (
+                    role,
+                    False,
+                    re.compile(
+                        rf"^(?P<label>{_word_end(weak)}{_NUM}{_TRANSLATION}){_SEP}", re.IGNORECASE
+                    ),
+                )
+            )
+    zones = tuple(
+        (
+            zone,
+            re.compile(
+                rf"^{scope}(?:{_alternatives(words)}){_TRANSLATION}\s*[:：]?\s*$",
+                re.IGNORECASE,
+            ),
+        )
+        for zone, words in (lex.get("zones") or {}).items()
+    )
+    fields: dict[str, str] = {}
+    for field_name, words in (lex.get("attributes") or {}).items():
+        for w in words:
+            fields[" ".join(str(w).lower().split())] = field_name
+    attributes = re.compile(rf"^(?P<label>{_alternatives(list(fields))})\s*[:：]\s*", re.IGNORECASE)
+    columns = lex.get("columns") or {}
+    return _Patterns(
+        roles=tuple(roles),
+        zones=zones,  # type: ignore[arg-type]
+        attributes=attributes,
+        attribute_fields=fields,
+        objective_columns=frozenset(_norm(c) for c in columns.get("objective") or []),
+        key_result_columns=frozenset(_norm(c) for c in columns.get("key_result") or []),
+    )
+
+
+def _norm(text: str) -> str:
+    return " ".join(str(text).lower().replace("*", "").replace("_", " ").split())
+
+
+def lead_length(text: str) -> int:
+    """Length of the decorations before a label: spaces, bullets, numbering, emoji, bold."""
+    i = _LEAD.match(text)
+    n = i.end() if i else 0
+    while n < len(text) and unicodedata.category(text[n]) in ("So", "Sk", "Cf", "Mn"):
+        n += 1
+        m = _LEAD.match(text, n)
+        if m:
+            n = m.end()
+    return n
+
+
+def find_label(text: str) -> Label | None:
+    """The label at the start of ``text`` (one line of rendered text), or None."""
+    start = lead_length(text)
+    s = text[start:]
+    if not s:
+        return None
+    pats = _patterns()
+    bare = s.strip().strip("*_").strip()
+    for zone, pattern in pats.zones:
+        if pattern.match(bare):
+            return Label("zone", bare, "", len(text), zone=zone)
+    m = pats.attributes.match(s)
+    if m:
+        name = " ".join(m.group("label").lower().replace("-", " ").split())
+        field_name = pats.attribute_fields.get(name)
+        if field_name is None:
+            field_name = next(
+                (f for k, f in pats.attribute_fields.items() if " ".join(k.split("-")) == name),
+                "notes",
+            )
+        return Label("attribute", m.group("label"), s[m.end() :], start + m.end(), field=field_name)
+    owners = _owner_splits(s)
+    for role, strong, pattern in pats.roles:
+        m = pattern.match(s)
+        if not m and role == "key_result":
+            # "Sales (Closing Deals) KR: ...", "VP Eng KR 2: ...": a team before the label.
+            for split in owners:
+                m2 = pattern.match(s[split:])
+                if m2 is None or not (m2.group("num") or ":" in m2.group(0)):
+                    continue
+                rest = s[split + m2.end() :]
+                if rest.strip():
+                    return Label(
+                        role,
+                        s[: split + m2.end()].strip(),
+                        rest,
+                        start + split + m2.end(),
+                        strong=strong,
+                        number=m2.group("num"),
+                        owner=s[:split].strip(),
+                    )
+        if not m:
+            continue
+        rest = s[m.end() :]
+        label = m.group("label")
+        # "Objectives and Key Results are ...", "Key results measure ...": prose, not a label.
+        sep = s[len(label) : m.end()]
+        if rest and not sep.strip() and not m.group("num"):
+            continue
+        if role == "key_result" and rest[:1].islower() and ":" not in sep and "：" not in sep:
+            continue
+        rest = rest.strip().strip("*_").strip() if not rest.strip("*_ ") else rest
+        return Label(
+            role,
+            label.strip(),
+            rest,
+            start + m.end(),
+            strong=strong,
+            number=m.group("num"),
+        )
+    return None
+
+
+def column_role(header: str) -> Role | None:
+    """The role of a table column from its header ("Key Result", "KR", "Metric", "Objective")."""
+    h = _norm(header)
+    if re.fullmatch(r"(?:kr|key result)\s*#?\s*\d+", h):
+        return None  # "KR #1": the scores of key result 1, not statements
+    pats = _patterns()
+    bare = re.sub(r"\s*\([^()]*\)\s*", " ", h).strip()
+    if bare and bare != h and column_role(bare) is not None:
+        return column_role(bare)
+    if h in pats.key_result_columns:
+        return "key_result"
+    if h in pats.objective_columns:
+        return "objective"
+    return None
+
+
+def column_field(header: str) -> str | None:
+    """The field a table column holds ("Baseline", "Owner", "Status", "Target (Q3)")."""
+    h = _norm(header)
+    h = re.sub(r"\s*\([^()]*\)\s*$", "", h)
+    fields = _patterns().attribute_fields
+    if h in fields:
+        return fields[h]
+    first = h.split(" ")[0] if h else ""
+    return fields.get(first)

@@ -1,0 +1,64 @@
+"""Read OKRs in Markdown, in stages (one module each):
+
+1. **blocks** (:mod:`okrlint.readers.markdown.blocks`): pyromark events to blocks with byte offsets;
+   :mod:`.prelude` reads the comments (suppressions) and the front matter.
+2. **lines** (:mod:`.lines`): blocks to a tree of candidate lines (headings, items, paragraph
+   lines, text bullets, table rows), each with its label from ``rules/lexicons/labels.yaml``
+   (:mod:`okrlint.readers.labels`).
+3. **roles** (:mod:`.roles`): a role for each line from evidence (its label, its container, what
+   it holds, the shape the document repeats), recorded for ``okrlint --outline --why``.
+4. **decision** (:mod:`.decide`): is this an OKR document at all?
+5. **assembly** (:mod:`.assemble`): attributes and table columns become fields; the model.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from okrlint.model import OkrDocument, Span
+from okrlint.readers.limits import ReadLimitError
+from okrlint.readers.markdown import blocks as mb
+from okrlint.readers.markdown.assemble import Assembler
+from okrlint.readers.markdown.decide import OKR_NAME, Decision, decide
+from okrlint.readers.markdown.lines import Line, build_lines
+from okrlint.readers.markdown.prelude import Prelude
+from okrlint.readers.markdown.roles import assign_roles
+
+
+def file_says_okr(path: str, doc: OkrDocument, root: Line) -> bool:
+    """The file's name, its front matter title or its first heading mention OKRs."""
+    if OKR_NAME.search(PurePath(path).name):
+        return True
+    title = doc.metadata.get("title")
+    if title and OKR_NAME.search(str(title)):
+        return True
+    headings = [ln for ln in root.walk() if ln.shape == "heading"]
+    return bool(headings and OKR_NAME.search(headings[0].text))
+
+
+def read_lines(path: str, source: str) -> tuple[OkrDocument, Line, Decision]:
+    """The document (with its comments, front matter and, for an OKR document, its OKRs), the
+    tree of lines with their roles and evidence, and the document decision."""
+    pos = mb.Positions(source)
+    doc = OkrDocument(path=path, format="markdown", source=source)
+    try:
+        blocks = mb.parse_blocks(source)
+    except mb.BlockLimitError as exc:
+        line, col = pos.line_col(exc.offset)
+        raise ReadLimitError(exc.message, Span.point(line, col)) from None
+    prelude = Prelude(doc, pos)
+    prelude.comments(blocks)
+    blocks = prelude.front_matter(blocks)
+    root = build_lines(blocks, pos)
+    says = file_says_okr(path, doc, root)
+    summary = assign_roles(root, says)
+    decision = decide(root, summary, says)
+    assembler = Assembler(doc, pos, prelude.front_spans)
+    if decision.okr:
+        assembler.run(root)
+    return doc, root, decision
+
+
+def read_markdown(path: str, source: str) -> OkrDocument:
+    """Read a Markdown file into the OKR model."""
+    return read_lines(path, source)[0]

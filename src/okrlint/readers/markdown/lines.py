@@ -1,0 +1,310 @@
+"""Stage 2 of the Markdown reader: blocks to a tree of candidate lines.
+
+Every line that could hold a statement becomes a :class:`Line`: a heading, a list item, a line
+of a paragraph (bold or not), a text bullet that is not a Markdown list (``•``, ``◦``, ``–``),
+a table row. The tree is the document's outline as a reader sees it: a heading holds what
+follows it up to the next heading of its level or above; an item holds its nested items and
+paragraphs; a list or table right after a paragraph line hangs under that line ("Key results:"
+over a list, "Objective 1: ..." over its key results). Block quotes, code, HTML and link-only
+lines are kept out: they never hold statements.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from okrlint.readers.labels import Label, column_field, column_role
+from okrlint.readers.markdown import blocks as mb
+
+Shape = Literal["root", "heading", "item", "line", "bullet", "row"]
+
+# Text bullets pasted from rich-text editors or written by hand, not Markdown list markers.
+_TEXT_BULLET = re.compile(r"^\s*(?P<b>[•◦▪▫‣⁃∙●○■□➢➤►▶→–])[\s\u2060\u200b]+")
+_CODE_BULLET = re.compile(r"^\s*(?:[•◦▪▫‣⁃∙●○■□➢➤►▶→–]|[-*+](?!-))[\s\u2060\u200b]*(?=\S)")
+_BULLET_RANK = {"•": 0, "●": 0, "■": 0, "➢": 0, "➤": 0, "►": 0, "▶": 0, "→": 0, "–": 0}
+
+
+@dataclass
+class Column:
+    header: str
+    role: str | None  # "objective" / "key_result"
+    field: str | None  # an attribute field ("baseline", "owner", ...)
+
+
+@dataclass(eq=False)
+class Line:
+    shape: Shape
+    text: str  # rendered text of the line, on one line
+    start: int  # byte offsets of the text in the source
+    end: int
+    level: int = 0  # heading level
+    depth: int = 0  # list nesting (1: a top-level item)
+    ordered: bool = False
+    checked: bool | None = None
+    bold: bool = False  # (mostly) bold: a pseudo-heading
+    italic: bool = False  # all emphasis: a note
+    link_only: bool = False
+    cells: list[tuple[str, int, int]] = field(default_factory=list)
+    columns: list[Column] = field(default_factory=list)
+    children: list[Line] = field(default_factory=list)
+    parent: Line | None = field(default=None, repr=False)
+    # Filled by the later stages.
+    label: Label | None = None
+    role: str | None = None
+    field_name: str | None = None
+    evidence: list[str] = field(default_factory=list)
+    index: int = 0  # position among its parent's children
+
+    def add(self, child: Line) -> Line:
+        child.parent = self
+        child.index = len(self.children)
+        self.children.append(child)
+        return child
+
+    def walk(self) -> Iterator[Line]:
+        stack = list(reversed(self.children))
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
+
+    def ancestors(self) -> Iterator[Line]:
+        node = self.parent
+        while node is not None and node.shape != "root":
+            yield node
+            node = node.parent
+
+    @property
+    def siblings(self) -> list[Line]:
+        return self.parent.children if self.parent is not None else [self]
+
+    def next_sibling(self) -> Line | None:
+        sibs = self.siblings
+        return sibs[self.index + 1] if self.index + 1 < len(sibs) else None
+
+    def previous_siblings(self) -> list[Line]:
+        return self.siblings[: self.index]
+
+
+def _mostly_strong(inline: mb.Inline) -> bool:
+    content = [p for p in inline.pieces if not p.brk and p.text.strip()]
+    total = sum(len(p.text.strip()) for p in content)
+    strong = sum(len(p.text.strip()) for p in content if p.strong)
+    return total > 0 and strong / total >= 0.6
+
+
+def _line(shape: Shape, inline: mb.Inline, **kw: object) -> Line:
+    return Line(
+        shape,
+        inline.flat,
+        inline.start,
+        inline.end,
+        bold=_mostly_strong(inline),
+        link_only=inline.link_only,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+class _Builder:
+    def __init__(self, pos: mb.Positions) -> None:
+        self.pos = pos
+        self.root = Line("root", "", 0, 0)
+
+    def build(self, blocks: list[mb.Block]) -> Line:
+        stack: list[Line] = [self.root]
+        current: list[mb.Block] = []
+        for block in blocks:
+            if isinstance(block, mb.Heading):
+                self.blocks(stack[-1], current, depth=0)
+                current = []
+                while len(stack) > 1 and stack[-1].level >= block.level:
+                    stack.pop()
+                stack.append(stack[-1].add(_line("heading", block.inline, level=block.level)))
+            else:
+                current.append(block)
+        self.blocks(stack[-1], current, depth=0)
+        return self.root
+
+    def blocks(self, owner: Line, blocks: list[mb.Block], depth: int) -> None:
+        last: Line | None = None  # the last line of the paragraph just before
+        for block in blocks:
+            if isinstance(block, mb.Para):
+                lines = self.para(owner, block.inline, depth)
+                last = lines[-1] if lines else None
+                continue
+            if isinstance(block, mb.ListBlock):
+                self.list(last if _leads(last) else owner, block, depth + 1)
+            elif isinstance(block, mb.Table):
+                self.table(last if _leads(last) else owner, block)
+            elif isinstance(block, mb.Code) and not block.fenced:
+                # An indented "code block" of text bullets is a list written with tabs.
+                lines = self.code_lines(owner, block, depth)
+                if lines:
+                    last = lines[-1]
+                    continue
+            last = None
+
+    def para(self, owner: Line, inline: mb.Inline, depth: int) -> list[Line]:
+        out: list[Line] = []
+        bullets: list[tuple[int, Line]] = []  # (indent, line) of open text bullets
+        anchor = owner
+        for piece in _split_lines(inline):
+            text = piece.flat
+            if not text:
+                continue
+            m = _TEXT_BULLET.match(text)
+            if m:
+                indent = self._indent(piece.start) + _BULLET_RANK.get(m.group("b"), 2) * 4
+                while bullets and bullets[-1][0] >= indent:
+                    bullets.pop()
+                parent = bullets[-1][1] if bullets else anchor
+                node = parent.add(
+                    Line(
+                        "bullet",
+                        text[m.end() :],
+                        piece.start,
+                        piece.end,
+                        depth=depth + len(bullets) + 1,
+                        bold=_mostly_strong(piece),
+                    )
+                )
+                bullets.append((indent, node))
+            else:
+                bullets.clear()
+                node = owner.add(_line("line", piece, depth=depth))
+                anchor = node if _leads(node) else owner
+            out.append(node)
+        return out
+
+    def _indent(self, offset: int) -> int:
+        line, _ = self.pos.line_col(offset)
+        raw = self.pos.line_text(line)
+        expanded = raw.expandtabs(4)
+        return len(expanded) - len(expanded.lstrip())
+
+    def list(self, owner: Line, block: mb.ListBlock, depth: int) -> None:
+        for item in block.items:
+            para = item.para
+            if para is None or not para.inline.flat:
+                node = owner.add(
+                    Line("item", "", item.start, item.start, depth=depth, ordered=block.ordered)
+                )
+                node.checked = item.checked
+                self.blocks(node, [b for b in item.blocks if b is not para], depth)
+                continue
+            first, *more = _split_lines(para.inline, item_text=True)
+            node = owner.add(_line("item", first, depth=depth, ordered=block.ordered))
+            node.checked = item.checked
+            for extra in more:
+                if extra.flat:
+                    node.add(_line("line", extra, depth=depth))
+            self.blocks(node, [b for b in item.blocks if b is not para], depth)
+
+    def table(self, owner: Line, table: mb.Table) -> None:
+        columns = [Column(h.flat, column_role(h.flat), column_field(h.flat)) for h in table.header]
+        for row, start in zip(table.rows, table.row_starts, strict=False):
+            cells = [
+                (c.flat, c.start if c.pieces else start, c.end if c.pieces else start) for c in row
+            ]
+            text = " | ".join(c[0] for c in cells)
+            first = next((c for c in row if c.pieces), None)
+            node = owner.add(
+                Line(
+                    "row",
+                    text,
+                    first.start if first is not None else start,
+                    row[-1].end if row and row[-1].pieces else start,
+                    bold=bool(first is not None and _mostly_strong(first)),
+                    italic=bool(first is not None and first.all_emphasis),
+                )
+            )
+            node.cells = cells
+            node.columns = columns
+
+    def code_lines(self, owner: Line, block: mb.Code, depth: int) -> list[Line]:
+        """Lines of an indented code block that is really a list (indented with tabs or many
+        spaces): bullets become items nested by indentation; other lines are notes."""
+        rows = [r for r in block.text.split("\n") if r.strip()]
+        bullets = [r for r in rows if _CODE_BULLET.match(r)]
+        if not rows or len(bullets) * 2 < len(rows):
+            return []
+        out: list[Line] = []
+        data = self.pos.data
+        cursor = block.start
+        open_: list[tuple[int, Line]] = []
+        for r in rows:
+            raw = r.encode("utf-8")
+            at = data.find(raw, cursor, block.end + 1)
+            if at < 0:
+                break
+            cursor = at + len(raw)
+            m = _CODE_BULLET.match(r)
+            if not m:
+                continue
+            indent = len(r.expandtabs(4)) - len(r.expandtabs(4).lstrip())
+            while open_ and open_[-1][0] >= indent:
+                open_.pop()
+            parent = open_[-1][1] if open_ else owner
+            body = r[m.end() :]
+            lead = len(raw) - len(body.encode("utf-8"))
+            node = parent.add(
+                Line("bullet", body.strip(), at + lead, cursor, depth=depth + len(open_) + 1)
+            )
+            open_.append((indent, node))
+            out.append(node)
+        return out
+
+    def iter_items(self) -> Iterator[Line]:
+        yield from self.root.walk()
+
+
+def _leads(line: Line | None) -> bool:
+    """A paragraph line that introduces what follows it: anything but a long sentence that
+    ends a paragraph of prose."""
+    if line is None or line.shape not in ("line", "bullet"):
+        return False
+    if len(line.text) > 200:
+        return False
+    from okrlint.readers.labels import find_label
+
+    label = find_label(line.text)
+    return label is None or label.kind != "attribute" or not label.rest.strip()
+
+
+def _split_lines(inline: mb.Inline, item_text: bool = False) -> list[mb.Inline]:
+    """The lines of a paragraph. In a list item, a soft break that continues a sentence is part
+    of the item; a line that starts with a label or a bullet is a line of its own."""
+    lines = inline.lines(hard_only=False)
+    if not item_text or len(lines) < 2:
+        return lines
+    from okrlint.readers.labels import find_label
+
+    merged: list[mb.Inline] = [lines[0]]
+    for line in lines[1:]:
+        text = line.flat
+        hard = _hard_before(inline, line)
+        if hard or find_label(text) is not None or _TEXT_BULLET.match(text):
+            merged.append(line)
+        else:
+            prev = merged[-1]
+            merged[-1] = mb.Inline([*prev.pieces, mb.Piece(" ", prev.end, prev.end), *line.pieces])
+    return merged
+
+
+def _hard_before(inline: mb.Inline, line: mb.Inline) -> bool:
+    """Whether the break just before ``line`` is a hard one (a backslash or two spaces)."""
+    brk: mb.Piece | None = None
+    for p in inline.pieces:
+        if p.brk:
+            brk = p
+        elif p.start >= line.start:
+            break
+    return brk is not None and brk.hard
+
+
+def build_lines(blocks: list[mb.Block], pos: mb.Positions) -> Line:
+    """The tree of candidate lines of a document (its root has shape ``root``)."""
+    return _Builder(pos).build(blocks)

@@ -1,0 +1,636 @@
+"""Stage 3 of the Markdown reader: a role for each candidate line, from evidence.
+
+Roles: ``objective``, ``key_result``, ``initiative``, ``attribute`` (a field of the statement
+before it: ``Owner:``, ``Measure:``, ``Baseline:``), ``zone`` (a line that only names what
+follows: "Key Results"), ``label`` (a label alone whose statement is on the next line), ``row``
+(a table row whose columns say what it holds) and None (prose, headings that group, notes).
+
+Evidence, strongest first, each recorded on the line for ``okrlint --outline --why``:
+
+1. the line's own label ("Objective 2:", "KR1 -", "Schlüsselergebnis:", "Owner:");
+2. its container: a zone it sits under, an objective it is nested in (items under an objective
+   are its key results, items under a key result its initiatives), a table column;
+3. what it holds: an unlabelled line with key results under it is their objective;
+4. in a file with no labels at all that says it holds OKRs (its name or title), the shape the
+   document repeats: the most frequent kind of line that has a list under it is an objective.
+
+Statements under an "Example" heading, or a question heading ("What is an OKR?"), are examples
+in an article, not OKRs. When the evidence is not there, a line gets no role: okrlint misses a
+statement rather than invent one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from okrlint.readers.labels import Label, Zone, find_label
+from okrlint.readers.markdown.lines import Column, Line
+from okrlint.readers.statement import (
+    NAVIGATION_TITLES,
+    QUESTION_TITLES,
+    README_TITLES,
+    clean,
+    starts_with_verb,
+    words,
+)
+
+STATEMENT_ROLES = frozenset({"objective", "key_result", "initiative"})
+_ZONE_ROLE = {"objectives": "objective", "key_results": "key_result", "initiatives": "initiative"}
+_ZONE: dict[str, Zone] = {"objective": "objectives", "key_result": "key_results"}
+_CHILD_ROLE = {"objective": "key_result", "key_result": "initiative", "initiative": None}
+
+# Headings (and bold lines) above examples, guides and instructions: what is under them is not
+# the document's OKRs.
+_EXAMPLE_TITLES = re.compile(
+    r"\b(?:examples?|sample|e\.g\.|for instance|good vs\.? bad|bad (?:okrs?|example)|"
+    r"good (?:okrs?|example)|anti-?patterns?|how to write|how to use|instructions|"
+    r"template guide|writing guide|tips|best practices|common mistakes|mistakes to avoid|"
+    r"key concepts|concepts|definitions?|glossary|terminology|background|introduction|"
+    r"about okrs?|what (?:is|are) (?:an )?okrs?|"
+    r"beispiel(?:e)?|ejemplos?|exemples?|exemplos?|例|示例|範例|예시)\b",
+    re.IGNORECASE,
+)
+_PERIOD = re.compile(
+    r"^(?:(?:cy|fy)\s?\d{2,4}(?:[\s-]*q[1-4])?|q[1-4](?:\s*[-/ ]?\s*(?:fy)?\d{2,4})?|"
+    r"\d{4}(?:\s*[-/ ]?\s*(?:q[1-4]|h[12]))?|h[12]\s*\d{4}|(?:spring|summer|autumn|fall|winter)"
+    r"\s+\d{4}|(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\s+\d{4})\b",
+    re.IGNORECASE,
+)
+_SET_WORDS = re.compile(r"\b(?:okrs?|okr's|objectives|quarterly|annual|yearly)\b", re.I)
+
+
+@dataclass
+class RoleSummary:
+    """What stage 3 found, for the document decision."""
+
+    strong_labels: int = 0  # lines with a strong objective / key-result label
+    key_result_labels: int = 0
+    zones: int = 0
+    columns: int = 0  # table rows read through an objective / key-result column
+    inferred: int = 0  # objectives found by the repeated shape alone
+
+
+def _why(line: Line, text: str) -> None:
+    line.evidence.append(text)
+
+
+def _set(line: Line, role: str, why: str) -> None:
+    line.role = role
+    _why(line, why)
+
+
+def _is_candidate(line: Line) -> bool:
+    return line.shape in ("heading", "item", "line", "bullet") and not line.link_only
+
+
+def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
+    summary = RoleSummary()
+    lines = list(root.walk())
+    _labels(lines, summary)
+    weak_ok = summary.strong_labels > 0 or file_says_okr
+    _explicit(lines, weak_ok, summary)
+    _rows(lines, summary)
+    if weak_ok:
+        _spreadsheets(lines, summary)
+    _zones(lines)
+    _containers(lines)
+    _holders(lines)
+    if not any(line.role in STATEMENT_ROLES for line in lines) and file_says_okr:
+        summary.inferred = _repeated_shape(root, lines)
+    _cascades(lines)
+    _sisters(lines)
+    _containers(lines)  # the items of objectives found since
+    _sister_sections(lines)
+    _sister_lines(lines)
+    _notes(lines)
+    _examples(lines)
+    return summary
+
+
+def _labels(lines: list[Line], summary: RoleSummary) -> None:
+    for line in lines:
+        if line.shape == "row" or not line.text:
+            continue
+        line.label = find_label(line.text)
+        lab = line.label
+        if lab is None:
+            continue
+        if lab.kind in ("objective", "key_result") and lab.strong:
+            summary.strong_labels += 1
+            summary.key_result_labels += lab.kind == "key_result"
+        elif lab.kind == "zone":
+            summary.zones += 1
+
+
+def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
+    for line in lines:
+        lab = line.label
+        if lab is None:
+            continue
+        if lab.kind == "attribute":
+            line.field_name = lab.field
+            _set(line, "attribute", f"attribute label '{lab.label}:' ({lab.field})")
+        elif lab.kind == "zone":
+            _set(line, "zone", f"names a group of {lab.zone}")
+        elif lab.strong or weak_ok:
+            kind = lab.kind
+            if _plural(lab.label) and kind != "initiative":
+                if line.children:
+                    # "**Key Results:** Martin, Bedeho" over a list: the list holds them.
+                    _set(line, "zone", f"'{lab.label}' over a list names a group of {kind}s")
+                    line.label = Label("zone", lab.label, lab.rest, lab.offset, zone=_ZONE[kind])
+                else:
+                    _why(line, f"'{lab.label}: ...' with nothing under it defines, not states")
+                continue
+            if lab.rest.strip():
+                _set(line, kind, f"label '{lab.label}'")
+                continue
+            target = _statement_after(line)
+            if target is None:
+                _set(line, kind, f"label '{lab.label}' with no text (an empty statement)")
+            else:
+                _set(line, "label", f"label '{lab.label}' alone: the statement follows")
+                target.role = kind
+                _why(target, f"the text of the label '{lab.label}' above it")
+
+
+def _statement_after(line: Line) -> Line | None:
+    """The line that holds the statement of a label standing alone: its first child, or the
+    next line of its paragraph or section."""
+    for child in line.children:
+        if _is_candidate(child) and child.label is None and child.text:
+            return child
+        break
+    nxt = line.next_sibling()
+    if (
+        nxt is not None
+        and nxt.shape in ("line", "bullet", "item")
+        and nxt.label is None
+        and nxt.text
+        and not line.children
+    ):
+        return nxt
+    return None
+
+
+def _rows(lines: list[Line], summary: RoleSummary) -> None:
+    for line in lines:
+        if line.shape != "row":
+            continue
+        roles = {c.role for c in line.columns if c.role}
+        if roles:
+            line.role = "row"
+            summary.columns += 1
+            _why(line, "a table with " + " and ".join(sorted(r + " column" for r in roles)))
+
+
+# Columns that hold a key result's data: a table with them and no statement column is a
+# spreadsheet export whose first text column holds the statements.
+_KR_DATA = frozenset(
+    {
+        "owner",
+        "score",
+        "status",
+        "progress",
+        "priority",
+        "target",
+        "baseline",
+        "current",
+        "confidence",
+        "deadline",
+    }
+)
+
+
+def _spreadsheets(lines: list[Line], summary: RoleSummary) -> None:
+    """Tables exported from a spreadsheet: no objective or key-result column, but columns of
+    key-result data (Owner, Score, Status, Target, ...). The first text column holds the
+    statements: bold rows are objectives, numbered rows ("1. ...") initiatives of the key
+    result above them, italic rows notes, the others key results.
+    A table with no bold row is a task list or a risk register, not OKRs."""
+    tables: dict[int, list[Line]] = {}
+    for line in lines:
+        if line.shape == "row" and line.role is None:
+            tables.setdefault(id(line.columns), []).append(line)
+    for rows in tables.values():
+        columns = rows[0].columns
+        if any(c.role for c in columns) or not any(c.field in _KR_DATA for c in columns):
+            continue
+        text_col = next(
+            (
+                i
+                for i, c in enumerate(columns)
+                if c.field is None
+                and sum(1 for r in rows if i < len(r.cells) and _wordy(r.cells[i][0])) * 2
+                >= len(rows)
+            ),
+            None,
+        )
+        if text_col is None or not any(r.bold for r in rows) or all(r.bold for r in rows):
+            continue  # without bold objective rows it is a task list or a register
+        for row in rows:
+            if text_col >= len(row.cells) or not _wordy(row.cells[text_col][0]):
+                continue
+            text = row.cells[text_col][0].strip()
+            if row.italic:
+                continue  # "*The following is not likely to get done:*": a note
+            if row.bold:
+                role = "objective"
+            elif re.match(r"^\d{1,2}[.)]\s", text):
+                role = "initiative"  # "1. Guide on CLI tooling" under a key result
+            else:
+                role = "key_result"
+            row.columns = [
+                Column(c.header, role if j == text_col else None, c.field)
+                for j, c in enumerate(columns)
+            ]
+            row.role = "row"
+            summary.columns += 1
+            _why(row, f"a spreadsheet row: its first text column is a {role.replace('_', ' ')}")
+
+
+def _wordy(text: str) -> bool:
+    return len(words(text)) >= 2 and any(ch.isalpha() for ch in text)
+
+
+def _members(zone: Line) -> list[Line]:
+    """The lines a zone names: its children, or (a paragraph line with nothing under it) the
+    lines after it up to the next heading or labelled line."""
+    if zone.children:
+        return zone.children
+    out: list[Line] = []
+    seen = False
+    for sib in zone.siblings:
+        if sib is zone:
+            seen = True
+            continue
+        if not seen:
+            continue
+        if sib.shape == "heading" or sib.role is not None or sib.label is not None:
+            break
+        out.append(sib)
+    return out
+
+
+def _zones(lines: list[Line]) -> None:
+    for line in lines:
+        if line.role != "zone" or line.label is None or line.label.zone is None:
+            continue
+        role = _ZONE_ROLE[line.label.zone]
+        name = line.label.label.lower().rstrip(":： ")
+        for member in _members(line):
+            if member.role is not None or not _is_candidate(member) or not member.text:
+                continue
+            if member.text.lower().startswith(name):
+                _why(member, f"defines '{line.label.label}', does not state one")
+                continue
+            if _category(member):
+                _set(member, "group", "a category label over items")
+                for sub in member.children:
+                    if sub.role is None and _is_candidate(sub) and sub.text:
+                        _set(sub, role, f"under '{line.text.strip()}' > '{member.text.strip()}'")
+            else:
+                _set(member, role, f"under '{line.text.strip()}'")
+
+
+def _containers(lines: list[Line]) -> None:
+    """Items under an objective are its key results; under a key result, its initiatives."""
+    for line in lines:
+        child_role = _CHILD_ROLE.get(line.role or "")
+        if child_role is None:
+            continue
+        what = line.role.replace("_", " ")
+        for child in line.children:
+            if child.role is None and child.shape in ("item", "bullet") and child.text:
+                if _NOTE_TITLES.match(child.text.strip()):
+                    continue
+                if child_role == "key_result" and _attribute_like(child):
+                    continue
+                if child_role == "key_result" and _category(child):
+                    _set(child, "group", "a category label over items")
+                    for sub in child.children:
+                        if sub.role is None and _is_candidate(sub) and sub.text:
+                            _set(sub, child_role, f"an item under a category of a {what}")
+                    continue
+                _set(child, child_role, f"an item under a {what}")
+            elif (
+                line.role == "objective"
+                and line.shape == "heading"
+                and child.shape == "heading"
+                and child.role is None
+                and _holds_items(child)
+                and not _plain_title(child.text)
+                and not _NOTE_TITLES.match(child.text.strip())
+                and not _set_like(child.text)
+            ):
+                # "## Company objective: ..." > "### Faster onboarding" > items: a cascade.
+                _set(child, "objective", "a heading with items under an objective heading")
+
+
+def _holds_items(line: Line) -> bool:
+    return any(c.shape in ("item", "bullet") and c.text and not c.link_only for c in line.children)
+
+
+_PLURAL = re.compile(r"^(?:key[\s-]*results|krs|objectives)$", re.IGNORECASE)
+
+
+def _plural(label: str) -> bool:
+    return bool(_PLURAL.match(label.strip().rstrip(":： ")))
+
+
+def _short_name(text: str) -> bool:
+    t = clean(text).text or text
+    return (
+        len(words(t)) <= 3
+        and not any(ch.isdigit() for ch in t)
+        and not t.rstrip().endswith(".")
+        and not starts_with_verb(t)
+    )
+
+
+def _category(line: Line) -> bool:
+    """A short label that groups the items under it ("Robustness", "UI/UX")."""
+    kids = [c for c in line.children if c.shape in ("item", "bullet") and c.text]
+    if not kids or line.label is not None:
+        return False
+    text = clean(line.text).text or line.text
+    ws = words(text)
+    return (
+        len(ws) <= 4
+        and not any(ch.isdigit() for ch in text)
+        and not text.rstrip().endswith(".")
+        and not starts_with_verb(text)
+    )
+
+
+_METRIC_VALUE = re.compile(r"→|->|⟶|%|\$|€|£|\bfrom\b.*\bto\b|\d\s*(?:x|k|m|ms|s)\b", re.I)
+_KEY_VALUE = re.compile(r"^(?P<key>[^:：]{1,32})[:：]\s*(?P<value>\S.*)$")
+
+
+def _attribute_like(line: Line) -> bool:
+    """A "Key: value" item that is a field, not a statement: a short key and a value that is
+    not a sentence ("Tracked: Every other Tuesday", "Tracking Manager: Martin")."""
+    m = _KEY_VALUE.match(line.text.strip())
+    if not m:
+        return False
+    key, value = m.group("key"), m.group("value")
+    if _METRIC_VALUE.search(value):
+        return False  # "Expansion revenue: $5.9M → $8.6M" is a key result
+    return (
+        1 <= len(words(key)) <= 3
+        and len(words(value)) <= 5
+        and not starts_with_verb(value)
+        and not any(ch.isdigit() for ch in key)
+    )
+
+
+def _holders(lines: list[Line]) -> None:
+    """An unlabelled line that holds key results is their objective: a key result with no
+    objective before it on its level makes the nearest plain line above it one."""
+    _BEFORE.clear()
+    for line in lines:
+        if line.role != "key_result" or _previous_objective(line):
+            continue
+        for anc in line.ancestors():
+            if anc.role in ("zone", "label", "attribute", "group"):
+                if _previous_objective(anc):
+                    break
+                continue
+            if anc.role in ("key_result", "initiative") and anc.label is None and line.label:
+                # Labelled key results under an item its container made a key result or an
+                # initiative ("CEO KR: ..." > "**CRO: ...**" > "CRO KR: ..."): a label is
+                # stronger evidence than nesting, so the item is their objective.
+                _set(anc, "objective", "holds labelled key results (a cascade)")
+                _BEFORE.clear()
+                for child in anc.children:
+                    if child.role == "initiative" and child.label is None:
+                        _set(child, "key_result", "an item under an objective")
+                break
+            if anc.role is not None:
+                break
+            if not _is_candidate(anc) or not anc.text or _set_like(anc.text):
+                break
+            if _plain_title(anc.text) or _NOTE_TITLES.match(anc.text.strip()):
+                break
+            _set(anc, "objective", "holds key results")
+            _BEFORE.clear()
+            break
+
+
+def _previous_objective(line: Line) -> bool:
+    """An objective before the line on its own level (``- O: ...`` then ``- KR: ...``)."""
+    parent = line.parent
+    if parent is None:
+        return False
+    flags = _BEFORE.get(id(parent))
+    if flags is None or len(flags) != len(parent.children):
+        flags, seen = [], False
+        for sib in parent.children:
+            flags.append(seen)
+            seen = seen or any(x.role == "objective" for x in (sib, *sib.walk()))
+        _BEFORE[id(parent)] = flags
+    return flags[line.index]
+
+
+# Per parent: whether an objective comes before each child (filled by _previous_objective
+# during one call of _holders, which only adds objectives above the lines it looks at).
+_BEFORE: dict[int, list[bool]] = {}
+
+
+def _cascades(lines: list[Line]) -> None:
+    """A plain list item that holds objectives is an objective too (a cascade: "CEO: ..." >
+    "VP Eng: ..." > "VP Eng KR: ...")."""
+    for line in reversed(lines):
+        if line.role is not None or line.shape not in ("item", "bullet") or not line.text:
+            continue
+        if (
+            any(c.role == "objective" for c in line.children)
+            and not _set_like(line.text)
+            and not _plain_title(line.text)
+        ):
+            _set(line, "objective", "holds objectives (a cascade)")
+
+
+def _sister_sections(lines: list[Line]) -> None:
+    """A heading's first line, written like the objectives that open its sister sections
+    (headings at its level under the same parent), is an objective even with nothing under
+    it ("### Q2 2020" / "Hold a Squad Game Jam")."""
+    done: set[int] = set()
+    for heading in lines:
+        parent = heading.parent
+        if heading.shape != "heading" or parent is None or id(parent) in done:
+            continue
+        done.add(id(parent))
+        sisters = [h for h in parent.children if h.shape == "heading"]
+        opening: list[Line | None] = [
+            next((c for c in h.children if c.shape != "heading"), None) for h in sisters
+        ]
+        shapes = {
+            _signature(o)
+            for o in opening
+            if o is not None and o.role == "objective" and o.shape == "line"
+        }
+        count = sum(1 for o in opening if o is not None and o.role == "objective")
+        if len(shapes) != 1 or count < 2:
+            continue
+        for o in opening:
+            if (
+                o is not None
+                and o.role is None
+                and _signature(o) in shapes
+                and not o.children
+                and len(words(o.text)) <= 20
+            ):
+                _set(o, "objective", "opens its section like the objectives of its sisters")
+
+
+def _sister_lines(lines: list[Line]) -> None:
+    """In a file read by its repeated shape, a short line beside objective lines, with
+    nothing under it, is an objective without key results ("Hold a game jam")."""
+    for line in lines:
+        if line.role is not None or line.shape != "line" or line.children or not line.text:
+            continue
+        text = line.text.strip()
+        if len(words(text)) > 10 or text.endswith((".", ":", "：")) or line.label is not None:
+            continue
+        if any(
+            s.role == "objective" and s.shape == "line" and _INFERRED in s.evidence
+            for s in line.siblings
+        ):
+            _set(line, "objective", "a short line like the objective lines beside it")
+
+
+def _sisters(lines: list[Line]) -> None:
+    """A plain item among items that are objectives, written the same way, is one too."""
+    seen: set[int] = set()
+    for line in lines:
+        parent = line.parent
+        if parent is None or id(parent) in seen or line.shape not in ("item", "bullet"):
+            continue
+        seen.add(id(parent))
+        items = [c for c in parent.children if c.shape in ("item", "bullet") and c.text]
+        objectives = [c for c in items if c.role == "objective"]
+        if len(objectives) < 2 or len(objectives) * 2 < len(items):
+            continue
+        bold = {c.bold for c in objectives}
+        for c in items:
+            if c.role is not None or c.link_only:
+                continue
+            holds = any(k.shape in ("item", "bullet") for k in c.children)
+            if holds or (c.bold in bold and len(bold) == 1):
+                _set(c, "objective", "written like the objectives beside it")
+                _cascade(c)
+
+
+def _set_like(text: str) -> bool:
+    t = clean(text, allow_role=False).text or text
+    t = re.sub(r"^\d+[.)]\s*", "", t.strip())
+    return bool(_PERIOD.match(t) or (_SET_WORDS.search(t) and len(words(t)) <= 5))
+
+
+def _plain_title(text: str) -> bool:
+    t = text.strip().rstrip(":：").strip()
+    return bool(
+        README_TITLES.match(t)
+        or NAVIGATION_TITLES.match(t)
+        or QUESTION_TITLES.match(t)
+        or _EXAMPLE_TITLES.search(t)
+    )
+
+
+def _signature(line: Line) -> tuple[object, ...]:
+    if line.shape == "heading":
+        return ("heading", line.level)
+    return (line.shape, line.depth, line.bold)
+
+
+def _repeated_shape(root: Line, lines: list[Line]) -> int:
+    """No labels anywhere, but the file says it holds OKRs: the kind of line that most often
+    has a list under it is an objective, its items key results, theirs initiatives."""
+    candidates: list[Line] = []
+    for line in lines:
+        if not _is_candidate(line) or not line.text or _set_like(line.text):
+            continue
+        if _plain_title(line.text):
+            continue
+        kids = [c for c in line.children if c.shape in ("item", "bullet") and c.text]
+        if kids and not all(k.link_only for k in kids):
+            candidates.append(line)
+    if not candidates:
+        return 0
+    groups: dict[tuple[object, ...], list[Line]] = {}
+    for c in candidates:
+        groups.setdefault(_signature(c), []).append(c)
+    most = max(len(g) for g in groups.values())
+    repeated = [sig for sig, g in groups.items() if len(g) >= min(2, most)]
+
+    def labels(sig: tuple[object, ...]) -> bool:
+        """Mostly short names ("Vision:", "CEO"): categories above the objectives."""
+        g = groups[sig]
+        return sum(1 for c in g if _short_name(c.text)) * 2 > len(g)
+
+    def height(sig: tuple[object, ...]) -> float:
+        g = groups[sig]
+        return sum(len(list(c.ancestors())) for c in g) / len(g)
+
+    # The objective level: the most repeated kind of line that is not a category name (the
+    # highest of equals).
+    statements = [sig for sig in repeated if not labels(sig)] or repeated
+    best = min(statements, key=lambda sig: (-len(groups[sig]), height(sig)))
+    chosen = groups[best]
+    for objective in chosen:
+        _set(objective, "objective", _INFERRED)
+        _cascade(objective)
+    return len(chosen)
+
+
+_INFERRED = "the shape this file repeats: a line with a list under it"
+
+
+def _cascade(objective: Line) -> None:
+    for child in objective.children:
+        if child.shape not in ("item", "bullet") or not child.text or child.role is not None:
+            continue
+        grand = [g for g in child.children if g.shape in ("item", "bullet") and g.text]
+        if grand and not starts_with_verb(clean(child.text).text or child.text):
+            _set(child, "objective", "holds items of its own (a cascade)")
+            _cascade(child)
+        else:
+            _set(child, "key_result", "an item under an objective")
+            for g in grand:
+                if g.role is None:
+                    _set(g, "initiative", "an item under a key result")
+
+
+_NOTE_TITLES = re.compile(
+    r"^(?:grading notes|tracking notes|notes|final scores?|scores?|scoring|grading|retrospectives?|"
+    r"retros?|lessons learned|learnings|what went well|what went wrong|changelog|history|"
+    r"references|links|related links|see also|appendix|glossary|faq|status update|updates|"
+    r"progress update|comments)\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _notes(lines: list[Line]) -> None:
+    """Labels under a notes or grading line ("- **Grading Notes**" > "KR#4: aborted") are
+    remarks about statements, not statements."""
+    for line in lines:
+        if line.role in STATEMENT_ROLES and any(
+            _NOTE_TITLES.match(a.text.strip()) for a in line.ancestors() if a.label is None
+        ):
+            line.role = None
+            _why(line, "under a notes heading")
+
+
+def _examples(lines: list[Line]) -> None:
+    """Statements under an example, guide or question heading are not the document's OKRs."""
+    for line in lines:
+        if line.role not in STATEMENT_ROLES and line.role != "row":
+            continue
+        for anc in line.ancestors():
+            if anc.shape == "heading" and _plain_title(anc.text) and anc.role is None:
+                line.role = None
+                _why(line, f"under '{anc.text.strip()}': an example or a guide, not OKRs")
+                break
