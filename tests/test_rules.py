@@ -76,9 +76,9 @@ def _findings(rule: Any, example: dict[str, Any]) -> list[str]:
         kind = example.get("kind", "key_result")
         doc = _statement_doc(kind, example["text"])
     elif "markdown" in example:
-        doc = read_text("example.md", example["markdown"], "markdown")
+        doc = read_text("okrs.md", example["markdown"], "markdown")
     else:
-        doc = read_text("example.yaml", example["yaml"], "yaml")
+        doc = read_text("okrs.yaml", example["yaml"], "yaml")
     analyze_nodes([*doc.objectives(), *doc.key_results()])
     return [f.code for f in lint(doc, settings, explicit=True)]
 

@@ -207,6 +207,11 @@ class _Command(click.Command):
 @click.option("--explain", "explain", metavar="RULE", help="Show a rule's documentation and exit.")
 @click.option("--list-rules", is_flag=True, help="List the rules (with --format json: as JSON).")
 @click.option("--outline", is_flag=True, help="Show what okrlint understood instead of linting.")
+@click.option(
+    "--why",
+    is_flag=True,
+    help="With --outline: every line's role and the evidence for it (Markdown).",
+)
 @click.option("--stdin-filename", metavar="NAME", help="File name to report when PATH is '-'.")
 @click.option(
     "--ignore-non-okr-files",
@@ -281,6 +286,7 @@ def _main(
     explain: str | None,
     list_rules: bool,
     outline: bool,
+    why: bool,
     stdin_filename: str | None,
     ignore_non_okr_files: bool,
     today: str | None,
@@ -332,6 +338,8 @@ def _main(
         click.echo(json.dumps(data, indent=2))
         return
 
+    if why and not outline:
+        raise UserError("--why explains --outline: use 'okrlint --outline --why FILE'")
     if not paths:
         raise UserError("no paths given (try 'okrlint okrs.md' or 'okrlint --help')")
     targets = discover(list(paths))
@@ -382,7 +390,7 @@ def _main(
     if outline:
         from okrlint.output import outline_json, outline_text
 
-        out = outline_json(docs) if fmt == "json" else outline_text(docs, use_color)
+        out = outline_json(docs) if fmt == "json" else outline_text(docs, use_color, why=why)
         _emit(out, output_file)
         return
 

@@ -182,6 +182,8 @@ def lint(
     """
     from okrlint.checks import CheckError, run_check
 
+    if doc.speculative and not explicit:
+        return []  # not shaped like OKRs, and nobody asked for this file
     rules = settings.active_rules()
     if doc.has_okrs and any("analysis" in r.needs for r in rules):
         from okrlint.analysis import analyze_document
@@ -336,9 +338,12 @@ def engine_findings(doc: OkrDocument, settings: Settings, explicit: bool) -> lis
                 none.code,
                 none.name,
                 settings.severity(none),
-                f"No objective found in this {what} file. Label objectives ('Objective: ...' "
-                "or '## Objective: ...') and key results ('- KR1: ...'), or run "
-                "'okrlint --outline' to see what okrlint understood.",
+                f"No OKRs found in this {what} file: {doc.no_okrs_reason}. "
+                "'okrlint --outline --why' shows how each line was read."
+                if doc.no_okrs_reason
+                else f"No objective found in this {what} file. Label objectives ('Objective: "
+                "...' or '## Objective: ...') and key results ('- KR1: ...'), or run "
+                "'okrlint --outline --why' to see what okrlint understood.",
                 doc.path,
                 1,
                 1,

@@ -147,6 +147,12 @@ class OkrDocument:
     problems: list[Problem] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     prose: list[Prose] = field(default_factory=list)
+    # The reader found OKR-like keys or shapes, but not enough to say the file holds OKRs (a
+    # YAML "goals:" list of words, an "objective: 99.9" in an SLO config). Named on the command
+    # line such a file is linted; found in a walk or passed by the pre-commit hook, it is not.
+    speculative: bool = False
+    # Why the reader found no OKRs here, in words for OKR002 (None: no reason to give).
+    no_okrs_reason: str | None = None
 
     kind: ItemKind = field(default="file", init=False)
 

@@ -113,7 +113,7 @@ def _line(span: Span) -> str:
     return f"{span.line}"
 
 
-def outline_text(docs: Sequence[OkrDocument], color: bool) -> str:
+def outline_text(docs: Sequence[OkrDocument], color: bool, why: bool = False) -> str:
     lines: list[str] = []
 
     def style(text: str, **kw: Any) -> str:
@@ -139,7 +139,19 @@ def outline_text(docs: Sequence[OkrDocument], color: bool) -> str:
                     f"{pad}{style('objective', fg='green')} (line {o.span.line}): {o.text}{meta}"
                 )
                 for k in o.key_results:
-                    meta = _fmt_meta(k.metadata, ("owner", "score", "progress", "status", "done"))
+                    meta = _fmt_meta(
+                        k.metadata,
+                        (
+                            "owner",
+                            "baseline",
+                            "current",
+                            "target",
+                            "score",
+                            "progress",
+                            "status",
+                            "done",
+                        ),
+                    )
                     lines.append(
                         f"{pad}  {style('key result', fg='yellow')} (line {k.span.line}): "
                         f"{k.text}{meta}"
@@ -150,4 +162,14 @@ def outline_text(docs: Sequence[OkrDocument], color: bool) -> str:
                 lines.append(
                     f"    {style('key result', fg='yellow')} (shared, line {k.span.line}): {k.text}"
                 )
+        if why:
+            lines.extend(_why_lines(doc))
     return "\n".join(lines) + "\n"
+
+
+def _why_lines(doc: OkrDocument) -> list[str]:
+    if doc.format != "markdown" or not doc.source:
+        return ["  (--why explains Markdown files; YAML roles come from their keys)"]
+    from okrlint.readers.markdown import explain_roles
+
+    return ["  why:", *explain_roles(doc.path, doc.source)]

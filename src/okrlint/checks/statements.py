@@ -494,9 +494,38 @@ def _obj(node: Node) -> Analysis | None:
     return _analysis(node) if isinstance(node, Objective) else None
 
 
+# A field left as template text: "[TBD]", "{{TARGET}}", "<baseline>", "TBD", "X%", "?".
+_FIELD_PLACEHOLDER = re.compile(
+    r"^\s*(?:\[[^\]]*\]|\{\{[^}]*\}\}|<[^>]*>|tbd|tbc|todo|n/?a|x{1,3}\s?%?|\?+|-+|…|\.\.\.)\s*$",
+    re.IGNORECASE,
+)
+# The fields that carry a key result's numbers, as the readers name them (labels.yaml).
+_NUMBER_FIELDS = ("baseline", "current", "target", "measure")
+
+
+def field_value(node: Node, *names: str) -> str | None:
+    """The first of these fields (attribute lines, table columns, YAML keys) the statement has
+    with a real value, not template text."""
+    meta = getattr(node, "metadata", {}) or {}
+    for name in names:
+        value = meta.get(name)
+        if value is not None and str(value).strip() and not _FIELD_PLACEHOLDER.match(str(value)):
+            return str(value).strip()
+    return None
+
+
+def field_placeholder(node: Node) -> str | None:
+    meta = getattr(node, "metadata", {}) or {}
+    for name in _NUMBER_FIELDS:
+        value = meta.get(name)
+        if value is not None and _FIELD_PLACEHOLDER.match(str(value)) and str(value).strip():
+            return f"{name}: {str(value).strip()}"
+    return None
+
+
 def kr_placeholder(ctx: RuleContext, node: Node) -> Iterator[Report]:
     a = _kr(node)
-    if a and (match := placeholder(a)):
+    if a and (match := placeholder(a) or field_placeholder(node)):
         yield _say(ctx, node, match=match.strip())
 
 
@@ -531,20 +560,26 @@ def kr_maintain_kpi(ctx: RuleContext, node: Node) -> Iterator[Report]:
 
 def kr_not_measurable(ctx: RuleContext, node: Node) -> Iterator[Report]:
     a = _kr(node)
-    if a and not_measurable(a):
+    if a and not_measurable(a) and not _measured_in_fields(node):
         yield _say(ctx, node, metric=a.metric or "the measure")
+
+
+def _measured_in_fields(node: Node) -> bool:
+    """A baseline, target, current value or measure given as a field, with a number in it."""
+    value = field_value(node, *_NUMBER_FIELDS)
+    return value is not None and any(ch.isdigit() for ch in value)
 
 
 def kr_missing_target(ctx: RuleContext, node: Node) -> Iterator[Report]:
     a = _kr(node)
-    if a and missing_target(a):
+    if a and missing_target(a) and not field_value(node, "target"):
         assert a.baseline is not None
         yield _say(ctx, node, baseline=a.baseline.text.strip())
 
 
 def kr_missing_baseline(ctx: RuleContext, node: Node) -> Iterator[Report]:
     a = _kr(node)
-    if a and missing_baseline(a):
+    if a and missing_baseline(a) and not field_value(node, "baseline", "current"):
         assert a.target is not None
         yield _say(ctx, node, target=a.target.text.strip(), metric=a.metric or "the measure")
 

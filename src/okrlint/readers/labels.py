@@ -41,6 +41,7 @@ class Label:
     zone: Zone | None = None
     number: str | None = None
     owner: str | None = None
+    suffix: bool = False  # a group named at the end of a heading ("Q1 2026 Objectives")
 
 
 _OWNER_WORD = re.compile(r"\([^()]{1,40}\)|[\w&/.'-]+")
@@ -75,6 +76,7 @@ def _alternatives(words: list[str]) -> str:
 class _Patterns:
     roles: tuple[tuple[Role, bool, re.Pattern[str]], ...]
     zones: tuple[tuple[Zone, re.Pattern[str]], ...]
+    suffix_zones: tuple[tuple[Zone, bool, re.Pattern[str]], ...]
     attributes: re.Pattern[str]
     attribute_fields: dict[str, str]
     objective_columns: frozenset[str]
@@ -144,6 +146,7 @@ def _patterns() -> _Patterns:
                     ),
                 )
             )
+    zone_lex = lex.get("zones") or {}
     zones = tuple(
         (
             zone,
@@ -152,8 +155,28 @@ def _patterns() -> _Patterns:
                 re.IGNORECASE,
             ),
         )
-        for zone, words in (lex.get("zones") or {}).items()
+        for zone, words in zone_lex.items()
+        if not zone.endswith(("_suffix", "_weak"))
     )
+    # "Q1 2026 Objectives", "Growth team OKRs": up to four words, then the group's name.
+    suffixes = []
+    for zone, key, strong in (
+        ("objectives", "objectives_suffix", True),
+        ("objectives", "objectives_suffix_weak", False),
+        ("key_results", "key_results_suffix", True),
+    ):
+        words = zone_lex.get(key) or []
+        if words:
+            suffixes.append(
+                (
+                    zone,
+                    strong,
+                    re.compile(
+                        rf"^(?:[^\s:：]+\s+){{1,4}}(?:{_alternatives(words)})\s*[:：]?\s*$",
+                        re.IGNORECASE,
+                    ),
+                )
+            )
     fields: dict[str, str] = {}
     for field_name, words in (lex.get("attributes") or {}).items():
         for w in words:
@@ -163,6 +186,7 @@ def _patterns() -> _Patterns:
     return _Patterns(
         roles=tuple(roles),
         zones=zones,  # type: ignore[arg-type]
+        suffix_zones=tuple(suffixes),  # type: ignore[arg-type]
         attributes=attributes,
         attribute_fields=fields,
         objective_columns=frozenset(_norm(c) for c in columns.get("objective") or []),
@@ -197,6 +221,9 @@ def find_label(text: str) -> Label | None:
     for zone, pattern in pats.zones:
         if pattern.match(bare):
             return Label("zone", bare, "", len(text), zone=zone)
+    for zone, strong, pattern in pats.suffix_zones:
+        if pattern.match(bare):
+            return Label("zone", bare, "", len(text), strong=strong, zone=zone, suffix=True)
     m = pats.attributes.match(s)
     if m:
         name = " ".join(m.group("label").lower().replace("-", " ").split())

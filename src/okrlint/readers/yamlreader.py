@@ -51,6 +51,7 @@ from okrlint.readers.yamlsafe import (
 )
 
 _OBJECTIVE_LIST_KEYS = {"objectives", "okrs", "okr", "goals", "objective list"}
+_OKR_LIST_KEYS = {"okrs", "okr"}  # unlike "objectives" or "goals", only OKR files use them
 _KR_KEYS = {"key results", "key result", "krs", "kr", "results", "keyresults", "key_results"}
 _OBJECTIVE_TEXT_KEYS = ("objective", "title", "name", "text", "goal", "statement", "description")
 _KR_TEXT_KEYS = (
@@ -105,6 +106,9 @@ class _YamlReader:
         self.budget = _Budget()
         self.evidence = False
         self.statements = 0
+        self.shape_error = False
+        self.refused = False
+        self.okr_keys = False
 
     def read(self) -> OkrDocument:
         doc = self._read()
@@ -149,6 +153,9 @@ class _YamlReader:
             self.doc.sets.clear()
         except _ShapeError as exc:
             self.doc.problems.append(Problem(exc.message, exc.span))
+            self.shape_error = exc.structural
+            self.refused = not exc.structural
+        self.doc.speculative = self._speculative()
         # The same duplicate key can be seen twice (a set that is also an objective).
         self.doc.problems = list(dict.fromkeys(self.doc.problems))
         self.doc.link()
@@ -201,7 +208,9 @@ class _YamlReader:
             if tag.startswith("tag:yaml.org,2002:python/") or (
                 tag.startswith("!") and not tag.startswith("!!")
             ):
-                raise _ShapeError(f"unsafe or unknown YAML tag {tag!r} refused", _span(n))
+                raise _ShapeError(
+                    f"unsafe or unknown YAML tag {tag!r} refused", _span(n), structural=False
+                )
             if isinstance(n, yaml.MappingNode):
                 for k, v in n.value:
                     stack.extend((k, v))
@@ -209,6 +218,17 @@ class _YamlReader:
                 stack.extend(n.value)
 
     # -------------------------------------------------------------- structure
+    def _speculative(self) -> bool:
+        """Whether the shape falls short of saying "OKRs": no objective has a key result and
+        the objectives were not under an OKR key (``goals: [clean, install]`` in a Maven
+        config), or a shape error with no key result read (an SLO's ``objectives:``)."""
+        has_kr = any(o.key_results for o in self.doc.objectives()) or any(
+            s.shared_key_results for s in self.doc.sets
+        )
+        if has_kr or self.refused:
+            return False  # OKRs; or an unsafe tag, which is always reported
+        return self.shape_error or not self.okr_keys
+
     def _document(self, node: yaml.Node) -> None:
         found = self._find_sets(node, {}, [], depth=0)
         if not found and self.evidence:
@@ -226,7 +246,7 @@ class _YamlReader:
     ) -> bool:
         self.budget.spend()
         if depth > 50:
-            raise _ShapeError("YAML nested too deeply", _span(node))
+            raise _ShapeError("YAML nested too deeply", _span(node), structural=False)
         if isinstance(node, yaml.SequenceNode):
             # A list of sets, or a list of objectives at the top level.
             items = node.value
@@ -252,6 +272,7 @@ class _YamlReader:
         for key, (_, value) in pairs.items():
             if key in _OBJECTIVE_LIST_KEYS:
                 self.evidence = True
+                self.okr_keys |= key in _OKR_LIST_KEYS
                 if isinstance(value, yaml.SequenceNode):
                     self._make_set(node, pairs, meta, context, value.value)
                     return True
@@ -379,7 +400,8 @@ class _YamlReader:
             if key in pairs and isinstance(pairs[key][1], yaml.ScalarNode):
                 text_node = pairs[key][1]
                 break
-        if text_node is None or not str(text_node.value).strip():
+        if text_node is None or not any(ch.isalpha() for ch in str(text_node.value)):
+            # No text, or a number ("objective: 99.9" is an SLO target, not an objective).
             raise _ShapeError("an objective needs its text ('objective:' or 'title:')", _span(node))
         raw = str(text_node.value).strip()
         cl = clean(" ".join(raw.split()))
@@ -486,10 +508,14 @@ def _remap(doc: OkrDocument, marks: MarkMap) -> None:
 
 
 class _ShapeError(Exception):
-    def __init__(self, message: str, span: Span) -> None:
+    """The YAML cannot be read as OKRs. ``structural``: it is not shaped as okrlint expects
+    (another tool's ``objectives:``); otherwise it is refused (an unsafe tag, too deep)."""
+
+    def __init__(self, message: str, span: Span, structural: bool = True) -> None:
         super().__init__(message)
         self.message = message
         self.span = span
+        self.structural = structural
 
 
 def _kind(node: yaml.Node) -> str:

@@ -19,7 +19,7 @@ from okrlint.model import OkrDocument, Span
 from okrlint.readers.limits import ReadLimitError
 from okrlint.readers.markdown import blocks as mb
 from okrlint.readers.markdown.assemble import Assembler
-from okrlint.readers.markdown.decide import OKR_NAME, Decision, decide
+from okrlint.readers.markdown.decide import OKR_NAME, OKR_TITLE, Decision, decide
 from okrlint.readers.markdown.lines import Line, build_lines
 from okrlint.readers.markdown.prelude import Prelude
 from okrlint.readers.markdown.roles import assign_roles
@@ -30,10 +30,10 @@ def file_says_okr(path: str, doc: OkrDocument, root: Line) -> bool:
     if OKR_NAME.search(PurePath(path).name):
         return True
     title = doc.metadata.get("title")
-    if title and OKR_NAME.search(str(title)):
+    if title and OKR_TITLE.search(str(title)):
         return True
     headings = [ln for ln in root.walk() if ln.shape == "heading"]
-    return bool(headings and OKR_NAME.search(headings[0].text))
+    return bool(headings and OKR_TITLE.search(headings[0].text))
 
 
 def read_lines(path: str, source: str) -> tuple[OkrDocument, Line, Decision]:
@@ -56,9 +56,32 @@ def read_lines(path: str, source: str) -> tuple[OkrDocument, Line, Decision]:
     assembler = Assembler(doc, pos, prelude.front_spans)
     if decision.okr:
         assembler.run(root)
+    else:
+        doc.no_okrs_reason = decision.reason
     return doc, root, decision
 
 
 def read_markdown(path: str, source: str) -> OkrDocument:
     """Read a Markdown file into the OKR model."""
     return read_lines(path, source)[0]
+
+
+def explain_roles(path: str, source: str) -> list[str]:
+    """Per candidate line: its number, the role given and the evidence for it, and first the
+    document decision (``okrlint --outline --why``)."""
+    _, root, decision = read_lines(path, source)
+    pos = mb.Positions(source)
+    verdict = "OKR document" if decision.okr else "not an OKR document"
+    out = [f"  decision: {verdict}: {decision.reason}"]
+    for line in root.walk():
+        if not line.text and line.role is None:
+            continue
+        number, _ = pos.line_col(line.start)
+        depth = sum(1 for _ in line.ancestors())
+        role = line.role or "-"
+        if role == "row":
+            role = "row (" + ", ".join(c.role for c in line.columns if c.role) + ")"
+        text = line.text if len(line.text) <= 60 else line.text[:57] + "..."
+        why = "; ".join(line.evidence) or ("no evidence for a role" if line.role is None else "")
+        out.append(f"  {number:>5}  {'  ' * depth}{line.shape:<7} {role:<12} {text!r}  <- {why}")
+    return out

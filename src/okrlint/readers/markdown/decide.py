@@ -17,16 +17,25 @@ from okrlint.readers.markdown.lines import Line
 from okrlint.readers.markdown.roles import STATEMENT_ROLES, RoleSummary
 from okrlint.readers.statement import QUESTION_TITLES, words
 
-# A file name or title that says the file holds OKRs (in the languages of labels.yaml).
-OKR_NAME = re.compile(
-    r"okr|objectives?|key[\s_-]*results?|\bgoals?\b|ziele|objetivos|objectifs|目标|目標|목표",
-    re.IGNORECASE,
+# A file name or title that says the file holds OKRs (in the languages of labels.yaml). A file
+# may be named "goals.yaml"; a heading "Goals" says nothing (design docs have one).
+OKR_TITLE = re.compile(
+    r"okr|objectives|key[\s_-]*results?|ziele|objetivos|objectifs|目标|目標|목표", re.IGNORECASE
 )
+OKR_NAME = re.compile(rf"{OKR_TITLE.pattern}|objective|\bgoals?\b", re.IGNORECASE)
 _ARTICLE_HEADINGS = re.compile(
     r"\b(?:what (?:is|are)|how (?:to|do|does|we)|why|introduction|guide|tips|best practices|"
     r"examples?|benefits|mistakes|pitfalls|history|conclusion|faq|resources|further reading|"
     r"references|tl;?dr|summary|getting started|process|cadence|grading|scoring|"
     r"how okrs? work)\b",
+    re.IGNORECASE,
+)
+
+
+# Lines that address the reader, ask a question or introduce an example: guidance, not OKRs.
+_GUIDANCE = re.compile(
+    r"\b(?:you|your|you'll|you're|yourself)\b|\?\s*$|[:：]\s*$|\b(?:for example|e\.g\.|"
+    r"a good example|such as)\b",
     re.IGNORECASE,
 )
 
@@ -43,13 +52,41 @@ def decide(root: Line, summary: RoleSummary, file_says_okr: bool) -> Decision:
     if not statements:
         return Decision(False, "no objective or key result found")
     has_kr = any(ln.role in ("key_result", "row") for ln in statements)
-    explicit = (
-        summary.key_result_labels > 0 or summary.columns > 0 or (summary.zones > 0 and has_kr)
-    )
-    if not explicit and summary.strong_labels and file_says_okr:
-        explicit = True
+    explicit = summary.key_result_labels > 0 or summary.paired_columns > 0
+    if not explicit and (summary.zones > 0 or summary.columns > 0) and has_kr:
+        # "Key Results" over a list or a "Metric" column: OKRs in a file that says so, or
+        # beside objective labels (a spec's "Objectives" section is not).
+        explicit = file_says_okr or summary.strong_labels > 0
+    if not explicit and summary.named and file_says_okr:
+        explicit = True  # "## Q1 2026 Objectives" over a list, in an OKR file
+    if not explicit and summary.strong_labels and (file_says_okr or has_kr):
+        explicit = True  # "Objective 1: ..." with key results under it, or in an OKR file
     if not explicit and not (summary.inferred and file_says_okr):
-        return Decision(False, "no key-result label, zone or column, and no OKR file name")
+        objectives = [ln for ln in statements if ln.role == "objective"]
+        if objectives and summary.strong_labels:
+            first = objectives[0].label.label if objectives[0].label else "Objective"
+            return Decision(
+                False,
+                f"{len(objectives)} line(s) labelled like '{first}' but no key results under "
+                "them and nothing else that says this file holds OKRs: put each objective's key "
+                "results in a list under it ('- KR1: ...'), or name the file *okrs*.md",
+            )
+        return Decision(
+            False,
+            "no line labelled as a key result ('KR1: ...', 'Key result: ...'), no 'Key "
+            "Results' list or table column, and neither the file name nor its title says OKRs",
+        )
+    guidance = [
+        ln
+        for ln in statements
+        if ln.label is None and (_GUIDANCE.search(ln.text) or len(words(ln.text)) > 40)
+    ]
+    if len(guidance) * 10 >= len(statements) * 3:
+        return Decision(
+            False,
+            f"guidance about OKRs: {len(guidance)} of {len(statements)} statements address the "
+            "reader, ask, introduce an example or run on as prose",
+        )
     statement_words = sum(len(words(ln.text)) for ln in statements)
     prose_words = sum(
         len(words(ln.text))

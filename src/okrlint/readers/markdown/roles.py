@@ -37,6 +37,8 @@ from okrlint.readers.statement import (
 
 STATEMENT_ROLES = frozenset({"objective", "key_result", "initiative"})
 _ZONE_ROLE = {"objectives": "objective", "key_results": "key_result", "initiatives": "initiative"}
+# "- are each followed by key results": a line that goes on from the zone's name.
+_DEFINITION = re.compile(r"^(?:are|is|should|must|can|could|will|have|has|be|need|needs)\b")
 _ZONE: dict[str, Zone] = {"objective": "objectives", "key_result": "key_results"}
 _CHILD_ROLE = {"objective": "key_result", "key_result": "initiative", "initiative": None}
 
@@ -69,7 +71,9 @@ class RoleSummary:
     key_result_labels: int = 0
     zones: int = 0
     columns: int = 0  # table rows read through an objective / key-result column
+    paired_columns: int = 0  # rows of a table with both an objective and a key-result column
     inferred: int = 0  # objectives found by the repeated shape alone
+    named: int = 0  # statements in a list under a heading that names them ("Q1 Objectives")
 
 
 def _why(line: Line, text: str) -> None:
@@ -97,6 +101,8 @@ def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
     _zones(lines)
     _containers(lines)
     _holders(lines)
+    summary.named = _named_groups(lines, weak_ok)
+    _containers(lines)
     if not any(line.role in STATEMENT_ROLES for line in lines) and file_says_okr:
         summary.inferred = _repeated_shape(root, lines)
     _cascades(lines)
@@ -133,6 +139,8 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
             line.field_name = lab.field
             _set(line, "attribute", f"attribute label '{lab.label}:' ({lab.field})")
         elif lab.kind == "zone":
+            if lab.suffix:
+                continue  # a set title that may name its objectives: see _named_groups
             _set(line, "zone", f"names a group of {lab.zone}")
         elif lab.strong or weak_ok:
             kind = lab.kind
@@ -183,6 +191,7 @@ def _rows(lines: list[Line], summary: RoleSummary) -> None:
         if roles:
             line.role = "row"
             summary.columns += 1
+            summary.paired_columns += roles >= {"objective", "key_result"}
             _why(line, "a table with " + " and ".join(sorted(r + " column" for r in roles)))
 
 
@@ -283,7 +292,7 @@ def _zones(lines: list[Line]) -> None:
         for member in _members(line):
             if member.role is not None or not _is_candidate(member) or not member.text:
                 continue
-            if member.text.lower().startswith(name):
+            if member.text.lower().startswith(name) or _DEFINITION.match(member.text):
                 _why(member, f"defines '{line.label.label}', does not state one")
                 continue
             if _category(member):
@@ -437,6 +446,30 @@ def _previous_objective(line: Line) -> bool:
 # Per parent: whether an objective comes before each child (filled by _previous_objective
 # during one call of _holders, which only adds objectives above the lines it looks at).
 _BEFORE: dict[int, list[bool]] = {}
+
+
+def _named_groups(lines: list[Line], weak_ok: bool) -> int:
+    """A heading or line that ends with the name of a group ("Q1 2026 Objectives", "Growth
+    team OKRs", and in an OKR file "Q2 2025 goals") over a plain list nobody has read yet: the
+    items are its objectives, theirs key results. It stays a set title."""
+    named = 0
+    for line in lines:
+        lab = line.label
+        if lab is None or not lab.suffix or line.role is not None or lab.zone is None:
+            continue
+        if not (lab.strong or weak_ok):
+            continue
+        items = [c for c in line.children if c.shape in ("item", "bullet") and c.text]
+        if not items or any(c.shape == "heading" for c in line.children):
+            continue
+        if any(x.role is not None for c in items for x in (c, *c.walk())):
+            continue
+        role = _ZONE_ROLE[lab.zone]
+        for item in items:
+            if not item.link_only and not _attribute_like(item):
+                _set(item, role, f"in the list under '{line.text.strip()}'")
+                named += 1
+    return named
 
 
 def _cascades(lines: list[Line]) -> None:
