@@ -199,7 +199,12 @@ class _Builder:
             node = owner.add(_line("item", first, depth=depth, ordered=block.ordered))
             node.checked = item.checked
             for extra in more:
-                if extra.flat:
+                text = extra.flat
+                m = _TEXT_BULLET.match(text)
+                if m:  # "1. Have a refreshed resume." then "• Consult ..." lines in the item
+                    child = Line("bullet", text[m.end() :], extra.start, extra.end, depth=depth + 1)
+                    node.add(child)
+                elif text:
                     node.add(_line("line", extra, depth=depth))
             self.blocks(node, [b for b in item.blocks if b is not para], depth)
 

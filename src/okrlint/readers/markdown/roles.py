@@ -107,6 +107,7 @@ def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
         summary.inferred = _repeated_shape(root, lines)
     _cascades(lines)
     _sisters(lines)
+    _sister_headings(lines)
     _containers(lines)  # the items of objectives found since
     _sister_sections(lines)
     _sister_lines(lines)
@@ -486,6 +487,34 @@ def _cascades(lines: list[Line]) -> None:
             _set(line, "objective", "holds objectives (a cascade)")
 
 
+def _sister_headings(lines: list[Line]) -> None:
+    """A plain heading among headings of its level that are labelled objectives ("###
+    Objective: Awesome docs", "### Make local evaluation the default") is an objective too:
+    the author labelled one and not the others."""
+    done: set[int] = set()
+    for line in lines:
+        parent = line.parent
+        if line.shape != "heading" or parent is None or id(parent) in done:
+            continue
+        done.add(id(parent))
+        level = [h for h in parent.children if h.shape == "heading" and h.level == line.level]
+        labelled = [h for h in level if h.role == "objective" and h.label is not None]
+        if not labelled:
+            continue
+        for h in level:
+            if (
+                h.role is None
+                and h.text
+                and not _plain_title(h.text)
+                and not _NOTE_TITLES.match(h.text.strip())
+                and not _set_like(h.text)
+                and starts_with_verb(clean(h.text).text or h.text)
+            ):
+                # Written as a goal ("Make local evaluation the default"), not a section name
+                # ("Standing constraints", "Kickoff decisions").
+                _set(h, "objective", "a heading beside headings labelled as objectives")
+
+
 def _sister_sections(lines: list[Line]) -> None:
     """A heading's first line, written like the objectives that open its sister sections
     (headings at its level under the same parent), is an objective even with nothing under
@@ -657,10 +686,44 @@ def _notes(lines: list[Line]) -> None:
             _why(line, "under a notes heading")
 
 
+# A line that introduces an example: "For example:", "Here is her OKR:", "Good Objectives
+# sound like:", "Weak key results look like this:".
+_INTRODUCES_EXAMPLE = re.compile(
+    r"(?:\bexamples?\b|\bfor instance\b|\bhere(?: is|'s| are)\b|\bsounds? like\b|"
+    r"\blooks? like\b|\be\.g\.)[^.]*[:：]\s*$",
+    re.IGNORECASE,
+)
+
+
+def _introduced_as_example(line: Line) -> bool:
+    before = line.previous_siblings()
+    if (
+        before
+        and before[-1].shape in ("line", "bullet")
+        and _INTRODUCES_EXAMPLE.search(before[-1].text)
+    ):
+        return True
+    parent = line.parent
+    return bool(
+        parent is not None
+        and parent.shape in ("line", "bullet", "item")
+        and _INTRODUCES_EXAMPLE.search(parent.text)
+    )
+
+
 def _examples(lines: list[Line]) -> None:
-    """Statements under an example, guide or question heading are not the document's OKRs."""
+    """Statements under an example, guide or question heading, or after a line that introduces
+    an example, are not the document's OKRs."""
     for line in lines:
         if line.role not in STATEMENT_ROLES and line.role != "row":
+            continue
+        if _introduced_as_example(line):
+            line.role = None
+            _why(line, "introduced as an example")
+            for sub in line.walk():
+                if sub.role in STATEMENT_ROLES:
+                    sub.role = None
+                    _why(sub, "inside an example")
             continue
         for anc in line.ancestors():
             if anc.shape == "heading" and _plain_title(anc.text) and anc.role is None:

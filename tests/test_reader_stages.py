@@ -1,0 +1,214 @@
+"""The staged Markdown reader on the shapes of the reader issue: the seeds' own examples, fields
+from attribute lines and table columns reaching the rules, the document decision in hook mode,
+and ``okrlint --outline --why``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import SHARED, parse_md, parse_yaml
+from okrlint.engine import Settings, lint
+from okrlint.readers.labels import find_label
+from okrlint.registry import default_registry
+
+SEEDS = SHARED / "seeds"
+REGISTRY = default_registry()
+DEFAULT = Settings(
+    registry=REGISTRY,
+    selected=frozenset(r.code for r in REGISTRY.rules if r.enabled),
+    today=dt.date(2026, 12, 1),
+)
+
+
+def seed_lines(prefix: str, first: int, last: int) -> str:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is absent")
+    (path,) = SEEDS.glob(f"{prefix}_*")
+    return "\n".join(path.read_text(encoding="utf-8").split("\n")[first - 1 : last]) + "\n"
+
+
+def shape(doc: Any) -> list[tuple[str, list[tuple[str, list[str]]]]]:
+    return [
+        (o.text, [(k.text, [i.text for i in k.initiatives]) for k in o.key_results])
+        for o in doc.objectives()
+    ]
+
+
+def test_seed_000_nested_objective_and_key_results() -> None:
+    doc = parse_md(seed_lines("000", 14, 17))
+    assert shape(doc) == [
+        (
+            "Improve customer onboarding experience.",
+            [
+                ("Decrease average onboarding time by 20%.", []),
+                ("Increase onboarding completion rate to 90%.", []),
+                ("Achieve a customer satisfaction rating of 4.5/5 for onboarding.", []),
+            ],
+        )
+    ]
+
+
+def test_seed_001_key_results_with_bullet_to_dos_as_initiatives() -> None:
+    doc = parse_md(seed_lines("001", 71, 86))
+    ((objective, krs),) = shape(doc)
+    assert objective == "Find a new job in the next three months."
+    assert [k for k, _ in krs] == [
+        "Have a refreshed resume.",
+        "Attend a minimum of one interview per week.",
+        "Be fully interview-ready.",
+    ]
+    assert krs[0][1] == [
+        "Consult a recruitment expert for resume advice.",
+        "Create multiple resumes for different job types.",
+        "Study online guides to writing better cover letters.",
+    ]
+    assert all(len(todos) == 3 for _, todos in krs)
+
+
+def test_seed_002_objective_and_key_results_lines() -> None:
+    doc = parse_md(seed_lines("002", 4, 8))
+    assert shape(doc) == [
+        (
+            "Make onboarding feel effortless for new users.",
+            [
+                ("Increase activation rate from 42% to 60%", []),
+                (
+                    "Reduce average time to first successful project from 18 minutes to 8 minutes",
+                    [],
+                ),
+                ("Cut onboarding-related support tickets by 30%", []),
+            ],
+        )
+    ]
+
+
+def test_seeds_as_whole_articles_are_not_okr_documents() -> None:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is absent")
+    from okrlint.readers import read_bytes
+
+    quiet = {}
+    for path in sorted(SEEDS.iterdir()):
+        doc = read_bytes(path.name.replace(".txt", ".md"), path.read_bytes())
+        quiet[path.name[:3]] = [f.code for f in lint(doc, DEFAULT, explicit=False)]
+    # The seeds explain OKRs with examples: in a repository they must not light up the hook.
+    assert sum(1 for codes in quiet.values() if codes) <= 1, quiet
+
+
+def codes(doc: Any, explicit: bool = True) -> list[str]:
+    return [f.code for f in lint(doc, DEFAULT, explicit=explicit)]
+
+
+def test_a_baseline_attribute_line_is_the_baseline() -> None:
+    text = "# Growth OKRs\n\n## Objective: Make onboarding effortless\n\n- KR1: Reach a 60% activation rate\n"
+    assert "OKR303" in codes(parse_md(text))
+    with_field = text + "  - Baseline: 42%\n"
+    doc = parse_md(with_field)
+    (kr,) = doc.key_results()
+    assert kr.metadata["baseline"] == "42%"
+    assert "OKR303" not in codes(doc)
+
+
+def test_a_baseline_column_is_the_baseline_and_tbd_is_a_placeholder() -> None:
+    doc = parse_md(
+        "# Growth OKRs\n\n## Objective: Make onboarding effortless\n\n"
+        "| Key result | Baseline | Target |\n| --- | --- | --- |\n"
+        "| Cut time to first project to 8 minutes | 18 minutes | 8 minutes |\n"
+        "| Raise weekly active teams to 4,600 | [TBD] | 4,600 |\n"
+    )
+    first, second = doc.key_results()
+    assert first.metadata["baseline"] == "18 minutes"
+    found = lint(doc, DEFAULT)
+    assert not [f for f in found if f.code == "OKR303"]
+    placeholders = [f for f in found if f.code == "OKR311"]
+    assert [f.line for f in placeholders] == [second.span.line]
+    assert "[TBD]" in placeholders[0].message
+
+
+def test_yaml_baseline_key_is_the_baseline() -> None:
+    doc = parse_yaml(
+        "objectives:\n  - objective: Make onboarding effortless\n    key_results:\n"
+        "      - text: Reach a 60% activation rate\n        baseline: 42%\n"
+    )
+    (kr,) = doc.key_results()
+    assert kr.metadata["baseline"] == "42%"
+    assert "OKR303" not in codes(doc)
+
+
+def test_a_target_field_makes_a_key_result_measurable() -> None:
+    doc = parse_md(
+        "# OKRs\n\n## Objective: Delight customers\n\n- KR1: Improve NPS\n  - Target: 45\n"
+    )
+    assert "OKR302" not in codes(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ziel: Kundenzufriedenheit steigern", "objective"),
+        ("Schlüsselergebnis 2: Conversion von 3 % auf 5 % erhöhen", "key_result"),
+        ("Resultado clave: Reducir el churn", "key_result"),
+        ("Objectif : Simplifier l'accueil", "objective"),
+        ("目标：提升产品体验", "objective"),
+        ("KR：一个大客户的接入", "key_result"),
+        ("Sales (Closing Deals) KR: Get 70% of trials to convert", "key_result"),
+        ("- **KR1.1:** Ship the importer", "key_result"),
+        ("Measure: weekly active teams", "attribute"),
+        ("Q1 2026 Objectives", "zone"),
+    ],
+)
+def test_labels_come_from_the_lexicon(text: str, kind: str) -> None:
+    label = find_label(text)
+    assert label is not None and label.kind == kind, label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "goals: [clean, install]\n",  # a Maven configuration
+        "slos:\n  - name: availability\n    objective: 99.9\n",  # an SLO configuration
+        "spec:\n  objectives:\n    - displayName: Good\n      target: 0.99\n",  # OpenSLO
+    ],
+)
+def test_yaml_that_is_not_shaped_like_okrs_is_silent_in_hook_mode(text: str) -> None:
+    doc = parse_yaml(text, "config.yaml")
+    assert codes(doc, explicit=False) == []
+
+
+def test_a_design_doc_with_goals_is_not_an_okr_document() -> None:
+    doc = parse_md(
+        "# Design: faster search\n\n## Goals\n\n- Make search fast\n  - p95 under 300 ms\n\n"
+        "## Non-goals\n\n- Rewrite the indexer\n",
+        "design.md",
+    )
+    assert not doc.has_okrs
+    assert codes(doc, explicit=False) == []
+
+
+def test_outline_why_shows_roles_evidence_and_decision(okrlint: Any, tmp_path: Path) -> None:
+    path = tmp_path / "okrs.md"
+    path.write_text(
+        "# Team OKRs\n\n## Objective 1\nMake onboarding effortless\n\n"
+        "**Key results:**\n- Raise activation from 42% to 60%\n  - Owner: @ana\n",
+        encoding="utf-8",
+    )
+    out = okrlint("--outline", "--why", str(path)).stdout
+    assert "decision: OKR document" in out
+    assert "label 'Objective 1' alone: the statement follows" in out
+    assert "the text of the label 'Objective 1' above it" in out
+    assert "under 'Key results:'" in out
+    assert "attribute label 'Owner:' (owner)" in out
+    assert okrlint("--why", str(path)).exit_code == 2
+
+
+def test_okr002_says_what_it_found(okrlint: Any, tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text("# Plan\n\n## Objective 1: Grow revenue\n\n## Objective 2: Hire\n")
+    result = okrlint("--format", "json", str(path))
+    (finding,) = result.json()
+    assert finding["code"] == "OKR002"
+    assert "2 line(s) labelled like 'Objective 1' but no key results" in finding["message"]
