@@ -104,3 +104,12 @@ def test_top_level_list_of_objectives() -> None:
         "- objective: Be calm\n  krs: [Cut pages from 40 to 10, Sleep from 6 to 7 hours]\n"
     )
     assert outline(doc) == [("Be calm", 1, ["Cut pages from 40 to 10", "Sleep from 6 to 7 hours"])]
+
+
+def test_keys_that_differ_by_case_are_not_duplicates() -> None:
+    from conftest import parse_yaml
+
+    doc = parse_yaml("path: a\nPATH: b\nobjectives:\n  - objective: Grow\n    key_results: [x]\n")
+    assert not [p for p in doc.problems if "duplicate" in p.message]
+    dup = parse_yaml("path: a\npath: b\n")
+    assert [p.span.line for p in dup.problems if "duplicate" in p.message] == [2]

@@ -29,6 +29,7 @@ from okrlint.score import (
     score_documents,
     summary_lines,
 )
+from okrlint.textsafe import safe_path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -38,7 +39,7 @@ class UserError(Exception):
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"okrlint: error: {message}", err=True)
+    click.echo(f"okrlint: error: {safe_path(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -319,6 +320,8 @@ def _main(
     except ValueError:
         raise UserError(f"--today must be a date like 2026-07-01, not '{today}'") from None
 
+    if select and not _split(select):
+        raise UserError("--select is empty: it would check nothing (give rules, or ALL)")
     opts = {
         "select": _split(select) if select else None,
         "extend_select": _split(extend_select),
@@ -398,6 +401,12 @@ def _main(
     prints = fingerprints(findings)
     if write_baseline:
         _write_baseline(Path(write_baseline), findings, prints)
+        click.echo(
+            f"okrlint: wrote {len(findings)} finding(s) to {printable(write_baseline)}; "
+            f"run with --baseline {printable(write_baseline)} to report only new ones.",
+            err=True,
+        )
+        sys.exit(EXIT_ERROR if internal else EXIT_OK)
     hidden = 0
     if baseline:
         known = _read_baseline(Path(baseline))
@@ -446,12 +455,12 @@ def _main(
             f"okrlint: {hidden} known finding(s) hidden by the baseline {baseline}.", err=True
         )
     for line in internal:
-        click.echo(f"okrlint: {line}", err=True)
+        click.echo(f"okrlint: {safe_path(line)}", err=True)
     if internal:
         sys.exit(EXIT_ERROR)
     failures = min_score_failures(scores, min_score) if min_score is not None else []
     for message in failures:
-        click.echo(f"okrlint: {message}", err=True)
+        click.echo(f"okrlint: {safe_path(message)}", err=True)
     level = fail_level or cfg0.fail_level or "warning"
     if not exit_zero and (at_or_above(findings, level) or failures):
         sys.exit(EXIT_FINDINGS)
@@ -463,7 +472,7 @@ SCORE_LINES_MAX = 10  # more files than this: one overall score line
 def _with_scores(out: str, scores: ScoreSet) -> str:
     """The text formats end with the quality score of each file (or the overall score of many
     files) just before the closing 'Found N problems' line."""
-    lines = summary_lines(scores)
+    lines = [safe_path(line) for line in summary_lines(scores)]
     if not lines:
         return out
     if len(lines) > SCORE_LINES_MAX:

@@ -65,8 +65,12 @@ def discover(paths: list[str]) -> list[Target]:
     A path named on the command line is always read (``<(cat okrs.md)`` is a pipe)."""
     targets: list[Target] = []
     seen: set[str] = set()
+    stdin = False
     for raw in paths:
         if raw == "-":
+            if stdin:
+                raise PathError("'-' (standard input) is given twice; it can be read once")
+            stdin = True
             targets.append(Target("-", explicit=True))
             continue
         p = Path(raw)
@@ -87,11 +91,15 @@ def discover(paths: list[str]) -> list[Target]:
                         if _lintable(path):
                             found.append(path)
             for f in sorted(found):
-                if f not in seen:
-                    seen.add(f)
+                if _identity(f) not in seen:
+                    seen.add(_identity(f))
                     targets.append(Target(f, explicit=False))
-        else:
-            if raw not in seen:
-                seen.add(raw)
-                targets.append(Target(raw, explicit=True))
+        elif _identity(raw) not in seen:
+            # "a.md", "./a.md" and "/abs/a.md" are one file, linted once (as first named).
+            seen.add(_identity(raw))
+            targets.append(Target(raw, explicit=True))
     return targets
+
+
+def _identity(path: str) -> str:
+    return os.path.normcase(os.path.abspath(path))

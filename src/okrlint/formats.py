@@ -36,6 +36,7 @@ from okrlint import __version__
 from okrlint.engine import Finding
 from okrlint.model import OkrDocument
 from okrlint.registry import Registry, Rule
+from okrlint.textsafe import safe_text
 
 
 @dataclass
@@ -52,6 +53,22 @@ class Report:
     scores: Any = None
 
 
+_TIMELESS = re.compile(r"\b\d+\s*(?:days?|weeks?|months?)\b(?:\s+ago)?", re.IGNORECASE)
+
+
+def stable_path(path: str) -> str:
+    """The path relative to its repository root (the nearest folder with ``.git``), else to the
+    working directory: the same file has the same name however it was typed (``okrs.md``,
+    ``./okrs.md``, an absolute path) and wherever okrlint ran."""
+    if path == "-":
+        return path
+    full = Path(os.path.abspath(path))
+    for parent in full.parents:
+        if (parent / ".git").exists():
+            return full.relative_to(parent).as_posix()
+    return _relative_path(path)[0]
+
+
 def fingerprints(findings: Sequence[Finding]) -> list[str]:
     """A stable id per finding: the rule, the file and the statement (not the line), so it
     survives lines moving and unrelated edits, and changes when the statement changes. Equal
@@ -59,8 +76,11 @@ def fingerprints(findings: Sequence[Finding]) -> list[str]:
     seen: Counter[tuple[str, str, str]] = Counter()
     out = []
     for f in findings:
-        what = " ".join((f.text or f.message).lower().split())
-        key = (f.code, f.path.replace("\\", "/"), what)
+        # Without a statement the message stands in, less what changes by itself over time
+        # ("20 days ago"): a fingerprint never depends on the date.
+        what = f.text or _TIMELESS.sub("#", f.message)
+        what = " ".join(what.lower().split())
+        key = (f.code, stable_path(f.path), what)
         n = seen[key]
         seen[key] += 1
         digest = hashlib.sha256(
@@ -180,7 +200,7 @@ def render_full(report: Report) -> str:
         lines = [_text_line(f, color)]
         source = report.sources.get((f.path, f.line))
         if source is not None:
-            source = source.rstrip("\r\n")
+            source = safe_text(source.rstrip("\r\n"))
             caret = _caret_line(source, f)
             if color:
                 caret = click.style(caret, fg=_SEVERITY_STYLE[f.severity], bold=True)
@@ -238,7 +258,8 @@ def render_github(report: Report) -> str:
             "title": f"okrlint {f.code} ({f.name})",
         }
         joined = ",".join(f"{k}={github_escape_property(str(v))}" for k, v in props.items())
-        lines.append(f"::{_GITHUB_LEVEL[f.severity]} {joined}::{github_escape_data(f.message)}\n")
+        message = github_escape_data(safe_text(f.message, keep_newlines=True))
+        lines.append(f"::{_GITHUB_LEVEL[f.severity]} {joined}::{message}\n")
     return "".join(lines)
 
 

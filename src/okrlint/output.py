@@ -11,6 +11,7 @@ import click
 
 from okrlint.engine import Finding
 from okrlint.model import OkrDocument, Span
+from okrlint.textsafe import safe_path, safe_text
 
 _SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "blue"}
 
@@ -22,14 +23,14 @@ def plural(n: int, word: str, words: str | None = None) -> str:
 def format_text(findings: Sequence[Finding], color: bool, stats: dict[str, int]) -> str:
     lines: list[str] = []
     for f in findings:
-        where = f"{f.path}:{f.line}:{f.column}:"
+        where = f"{safe_path(f.path)}:{f.line}:{f.column}:"
         code = f.code
         name = f"[{f.name}]"
         if color:
             where = click.style(where, bold=True)
             code = click.style(code, fg=_SEVERITY_STYLE[f.severity], bold=True)
             name = click.style(name, dim=True)
-        lines.append(f"{where} {code} {f.message} {name}")
+        lines.append(f"{where} {code} {safe_text(f.message)} {name}")
     counts = Counter(f.severity for f in findings)
     if findings:
         summary = (

@@ -229,3 +229,41 @@ def test_a_locked_cache_is_skipped_not_deleted(okrlint: Callable[..., Any], tmp_
     with sqlite3.connect(cache / FILE_NAME) as check:
         assert check.execute("SELECT count(*) FROM results").fetchone()[0] >= 1
     assert _json(okrlint, str(okrs), "--cache-dir", str(cache)) == reference
+
+
+def test_one_file_named_three_ways_is_linted_once(
+    okrlint: Callable[..., Any], in_tmp: Path
+) -> None:
+    okrs = _write(in_tmp / "okrs.md")
+    once = okrlint("--format", "json", "okrs.md").json()
+    three = okrlint("--format", "json", "okrs.md", "./okrs.md", str(okrs)).json()
+    assert len(three) == len(once) > 0
+
+
+def test_a_run_that_checks_nothing_says_so(okrlint: Callable[..., Any], in_tmp: Path) -> None:
+    _write(in_tmp / "okrs.md")
+    result = okrlint("--select", "", "okrs.md")
+    assert result.exit_code == 2
+    assert "checks nothing" in result.stderr or "check nothing" in result.stderr
+    twice = okrlint("-", "-", input=OKR)
+    assert twice.exit_code == 2
+    assert "twice" in twice.stderr
+
+
+@pytest.mark.parametrize("fmt", ["text", "full", "github"])
+def test_names_and_statements_cannot_inject_commands_or_escapes(
+    okrlint: Callable[..., Any], in_tmp: Path, fmt: str
+) -> None:
+    """A file name with a newline and '::error' and a statement with ESC sequences: no output
+    line starts with a workflow command okrlint did not write, and no ESC reaches the log."""
+    name = "okrs\n::error file=x::pwned.md"
+    text = OKR.replace("Increase", "\x1b]0;title\x07\x1b[2JIncrease", 1)
+    _write(in_tmp / name, text)
+    out = okrlint("--format", fmt, "--no-cache", name)
+    for line in (out.stdout + out.stderr).splitlines():
+        assert "\x1b" not in line and "\x07" not in line
+        if fmt == "github" and line.startswith("::"):
+            assert line.startswith(("::warning file=", "::error file=", "::notice file="))
+            assert "pwned" not in line.split("::", 2)[1] or "%0A" in line
+        else:
+            assert not line.startswith("::")

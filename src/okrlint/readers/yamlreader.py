@@ -302,17 +302,19 @@ class _YamlReader:
 
     def _pairs(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        raw: set[str] = set()
         for k, v in node.value:
             self.budget.spend()
             if not isinstance(k, yaml.ScalarNode):
                 continue
-            key = _norm_key(str(k.value))
-            if key in out:
+            if k.value in raw:
+                # Only the same key written twice is a duplicate: "path" and "PATH" differ.
                 self.doc.problems.append(
                     Problem(f"duplicate YAML key {k.value!r} (the first one wins)", _span(k))
                 )
                 continue
-            out[key] = (k, v)
+            raw.add(k.value)
+            out.setdefault(_norm_key(str(k.value)), (k, v))
         return out
 
     def _is_objective_node(self, node: yaml.Node) -> bool:
