@@ -17,6 +17,7 @@ from okrlint.config import Config, ConfigError, ConfigResolver
 from okrlint.engine import Finding, Settings, at_or_above
 from okrlint.files import PathError, discover
 from okrlint.formats import FORMAT_NAMES, REPORT_FORMATS, Report, fingerprints, render, statistics
+from okrlint.model import OkrDocument
 from okrlint.outfile import OutputError, check_target, write_text
 from okrlint.readers import DEFAULT_MAX_BYTES
 from okrlint.registry import Registry, RuleError, default_registry
@@ -345,7 +346,10 @@ def _main(
         raise UserError("--why explains --outline: use 'okrlint --outline --why FILE'")
     if not paths:
         raise UserError("no paths given (try 'okrlint okrs.md' or 'okrlint --help')")
-    targets = discover(list(paths))
+    notes: list[str] = []
+    targets = discover(list(paths), notes)
+    for note in notes:
+        click.echo(f"okrlint: {safe_path(note)}", err=True)
     linted = [t.path for t in targets] + ([stdin_filename] if stdin_filename else [])
     if output_file:
         check_target(output_file, "output file", linted)
@@ -374,6 +378,7 @@ def _main(
     # does not hide: both need the documents, which the cache does not keep.
     keep_docs = (
         outline
+        or fmt == "full"  # source lines come from the bytes read, never from a second read
         or fmt in REPORT_FORMATS
         or bool(baseline and (fmt in ("text", "full") or min_score is not None))
     )
@@ -419,7 +424,7 @@ def _main(
         "objectives": sum(r.stats.get("objectives", 0) for r in results),
         "key_results": sum(r.stats.get("key_results", 0) for r in results),
     }
-    sources = _source_lines(findings) if fmt == "full" else {}
+    sources = _source_lines(findings, docs) if fmt == "full" else {}
     if keep_docs:
         scores = score_documents(docs, findings, cfg0.score)
     else:
@@ -507,19 +512,17 @@ def _emit(text: str, output_file: str | None, color: bool = False) -> None:
         click.echo(text, nl=False, color=color)
 
 
-def _source_lines(findings: list[Finding]) -> dict[tuple[str, int], str]:
-    """The lines findings point at, for the ``full`` format (read again: results may come
-    from the cache)."""
-    by_path: dict[str, list[str]] = {}
+def _source_lines(
+    findings: list[Finding], docs: Sequence[OkrDocument]
+) -> dict[tuple[str, int], str]:
+    """The lines findings point at, for the ``full`` format, from the text okrlint read (and
+    bounded) for each document: a file is never opened twice, so a symbolic link swapped in
+    meanwhile, ``/proc/self/environ`` or ``--stdin-filename /etc/passwd`` cannot leak into
+    the output."""
+    texts = {d.path: d.source.split("\n") for d in docs if d.source}
     out: dict[tuple[str, int], str] = {}
     for f in findings:
-        if f.path not in by_path:
-            try:
-                with open(f.path, encoding="utf-8", errors="replace") as fh:
-                    by_path[f.path] = fh.read().split("\n")
-            except OSError:
-                by_path[f.path] = []
-        lines = by_path[f.path]
+        lines = texts.get(f.path, [])
         if 1 <= f.line <= len(lines):
             out[(f.path, f.line)] = lines[f.line - 1].rstrip("\r")
     return out

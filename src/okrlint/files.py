@@ -58,7 +58,38 @@ def _lintable(path: str) -> bool:
     return stat.S_ISREG(mode)
 
 
-def discover(paths: list[str]) -> list[Target]:
+def _repository_root(path: str) -> Path:
+    """The nearest folder above ``path`` with a ``.git``, else the working directory."""
+    full = Path(os.path.abspath(path))
+    for parent in full.parents:
+        if (parent / ".git").exists():
+            return parent
+    return Path.cwd()
+
+
+def symlink_problem(path: str) -> str | None:
+    """Why a symbolic link is not followed, or None. A committed link can point at the CI
+    job's secrets (``/proc/self/environ``), a device or a file outside the repository: such a
+    link is skipped with a note, never read. Process substitution (``<(cat okrs.md)``, a
+    ``/dev/fd`` pipe) is still read."""
+    if not os.path.islink(path):
+        return None
+    target = os.path.realpath(path)
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # dangling or a loop: reported when read
+    if stat.S_ISFIFO(mode) and path.startswith(("/dev/fd/", "/proc/self/fd/")):
+        return None
+    if not stat.S_ISREG(mode) or target.startswith(("/proc/", "/sys/", "/dev/")):
+        return f"'{path}' is a symbolic link to something that is not a regular file: skipped"
+    root = _repository_root(path).resolve()
+    if not Path(target).is_relative_to(root):
+        return f"'{path}' is a symbolic link to a file outside the repository ({root}): skipped"
+    return None
+
+
+def discover(paths: list[str], notes: list[str] | None = None) -> list[Target]:
     """Files to lint, in a stable order. Directories are walked for Markdown and YAML files;
     hidden and tool folders are skipped; symlinked directories are not followed (so a link
     loop is never walked), and FIFOs, sockets and devices found in a directory are skipped.
@@ -88,12 +119,19 @@ def discover(paths: list[str]) -> list[Target]:
                 for name in files:
                     if Path(name).suffix.lower() in LINTABLE_SUFFIXES:
                         path = os.path.join(root, name)
-                        if _lintable(path):
+                        why = symlink_problem(path)
+                        if why is not None:
+                            if notes is not None:
+                                notes.append(why)
+                        elif _lintable(path):
                             found.append(path)
             for f in sorted(found):
                 if _identity(f) not in seen:
                     seen.add(_identity(f))
                     targets.append(Target(f, explicit=False))
+        elif (why := symlink_problem(raw)) is not None:
+            if notes is not None:
+                notes.append(why)
         elif _identity(raw) not in seen:
             # "a.md", "./a.md" and "/abs/a.md" are one file, linted once (as first named).
             seen.add(_identity(raw))

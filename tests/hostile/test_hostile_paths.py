@@ -157,8 +157,10 @@ def test_file_that_vanishes_between_listing_and_reading(
     gone = _write(tmp_path / "b_gone.md", GOOD)
     real = files.discover
 
-    def discover_then_delete(paths: list[str]) -> list[files.Target]:
-        targets = real(paths)
+    def discover_then_delete(
+        paths: list[str], notes: list[str] | None = None
+    ) -> list[files.Target]:
+        targets = real(paths, notes)
         gone.unlink()
         return targets
 

@@ -267,3 +267,33 @@ def test_names_and_statements_cannot_inject_commands_or_escapes(
             assert "pwned" not in line.split("::", 2)[1] or "%0A" in line
         else:
             assert not line.startswith("::")
+
+
+def test_full_format_never_reads_a_file_twice(okrlint: Callable[..., Any], in_tmp: Path) -> None:
+    """--stdin-filename naming another file: its lines must not appear next to the findings of
+    standard input (before, the full format re-read the named file from disk)."""
+    secret = _write(in_tmp / "secret.md", "TOKEN=hunter2\n" * 20)
+    bad = "# OKRs\n\n## Objective: Grow\n\n- KR1: Launch the new onboarding flow\n"
+    out = okrlint("--format", "full", "--stdin-filename", str(secret), "-", input=bad)
+    assert "hunter2" not in out.stdout + out.stderr
+    assert "Launch the new onboarding flow" in out.stdout
+
+
+def test_symlinks_to_secrets_devices_or_outside_the_repository_are_skipped(
+    okrlint: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    _write(repo / "okrs.md")
+    outside = _write(tmp_path / "outside.md", OKR.replace("Grow", "TOKEN-hunter2 Grow"))
+    (repo / "notes.md").symlink_to("/proc/self/environ")
+    (repo / "leak.md").symlink_to(outside)
+    (repo / "inside.md").symlink_to(repo / "okrs.md")
+    monkeypatch.chdir(repo)
+    for args in ([str(repo)], ["notes.md", "leak.md", "okrs.md"]):
+        out = okrlint("--format", "full", "--no-cache", *args)
+        assert "hunter2" not in out.stdout
+        assert "PATH=" not in out.stdout and "HOME=" not in out.stdout
+        assert "notes.md' is a symbolic link to something that is not a regular file" in out.stderr
+        assert "leak.md' is a symbolic link to a file outside the repository" in out.stderr
+        assert "okrs.md" in out.stdout
