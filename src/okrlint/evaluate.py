@@ -156,16 +156,16 @@ def evaluate(data: dict[str, Any], registry: Registry | None = None) -> Result:
         fmt = item.get("format", "markdown")
         path = f"{item.get('id', 'doc')}.{'yaml' if fmt == 'yaml' else 'md'}"
         doc = read_text(path, str(item["content"]), fmt)
-        found = Counter(f.name for f in lint(doc, settings))
-        expected = Counter({k: int(v) for k, v in (item.get("expect") or {}).items()})
+        found_n = Counter(f.name for f in lint(doc, settings))
+        expected_n = Counter({k: int(v) for k, v in (item.get("expect") or {}).items()})
         checks_opt_in = "checks-owner" in str(item.get("note", "")) or any(
-            n in expected for n in OPT_IN
+            n in expected_n for n in OPT_IN
         )
-        for name in set(expected) | set(found):
+        for name in set(expected_n) | set(found_n):
             if name in OPT_IN and not checks_opt_in:
                 continue
             s = result.score(name)
-            exp, got = expected.get(name, 0), found.get(name, 0)
+            exp, got = expected_n.get(name, 0), found_n.get(name, 0)
             s.support += exp
             s.tp += min(exp, got)
             if got > exp:

@@ -209,8 +209,8 @@ def run_jobs(
             chunk = max(1, min(32, len(parallel) // (workers * 8)))
             with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
                 tasks = [(i, read[i][0] if i in read else None) for i in parallel]
-                done = pool.map(_work, tasks, chunksize=chunk)
-                for i, result in zip(parallel, done, strict=True):
+                mapped = pool.map(_work, tasks, chunksize=chunk)
+                for i, result in zip(parallel, mapped, strict=True):
                     results[i] = result
         finally:
             _WORK = None
@@ -221,10 +221,10 @@ def run_jobs(
 
     if store is not None:
         for i, key in keys.items():
-            result = results[i]
-            if result is not None and not result.errors:
-                store.put(key, cache_mod.encode(result.findings, result.stats, hashes[i]))
+            fresh = results[i]
+            if fresh is not None and not fresh.errors:
+                store.put(key, cache_mod.encode(fresh.findings, fresh.stats, hashes[i]))
         store.close()
-    for result in results:
-        assert result is not None
-        yield result
+    for done in results:
+        assert done is not None
+        yield done

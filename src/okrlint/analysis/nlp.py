@@ -67,7 +67,7 @@ class PhraseTagger:
     def __init__(self, nlp: Language) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for category, items in phrases().items():
-            self.matcher.add(category, list(nlp.tokenizer.pipe(items)))
+            self.matcher.add(category, list(nlp.tokenizer.pipe(items)))  # type: ignore[union-attr]
 
     def __call__(self, doc: Doc) -> Doc:
         hits: dict[str, list[tuple[int, int, str]]] = {}

@@ -266,7 +266,7 @@ def find_quantities(text: str) -> list[Quantity]:
         rest = text[end:]
         # Unit after the number.
         low = rest.lower()
-        for form, unit, family, seconds in table:
+        for form, unit, family, unit_seconds in table:
             stripped = low.lstrip(" ")
             if stripped.startswith(form) and (
                 len(stripped) == len(form) or not (stripped[len(form)].isalnum()) or form in ("%",)
@@ -281,7 +281,7 @@ def find_quantities(text: str) -> list[Quantity]:
                     continue
                 if q.family == "money" and family != "money":
                     break
-                q.unit, q.family, q.seconds = unit, family, seconds
+                q.unit, q.family, q.seconds = unit, family, unit_seconds
                 end = end + (len(low) - len(stripped)) + len(form)
                 break
         q.end = end
@@ -380,18 +380,19 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         words_text = m.group("words").strip(" -")
         words_text = re.sub(r"[\s-]+and$", "", words_text)
-        value = _word_value(words_text)
-        if value is None:
+        word_value = _word_value(words_text)
+        if word_value is None:
             continue
+        value = word_value
         if value == 1 and re.match(
             r"(?i)^\s*(?:\(|of\s+(?:the|our|its|their|my)\b)", text[m.end() :]
         ):
             continue  # "one of the best", "one (or more!) of the nodes"
         q = Quantity(value, words_text, m.start(), m.start() + len(words_text), word=True)
         rest = text[q.end :]
-        for form, unit, family, seconds in table:
+        for form, unit, family, unit_seconds in table:
             if re.match(rf"(?i)^\s?{re.escape(form)}\b", rest) and family != "multiplier":
-                q.unit, q.family, q.seconds = unit, family, seconds
+                q.unit, q.family, q.seconds = unit, family, unit_seconds
                 q.end += len(re.match(rf"(?i)^\s?{re.escape(form)}", rest).group(0))  # type: ignore[union-attr]
                 break
         q.text = text[q.start : q.end]

@@ -160,7 +160,7 @@ def _patterns() -> _Patterns:
     )
     # "Q1 2026 Objectives", "Growth team OKRs": up to four words, then the group's name.
     suffixes = []
-    for zone, key, strong in (
+    for zone, key, is_strong in (
         ("objectives", "objectives_suffix", True),
         ("objectives", "objectives_suffix_weak", False),
         ("key_results", "key_results_suffix", True),
@@ -170,7 +170,7 @@ def _patterns() -> _Patterns:
             suffixes.append(
                 (
                     zone,
-                    strong,
+                    is_strong,
                     re.compile(
                         rf"^(?:[^\s:：]+\s+){{1,4}}(?:{_alternatives(words)})\s*[:：]?\s*$",
                         re.IGNORECASE,

@@ -106,9 +106,8 @@ def enforce(doc: OkrDocument) -> OkrDocument:
         doc.sets = [s for s in doc.sets if s.objectives or s.shared_key_results]
         doc.link()
     total = 0
-    nodes = sorted(
-        [*doc.objectives(), *doc.key_results()], key=lambda n: (n.span.line, n.span.column)
-    )
+    statements: list[Objective | KeyResult] = [*doc.objectives(), *doc.key_results()]
+    nodes = sorted(statements, key=lambda n: (n.span.line, n.span.column))
     for node in nodes:
         total += statement_cost(node.text)
         if total > ANALYSIS_BUDGET:

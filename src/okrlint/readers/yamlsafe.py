@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import yaml
 
@@ -37,7 +38,7 @@ class YamlLimitError(ValueError):
         self.span = span or Span.point(1)
 
 
-def _mark_span(mark: yaml.Mark | None) -> Span:
+def _mark_span(mark: Any) -> Span:
     if mark is None:
         return Span.point(1)
     return Span.point(mark.line + 1, mark.column + 1)

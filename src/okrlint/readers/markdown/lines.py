@@ -135,10 +135,11 @@ class _Builder:
                 lines = self.para(owner, block.inline, depth)
                 last = lines[-1] if lines else None
                 continue
+            anchor = last if last is not None and _leads(last) else owner
             if isinstance(block, mb.ListBlock):
-                self.list(last if _leads(last) else owner, block, depth + 1)
+                self.items(anchor, block, depth + 1)
             elif isinstance(block, mb.Table):
-                self.table(last if _leads(last) else owner, block)
+                self.table(anchor, block)
             elif isinstance(block, mb.Code) and not block.fenced:
                 # An indented "code block" of text bullets is a list written with tabs.
                 lines = self.code_lines(owner, block, depth)
@@ -185,7 +186,7 @@ class _Builder:
         expanded = raw.expandtabs(4)
         return len(expanded) - len(expanded.lstrip())
 
-    def list(self, owner: Line, block: mb.ListBlock, depth: int) -> None:
+    def items(self, owner: Line, block: mb.ListBlock, depth: int) -> None:
         for item in block.items:
             para = item.para
             if para is None or not para.inline.flat:

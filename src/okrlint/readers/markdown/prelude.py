@@ -151,12 +151,12 @@ class Prelude:
             base = meta.text_start or meta.start
             first_line, _ = self.pos.line_col(base)
             spans: dict[str, Span] = {}
-            for i, line in enumerate(meta.text.split("\n")):
-                m = re.match(r"^([A-Za-z_][\w -]*)\s*:", line)
+            for i, row in enumerate(meta.text.split("\n")):
+                m = re.match(r"^([A-Za-z_][\w -]*)\s*:", row)
                 if m:
                     norm = _normalise_key(m.group(1))
                     if norm and norm not in spans:
-                        spans[norm] = Span(first_line + i, 1, first_line + i, len(line) + 1)
+                        spans[norm] = Span(first_line + i, 1, first_line + i, len(row) + 1)
             self.front_spans = spans
             self.doc.metadata.setdefault("_span", Span(base_line, 1, base_line, 1))
         return blocks[1:]

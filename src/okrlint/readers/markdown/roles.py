@@ -311,7 +311,7 @@ def _containers(lines: list[Line]) -> None:
         child_role = _CHILD_ROLE.get(line.role or "")
         if child_role is None:
             continue
-        what = line.role.replace("_", " ")
+        what = (line.role or "").replace("_", " ")
         for child in line.children:
             if child.role is None and child.shape in ("item", "bullet") and child.text:
                 if _NOTE_TITLES.match(child.text.strip()):
