@@ -113,3 +113,21 @@ def test_keys_that_differ_by_case_are_not_duplicates() -> None:
     assert not [p for p in doc.problems if "duplicate" in p.message]
     dup = parse_yaml("path: a\npath: b\n")
     assert [p.span.line for p in dup.problems if "duplicate" in p.message] == [2]
+
+
+def test_sets_under_other_keys_beside_a_first_set_are_all_read() -> None:
+    """gitokr-style files: the company's OKR, then projects and members with their own."""
+    from conftest import parse_yaml
+
+    doc = parse_yaml(
+        "Name: Acme\nOKR:\n  Q4:\n    Objective: Open the space\n    KeyResults:\n"
+        "      - Metric: 5 paying customers\n"
+        "Projects:\n  - Name: Space\n    OKR:\n      Q4:\n        Objective: Furnish it\n"
+        "        KeyResults:\n          - Metric: ''\n          - Metric: Chairs for 20 people\n"
+    )
+    assert [(s.title, [o.text for o in s.objectives]) for s in doc.sets] == [
+        ("Acme", ["Open the space"]),
+        ("Space", ["Furnish it"]),
+    ]
+    assert [k.text for k in doc.sets[1].objectives[0].key_results] == ["Chairs for 20 people"]
+    assert doc.problems == []

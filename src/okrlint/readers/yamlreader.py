@@ -269,22 +269,35 @@ class _YamlReader:
                 if name and (not context or context[-1] != name):
                     context = [*context, name]
                 break
+        handled: str | None = None
+        found = False
         for key, (_, value) in pairs.items():
             if key in _OBJECTIVE_LIST_KEYS:
                 self.evidence = True
                 self.okr_keys |= key in _OKR_LIST_KEYS
+                handled = key
                 if isinstance(value, yaml.SequenceNode):
                     self._make_set(node, pairs, meta, context, value.value)
-                    return True
-                if isinstance(value, yaml.MappingNode) and self._is_objective_node(value):
+                    found = True
+                elif isinstance(value, yaml.MappingNode) and self._is_objective_node(value):
                     self._make_set(node, pairs, meta, context, [value])
-                    return True
-                if isinstance(value, yaml.MappingNode):
+                    found = True
+                elif isinstance(value, yaml.MappingNode):
                     # okr: {Q4: {objective: ...}} -- keys are periods or names.
-                    return self._find_sets(value, meta, context, depth + 1)
-                raise _ShapeError(
-                    f"'{key}' must be a list of objectives, not {_kind(value)}", _span(value)
-                )
+                    found = self._find_sets(value, meta, context, depth + 1)
+                else:
+                    raise _ShapeError(
+                        f"'{key}' must be a list of objectives, not {_kind(value)}", _span(value)
+                    )
+                break
+        if handled is not None:
+            # Other keys may hold more sets: projects, members, each with its own OKRs.
+            for key, (_, value) in pairs.items():
+                if key != handled and isinstance(value, (yaml.MappingNode, yaml.SequenceNode)):
+                    if key in _KR_KEYS:
+                        continue
+                    found |= self._find_sets(value, meta, list(context), depth + 1)
+            return found
         if self._is_objective_node(node) and depth > 0:
             self._make_set(node, None, meta, context, [node])
             return True
@@ -455,7 +468,9 @@ class _YamlReader:
             if key in pairs and isinstance(pairs[key][1], yaml.ScalarNode):
                 text_node = pairs[key][1]
                 break
-        if text_node is None or not str(text_node.value).strip():
+        if text_node is not None and not str(text_node.value).strip():
+            return None  # "Metric: ''": a key result not written yet, as an empty list item
+        if text_node is None:
             raise _ShapeError("a key result needs its text ('text:')", _span(node))
         raw = str(text_node.value).strip()
         cl = clean(" ".join(raw.split()))
