@@ -164,3 +164,24 @@ def test_a_bare_baseline_or_target_takes_the_others_unit(text: str, direction: s
     assert a.baseline is not None and a.target is not None
     assert a.baseline.unit == a.target.unit
     assert a.direction == direction
+
+
+def test_language_of_statements() -> None:
+    """The language rules judge English only: a German, Spanish, French, Portuguese or Dutch
+    statement, or one with Chinese characters among English words, is not English."""
+    from okrlint.analysis.statement import language_of
+
+    cases = {
+        "Conversion von 3 % auf 5 % erhöhen": "de",
+        "Neues Dashboard veröffentlichen": "de",
+        "Publicar el nuevo panel": "es",
+        "Aumentar la retención del 40% al 55%": "es",
+        "Réduire le délai de réponse de 2 jours à 4 heures": "fr",
+        "Aumentar a conversão de 3% para 5%": "pt",
+        "Verhoog de conversie van 3% naar 5%": "nl",
+        "每天1道LeetCode": "other",
+        "Serve twice as many families as last winter": "en",
+        "Launch the café menu": "en",
+        "Increase MRR from $10k to $15k": "en",
+    }
+    assert {text: language_of(text) for text in cases} == cases

@@ -16,6 +16,7 @@ from typing import Any
 from okrlint.analysis.lexicon import numbers, verbs
 from okrlint.analysis.quantities import Quantity, find_quantities
 from okrlint.analysis.timeframes import find_timeframes
+from okrlint.data import load_lexicon
 
 _SKIP_LEAD = {
     "successfully",
@@ -132,6 +133,42 @@ _SLOT = re.compile(r"[\[<{]\s*[a-z][a-z _/-]{1,30}\s*[\]>}]")
 _DETERMINERS = re.compile(r"(?i)^(?:the|a|an|our|their|its|my|your|his|her|all|every|each)\s+")
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+# Letters of scripts other than Latin (CJK, kana, Hangul, Cyrillic, Greek, Arabic, Hebrew, ...).
+_NON_LATIN = re.compile(
+    "[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+)
+
+
+@cache
+def _language_data() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
+    lex = load_lexicon("languages")
+    words = {lang: frozenset(w.lower() for w in ws) for lang, ws in lex["function_words"].items()}
+    letters = {lang: "".join(v) for lang, v in lex["letters"].items()}
+    return words, letters
+
+
+def language_of(text: str) -> str:
+    """``en``, another language's code, or ``other`` (a script that is not Latin). A
+    statement is English unless another language's function words and letters outnumber
+    English ones: "Conversion von 3 % auf 5 % erhöhen" is German."""
+    if _latin_share(text) < 0.5 or len(_NON_LATIN.findall(text)) >= 2:
+        return "other"  # Chinese, Japanese, Korean, Cyrillic, Arabic... even beside English words
+    words, letters = _language_data()
+    tokens = [t.lower() for t in _WORD.findall(text)]
+    scores: dict[str, float] = {
+        lang: sum(1 for t in tokens if t in ws) for lang, ws in words.items()
+    }
+    low = text.lower()
+    for lang, chars in letters.items():
+        scores[lang] = scores.get(lang, 0) + 1.5 * sum(1 for ch in low if ch in chars)
+    english = scores.pop("en", 0)
+    best = max(scores, key=lambda k: scores[k]) if scores else "en"
+    if scores.get(best, 0) >= 1.5 and scores[best] > english:
+        return best
+    return "en"
+
+
 def _latin_share(text: str) -> float:
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:
@@ -214,7 +251,7 @@ def analyze(doc: Any) -> Analysis:
     """Analyse one statement (a spaCy ``Doc`` from :func:`okrlint.analysis.nlp.pipe`)."""
     text = doc.text
     a = Analysis(text=text)
-    a.language = "en" if _latin_share(text) >= 0.5 else "other"
+    a.language = language_of(text)
     # One pass over the Doc: spaCy makes a new Token object on every iteration.
     tokens = list(doc)
     a.tokens = [t.text for t in tokens]
