@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,19 @@ class ConfigError(ValueError):
     """An invalid configuration file: one line naming the file, the key and the problem."""
 
 
+# Bounds on the globs of a configuration: 32,000 patterns, or one with a hundred stars, took
+# minutes to match (a configuration in a pull request is read by CI).
+MAX_PATTERNS = 1_000
+MAX_PATTERN_CHARS = 500
+MAX_PATTERN_STARS = 16
+
+
+@lru_cache(maxsize=64)
+def _compiled(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+    """Globs compiled once per list, not once per file."""
+    return pathspec.PathSpec.from_lines("gitignore", patterns)
+
+
 @dataclass
 class Config:
     path: Path | None = None
@@ -78,7 +92,7 @@ class Config:
     registry: Registry | None = None  # built-in rules plus this file's rule packs
 
     def _spec(self, patterns: list[str]) -> pathspec.PathSpec:
-        return pathspec.PathSpec.from_lines("gitignore", patterns)
+        return _compiled(tuple(patterns))
 
     def relative(self, path: str) -> str | None:
         try:
@@ -211,6 +225,15 @@ class _Loader:
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
             raise self.fail(key, f"'{key}' must be a list of glob patterns")
+        if len(items) > MAX_PATTERNS:
+            raise self.fail(key, f"'{key}' has {len(items):,} patterns; at most {MAX_PATTERNS:,}")
+        for item in items:
+            if len(item) > MAX_PATTERN_CHARS or item.count("*") > MAX_PATTERN_STARS:
+                raise self.fail(
+                    key,
+                    f"'{key}' pattern {item[:40]!r}... is too long or has too many '*' "
+                    f"(at most {MAX_PATTERN_CHARS} characters and {MAX_PATTERN_STARS} stars)",
+                )
         return list(items)
 
     def _apply(self, cfg: Config, key: str, value: Any) -> None:

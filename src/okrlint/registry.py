@@ -251,6 +251,14 @@ def parse_rule(
         )
     if kind not in ("engine", "python") and not data.get("message"):
         raise RuleError(f"{where}: missing 'message'")
+    message = str(data.get("message") or "")
+    if len(message) > MAX_MESSAGE_CHARS or message.count("{") > MAX_MESSAGE_FIELDS:
+        # 100,000 '{text}' placeholders made a 715 MB report: a message is one sentence.
+        raise RuleError(
+            f"{at('message')}: the message is too long ({len(message):,} characters, "
+            f"{message.count('{'):,} placeholders; at most {MAX_MESSAGE_CHARS} and "
+            f"{MAX_MESSAGE_FIELDS})"
+        )
     if prefix is not None and not code.startswith(prefix):
         raise RuleError(f"{at('code')}: code '{code}' must start with the pack prefix '{prefix}'")
     if prefix is not None and code.startswith("OKR"):
@@ -374,6 +382,10 @@ def _validate_kind(kind: str, data: dict[str, Any], at: Callable[[str], str], pa
             f"{at('check')}: a rule pack cannot name Python code; use 'plugin:' with an installed "
             "package's okrlint.rules entry point"
         )
+
+
+MAX_MESSAGE_CHARS = 1_000
+MAX_MESSAGE_FIELDS = 12
 
 
 def compile_regex(pattern: str, ignorecase: bool) -> Any:

@@ -46,7 +46,8 @@ def read_job(job: Job) -> tuple[bytes | None, OkrDocument | None]:
     """The file's bytes (one more than the limit, so the reader can tell it is too big), or a
     document that says why it could not be read."""
     if job.path == "-":
-        return sys.stdin.buffer.read(), None
+        # Bounded like a file: a endless stream (``yes | okrlint -``) stops at the limit.
+        return sys.stdin.buffer.read(job.limit + 1), None
     try:
         with open(job.path, "rb") as fh:
             return fh.read(job.limit + 1), None
@@ -114,6 +115,9 @@ def _work(task: tuple[int, bytes | None]) -> FileResult:
     if data is None:
         data, doc = read_job(job)
     return lint_data(job, data, doc, stats_fn, keep_doc=False)
+
+
+MAX_WORKERS = 64
 
 
 def cpu_count() -> int:
@@ -188,7 +192,8 @@ def run_jobs(
     workers = jobs_wanted if jobs_wanted is not None else 0
     if workers <= 0:
         workers = cpu_count() if len(todo) >= PARALLEL_MIN_FILES else 1
-    workers = min(workers, max(1, len(todo)))
+    # Never more than a few per core, nor more than MAX_WORKERS (-j 1000 is a typo, not a plan).
+    workers = min(workers, max(1, len(todo)), 4 * cpu_count(), MAX_WORKERS)
     parallel = [i for i in todo if jobs[i].path != "-"] if workers > 1 and not keep_docs else []
     if parallel and not _fork_available():
         parallel = []
@@ -197,6 +202,7 @@ def run_jobs(
         global _WORK
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
         _WORK = (jobs, stats_fn)
         # Load spaCy and the lexicons once, here: the forked workers share them instead of
@@ -210,8 +216,23 @@ def run_jobs(
             with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
                 tasks = [(i, read[i][0] if i in read else None) for i in parallel]
                 mapped = pool.map(_work, tasks, chunksize=chunk)
-                for i, result in zip(parallel, mapped, strict=True):
-                    results[i] = result
+                position = 0
+                try:
+                    for i, result in zip(parallel, mapped, strict=True):
+                        results[i] = result
+                        position += 1
+                except BrokenProcessPool:
+                    # A worker was killed from outside (out of memory, a signal): say which file
+                    # it had, and lint the rest here.
+                    lost = parallel[position]
+                    results[lost] = FileResult(
+                        jobs[lost].path,
+                        errors=[
+                            f"{jobs[lost].path}: a worker process died while linting this file "
+                            "(killed from outside, or out of memory); the other files were "
+                            "linted"
+                        ],
+                    )
         finally:
             _WORK = None
     for i in todo:

@@ -297,3 +297,74 @@ def test_symlinks_to_secrets_devices_or_outside_the_repository_are_skipped(
         assert "notes.md' is a symbolic link to something that is not a regular file" in out.stderr
         assert "leak.md' is a symbolic link to a file outside the repository" in out.stderr
         assert "okrs.md" in out.stdout
+
+
+def _dying_work(task: tuple[int, bytes | None]) -> Any:
+    """A worker that is killed (as by the OOM killer) when it gets the file ``die.md``."""
+    import signal
+
+    from okrlint import runner
+
+    assert runner._WORK is not None
+    jobs, _ = runner._WORK
+    if jobs[task[0]].path.endswith("die.md"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _REAL_WORK(task)
+
+
+def _real_work() -> Any:
+    from okrlint import runner
+
+    return runner._work
+
+
+_REAL_WORK = _real_work()
+
+
+def test_a_worker_killed_from_outside_is_reported_and_the_rest_linted(
+    okrlint: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from okrlint import runner
+
+    for name in ("a.md", "b.md", "die.md", "d.md"):
+        _write(tmp_path / name)
+    monkeypatch.setattr(runner, "_work", _dying_work)
+    result = okrlint(str(tmp_path), "-j", "2", "--no-cache", "--format", "json")
+    assert result.exit_code == 2
+    assert "die.md: a worker process died while linting this file" in result.stderr
+    assert "Traceback" not in result.stderr
+    linted = {Path(f["path"]).name for f in result.json()}
+    assert {"a.md", "b.md", "d.md"} <= linted
+
+
+def test_standard_input_is_bounded(okrlint: Callable[..., Any]) -> None:
+    big = OKR + ("- KR9: Raise NPS from 30 to 40\n" * 2_000)
+    result = okrlint("-", "--max-file-size", "1000", "--format", "json", input=big)
+    (finding,) = result.json()
+    assert finding["code"] == "OKR001"
+    assert "larger than the 1,000-byte limit" in finding["message"]
+
+
+def test_rule_pack_messages_and_config_globs_are_bounded(
+    okrlint: Callable[..., Any], in_tmp: Path
+) -> None:
+    _write(in_tmp / "okrs.md")
+    pack = in_tmp / "pack"
+    _write(pack / "_pack.yaml", "name: acme\nprefix: ACME\n")
+    _write(
+        pack / "ACME001-huge.yaml",
+        "code: ACME001\nname: huge\nseverity: warning\nscope: key_result\nextends: existence\n"
+        "tokens: [synergy]\nsummary: x\nmessage: '" + "{text}" * 1_000 + "'\n",
+    )
+    (in_tmp / ".okrlint.yaml").write_text("rule-packs: [pack]\n", encoding="utf-8")
+    result = okrlint("okrs.md")
+    assert result.exit_code == 2
+    assert "message is too long" in result.stderr
+    (in_tmp / ".okrlint.yaml").write_text(
+        "exclude: [" + ", ".join(f"'d{i}/**'" for i in range(2_000)) + "]\n", encoding="utf-8"
+    )
+    result = okrlint("okrs.md")
+    assert result.exit_code == 2
+    assert "at most 1,000" in result.stderr
+    (in_tmp / ".okrlint.yaml").write_text("exclude: ['" + "*a" * 100 + "']\n", encoding="utf-8")
+    assert okrlint("okrs.md").exit_code == 2
