@@ -57,12 +57,14 @@ def test_findings_text_format_and_summary(okrlint, tmp_path) -> None:
     assert run.exit_code == 1
     lines = run.stdout.splitlines()
     assert lines[0] == (
-        f"{path}:6:4: OKR202 'Launch the new website' names an activity, not the change it "
+        f"{path}:6:4: warning OKR202 'Launch the new website' names an activity, not the change it "
         "should create: ask why it matters and write that (e.g. 'Make deploys boring and safe' "
         "instead of 'Migrate to Kubernetes'). [objective-is-task]"
     )
-    assert lines[1].startswith(f"{path}:7:3: OKR301 'Launch the new onboarding flow' is a task")
-    assert lines[2].startswith(f"{path}:8:3: OKR302 'Improve performance' has no number")
+    assert lines[1].startswith(
+        f"{path}:7:3: warning OKR301 'Launch the new onboarding flow' is a task"
+    )
+    assert lines[2].startswith(f"{path}:8:3: warning OKR302 'Improve performance' has no number")
     assert lines[-1] == "Found 3 problems (0 errors, 3 warnings, 0 info)."
     assert "\x1b[" not in run.stdout  # no colour off a terminal
 

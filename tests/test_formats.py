@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -238,7 +239,7 @@ def test_full_block_layout() -> None:
     assert out.endswith("\nFound 6 problems (2 errors, 3 warnings, 1 info).\n")
     kr1 = out.split("\n\n")[3]
     assert kr1.splitlines() == [
-        "okrs/team.md:5:8: OKR301 Key result is a task: 'Launch the new onboarding flow'. "
+        "okrs/team.md:5:8: warning OKR301 Key result is a task: 'Launch the new onboarding flow'. "
         "[kr-is-task]",
         "    - KR1: Launch the new onboarding flow",
         "           " + "^" * 30,
@@ -548,3 +549,23 @@ def test_junit_survives_characters_xml_cannot_hold() -> None:
 def test_unknown_format() -> None:
     with pytest.raises(NotImplementedError):
         render("pdf", make_report())
+
+
+def test_junit_reports_every_clean_file_as_a_passing_case() -> None:
+    report = make_report()
+    report.files = ["okrs/clean.md", *[f.path for f in report.findings]]
+    root = ET.fromstring(render("junit", report))
+    assert root.get("tests") == str(len(report.findings) + 1)
+    assert root.get("failures") == str(len(report.findings))
+    (clean,) = [s for s in root if s.get("name") == "okrs/clean.md"]
+    assert clean.get("tests") == "1" and clean.get("failures") == "0"
+    (case,) = list(clean)
+    assert case.find("failure") is None
+
+
+def test_text_shows_the_severity_in_words_without_colour() -> None:
+    out = render("text", make_report())
+    assert all(
+        re.match(r"^\S+:\d+:\d+: (error|warning|info) OKR\d{3} ", line)
+        for line in out.splitlines()[:-1]
+    )

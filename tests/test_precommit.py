@@ -194,9 +194,11 @@ def test_hook_reports_okr_problems_and_passes_once_fixed(
     objective = line_of(BAD_OKRS, "Launch the new website")
     task = line_of(BAD_OKRS, "Launch the new onboarding flow")
     vague = line_of(BAD_OKRS, "Improve performance")
-    assert f"okrs.md:{objective}:4: OKR202 'Launch the new website'" in out, out
-    assert f"okrs.md:{task}:3: OKR301 'Launch the new onboarding flow' is a task" in out, out
-    assert f"okrs.md:{vague}:3: OKR302 'Improve performance'" in out, out
+    assert f"okrs.md:{objective}:4: warning OKR202 'Launch the new website'" in out, out
+    assert f"okrs.md:{task}:3: warning OKR301 'Launch the new onboarding flow' is a task" in out, (
+        out
+    )
+    assert f"okrs.md:{vague}:3: warning OKR302 'Improve performance'" in out, out
     assert "Found 3 problems (0 errors, 3 warnings, 0 info)." in out, out
     # Files without OKRs pass silently (--ignore-non-okr-files in the hook's entry).
     assert "OKR002" not in out

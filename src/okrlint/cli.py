@@ -443,6 +443,7 @@ def _main(
         sources,
         docs=docs,
         scores=scores,
+        files=[r.path for r in results],
     )
     try:
         out = render(fmt, report)

@@ -51,6 +51,8 @@ class Report:
     docs: Sequence[OkrDocument] = ()
     # An okrlint.score.ScoreSet; None: computed from docs with the default weights.
     scores: Any = None
+    # Every file linted, with or without findings (JUnit reports each as a test case).
+    files: Sequence[str] = ()
 
 
 _TIMELESS = re.compile(r"\b\d+\s*(?:days?|weeks?|months?)\b(?:\s+ago)?", re.IGNORECASE)
@@ -385,10 +387,22 @@ def render_junit(report: Report) -> str:
     by_file: dict[str, list[Finding]] = {}
     for f in report.findings:
         by_file.setdefault(f.path, []).append(f)
-    total = str(len(report.findings))
+    clean = [p for p in dict.fromkeys(report.files) if p not in by_file]
+    total = str(len(report.findings) + len(clean))
+    failures = str(len(report.findings))
     root = ET.Element(
-        "testsuites", {"name": "okrlint", "tests": total, "failures": total, "errors": "0"}
+        "testsuites", {"name": "okrlint", "tests": total, "failures": failures, "errors": "0"}
     )
+    for path in clean:
+        # A file without findings is one passing test case (Jenkins rejects tests="0").
+        suite = ET.SubElement(
+            root,
+            "testsuite",
+            {"name": _xml(path), "tests": "1", "failures": "0", "errors": "0", "skipped": "0"},
+        )
+        ET.SubElement(
+            suite, "testcase", {"classname": _xml(path), "name": "okrlint", "file": _xml(path)}
+        )
     for path, items in by_file.items():
         count = str(len(items))
         suite = ET.SubElement(

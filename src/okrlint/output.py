@@ -24,13 +24,17 @@ def format_text(findings: Sequence[Finding], color: bool, stats: dict[str, int])
     lines: list[str] = []
     for f in findings:
         where = f"{safe_path(f.path)}:{f.line}:{f.column}:"
+        # The severity in words, not only in colour: CI logs, NO_COLOR, pipes and readers who
+        # do not see colours all need it.
+        level = f.severity
         code = f.code
         name = f"[{f.name}]"
         if color:
             where = click.style(where, bold=True)
+            level = click.style(level, fg=_SEVERITY_STYLE[f.severity])
             code = click.style(code, fg=_SEVERITY_STYLE[f.severity], bold=True)
             name = click.style(name, dim=True)
-        lines.append(f"{where} {code} {safe_text(f.message)} {name}")
+        lines.append(f"{where} {level} {code} {safe_text(f.message)} {name}")
     counts = Counter(f.severity for f in findings)
     if findings:
         summary = (
