@@ -245,3 +245,21 @@ def test_examples_bad_file_shows_many_rules(okrlint) -> None:
     codes = {f["code"] for f in run.json()}
     assert {"OKR101", "OKR104", "OKR108", "OKR201", "OKR301", "OKR303", "OKR401"} <= codes
     assert json.dumps(run.json())  # serialisable
+
+
+def test_stale_review_reports_but_fails_only_when_selected_by_name(okrlint, tmp_path) -> None:
+    okrs = tmp_path / "okrs.md"
+    okrs.write_text(
+        "---\ncycle: 2026-Q3\nupdated: 2026-01-01\n---\n# Team OKRs\n\n"
+        "## Objective: Make onboarding effortless\n\n"
+        "- KR1: Raise activation from 42% to 60% by end of Q3 2026\n"
+        "- KR2: Cut time to first project from 18 to 8 minutes by end of Q3 2026\n",
+        encoding="utf-8",
+    )
+    quiet = okrlint(str(okrs), "--today", "2026-12-01", "--format", "json", "--fail-level", "info")
+    assert [f["code"] for f in quiet.json()] == ["OKR403"]
+    assert quiet.exit_code == 0  # a date went by: not a reason to turn a pull request red
+    gated = okrlint(
+        str(okrs), "--today", "2026-12-01", "--fail-level", "info", "--extend-select", "OKR403"
+    )
+    assert gated.exit_code == 1

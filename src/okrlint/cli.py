@@ -468,8 +468,27 @@ def _main(
     for message in failures:
         click.echo(f"okrlint: {safe_path(message)}", err=True)
     level = fail_level or cfg0.fail_level or "warning"
-    if not exit_zero and (at_or_above(findings, level) or failures):
+    chosen = [*(_split(select) or []), *(_split(extend_select) or [])]
+    gating = [
+        f for f in findings if f.code not in TIME_DEPENDENT or named_explicitly(f, cfg0, chosen)
+    ]
+    if not exit_zero and (at_or_above(gating, level) or failures):
         sys.exit(EXIT_FINDINGS)
+
+
+# Rules whose findings appear by themselves as days pass (stale-review): reported, but they fail
+# the run only when selected by code or name, so an unrelated pull request never turns red
+# because a date went by.
+TIME_DEPENDENT = frozenset({"OKR403"})
+
+
+def named_explicitly(finding: Finding, cfg: Config, chosen: Sequence[str]) -> bool:
+    """Whether the rule of ``finding`` was selected by its own code or name (not a prefix or
+    ALL), on the command line (``chosen``) or in the configuration."""
+    names = {finding.code.lower(), finding.name.lower()}
+    return any(
+        item.strip().lower() in names for item in [*chosen, *(cfg.select or []), *cfg.extend_select]
+    )
 
 
 SCORE_LINES_MAX = 10  # more files than this: one overall score line

@@ -26,7 +26,7 @@ def format_text(findings: Sequence[Finding], color: bool, stats: dict[str, int])
         where = f"{safe_path(f.path)}:{f.line}:{f.column}:"
         # The severity in words, not only in colour: CI logs, NO_COLOR, pipes and readers who
         # do not see colours all need it.
-        level = f.severity
+        level: str = f.severity
         code = f.code
         name = f"[{f.name}]"
         if color:
