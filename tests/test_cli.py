@@ -263,3 +263,15 @@ def test_stale_review_reports_but_fails_only_when_selected_by_name(okrlint, tmp_
         str(okrs), "--today", "2026-12-01", "--fail-level", "info", "--extend-select", "OKR403"
     )
     assert gated.exit_code == 1
+
+
+def test_quiet_and_min_severity(okrlint, tmp_path) -> None:
+    okrs = write(tmp_path, "okrs.md", BAD)
+    full = okrlint(str(okrs)).stdout.splitlines()
+    quiet = okrlint(str(okrs), "--quiet").stdout.splitlines()
+    assert quiet == [line for line in full if line.startswith(str(okrs) + ":") and " OKR" in line]
+    assert not any(line.startswith("Found") for line in quiet)
+    assert len(quiet) == 3
+    errors = okrlint(str(okrs), "--quiet", "--min-severity", "error").stdout.splitlines()
+    assert all(": error OKR" in line for line in errors)
+    assert len(errors) < len(quiet)

@@ -130,3 +130,16 @@ def test_show_config(okrlint, tmp_path) -> None:
     assert data["config-file"] == str(repo / ".okrlint.yaml")
     assert "OKR301" not in data["selected"] and "OKR101" not in data["selected"]
     assert data["per-file-ignores-applied"] == ["kr-is-task"]
+
+
+def test_show_config_prints_the_values_in_effect_not_null(okrlint, tmp_path) -> None:
+    import json
+
+    okrs = tmp_path / "okrs.md"
+    okrs.write_text("# OKRs\n")
+    data = json.loads(okrlint("--isolated", "--show-config", str(okrs)).stdout)
+    assert data["fail-level"] == "warning"
+    assert data["format"] == "text"
+    assert data["max-file-size"] == 5 * 1024 * 1024
+    assert "OKR301" in data["select"]
+    assert None not in (data["select"], data["include"], data["config-file"])

@@ -191,6 +191,18 @@ class _Command(click.Command):
     help="Exit 1 when a finding is at or above this severity (default: warning).",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="Print only the findings: no scores, no summary line (the exit code says the rest).",
+)
+@click.option(
+    "--min-severity",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Show only findings at or above this severity (e.g. error).",
+)
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
 @click.option(
     "--config", "config_file", type=click.Path(dir_okay=False), help="Configuration file."
@@ -278,6 +290,8 @@ def _main(
     ignore: tuple[str, ...],
     fail_level: str | None,
     exit_zero: bool,
+    quiet: bool,
+    min_severity: str | None,
     statistics: bool,
     config_file: str | None,
     isolated: bool,
@@ -336,6 +350,16 @@ def _main(
     if show_config:
         settings, cfg = run.settings_for(show_config)
         data = cfg.as_dict()
+        # The values in effect, not "null": command-line options, else the file, else defaults.
+        data["select"] = opts["select"] if opts["select"] is not None else cfg.select
+        if data["select"] is None:
+            data["select"] = sorted(r.code for r in registry.rules if r.enabled)
+        data["fail-level"] = fail_level or cfg.fail_level or "warning"
+        data["format"] = fmt or cfg.format or "text"
+        data["max-file-size"] = max_file_size or cfg.max_file_size or DEFAULT_MAX_BYTES
+        data["min-score"] = min_score if min_score is not None else cfg.min_score
+        data["include"] = cfg.include if cfg.include is not None else ["**"]
+        data["config-file"] = str(cfg.path) if cfg.path else "(none: defaults)"
         data["path"] = show_config
         data["selected"] = sorted(settings.selected)
         data["per-file-ignores-applied"] = cfg.ignores_for(show_config)
@@ -403,6 +427,8 @@ def _main(
         return
 
     findings.sort(key=Finding.sort_key)
+    if min_severity:
+        findings = [f for f in findings if at_or_above([f], min_severity)]
     prints = fingerprints(findings)
     if write_baseline:
         _write_baseline(Path(write_baseline), findings, prints)
@@ -450,7 +476,7 @@ def _main(
     except NotImplementedError as exc:
         raise UserError(str(exc)) from None
     if fmt in ("text", "full"):
-        out = _with_scores(out, scores)
+        out = _quiet(out, findings) if quiet else _with_scores(out, scores)
     if not targets and fmt in ("text", "full"):
         click.echo(f"No Markdown or YAML files found in {', '.join(paths)}.", err=True)
     _emit(out, output_file, color=report.color)
@@ -492,6 +518,14 @@ def named_explicitly(finding: Finding, cfg: Config, chosen: Sequence[str]) -> bo
 
 
 SCORE_LINES_MAX = 10  # more files than this: one overall score line
+
+
+def _quiet(out: str, findings: Sequence[Finding]) -> str:
+    """The text formats without their closing summary line: only the findings."""
+    if not findings:
+        return ""
+    body = out.rstrip("\n").split("\n")
+    return "\n".join(body[:-1]).rstrip("\n") + "\n"
 
 
 def _with_scores(out: str, scores: ScoreSet) -> str:
