@@ -275,3 +275,14 @@ def test_quiet_and_min_severity(okrlint, tmp_path) -> None:
     errors = okrlint(str(okrs), "--quiet", "--min-severity", "error").stdout.splitlines()
     assert all(": error OKR" in line for line in errors)
     assert len(errors) < len(quiet)
+
+
+def test_readme_rule_count_matches_the_registry() -> None:
+    import re as _re
+
+    from okrlint.registry import default_registry
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (count,) = _re.findall(r"^(\d+) rules; \[docs/rules.md\]", readme, _re.MULTILINE)
+    assert int(count) == len(default_registry().rules)
+    assert "RULES.md" not in readme  # the catalog is in ../shared, not in the repository

@@ -20,7 +20,8 @@ from okrlint.registry import SEVERITY_RANK, Registry, Rule, Severity
 
 Node = OkrDocument | OkrSet | Objective | KeyResult | Initiative
 
-# RULES.md, "One finding per statement": only the first applicable rule of a chain is reported.
+# docs/judgement.md, "One finding per statement": only the first applicable rule of a chain
+# is reported.
 CHAIN_ORDER: dict[str, tuple[str, ...]] = {
     "key_result": (
         "kr-placeholder",

@@ -1,8 +1,8 @@
 """What is the statement? Labels, tags and tails around an objective or key result.
 
 Both readers hand every candidate line to :func:`clean` which separates the statement a rule
-should judge from its decorations (RULES.md, "What is the statement"): list numbering, labels
-("KR1:", "Key result:", "CEO KR:", "Objective 2 -"), priority tags (``P0``, ``[P1]``), owner
+should judge from its decorations (docs/judgement.md, "What is the statement"): list
+numbering, labels ("KR1:", "Key result:", "CEO KR:", "Objective 2 -"), priority tags (``P0``, ``[P1]``), owner
 tags ("@handle", "(owner: ...)", "Sales:"), status tails ("=> DONE", "(WIP)", check marks) and
 score tails ("- 0.7", "(score: 0.7)", ": 8/10 (80%)"). The decorations become metadata.
 """
@@ -508,5 +508,5 @@ def normalize_heading(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Whitespace-separated tokens that contain a letter or digit (RULES.md, "Words")."""
+    """Whitespace-separated tokens that contain a letter or digit (docs/judgement.md, "Words")."""
     return [w for w in text.split() if any(ch.isalnum() for ch in w)]
