@@ -1,8 +1,9 @@
 """The statement rules: short predicates over each statement's :class:`Analysis`.
 
 Each predicate answers one question of docs/judgement.md; the rule functions turn a "yes"
-into a message that says what is wrong and how to fix it, in the statement's own words. The engine keeps only
-the first finding of a statement (docs/judgement.md, "One finding per statement").
+into a message that says what is wrong and how to fix it, in the statement's own words. The
+engine keeps only the first finding of a statement (docs/judgement.md, "One finding per
+statement").
 """
 
 from __future__ import annotations

@@ -2,9 +2,10 @@
 
 Both readers hand every candidate line to :func:`clean` which separates the statement a rule
 should judge from its decorations (docs/judgement.md, "What is the statement"): list
-numbering, labels ("KR1:", "Key result:", "CEO KR:", "Objective 2 -"), priority tags (``P0``, ``[P1]``), owner
-tags ("@handle", "(owner: ...)", "Sales:"), status tails ("=> DONE", "(WIP)", check marks) and
-score tails ("- 0.7", "(score: 0.7)", ": 8/10 (80%)"). The decorations become metadata.
+numbering, labels ("KR1:", "Key result:", "CEO KR:", "Objective 2 -"), priority tags (``P0``,
+``[P1]``), owner tags ("@handle", "(owner: ...)", "Sales:"), status tails ("=> DONE", "(WIP)",
+check marks) and score tails ("- 0.7", "(score: 0.7)", ": 8/10 (80%)"). The decorations become
+metadata.
 """
 
 from __future__ import annotations
