@@ -296,6 +296,15 @@ def _zones(lines: list[Line]) -> None:
             if member.text.lower().startswith(name) or _DEFINITION.match(member.text):
                 _why(member, f"defines '{line.label.label}', does not state one")
                 continue
+            if member.shape == "heading" and any(
+                c.shape in ("item", "bullet", "row") for c in member.children
+            ):
+                # "#### High-Confidence Detection" over a table or list of key results: a group.
+                _set(member, "group", f"a heading over {role.replace('_', ' ')}s")
+                for sub in member.children:
+                    if sub.role is None and _is_candidate(sub) and sub.text:
+                        _set(sub, role, f"under '{line.text.strip()}' > '{member.text.strip()}'")
+                continue
             if _category(member):
                 _set(member, "group", "a category label over items")
                 for sub in member.children:
@@ -469,6 +478,8 @@ def _named_groups(lines: list[Line], weak_ok: bool) -> int:
         for item in items:
             if not item.link_only and not _attribute_like(item):
                 _set(item, role, f"in the list under '{line.text.strip()}'")
+                if role == "objective":
+                    _cascade(item)
                 named += 1
     return named
 
@@ -670,7 +681,8 @@ _NOTE_TITLES = re.compile(
     r"^(?:grading notes|tracking notes|notes|final scores?|scores?|scoring|grading|retrospectives?|"
     r"retros?|lessons learned|learnings|what went well|what went wrong|changelog|history|"
     r"references|links|related links|see also|appendix|glossary|faq|status update|updates|"
-    r"progress update|comments)\s*[:：]?\s*$",
+    r"progress update|comments|key metrics|metrics|kpis?|success metrics|health metrics|"
+    r"north star metrics?)\s*[:：]?\s*$",
     re.IGNORECASE,
 )
 
