@@ -19,7 +19,11 @@ ROLES: tuple[Role, ...] = ("objective", "key_result", "initiative")
 
 # Separators after a label; attributes need a colon ("Lead the market" is not "Lead:").
 _SEP = r"(?:[*_]*\s*[:：\-–—.)|]+[*_]*\s*|[*_]*\s*$)"
-_NUM = r"(?:\s*(?:#|n[°º]|no\.?)?\s*(?P<num>\d+(?:[.\-]\d+)*[a-z]?|[ivx]{1,4}\b))?"
+# A number or an id after a label: "Objective 2", "KR #3", "KR1.2", "Objective O1", "Goal IV".
+_NUM = (
+    r"(?:\s*(?:#|n[°º]|no\.?)?\s*"
+    r"(?P<num>(?:[A-Z]{1,3}(?=\d))?\d+(?:[.\-]\d+)*[a-z]?|[ivx]{1,4}\b))?"
+)
 _TRANSLATION = r"(?:\s*\([^()]{1,40}\))?"
 _LEAD = re.compile(
     r"(?:[\s>*_~`#]|[•◦▪▫‣⁃∙·●○■□➢➤►▶→⇒✓✔✗✘☐☑☒]|\d{1,3}[.)](?!\d)|[-+](?=\s)|\[[ xX]\]\s)*"
@@ -172,7 +176,9 @@ def _patterns() -> _Patterns:
                     zone,
                     is_strong,
                     re.compile(
-                        rf"^(?:[^\s:：]+\s+){{1,4}}(?:{_alternatives(words)})\s*[:：]?\s*$",
+                        # not "Objectives and Key Results", the name of the method
+                        rf"^(?!.*\bobjectives?\s+(?:and|&)\s)(?:[^\s:：]+\s+){{1,4}}"
+                        rf"(?:{_alternatives(words)})\s*[:：]?\s*$",
                         re.IGNORECASE,
                     ),
                 )

@@ -103,7 +103,9 @@ def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
     _holders(lines)
     summary.named = _named_groups(lines, weak_ok)
     _containers(lines)
-    if not any(line.role in STATEMENT_ROLES for line in lines) and file_says_okr:
+    if not any(line.role in STATEMENT_ROLES or line.role == "row" for line in lines) and (
+        file_says_okr
+    ):
         summary.inferred = _repeated_shape(root, lines)
     _cascades(lines)
     _sisters(lines)
@@ -687,12 +689,22 @@ _NOTE_TITLES = re.compile(
 )
 
 
+# "Q1 2026 Results (Baseline)", "Last quarter's results": a past period's results, not KRs.
+_PAST_RESULTS = re.compile(
+    r"^(?!.*\bkey\b)(?=.*\b(?:q[1-4]|h[12]|(?:19|20)\d\d|last|previous|past)\b).*\bresults?\b",
+    re.IGNORECASE,
+)
+
+
 def _notes(lines: list[Line]) -> None:
     """Labels under a notes or grading line ("- **Grading Notes**" > "KR#4: aborted") are
     remarks about statements, not statements."""
     for line in lines:
-        if line.role in STATEMENT_ROLES and any(
-            _NOTE_TITLES.match(a.text.strip()) for a in line.ancestors() if a.label is None
+        if line.role in (*STATEMENT_ROLES, "row") and any(
+            _NOTE_TITLES.match(a.text.strip())
+            or (a.shape == "heading" and _PAST_RESULTS.search(a.text))
+            for a in line.ancestors()
+            if a.label is None
         ):
             line.role = None
             _why(line, "under a notes heading")
