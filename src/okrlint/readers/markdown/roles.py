@@ -298,8 +298,12 @@ def _zones(lines: list[Line]) -> None:
             if member.text.lower().startswith(name) or _DEFINITION.match(member.text):
                 _why(member, f"defines '{line.label.label}', does not state one")
                 continue
-            if member.shape == "heading" and any(
-                c.shape in ("item", "bullet", "row") for c in member.children
+            if member.shape == "heading" and (
+                any(c.shape in ("item", "bullet", "row") for c in member.children)
+                or any(
+                    x.label is not None and x.label.kind in ("objective", "key_result", "zone")
+                    for x in member.walk()
+                )
             ):
                 # "#### High-Confidence Detection" over a table or list of key results: a group.
                 _set(member, "group", f"a heading over {role.replace('_', ' ')}s")
@@ -435,6 +439,8 @@ def _holders(lines: list[Line]) -> None:
                 break
             if _plain_title(anc.text) or _NOTE_TITLES.match(anc.text.strip()):
                 break
+            if anc.shape == "line" and anc.parent is not None and anc.parent.role == "objective":
+                break  # the description under an objective heading, not another objective
             _set(anc, "objective", "holds key results")
             _BEFORE.clear()
             break
@@ -570,6 +576,8 @@ def _sister_lines(lines: list[Line]) -> None:
         text = line.text.strip()
         if len(words(text)) > 10 or text.endswith((".", ":", "：")) or line.label is not None:
             continue
+        if _set_like(text):
+            continue  # "2019 Q1": the period of the objectives after it
         if any(
             s.role == "objective" and s.shape == "line" and _INFERRED in s.evidence
             for s in line.siblings
@@ -684,6 +692,7 @@ _NOTE_TITLES = re.compile(
     r"retros?|lessons learned|learnings|what went well|what went wrong|changelog|history|"
     r"references|links|related links|see also|appendix|glossary|faq|status update|updates|"
     r"progress update|comments|key metrics|metrics|kpis?|success metrics|health metrics|"
+    r"scoreboard|dashboard|summary|status|progress|alignment(?: map)?|traceability|"
     r"north star metrics?)\s*[:：]?\s*$",
     re.IGNORECASE,
 )
