@@ -383,7 +383,12 @@ def _main(
     jobs: list[Job] = []
     first_cfg: Config | None = None
     for target in targets:
-        settings, cfg = run.settings_for(target.path)
+        # Standard input uses the configuration of --stdin-filename's folder, else of the
+        # folder okrlint runs in.
+        lookup = target.path
+        if target.path == "-":
+            lookup = stdin_filename or str(Path.cwd() / "stdin.md")
+        settings, cfg = run.settings_for(lookup)
         first_cfg = first_cfg or cfg
         if target.path != "-" and cfg.excluded(target.path):
             continue

@@ -97,6 +97,7 @@ class Counts:
 class FileResult:
     name: str
     split: str
+    repo: str
     expected: dict[str, set[int]]
     predicted: dict[str, set[int]]
 
@@ -143,7 +144,29 @@ def evaluate_real(corpus: Path, labels: Path, split: str | None = None) -> list[
             "key_results": set(label.get("key_results") or []),
         }
         where = split or split_of(repos[name])
-        out.append(FileResult(name, where, expected, predicted_lines(doc, text)))
+        out.append(FileResult(name, where, repos[name], expected, predicted_lines(doc, text)))
+    return out
+
+
+def repository_macro(results: Iterable[FileResult]) -> dict[str, tuple[float, float, int]]:
+    """Per split: the mean over repositories of each repository's objective and key-result F1
+    (a repository with many long files counts once), and the number of repositories."""
+    per: dict[tuple[str, str], SplitFigures] = {}
+    for r in results:
+        fig = per.setdefault((r.split, r.repo), SplitFigures())
+        fig.objectives.add(r.predicted["objectives"], r.expected["objectives"])
+        fig.key_results.add(r.predicted["key_results"], r.expected["key_results"])
+    out: dict[str, tuple[float, float, int]] = {}
+    for split in sorted({k[0] for k in per}):
+        figs = [f for (s, _), f in per.items() if s == split]
+        # A repository whose files hold no labelled line of a kind is left out of that mean.
+        objs = [f.objectives.f1 for f in figs if f.objectives.tp + f.objectives.fn]
+        krs = [f.key_results.f1 for f in figs if f.key_results.tp + f.key_results.fn]
+        out[split] = (
+            sum(objs) / len(objs) if objs else 1.0,
+            sum(krs) / len(krs) if krs else 1.0,
+            len(figs),
+        )
     return out
 
 
@@ -224,8 +247,13 @@ def main(argv: list[str] | None = None) -> int:
         for name, split, n in hook:
             if n:
                 print(f"{split} not-okr {name}: {n} findings")
+    macro = repository_macro(results)
     for split, f in sorted(figs.items()):
         print(f"{split}: {f.files} files read, {f.files_exact} exactly right")
+        mo, mk, n = macro[split]
+        print(
+            f"  per repository ({n}), mean F1: objective lines {mo:.3f}, key-result lines {mk:.3f}"
+        )
         print(f"  objective lines   {f.objectives.row()}")
         print(f"  key-result lines  {f.key_results.row()}")
         files = [h for h in hook if h[1] == split]

@@ -346,6 +346,13 @@ def _validate_kind(kind: str, data: dict[str, Any], at: Callable[[str], str], pa
         patterns = data.get("patterns")
         if not isinstance(patterns, list) or not patterns:
             raise RuleError(f"{at('patterns')}: 'patterns' must be a list of token patterns")
+        if _has_key(patterns, "REGEX"):
+            # spaCy matches REGEX with Python's re, which no timeout bounds: a 149-byte file
+            # took 56 s. Regular expressions belong in 'existence' rules (bounded in time).
+            raise RuleError(
+                f"{at('patterns')}: REGEX is not allowed in token patterns (it cannot be bounded "
+                "in time); use an 'existence' rule with 'regex:' instead"
+            )
         try:
             from spacy.matcher import Matcher
 
@@ -386,6 +393,20 @@ def _validate_kind(kind: str, data: dict[str, Any], at: Callable[[str], str], pa
 
 MAX_MESSAGE_CHARS = 1_000
 MAX_MESSAGE_FIELDS = 12
+
+
+def _has_key(value: Any, key: str) -> bool:
+    """Whether ``key`` appears as a mapping key anywhere in ``value`` (nested lists and maps)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if key in item:
+                return True
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def compile_regex(pattern: str, ignorecase: bool) -> Any:

@@ -120,6 +120,24 @@ def _work(task: tuple[int, bytes | None]) -> FileResult:
 MAX_WORKERS = 64
 
 
+def _alone(ctx: Any, index: int, data: bytes | None, jobs: Sequence[Job]) -> FileResult:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
+            return pool.submit(_work, (index, data)).result()
+    except BrokenProcessPool:
+        path = jobs[index].path
+        return FileResult(
+            path,
+            errors=[
+                f"{path}: a worker process died while linting this file (killed from outside, "
+                "or out of memory); the other files were linted"
+            ],
+        )
+
+
 def cpu_count() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -215,24 +233,18 @@ def run_jobs(
             chunk = max(1, min(32, len(parallel) // (workers * 8)))
             with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
                 tasks = [(i, read[i][0] if i in read else None) for i in parallel]
+                tasks_by_index = dict(tasks)
                 mapped = pool.map(_work, tasks, chunksize=chunk)
-                position = 0
                 try:
                     for i, result in zip(parallel, mapped, strict=True):
                         results[i] = result
-                        position += 1
                 except BrokenProcessPool:
-                    # A worker was killed from outside (out of memory, a signal): say which file
-                    # it had, and lint the rest here.
-                    lost = parallel[position]
-                    results[lost] = FileResult(
-                        jobs[lost].path,
-                        errors=[
-                            f"{jobs[lost].path}: a worker process died while linting this file "
-                            "(killed from outside, or out of memory); the other files were "
-                            "linted"
-                        ],
-                    )
+                    pass  # a worker was killed from outside: see below
+            # Files a dead worker left unanswered: each again in a process of its own, so the
+            # file that kills a worker (out of memory, a signal) is named and the parent lives.
+            for i in parallel:
+                if results[i] is None:
+                    results[i] = _alone(ctx, i, tasks_by_index[i], jobs)
         finally:
             _WORK = None
     for i in todo:

@@ -368,3 +368,29 @@ def test_rule_pack_messages_and_config_globs_are_bounded(
     assert "at most 1,000" in result.stderr
     (in_tmp / ".okrlint.yaml").write_text("exclude: ['" + "*a" * 100 + "']\n", encoding="utf-8")
     assert okrlint("okrs.md").exit_code == 2
+
+
+def test_standard_input_uses_the_configuration(okrlint: Callable[..., Any], in_tmp: Path) -> None:
+    bad = "# OKRs\n\n## Objective: Grow\n\n- KR1: Launch the new onboarding flow\n"
+    before = okrlint("-", "--format", "json", input=bad).json()
+    assert any(f["code"] == "OKR301" for f in before)
+    (in_tmp / ".okrlint.yaml").write_text("ignore: [kr-is-task]\n", encoding="utf-8")
+    after = okrlint("-", "--format", "json", input=bad).json()
+    assert not any(f["code"] == "OKR301" for f in after)
+
+
+def test_regex_token_patterns_are_refused_at_load(
+    okrlint: Callable[..., Any], in_tmp: Path
+) -> None:
+    _write(in_tmp / "okrs.md")
+    pack = in_tmp / "pack"
+    _write(pack / "_pack.yaml", "name: acme\nprefix: ACME\n")
+    _write(
+        pack / "ACME001-slow.yaml",
+        "code: ACME001\nname: slow\nseverity: warning\nscope: key_result\nextends: pattern\n"
+        "summary: x\nmessage: '{text}'\npatterns:\n  - [{TEXT: {REGEX: '(a+)+$'}}]\n",
+    )
+    (in_tmp / ".okrlint.yaml").write_text("rule-packs: [pack]\n", encoding="utf-8")
+    result = okrlint("okrs.md")
+    assert result.exit_code == 2
+    assert "REGEX is not allowed" in result.stderr
