@@ -173,3 +173,26 @@ def test_a_warm_run_never_imports_spacy(tmp_path) -> None:
     cache = tmp_path / "c"
     assert probe(path, cache=cache) == "SPACY"  # cold: the statements are analysed
     assert probe(path, cache=cache) == "NO-SPACY"  # warm: nothing to analyse
+
+
+def test_the_key_changes_when_a_library_that_shapes_results_is_upgraded(monkeypatch) -> None:
+    """Results computed with one spaCy, PyYAML, pyromark or regex are not served after an
+    upgrade of it."""
+    from importlib import metadata
+
+    from okrlint import cache as cache_mod
+
+    cache_mod.code_fingerprint.cache_clear()
+    before = cache_mod.code_fingerprint()
+    real = metadata.version
+
+    def upgraded(name: str) -> str:
+        return "999.0" if name == "pyromark" else real(name)
+
+    monkeypatch.setattr(metadata, "version", upgraded)
+    cache_mod.code_fingerprint.cache_clear()
+    try:
+        assert cache_mod.code_fingerprint() != before
+    finally:
+        monkeypatch.undo()
+        cache_mod.code_fingerprint.cache_clear()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -136,6 +137,16 @@ class Run:
         return settings, cfg
 
 
+# Past this a size is a typo (and Python cannot read that much at once).
+MAX_FILE_SIZE_LIMIT = 1 << 31
+
+
+def _finite(value: float | None, name: str) -> float | None:
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{name} must be a number from 0 to 100, not {value}")
+    return value
+
+
 FORMAT_HELP = "Output format: " + ", ".join(FORMAT_NAMES) + "."
 
 
@@ -240,7 +251,7 @@ class _Command(click.Command):
 )
 @click.option(
     "--max-file-size",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=MAX_FILE_SIZE_LIMIT),
     default=None,
     help=f"Skip files larger than this many bytes with OKR001 (default {DEFAULT_MAX_BYTES}).",
 )
@@ -255,6 +266,7 @@ class _Command(click.Command):
 @click.option(
     "--min-score",
     type=click.FloatRange(0, 100),
+    callback=lambda _ctx, _param, value: _finite(value, "--min-score"),
     default=None,
     metavar="N",
     help="Exit 1 when a file's quality score (0-100) is below N.",
@@ -279,6 +291,11 @@ def main(**kw: Any) -> None:
         _main(**kw)
     except (UserError, ConfigError, PathError, RuleError, OutputError) as exc:
         _fail(str(exc))
+    except BrokenPipeError:
+        # "okrlint --list-rules | head": the reader went away; that is not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(EXIT_OK if kw.get("list_rules") or kw.get("explain") else EXIT_FINDINGS)
 
 
 def _main(
@@ -608,7 +625,7 @@ def _read_baseline(path: Path) -> set[str]:
         return {str(item["fingerprint"]) for item in data["findings"]}
     except FileNotFoundError:
         raise UserError(f"baseline file '{path}' does not exist") from None
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         raise UserError(f"baseline file '{path}' is not an okrlint baseline") from None
 
 

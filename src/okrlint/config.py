@@ -187,13 +187,23 @@ class _Loader:
         return cfg
 
     def _read(self) -> Any:
-        text = self.path.read_text(encoding="utf-8")
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise ConfigError(
+                f"{self.path}: not valid UTF-8 (byte {exc.start}): save it as UTF-8"
+            ) from None
+        except OSError as exc:
+            raise ConfigError(f"{self.path}: cannot read: {exc.strerror or exc}") from None
         if self.path.name == "pyproject.toml":
             try:
                 doc = tomllib.loads(text)
             except tomllib.TOMLDecodeError as exc:
                 raise ConfigError(f"{self.path}: invalid TOML: {exc}") from None
-            section = doc.get("tool", {}).get("okrlint")
+            tool = doc.get("tool")
+            if not isinstance(tool, dict):
+                raise ConfigError(f"{self.path}: 'tool' must be a table, not {tool!r}")
+            section = tool.get("okrlint")
             for i, line in enumerate(text.splitlines(), start=1):
                 stripped = line.strip()
                 key = stripped.split("=", 1)[0].strip().strip('"')
@@ -342,10 +352,17 @@ def load_config(path: Path, registry: Registry) -> Config:
 
 
 def _has_okrlint_table(path: Path) -> bool:
+    """Whether a pyproject.toml holds okrlint's table. One that cannot be parsed but mentions
+    ``tool.okrlint`` is okrlint's and is reported (not silently ignored)."""
     try:
-        return "okrlint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return False
+    try:
+        tool = tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:
+        return "tool.okrlint" in text
+    return isinstance(tool, dict) and "okrlint" in tool
 
 
 def find_config_file(directory: Path) -> Path | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import importlib
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -101,10 +102,14 @@ class Option:
         py = {"int": int, "float": (int, float), "bool": bool, "str": str, "list": list}[self.type]
         if self.type == "int" and isinstance(value, bool):
             raise RuleError(f"{where}: option '{self.name}' must be an integer, not {value!r}")
-        if not isinstance(value, py):  # type: ignore[arg-type]
+        if not isinstance(value, py) or (  # type: ignore[arg-type]
+            self.type == "float" and isinstance(value, bool)
+        ):
             raise RuleError(
                 f"{where}: option '{self.name}' must be of type {self.type}, not {value!r}"
             )
+        if isinstance(value, float) and not math.isfinite(value):
+            raise RuleError(f"{where}: option '{self.name}' must be a finite number, not {value}")
         return value
 
 

@@ -1,0 +1,92 @@
+"""Bad configuration, options and baselines: one clear error, exit 2, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hostile_inputs import OKR
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "okrs.md").write_text(OKR, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "says"),
+    [
+        (".okrlint.yaml", b"select: [\xff]\n", "not valid UTF-8"),
+        ("pyproject.toml", b"[tool.okrlint\nselect = 1\n", "invalid TOML"),
+        (".okrlint.yaml", b"rules:\n  kr-low-ambition: {min-change: .nan}\n", "finite number"),
+        (".okrlint.yaml", b"rules:\n  kr-low-ambition: {min-change: .inf}\n", "finite number"),
+        (".okrlint.yaml", b"min-score: .nan\n", "number from 0 to 100"),
+    ],
+)
+def test_bad_configuration_is_one_line(
+    okrlint: Callable[..., Any], repo: Path, name: str, data: bytes, says: str
+) -> None:
+    (repo / name).write_bytes(data)
+    result = okrlint("okrs.md")
+    assert result.exit_code == 2
+    assert says in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_pyproject_without_okrlint_is_ignored_even_if_odd(
+    okrlint: Callable[..., Any], repo: Path
+) -> None:
+    (repo / "pyproject.toml").write_text("tool = 5\n", encoding="utf-8")
+    assert okrlint("okrs.md").exit_code in (0, 1)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--max-file-size", "9223372036854775807"],
+        ["--min-score", "nan"],
+        ["--min-score", "inf"],
+    ],
+)
+def test_bad_option_values_are_usage_errors(
+    okrlint: Callable[..., Any], repo: Path, args: list[str]
+) -> None:
+    result = okrlint("okrs.md", *args)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stderr
+
+
+def test_a_deeply_nested_baseline_is_not_a_baseline(
+    okrlint: Callable[..., Any], repo: Path
+) -> None:
+    (repo / "base.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    result = okrlint("okrs.md", "--baseline", "base.json")
+    assert result.exit_code == 2
+    assert "is not an okrlint baseline" in result.stderr
+
+
+def test_list_rules_into_a_closed_pipe_exits_0(repo: Path) -> None:
+    proc = subprocess.run(
+        f"'{sys.executable}' -m okrlint --list-rules | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        executable="/bin/bash",
+        check=False,
+    )
+    assert proc.stdout.startswith("OKR001")
+    assert "Traceback" not in proc.stderr
+    status = subprocess.run(
+        f"set -o pipefail; '{sys.executable}' -m okrlint --list-rules | head -1 >/dev/null",
+        shell=True,
+        executable="/bin/bash",
+        check=False,
+    )
+    assert status.returncode == 0
