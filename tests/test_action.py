@@ -218,7 +218,7 @@ def test_summary_lists_at_most_max_rows() -> None:
     rows = [line for line in text.splitlines() if line.startswith("| okrs.md:")]
     assert len(rows) == MAX_ROWS
     assert "and 7 more" in text
-    assert "Task 1 \\| with a pipe and &lt;html&gt;" in rows[0]
+    assert "Task 1 \\| with a pipe and \\<html\\>" in rows[0]
     assert f"**{MAX_ROWS + 7} problems** (0 errors, {MAX_ROWS + 7} warnings, 0 info)" in text
 
 
@@ -254,3 +254,19 @@ def test_action_yml_is_a_composite_action_with_the_documented_inputs() -> None:
     }
     # Every input the steps use is declared.
     assert set(re.findall(r"inputs\.([\w-]+)", text)) <= set(inputs)
+
+
+def test_summary_neutralises_links_images_and_mentions() -> None:
+    """Statements reach the job summary: no image, no link, no ping, no issue cross-link."""
+    finding = {
+        "code": "OKR301",
+        "name": "kr-is-task",
+        "severity": "warning",
+        "message": "'![x](https://e.test/x.png) [click](https://e.test) cc @org/team #123' is a task",
+        "path": "okrs.md",
+        "line": 1,
+    }
+    text = summary_markdown([finding], 1, "warning")
+    assert "![x](" not in text and "[click](" not in text
+    assert "@org" not in text and "#123" not in text
+    assert "@\u200borg" in text and "#\u200b123" in text

@@ -22,7 +22,6 @@ at or above the fail level), 1 (findings) or 2 (usage or internal error).
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import shlex
@@ -73,9 +72,11 @@ def _plural(n: int, word: str) -> str:
 
 
 def _cell(text: object) -> str:
-    """Text safe inside a Markdown table cell: no HTML, no pipes, one line."""
-    value = html.escape(" ".join(str(text).split()), quote=False)
-    return value.replace("|", "\\|")
+    """Text safe inside a Markdown table cell of the job summary: one line; no HTML, links,
+    images or pipes; ``@mentions`` and ``#123`` inert (okrlint.report.md_escape)."""
+    from okrlint.report import md_escape
+
+    return md_escape(str(text))
 
 
 def summary_markdown(findings: Sequence[Mapping[str, Any]], exit_code: int, fail_level: str) -> str:

@@ -131,14 +131,24 @@ _CODE_SPAN = re.compile(r"(`[^`\n]+`)")
 def md_escape(text: str) -> str:
     """Text for a GitHub-flavoured Markdown paragraph or table cell: on one line, with
     ``code spans`` kept as code and every other character Markdown or HTML would act on
-    (``| * _ [ ] < > & ~ \\``) escaped with a backslash."""
+    (``| * _ [ ] < > & ~ \\``) escaped with a backslash; ``@mentions`` and ``#123`` references
+    made inert."""
     out = []
     for part in _CODE_SPAN.split(_one_line(text)):
         if part.startswith("`") and part.endswith("`") and len(part) > 1:
             out.append(part.replace("|", "\\|"))  # a pipe ends a table cell even in code
         else:
-            out.append(_MD_SPECIAL.sub(r"\\\1", part))
+            out.append(_quiet_references(_MD_SPECIAL.sub(r"\\\1", part)))
     return "".join(out)
+
+
+_MENTION = re.compile(r"(?<![\w/])([@#])(?=[\w-])")
+
+
+def _quiet_references(text: str) -> str:
+    """A zero-width space after ``@`` and ``#``: in a pull-request comment "@team" and "#123"
+    from a statement would ping people and cross-link issues; they still read the same."""
+    return _MENTION.sub("\\1\u200b", text)
 
 
 def _md_score(score: float | None, tier: str | None) -> str:
