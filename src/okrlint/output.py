@@ -125,13 +125,13 @@ def outline_text(docs: Sequence[OkrDocument], color: bool, why: bool = False) ->
         return click.style(text, **kw) if color else text
 
     for doc in docs:
-        lines.append(style(doc.path, bold=True))
+        lines.append(style(safe_path(doc.path), bold=True))
         for p in doc.problems:
-            lines.append(f"  ! line {p.span.line}: {p.message}")
+            lines.append(f"  ! line {p.span.line}: {safe_text(p.message)}")
         if not doc.sets and not doc.problems:
             lines.append("  (no objectives found)")
         for s in doc.sets:
-            title = s.title or "(document)"
+            title = safe_text(s.title or "(document)")
             meta = _fmt_meta(s.metadata, ("cycle", "level", "owner", "team", "updated", "parent"))
             lines.append(f"  {style('set', fg='cyan')} {title!r} (line {s.span.line}){meta}")
             depth_of: dict[int, int] = {}
@@ -140,9 +140,8 @@ def outline_text(docs: Sequence[OkrDocument], color: bool, why: bool = False) ->
                 depth_of[id(o)] = depth
                 pad = "  " * (depth + 1)
                 meta = _fmt_meta(o.metadata, ("owner", "score", "progress", "status", "deadline"))
-                lines.append(
-                    f"{pad}{style('objective', fg='green')} (line {o.span.line}): {o.text}{meta}"
-                )
+                head = f"{pad}{style('objective', fg='green')} (line {o.span.line})"
+                lines.append(f"{head}: {safe_text(o.text)}{meta}")
                 for k in o.key_results:
                     meta = _fmt_meta(
                         k.metadata,
@@ -159,14 +158,15 @@ def outline_text(docs: Sequence[OkrDocument], color: bool, why: bool = False) ->
                     )
                     lines.append(
                         f"{pad}  {style('key result', fg='yellow')} (line {k.span.line}): "
-                        f"{k.text}{meta}"
+                        f"{safe_text(k.text)}{meta}"
                     )
                     for i in k.initiatives:
-                        lines.append(f"{pad}    initiative (line {i.span.line}): {i.text}")
+                        lines.append(
+                            f"{pad}    initiative (line {i.span.line}): {safe_text(i.text)}"
+                        )
             for k in s.shared_key_results:
-                lines.append(
-                    f"    {style('key result', fg='yellow')} (shared, line {k.span.line}): {k.text}"
-                )
+                head = f"    {style('key result', fg='yellow')} (shared, line {k.span.line})"
+                lines.append(f"{head}: {safe_text(k.text)}")
         if why:
             lines.extend(_why_lines(doc))
     return "\n".join(lines) + "\n"

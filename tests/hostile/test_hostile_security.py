@@ -394,3 +394,9 @@ def test_regex_token_patterns_are_refused_at_load(
     result = okrlint("okrs.md")
     assert result.exit_code == 2
     assert "REGEX is not allowed" in result.stderr
+
+
+def test_outline_shows_no_terminal_escapes(okrlint: Callable[..., Any], in_tmp: Path) -> None:
+    _write(in_tmp / "okrs.md", OKR.replace("Grow", "\x1b]0;title\x07\x1b[2JGrow", 1))
+    out = okrlint("--outline", "--why", "okrs.md").stdout
+    assert "\x1b" not in out and "\x07" not in out

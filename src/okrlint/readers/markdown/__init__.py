@@ -23,6 +23,7 @@ from okrlint.readers.markdown.decide import OKR_NAME, OKR_TITLE, Decision, decid
 from okrlint.readers.markdown.lines import Line, build_lines
 from okrlint.readers.markdown.prelude import Prelude
 from okrlint.readers.markdown.roles import assign_roles
+from okrlint.textsafe import safe_text
 
 
 def file_says_okr(path: str, doc: OkrDocument, root: Line) -> bool:
@@ -82,6 +83,7 @@ def explain_roles(path: str, source: str) -> list[str]:
         if role == "row":
             role = "row (" + ", ".join(c.role for c in line.columns if c.role) + ")"
         text = line.text if len(line.text) <= 60 else line.text[:57] + "..."
+        text = safe_text(text)
         why = "; ".join(line.evidence) or ("no evidence for a role" if line.role is None else "")
         out.append(f"  {number:>5}  {'  ' * depth}{line.shape:<7} {role:<12} {text!r}  <- {why}")
     return out
