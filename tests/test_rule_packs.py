@@ -262,3 +262,50 @@ def test_a_failing_plugin_check_loses_nothing_else(okrlint, tmp_path, monkeypatc
     got = [(f["code"], f["line"]) for f in run.json()]
     assert ("BOOM001", 2) in got and ("BOOM001", 4) in got
     assert any(code.startswith("OKR") and line == 3 for code, line in got)  # "Make boom happen"
+
+
+@pytest.mark.parametrize(
+    ("body", "stderr"),
+    [
+        ('    print(\'[{"not": "json"}]\')\n    yield ctx.message(text=node.text)\n', None),
+        ("    import sys\n    sys.exit(0)\n    yield 1\n", "called sys.exit(0)"),
+        ("    while True:\n        pass\n    yield 1\n", "took more than"),
+    ],
+    ids=["prints", "exits", "hangs"],
+)
+def test_a_misbehaving_plugin_cannot_corrupt_end_or_hang_the_run(
+    okrlint, tmp_path, monkeypatch, body: str, stderr: str | None
+) -> None:
+    import json as _json
+    import time
+
+    site = tmp_path / "site"
+    dist = site / "odd_plugin-0.1.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: odd-plugin\nVersion: 0.1\n")
+    (dist / "entry_points.txt").write_text("[okrlint.rules]\nodd = odd_plugin:check\n")
+    (site / "odd_plugin.py").write_text("def check(ctx, node):\n" + body)
+    monkeypatch.syspath_prepend(str(site))
+    import sys as _sys
+
+    _sys.modules.pop("odd_plugin", None)
+    (tmp_path / "pack.yaml").write_text(
+        "pack: {name: odd, prefix: ODD}\nrules:\n  - code: ODD001\n    name: odd\n"
+        "    severity: warning\n    scope: key_result\n    extends: python\n    plugin: odd\n"
+        "    message: \"seen '{text}'\"\n    summary: s\n"
+    )
+    (tmp_path / ".okrlint.yaml").write_text("rule-packs: [pack.yaml]\n")
+    (tmp_path / "okrs.md").write_text(
+        "## Objective: Make onboarding feel effortless\n"
+        "- Raise activation from 42% to 60% by end of Q3\n"
+    )
+    start = time.monotonic()
+    run = okrlint(str(tmp_path / "okrs.md"), "--format", "json", "--no-cache")
+    assert time.monotonic() - start < 20
+    findings = _json.loads(run.stdout)  # stdout is still valid JSON
+    assert isinstance(findings, list)
+    if stderr is None:
+        assert any(f["code"] == "ODD001" for f in findings)
+    else:
+        assert run.exit_code == 2
+        assert stderr in run.stderr
