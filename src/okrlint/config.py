@@ -22,6 +22,7 @@ import yaml
 from okrlint.readers.yamlsafe import SafeLoader
 from okrlint.registry import SEVERITIES, Registry, Rule, RuleError, registry_with_packs
 from okrlint.score import ScoreConfig
+from okrlint.smallfile import SmallFileError, compose_bounded, read_small_text
 
 CONFIG_NAMES = (".okrlint.yaml", ".okrlint.yml")
 KEYS = (
@@ -188,13 +189,13 @@ class _Loader:
 
     def _read(self) -> Any:
         try:
-            text = self.path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            raise ConfigError(
-                f"{self.path}: not valid UTF-8 (byte {exc.start}): save it as UTF-8"
-            ) from None
-        except OSError as exc:
-            raise ConfigError(f"{self.path}: cannot read: {exc.strerror or exc}") from None
+            text = read_small_text(self.path)
+            if self.path.name != "pyproject.toml":
+                compose_bounded(text, self.path)  # refuses alias bombs before loading
+        except SmallFileError as exc:
+            raise ConfigError(str(exc)) from None
+        except yaml.YAMLError:
+            pass  # reported with its position below
         if self.path.name == "pyproject.toml":
             try:
                 doc = tomllib.loads(text)

@@ -23,7 +23,7 @@ from typing import Any, Literal
 import yaml
 
 from okrlint.data import data_dir
-from okrlint.readers.yamlsafe import SafeLoader
+from okrlint.smallfile import SmallFileError, compose_bounded, read_small_text
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -200,13 +200,7 @@ def _example_text(example: dict[str, Any]) -> str:
 
 
 def load_yaml_file(path: Path) -> Any:
-    text = path.read_text(encoding="utf-8")
-    try:
-        return yaml.load(text, Loader=SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise RuleError(f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    return _compose(path)[1]
 
 
 def _suggest(word: str, options: Iterable[str]) -> str:
@@ -334,6 +328,10 @@ def _validate_kind(kind: str, data: dict[str, Any], at: Callable[[str], str], pa
                 not isinstance(value, list) or not all(isinstance(x, str) for x in value)
             ):
                 raise RuleError(f"{at(key)}: '{key}' must be a list of strings")
+        if len(data.get("regex") or []) > MAX_REGEXES_PER_RULE:
+            raise RuleError(
+                f"{at('regex')}: more than {MAX_REGEXES_PER_RULE} regular expressions in one rule"
+            )
         for pattern in data.get("regex") or []:
             try:
                 compile_regex(pattern, bool(data.get("ignorecase", True)))
@@ -414,10 +412,25 @@ def _has_key(value: Any, key: str) -> bool:
     return False
 
 
+# Bounds on a pack's regular expressions: compiling "a{4294967294}" takes gigabytes, and many
+# patterns each under the per-statement timeout still add up.
+MAX_REGEX_CHARS = 500
+MAX_REGEX_REPEAT = 1_000
+MAX_REGEXES_PER_RULE = 100
+_REPEAT = re.compile(r"(?<!\\)\{\s*(\d+)\s*(?:,\s*(\d*)\s*)?\}")
+
+
 def compile_regex(pattern: str, ignorecase: bool) -> Any:
-    """Regular expressions in packs use the ``regex`` module, matched with a timeout."""
+    """Regular expressions in packs use the ``regex`` module, matched with a timeout; their
+    size and repeat counts are bounded before compiling."""
     import regex
 
+    if len(pattern) > MAX_REGEX_CHARS:
+        raise ValueError(f"longer than {MAX_REGEX_CHARS} characters")
+    for m in _REPEAT.finditer(pattern):
+        counts = [int(g) for g in m.groups() if g]
+        if any(c > MAX_REGEX_REPEAT for c in counts):
+            raise ValueError(f"a repeat count above {MAX_REGEX_REPEAT} ({m.group(0)})")
     return regex.compile(pattern, regex.IGNORECASE if ignorecase else 0)
 
 
@@ -450,15 +463,15 @@ def _import_check(target: str, where: str) -> Callable[..., Any]:
 
 
 def _compose(path: Path) -> tuple[Any, Any]:
-    text = path.read_text(encoding="utf-8")
+    """A pack file's node tree and data: a regular file of bounded size, its YAML bounded."""
     try:
-        node = yaml.compose(text, Loader=SafeLoader)
-        data = yaml.load(text, Loader=SafeLoader)
+        return compose_bounded(read_small_text(path), path)
+    except SmallFileError as exc:
+        raise RuleError(str(exc)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise RuleError(f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
-    return node, data
 
 
 def _key_lines(node: Any) -> dict[str, int]:

@@ -90,3 +90,49 @@ def test_list_rules_into_a_closed_pipe_exits_0(repo: Path) -> None:
         check=False,
     )
     assert status.returncode == 0
+
+
+def _bomb(top: str) -> str:
+    text = top + "a: &a [x,x,x,x,x,x,x,x,x]\n"
+    prev = "a"
+    for name in "bcdefgh":
+        text += f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]\n"
+        prev = name
+    return text
+
+
+@pytest.mark.parametrize(
+    ("pack", "says"),
+    [
+        ("/dev/zero", "not a regular file"),
+        ("fifo.yaml", "not a regular file"),
+        ("bomb.yaml", "YAML refused"),
+        ("huge-repeat.yaml", "repeat count above"),
+    ],
+)
+def test_rule_packs_are_bounded(
+    okrlint: Callable[..., Any], repo: Path, pack: str, says: str
+) -> None:
+    import os
+
+    if pack == "fifo.yaml":
+        os.mkfifo(repo / pack)
+    elif pack == "bomb.yaml":
+        (repo / pack).write_text(_bomb("pack: {name: x, prefix: XX}\nrules: []\n"))
+    elif pack == "huge-repeat.yaml":
+        (repo / pack).write_text(
+            "pack: {name: x, prefix: XX}\nrules:\n  - code: XX001\n    name: big\n"
+            "    severity: warning\n    scope: key_result\n    extends: existence\n"
+            "    summary: s\n    message: m\n    regex: ['a{4294967294}']\n"
+        )
+    (repo / ".okrlint.yaml").write_text(f"rule-packs: [{pack}]\n")
+    result = okrlint("okrs.md")
+    assert result.exit_code == 2
+    assert says in result.stderr
+
+
+def test_a_configuration_alias_bomb_is_refused(okrlint: Callable[..., Any], repo: Path) -> None:
+    (repo / ".okrlint.yaml").write_text(_bomb(""))
+    result = okrlint("okrs.md")
+    assert result.exit_code == 2
+    assert "YAML refused" in result.stderr
