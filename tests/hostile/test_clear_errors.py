@@ -136,3 +136,18 @@ def test_a_configuration_alias_bomb_is_refused(okrlint: Callable[..., Any], repo
     result = okrlint("okrs.md")
     assert result.exit_code == 2
     assert "YAML refused" in result.stderr
+
+
+def test_a_suppression_with_400k_rule_names_is_bounded(
+    okrlint: Callable[..., Any], repo: Path
+) -> None:
+    import time
+
+    names = " ".join(f"nope{i}" for i in range(400_000))
+    (repo / "okrs.md").write_text(f"<!-- okrlint-disable-file {names} -->\n" + OKR)
+    start = time.monotonic()
+    result = okrlint("okrs.md", "--format", "json", "--no-cache")
+    assert time.monotonic() - start < 10  # was 81 s and 535 MB
+    invalid = [f for f in result.json() if f["code"] == "OKR003"]
+    assert 1 < len(invalid) <= 101
+    assert any("more names past the first 100" in f["message"] for f in invalid)
