@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import math
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -38,6 +40,10 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 class UserError(Exception):
     """A problem with how okrlint was called: one line on stderr, exit 2."""
+
+
+def _terminated(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _fail(message: str) -> NoReturn:
@@ -287,10 +293,17 @@ def main(**kw: Any) -> None:
     PATHS are files or directories (searched for *.md, *.markdown, *.yaml, *.yml); '-' reads
     standard input. Exit codes: 0 no findings at or above --fail-level, 1 findings, 2 error.
     """
+    with contextlib.suppress(ValueError):  # only the main thread may set a handler
+        signal.signal(signal.SIGTERM, _terminated)
     try:
         _main(**kw)
     except (UserError, ConfigError, PathError, RuleError, OutputError) as exc:
         _fail(str(exc))
+    except KeyboardInterrupt:
+        # Ctrl-C or SIGTERM: outputs are written whole at the end, so nothing half-written
+        # is left; workers see their parent go and end too.
+        click.echo("okrlint: interrupted; nothing written", err=True)
+        sys.exit(130)
     except BrokenPipeError:
         # "okrlint --list-rules | head": the reader went away; that is not an error.
         devnull = os.open(os.devnull, os.O_WRONLY)

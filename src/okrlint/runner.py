@@ -120,6 +120,21 @@ def _work(task: tuple[int, bytes | None]) -> FileResult:
 MAX_WORKERS = 64
 
 
+def _orphan_guard(parent: int) -> None:
+    """In a worker: end when the parent is gone (killed, or stopped with SIGTERM), instead of
+    waiting for work for ever."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                os._exit(3)
+            time.sleep(0.5)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def _alone(ctx: Any, index: int, data: bytes | None, jobs: Sequence[Job]) -> FileResult:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -231,7 +246,12 @@ def run_jobs(
         try:
             ctx = multiprocessing.get_context("fork")
             chunk = max(1, min(32, len(parallel) // (workers * 8)))
-            with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+            with ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=ctx,
+                initializer=_orphan_guard,
+                initargs=(os.getpid(),),
+            ) as pool:
                 tasks = [(i, read[i][0] if i in read else None) for i in parallel]
                 tasks_by_index = dict(tasks)
                 mapped = pool.map(_work, tasks, chunksize=chunk)

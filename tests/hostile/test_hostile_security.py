@@ -400,3 +400,59 @@ def test_outline_shows_no_terminal_escapes(okrlint: Callable[..., Any], in_tmp: 
     _write(in_tmp / "okrs.md", OKR.replace("Grow", "\x1b]0;title\x07\x1b[2JGrow", 1))
     out = okrlint("--outline", "--why", "okrs.md").stdout
     assert "\x1b" not in out and "\x07" not in out
+
+
+def test_sigterm_stops_the_workers_and_writes_nothing(tmp_path: Path) -> None:
+    import shutil
+    import signal
+    import time
+
+    if shutil.which("pgrep") is None:
+        pytest.skip("pgrep is not installed")
+    folder = tmp_path / "okrs"
+    for i in range(1_500):
+        _write(folder / f"team-{i:04}.md", OKR.replace("Grow", f"Grow line {i}"))
+    out = tmp_path / "report.json"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "okrlint",
+            str(folder),
+            "-j",
+            "2",
+            "--no-cache",
+            "--format",
+            "json",
+            "-o",
+            str(out),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    children: list[int] = []
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not children and proc.poll() is None:
+        listed = subprocess.run(
+            ["pgrep", "-P", str(proc.pid)], capture_output=True, text=True, check=False
+        )
+        children = [int(x) for x in listed.stdout.split()]
+        time.sleep(0.05)
+    if not children:
+        proc.kill()
+        pytest.skip("the run ended before its workers could be seen")
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    assert not out.exists()
+    time.sleep(2)
+    alive = []
+    for pid in children:
+        try:
+            os.kill(pid, 0)
+            alive.append(pid)
+        except ProcessLookupError:
+            pass
+    assert alive == []
