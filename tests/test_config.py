@@ -143,3 +143,22 @@ def test_show_config_prints_the_values_in_effect_not_null(okrlint, tmp_path) -> 
     assert data["max-file-size"] == 5 * 1024 * 1024
     assert "OKR301" in data["select"]
     assert None not in (data["select"], data["include"], data["config-file"])
+
+
+def test_without_a_repository_no_configuration_above_the_working_directory_applies(
+    okrlint, tmp_path, monkeypatch
+) -> None:
+    import json
+
+    (tmp_path / ".okrlint.yaml").write_text("select: [OKR301]\n")  # a stray one above
+    work = tmp_path / "work"
+    work.mkdir()
+    okrs = work / "okrs.md"
+    okrs.write_text("# OKRs\n")
+    monkeypatch.chdir(work)
+    data = json.loads(okrlint("--show-config", "okrs.md").stdout)
+    assert data["config-file"] == "(none: defaults)"
+    (work / ".git").mkdir()
+    (tmp_path / "work" / ".okrlint.yaml").write_text("select: [OKR302]\n")
+    data = json.loads(okrlint("--show-config", "okrs.md").stdout)
+    assert data["select"] == ["OKR302"]

@@ -366,9 +366,21 @@ def _has_okrlint_table(path: Path) -> bool:
     return isinstance(tool, dict) and "okrlint" in tool
 
 
+def _search_top(start: Path) -> Path:
+    """How far up configuration is looked for: the repository root (the nearest folder with
+    ``.git``); without one, the working directory (or the file's own folder when it lies
+    outside it), so a stray ``.okrlint.yaml`` in /tmp or $HOME never applies."""
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    cwd = Path.cwd().resolve()
+    return cwd if start.is_relative_to(cwd) else start
+
+
 def find_config_file(directory: Path) -> Path | None:
     """The configuration for files in ``directory``: walk up to the repository root."""
     current = directory.resolve()
+    top = _search_top(current)
     while True:
         for name in CONFIG_NAMES:
             candidate = current / name
@@ -377,7 +389,7 @@ def find_config_file(directory: Path) -> Path | None:
         pyproject = current / "pyproject.toml"
         if pyproject.is_file() and _has_okrlint_table(pyproject):
             return pyproject
-        if (current / ".git").exists() or current.parent == current:
+        if current == top or current.parent == current:
             return None
         current = current.parent
 
