@@ -114,7 +114,14 @@ def discover(paths: list[str], notes: list[str] | None = None) -> list[Target]:
                 raise PathError(f"path '{raw}' does not exist") from None
         if p.is_dir():
             found = []
-            for root, dirs, files in os.walk(p, followlinks=False):
+
+            def unreadable(exc: OSError) -> None:
+                raise PathError(
+                    f"cannot read the folder '{exc.filename}': {exc.strerror or exc} (its files "
+                    "would go unchecked)"
+                )
+
+            for root, dirs, files in os.walk(p, followlinks=False, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
                 for name in files:
                     if Path(name).suffix.lower() in LINTABLE_SUFFIXES:

@@ -480,11 +480,18 @@ def _key_lines(node: Any) -> dict[str, int]:
     return {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
 
 
+def _not_builtin(name: str, builtin: bool, where: Path) -> None:
+    """Only okrlint's own pack is called "okrlint" (its rules may name okrlint's checks)."""
+    if name.strip().lower() == "okrlint" and not builtin:
+        raise RuleError(f"{where}: the pack name 'okrlint' is reserved for okrlint's own rules")
+
+
 def load_pack(path: Path, pack: str | None = None) -> list[Rule]:
     """Rules of a pack: a folder of rule files (with ``_pack.yaml``: name and prefix), or one
     file with ``pack: {name, prefix}`` and ``rules: [...]``."""
     if not path.exists():
         raise RuleError(f"{path}: rule pack not found")
+    builtin = pack == "okrlint"
     prefix: str | None = None
     name = pack
     rules: list[Rule] = []
@@ -493,6 +500,7 @@ def load_pack(path: Path, pack: str | None = None) -> list[Rule]:
         if meta_file.is_file():
             meta = load_yaml_file(meta_file) or {}
             name = name or str(meta.get("name") or path.name)
+            _not_builtin(name, builtin, meta_file)
             prefix = meta.get("prefix")
         files = sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml"))
         units: list[tuple[Path, Any, Any]] = []
@@ -507,6 +515,7 @@ def load_pack(path: Path, pack: str | None = None) -> list[Rule]:
             raise RuleError(f"{path}: a rule pack file needs 'pack:' and 'rules:'")
         meta = data.get("pack") or {}
         name = name or str(meta.get("name") or path.stem)
+        _not_builtin(name, builtin, path)
         prefix = meta.get("prefix")
         rules_node = (
             next((v for k, v in node.value if str(k.value) == "rules"), None)

@@ -151,3 +151,15 @@ def test_a_suppression_with_400k_rule_names_is_bounded(
     invalid = [f for f in result.json() if f["code"] == "OKR003"]
     assert 1 < len(invalid) <= 101
     assert any("more names past the first 100" in f["message"] for f in invalid)
+
+
+def test_a_pack_cannot_call_itself_okrlint(okrlint: Callable[..., Any], repo: Path) -> None:
+    (repo / "pack.yaml").write_text(
+        "pack: {name: okrlint, prefix: ACME}\nrules:\n  - code: ACME001\n    name: x\n"
+        "    severity: warning\n    scope: key_result\n    extends: python\n"
+        "    check: okrlint.checks.statements:kr_is_task\n    summary: s\n    message: m\n"
+    )
+    (repo / ".okrlint.yaml").write_text("rule-packs: [pack.yaml]\n")
+    result = okrlint("okrs.md")
+    assert result.exit_code == 2
+    assert "reserved for okrlint's own rules" in result.stderr

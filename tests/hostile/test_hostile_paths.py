@@ -238,3 +238,25 @@ def test_hostile_bytes_on_standard_input(okrlint: Callable[..., Any]) -> None:
         assert result.exception is None or isinstance(result.exception, SystemExit)
         assert result.exit_code == 1
         assert [f["code"] for f in json.loads(result.stdout)] == ["OKR001"]
+
+
+def test_an_unreadable_subfolder_is_an_error_not_a_silent_pass(
+    okrlint: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Root can read a chmod 000 folder, so the walk's error is simulated."""
+    from okrlint import files
+
+    _write(tmp_path / "okrs.md", GOOD)
+    real_walk = os.walk
+
+    def walk(top: Any, **kw: Any) -> Any:
+        onerror = kw.get("onerror")
+        if onerror is not None:
+            onerror(PermissionError(13, "Permission denied", str(tmp_path / "locked")))
+        yield from real_walk(top, **kw)
+
+    monkeypatch.setattr(files.os, "walk", walk)
+    result = okrlint(str(tmp_path))
+    assert result.exit_code == 2
+    assert "cannot read the folder" in result.stderr and "locked" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
