@@ -110,7 +110,9 @@ def discover(paths: list[str], notes: list[str] | None = None) -> list[Target]:
         except OSError as exc:
             if exc.errno == errno.ELOOP:
                 raise PathError(f"path '{raw}' is a symbolic link loop") from None
-            if not p.is_symlink():
+            if exc.errno == errno.ENAMETOOLONG:
+                raise PathError(f"path '{raw[:80]}...' is longer than the system allows") from None
+            if not os.path.islink(raw):
                 raise PathError(f"path '{raw}' does not exist") from None
         if p.is_dir():
             found = []

@@ -260,3 +260,12 @@ def test_an_unreadable_subfolder_is_an_error_not_a_silent_pass(
     assert result.exit_code == 2
     assert "cannot read the folder" in result.stderr and "locked" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_path_longer_than_the_system_allows_is_one_line(
+    okrlint: Callable[..., Any], tmp_path: Path
+) -> None:
+    result = okrlint(str(tmp_path / ("a/" * 3000 + "x.md")))
+    assert result.exit_code == 2
+    assert "longer than the system allows" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
