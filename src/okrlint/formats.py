@@ -36,7 +36,7 @@ from okrlint import __version__
 from okrlint.engine import Finding
 from okrlint.model import OkrDocument
 from okrlint.registry import Registry, Rule
-from okrlint.textsafe import safe_text
+from okrlint.textsafe import safe_path, safe_text
 
 
 @dataclass
@@ -252,7 +252,7 @@ def render_github(report: Report) -> str:
     lines = []
     for f in report.findings:
         props = {
-            "file": _relative_path(f.path)[0],
+            "file": safe_path(_relative_path(f.path)[0]),
             "line": f.line,
             "col": f.column,
             "endLine": f.end_line,

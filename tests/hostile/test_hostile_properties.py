@@ -313,3 +313,56 @@ def test_strategies_reach_okrs() -> None:
     assert read_bytes("okrs.md", found.encode()).has_okrs
     found = find(yaml_text(), lambda t: read_bytes("o.yaml", t.encode()).has_okrs, settings=FIND)
     assert read_bytes("o.yaml", found.encode()).has_okrs
+
+
+# ------------------------------------------------------------------------------ output formats
+
+UNTRUSTED = st.text(
+    alphabet=st.sampled_from(list("ab @#:,|<>[]()!&%\\/*_`\n\r\t\x1b\x07\x00\x85\u2028\u202e€é")),
+    max_size=40,
+)
+
+
+@PROFILE
+@given(name=UNTRUSTED, text=UNTRUSTED)
+def test_every_output_format_parses_and_carries_no_command_or_escape(name: str, text: str) -> None:
+    """A finding whose file name and statement are hostile: the JSON formats parse, the XML
+    parses, the human and CI-log formats hold no control character and start no line with a
+    workflow command okrlint did not write."""
+    import xml.etree.ElementTree as ET
+
+    from okrlint.formats import FORMAT_NAMES, Report, render
+
+    path = ("okrs/" + name.replace("\x00", "") + ".md") if name.strip() else "okrs.md"
+    finding = Finding(
+        "OKR301",
+        "kr-is-task",
+        "warning",
+        f"'{text}' is a task",
+        path,
+        1,
+        1,
+        1,
+        2,
+        "key_result",
+        text,
+    )
+    report = Report([finding], REGISTRY, {"files": 1}, files=[path])
+    for fmt in FORMAT_NAMES:
+        if fmt in ("markdown", "html", "json-report"):
+            continue  # score reports need documents; tests/test_report.py covers them
+        out = render(fmt, report)
+        if fmt in ("json", "gitlab", "sarif"):
+            json.loads(out)
+        elif fmt == "json-lines":
+            for line in out.splitlines():
+                json.loads(line)
+        elif fmt == "junit":
+            ET.fromstring(out.encode("utf-8"))
+        else:
+            for line in out.splitlines():
+                assert not any(ch in line for ch in "\x1b\x07\x00\r\x85\u2028\u202e"), (fmt, line)
+                if fmt == "github":
+                    assert line.startswith("::warning file="), line
+                else:
+                    assert not line.startswith("::"), (fmt, line)
