@@ -286,3 +286,36 @@ def test_readme_rule_count_matches_the_registry() -> None:
     (count,) = _re.findall(r"^(\d+) rules; \[docs/rules.md\]", readme, _re.MULTILINE)
     assert int(count) == len(default_registry().rules)
     assert "RULES.md" not in readme  # the catalog is in ../shared, not in the repository
+
+
+def test_one_run_prints_text_and_writes_reports(okrlint, tmp_path) -> None:
+    import json as _json
+
+    okrs = write(tmp_path, "okrs.md", BAD)
+    gl, sarif = tmp_path / "gl.json", tmp_path / "o.sarif"
+    run = okrlint(okrs, "--report", f"gitlab={gl}", "--report", f"sarif={sarif}")
+    assert run.exit_code == 1
+    assert " warning OKR301 " in run.stdout
+    assert len(_json.loads(gl.read_text())) == 3
+    assert _json.loads(sarif.read_text())["version"] == "2.1.0"
+    bad = okrlint(okrs, "--report", "nope=x.json")
+    assert bad.exit_code == 2 and "FORMAT=FILE" in bad.stderr
+
+
+def test_yaml_on_standard_input_is_recognised_by_its_content(okrlint) -> None:
+    text = "objectives:\n  - objective: Grow\n    key_results: [Launch the new onboarding flow]\n"
+    run = okrlint("-", "--format", "json", input=text)
+    assert any(f["code"] == "OKR301" for f in run.json())
+
+
+def test_include_applies_to_files_named_by_the_hook(okrlint, tmp_path, monkeypatch) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".okrlint.yaml").write_text("include: ['okrs/**']\n")
+    inside = tmp_path / "okrs" / "team.md"
+    inside.parent.mkdir()
+    inside.write_text(BAD)
+    outside = tmp_path / "notes.md"
+    outside.write_text(BAD)
+    monkeypatch.chdir(tmp_path)
+    run = okrlint("--ignore-non-okr-files", "--format", "json", "okrs/team.md", "notes.md")
+    assert {f["path"] for f in run.json()} == {"okrs/team.md"}

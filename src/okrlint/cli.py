@@ -198,6 +198,14 @@ class _Command(click.Command):
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default=None, help=FORMAT_HELP)
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False), help="Write the output here.")
+@click.option(
+    "--report",
+    "reports",
+    multiple=True,
+    metavar="FORMAT=FILE",
+    help="Also write FORMAT to FILE in the same run (repeat: --report sarif=okrlint.sarif "
+    "--report gitlab=gl-code-quality.json); the output format still goes to standard output.",
+)
 @click.option("--select", multiple=True, help="Rules to run (codes, names or prefixes like OKR3).")
 @click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
 @click.option("--ignore", multiple=True, help="Rules to skip (codes, names or prefixes).")
@@ -315,6 +323,7 @@ def _main(
     paths: tuple[str, ...],
     fmt: str | None,
     output_file: str | None,
+    reports: tuple[str, ...],
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -400,6 +409,7 @@ def _main(
         raise UserError("--why explains --outline: use 'okrlint --outline --why FILE'")
     if not paths:
         raise UserError("no paths given (try 'okrlint okrs.md' or 'okrlint --help')")
+    extra_reports = _parse_reports(reports)
     notes: list[str] = []
     targets = discover(list(paths), notes)
     for note in notes:
@@ -407,6 +417,8 @@ def _main(
     linted = [t.path for t in targets] + ([stdin_filename] if stdin_filename else [])
     if output_file:
         check_target(output_file, "output file", linted)
+    for _, report_file in extra_reports:
+        check_target(report_file, "report file", linted)
     if write_baseline:
         check_target(write_baseline, "baseline file", linted)
 
@@ -422,7 +434,10 @@ def _main(
         first_cfg = first_cfg or cfg
         if target.path != "-" and cfg.excluded(target.path):
             continue
-        if not target.explicit and not cfg.included(target.path):
+        # include: applies to files found in a walk, and in hook mode to files passed by name
+        # too (the pre-commit hook names every staged file).
+        hook_or_walk = not target.explicit or ignore_non_okr_files
+        if hook_or_walk and target.path != "-" and not cfg.included(target.path):
             continue
         limit = max_file_size or cfg.max_file_size or DEFAULT_MAX_BYTES
         explicit = target.explicit and not ignore_non_okr_files
@@ -512,11 +527,18 @@ def _main(
         raise UserError(str(exc)) from None
     if fmt in ("text", "full"):
         out = _quiet(out, findings) if quiet else _with_scores(out, scores)
+        if statistics:
+            out = statistics_text(findings)  # as ruff: the table instead of the findings
     if not targets and fmt in ("text", "full"):
         click.echo(f"No Markdown or YAML files found in {', '.join(paths)}.", err=True)
+    for report_fmt, report_file in extra_reports:
+        try:
+            write_text(report_file, printable(render(report_fmt, report)), "report file")
+        except NotImplementedError as exc:
+            raise UserError(str(exc)) from None
     _emit(out, output_file, color=report.color)
-    if statistics:
-        click.echo(statistics_text(findings), nl=False, err=fmt not in ("text", "full"))
+    if statistics and fmt not in ("text", "full"):
+        click.echo(statistics_text(findings), nl=False, err=True)
     if hidden:
         click.echo(
             f"okrlint: {hidden} known finding(s) hidden by the baseline {baseline}.", err=True
@@ -553,6 +575,19 @@ def named_explicitly(finding: Finding, cfg: Config, chosen: Sequence[str]) -> bo
 
 
 SCORE_LINES_MAX = 10  # more files than this: one overall score line
+
+
+def _parse_reports(values: Sequence[str]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for value in values:
+        name, sep, path = value.partition("=")
+        if not sep or not path or name not in FORMAT_NAMES:
+            raise UserError(
+                f"--report takes FORMAT=FILE with FORMAT one of {', '.join(FORMAT_NAMES)}, "
+                f"not '{value}'"
+            )
+        out.append((name, path))
+    return out
 
 
 def _quiet(out: str, findings: Sequence[Finding]) -> str:

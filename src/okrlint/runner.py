@@ -8,6 +8,7 @@ output is the same serial, parallel, cold or warm.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -75,6 +76,20 @@ def default_stats(job: Job, doc: OkrDocument, findings: list[Finding]) -> dict[s
     }
 
 
+_YAML_OKR_KEY = re.compile(
+    rb"^(?:objectives|okrs?|goals|key[_ -]?results|cycle|level)\s*:", re.IGNORECASE | re.MULTILINE
+)
+
+
+def sniff_format(data: bytes) -> str:
+    """YAML or Markdown for standard input without a name: YAML when a top-level line starts
+    with an OKR key (``objectives:``, ``okrs:``, ``cycle:``) and no line is a Markdown heading
+    or list item outside it."""
+    if _YAML_OKR_KEY.search(data) and not re.search(rb"^#{1,6} \S", data, re.MULTILINE):
+        return "yaml"
+    return "markdown"
+
+
 def lint_data(
     job: Job, data: bytes | None, doc: OkrDocument | None, stats_fn: StatsFn, keep_doc: bool
 ) -> FileResult:
@@ -82,7 +97,9 @@ def lint_data(
 
     if doc is None:
         name = job.stdin_name or job.path
-        fmt = file_format(name) if job.path == "-" else None
+        fmt = None
+        if job.path == "-":
+            fmt = file_format(name) if job.stdin_name else sniff_format(data or b"")
         doc = read_bytes(name, data or b"", fmt, job.limit)
     errors: list[str] = []
     try:
