@@ -71,6 +71,7 @@ def run_action(
     fail_level: str | None = None,
     args: str = "",
     sarif_file: str = "",
+    min_score: str = "",
 ) -> tuple[subprocess.CompletedProcess[str], str]:
     """Run the action's entry point the way action.yml does; return the process and summary."""
     env = {
@@ -84,6 +85,7 @@ def run_action(
         INPUT_PATHS=paths,
         INPUT_ARGS=args,
         INPUT_SARIF_FILE=sarif_file,
+        INPUT_MIN_SCORE=min_score,
         NO_COLOR="1",
     )
     if fail_level is not None:
@@ -229,7 +231,7 @@ def test_action_yml_is_a_composite_action_with_the_documented_inputs() -> None:
     assert action["name"] == "okrlint"
     assert action["description"]
     inputs = action["inputs"]
-    assert set(inputs) == {"paths", "args", "fail-level", "sarif-file"}
+    assert set(inputs) == {"paths", "args", "fail-level", "min-score", "sarif-file"}
     assert {name: spec["default"] for name, spec in inputs.items()} == {
         "paths": ".",
         "args": "",
@@ -270,3 +272,16 @@ def test_summary_neutralises_links_images_and_mentions() -> None:
     assert "![x](" not in text and "[click](" not in text
     assert "@org" not in text and "#123" not in text
     assert "@\u200borg" in text and "#\u200b123" in text
+
+
+def test_min_score_input_gates_and_the_summary_says_why(tmp_path: Path) -> None:
+    (tmp_path / "bad.md").write_text(BAD, encoding="utf-8")
+    proc, summary = run_action(tmp_path, "bad.md", fail_level="error", min_score="90")
+    assert proc.returncode == 1, proc.stderr
+    assert "Quality score: **" in summary
+    assert "below the minimum 90" in summary
+    # the min-score message is printed once, by the annotation run
+    assert (proc.stdout + proc.stderr).count("below") <= 1
+    bad, _ = run_action(tmp_path, "bad.md", min_score="lots")
+    assert bad.returncode == 2
+    assert "min-score must be a number" in bad.stdout

@@ -79,9 +79,26 @@ def _cell(text: object) -> str:
     return md_escape(str(text))
 
 
-def summary_markdown(findings: Sequence[Mapping[str, Any]], exit_code: int, fail_level: str) -> str:
-    """The job summary: a heading, the counts by severity and a table of the findings."""
+def summary_markdown(
+    findings: Sequence[Mapping[str, Any]],
+    exit_code: int,
+    fail_level: str,
+    score: float | None = None,
+    tier: str | None = None,
+    min_score: float | None = None,
+) -> str:
+    """The job summary: a heading, the quality score (and why a min-score gate failed), the
+    counts by severity and a table of the findings."""
     lines = ["## okrlint", ""]
+    if score is not None:
+        line = f"Quality score: **{score:g}/100** {tier or ''}".rstrip()
+        if min_score is not None and score < min_score:
+            line += (
+                f" ❌ below the minimum {min_score:g} (the `min-score` input): this fails the step"
+            )
+        elif min_score is not None:
+            line += f" (minimum {min_score:g})"
+        lines += [line + ".", ""]
     if not findings:
         lines += [f"✅ {SUCCESS_LINE}.", ""]
         return "\n".join(lines) + "\n"
@@ -117,19 +134,27 @@ def _append_summary(text: str, env: Mapping[str, str]) -> None:
             fh.write(text)
 
 
-def _findings_json(
+def _report_json(
     fail_level: str, args: Sequence[str], paths: Sequence[str]
-) -> list[dict[str, Any]] | None:
-    """The findings as okrlint's JSON format gives them, or None when okrlint failed."""
-    cmd = okrlint_command("json", fail_level, [*args, "--exit-zero"], paths)
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, encoding="utf-8", check=False)
+) -> dict[str, Any] | None:
+    """okrlint's json-report (findings and scores), or None when okrlint failed. Its messages
+    on standard error were already printed by the annotation run: not printed twice."""
+    cmd = okrlint_command("json-report", fail_level, [*args, "--exit-zero"], paths)
+    proc = subprocess.run(
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
     if proc.returncode != 0:
         return None
     try:
-        data = json.loads(proc.stdout or "[]")
+        data = json.loads(proc.stdout or "{}")
     except ValueError:
         return None
-    return data if isinstance(data, list) else None
+    return data if isinstance(data, dict) else None
 
 
 def main(env: Mapping[str, str] | None = None) -> int:
@@ -153,6 +178,23 @@ def main(env: Mapping[str, str] | None = None) -> int:
         )
         return EXIT_ERROR
     sarif_file = env.get("INPUT_SARIF_FILE", "").strip()
+    min_score_text = env.get("INPUT_MIN_SCORE", "").strip()
+    min_score: float | None = None
+    if min_score_text:
+        try:
+            min_score = float(min_score_text)
+        except ValueError:
+            min_score = -1.0
+        if not 0 <= min_score <= 100:
+            from okrlint.formats import github_escape_data
+
+            print(
+                "::error title=okrlint::min-score must be a number from 0 to 100, "
+                f"not '{github_escape_data(min_score_text)}'",
+                flush=True,
+            )
+            return EXIT_ERROR
+        args = [*args, "--min-score", f"{min_score:g}"]
 
     sys.stdout.flush()
     code = subprocess.run(
@@ -169,17 +211,26 @@ def main(env: Mapping[str, str] | None = None) -> int:
     if sarif_file:
         Path(sarif_file).parent.mkdir(parents=True, exist_ok=True)
         sarif_args = [*args, "--output-file", sarif_file, "--exit-zero"]
-        sarif = subprocess.run(okrlint_command("sarif", fail_level, sarif_args, paths), check=False)
+        sarif = subprocess.run(
+            okrlint_command("sarif", fail_level, sarif_args, paths),
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
         if sarif.returncode != 0:
             print(f"::error title=okrlint::could not write the SARIF file {sarif_file}", flush=True)
             return EXIT_ERROR
 
     if env.get("GITHUB_STEP_SUMMARY"):
-        findings = _findings_json(fail_level, args, paths)
-        if findings is None:
+        report = _report_json(fail_level, args, paths)
+        if report is None:
             _append_summary("## okrlint\n\n⚠️ The findings could not be summarized.\n\n", env)
         else:
-            _append_summary(summary_markdown(findings, code, fail_level), env)
+            findings = report.get("findings") or []
+            score = report.get("score")
+            _append_summary(
+                summary_markdown(findings, code, fail_level, score, report.get("tier"), min_score),
+                env,
+            )
     return code
 
 
