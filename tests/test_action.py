@@ -236,6 +236,7 @@ def test_action_yml_is_a_composite_action_with_the_documented_inputs() -> None:
         "paths": ".",
         "args": "",
         "fail-level": "warning",
+        "min-score": "",
         "sarif-file": "",
     }
     assert all(spec["description"] and spec["required"] is False for spec in inputs.values())
