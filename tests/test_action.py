@@ -254,6 +254,7 @@ def test_action_yml_is_a_composite_action_with_the_documented_inputs() -> None:
         "INPUT_ARGS": "${{ inputs.args }}",
         "INPUT_FAIL_LEVEL": "${{ inputs.fail-level }}",
         "INPUT_SARIF_FILE": "${{ inputs.sarif-file }}",
+        "INPUT_MIN_SCORE": "${{ inputs.min-score }}",
     }
     # Every input the steps use is declared.
     assert set(re.findall(r"inputs\.([\w-]+)", text)) <= set(inputs)
