@@ -387,6 +387,13 @@ def _validate_kind(kind: str, data: dict[str, Any], at: Callable[[str], str], pa
             )
         if data.get("min") is None and data.get("max") is None:
             raise RuleError(f"{at('count')}: an occurrence rule needs 'min' or 'max'")
+        for bound in ("min", "max"):
+            value = data.get(bound)
+            if isinstance(value, str) and re.fullmatch(r"\{[\w-]+\}", value):
+                continue  # "{max}": the rule's option (validated as an option)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+                # ".inf" or "2.5" (or a string): counts are whole numbers
+                raise RuleError(f"{at(bound)}: '{bound}' must be a whole number, not {value!r}")
     elif kind == "python" and pack != "okrlint" and data.get("check"):
         raise RuleError(
             f"{at('check')}: a rule pack cannot name Python code; use 'plugin:' with an installed "

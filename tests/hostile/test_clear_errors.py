@@ -163,3 +163,20 @@ def test_a_pack_cannot_call_itself_okrlint(okrlint: Callable[..., Any], repo: Pa
     result = okrlint("okrs.md")
     assert result.exit_code == 2
     assert "reserved for okrlint's own rules" in result.stderr
+
+
+@pytest.mark.parametrize("bound", [".inf", ".nan", "2.5", "many"])
+def test_occurrence_bounds_are_whole_numbers(
+    okrlint: Callable[..., Any], repo: Path, bound: str
+) -> None:
+    pack = repo / "pk"
+    pack.mkdir()
+    (pack / "_pack.yaml").write_text("name: acme\nprefix: ACME\n")
+    (pack / "ACME001-many.yaml").write_text(
+        "code: ACME001\nname: many\nseverity: warning\nscope: objective\nextends: occurrence\n"
+        f"count: key_results\nmax: {bound}\nsummary: s\nmessage: m\n"
+    )
+    (repo / ".okrlint.yaml").write_text("rule-packs: [pk]\n")
+    result = okrlint("okrs.md")
+    assert result.exit_code == 2
+    assert "must be a whole number" in result.stderr
