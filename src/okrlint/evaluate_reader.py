@@ -25,6 +25,7 @@ from pathlib import Path
 
 import yaml
 
+from okrlint.evaluate import Score
 from okrlint.model import KeyResult, Objective, OkrDocument
 from okrlint.readers import MARKDOWN_SUFFIXES, YAML_SUFFIXES, read_bytes
 
@@ -63,28 +64,13 @@ def statement_line(node: Objective | KeyResult, lines: list[str]) -> int:
 
 
 @dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+class Counts(Score):
+    """Precision, recall and F1 of a set of line numbers (the statement evaluator's Score)."""
 
     def add(self, predicted: set[int], expected: set[int]) -> None:
         self.tp += len(predicted & expected)
         self.fp += len(predicted - expected)
         self.fn += len(expected - predicted)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     def row(self) -> str:
         return (
