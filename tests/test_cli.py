@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import FIXTURES, ROOT
 
 EXAMPLES = ROOT / "examples"
@@ -319,3 +321,30 @@ def test_include_applies_to_files_named_by_the_hook(okrlint, tmp_path, monkeypat
     monkeypatch.chdir(tmp_path)
     run = okrlint("--ignore-non-okr-files", "--format", "json", "okrs/team.md", "notes.md")
     assert {f["path"] for f in run.json()} == {"okrs/team.md"}
+
+
+def test_diff_base_keeps_findings_on_changed_lines_only(okrlint, tmp_path, monkeypatch) -> None:
+    import shutil
+    import subprocess as sp
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+
+    def git(*args: str) -> None:
+        sp.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("config", "user.email", "t@example.com")
+    git("config", "user.name", "t")
+    okrs = tmp_path / "okrs.md"
+    okrs.write_text(BAD)
+    git("add", "okrs.md")
+    git("commit", "-q", "-m", "old OKRs")
+    okrs.write_text(BAD + "- Write more blog posts\n")  # a new task key result
+    monkeypatch.chdir(tmp_path)
+    everything = okrlint("okrs.md", "--format", "json").json()
+    changed = okrlint("okrs.md", "--format", "json", "--diff-base", "HEAD").json()
+    assert len(everything) > len(changed) >= 1
+    assert {f["text"] for f in changed} == {"Write more blog posts"}
+    bad = okrlint("okrs.md", "--diff-base", "no-such-ref")
+    assert bad.exit_code == 2 and "no-such-ref" in bad.stderr

@@ -17,6 +17,7 @@ import click
 
 from okrlint import __version__
 from okrlint.config import Config, ConfigError, ConfigResolver
+from okrlint.diffbase import DiffError, changed_lines
 from okrlint.engine import Finding, Settings, at_or_above
 from okrlint.files import PathError, discover
 from okrlint.formats import FORMAT_NAMES, REPORT_FORMATS, Report, fingerprints, render, statistics
@@ -223,6 +224,13 @@ class _Command(click.Command):
     help="Print only the findings: no scores, no summary line (the exit code says the rest).",
 )
 @click.option(
+    "--diff-base",
+    metavar="REF",
+    default=None,
+    help="Report only findings on lines changed since the git revision REF (a pull request's "
+    "base, e.g. origin/main).",
+)
+@click.option(
     "--min-severity",
     type=click.Choice(["error", "warning", "info"]),
     default=None,
@@ -330,6 +338,7 @@ def _main(
     fail_level: str | None,
     exit_zero: bool,
     quiet: bool,
+    diff_base: str | None,
     min_severity: str | None,
     statistics: bool,
     config_file: str | None,
@@ -479,6 +488,12 @@ def _main(
     findings.sort(key=Finding.sort_key)
     if min_severity:
         findings = [f for f in findings if at_or_above([f], min_severity)]
+    if diff_base:
+        try:
+            changed = changed_lines(diff_base, [r.path for r in results])
+        except DiffError as exc:
+            raise UserError(str(exc)) from None
+        findings = [f for f in findings if _touched(f, changed)]
     prints = fingerprints(findings)
     if write_baseline:
         _write_baseline(Path(write_baseline), findings, prints)
@@ -575,6 +590,15 @@ def named_explicitly(finding: Finding, cfg: Config, chosen: Sequence[str]) -> bo
 
 
 SCORE_LINES_MAX = 10  # more files than this: one overall score line
+
+
+def _touched(finding: Finding, changed: dict[str, set[int]]) -> bool:
+    """A finding on a line the change touched (any line of its span), in a file git does not
+    know (all new), or about the whole file."""
+    lines = changed.get(os.path.realpath(finding.path))
+    if lines is None:
+        return True
+    return any(n in lines for n in range(finding.line, finding.end_line + 1))
 
 
 def _parse_reports(values: Sequence[str]) -> list[tuple[str, str]]:
