@@ -41,6 +41,7 @@ EXTENSIONS = {
     "json-lines": "jsonl",
     "github": "txt",
     "gitlab": "json",
+    "rdjson": "json",
     "sarif": "sarif",
     "junit": "xml",
     "markdown": "md",
@@ -225,6 +226,8 @@ def test_no_findings(name: str) -> None:
         assert (root.get("tests"), root.get("failures"), len(root)) == ("0", "0", 0)
     elif name == "json-report":
         assert json.loads(out)["findings"] == []
+    elif name == "rdjson":
+        assert json.loads(out)["diagnostics"] == []
     elif name in ("markdown", "html"):
         assert "All checks passed" in out
     else:
@@ -569,3 +572,13 @@ def test_text_shows_the_severity_in_words_without_colour() -> None:
         re.match(r"^\S+:\d+:\d+: (error|warning|info) OKR\d{3} ", line)
         for line in out.splitlines()[:-1]
     )
+
+
+def test_rdjson_is_reviewdogs_diagnostic_format() -> None:
+    data = json.loads(render("rdjson", make_report()))
+    assert data["source"]["name"] == "okrlint"
+    first = data["diagnostics"][0]
+    assert set(first) == {"message", "location", "severity", "code"}
+    assert first["severity"] in ("ERROR", "WARNING", "INFO")
+    assert first["location"]["range"]["start"]["line"] >= 1
+    assert first["code"]["url"].endswith("#" + f"{first['code']['value']}-".lower() + "parse-error")

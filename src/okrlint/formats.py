@@ -109,6 +109,7 @@ FORMAT_NAMES = (
     "json-lines",
     "github",
     "gitlab",
+    "rdjson",
     "sarif",
     "junit",
     "markdown",
@@ -284,11 +285,42 @@ def render_gitlab(report: Report) -> str:
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
 
 
+# rdjson: reviewdog's Diagnostic Format (rdjson), for teams that post findings with reviewdog.
+
+_RDJSON_SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
+
+
+def render_rdjson(report: Report) -> str:
+    diagnostics = [
+        {
+            "message": f.message,
+            "location": {
+                "path": _relative_path(f.path)[0],
+                "range": {
+                    "start": {"line": f.line, "column": f.column},
+                    "end": {"line": f.end_line, "column": f.end_column},
+                },
+            },
+            "severity": _RDJSON_SEVERITY[f.severity],
+            "code": {"value": f.code, "url": f"{RULES_URL}#{_anchor(f.code, f.name)}"},
+        }
+        for f in report.findings
+    ]
+    data = {"source": {"name": "okrlint", "url": INFORMATION_URI}, "diagnostics": diagnostics}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _anchor(code: str, name: str) -> str:
+    """The heading anchor of a rule in docs/rules.md ("## OKR301 kr-is-task")."""
+    return f"{code}-{name}".lower()
+
+
 # sarif: SARIF 2.1.0 (GitHub code scanning, VS Code's SARIF viewer, ...).
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
 INFORMATION_URI = "https://github.com/okrlint/okrlint"
+RULES_URL = f"{INFORMATION_URI}/blob/main/docs/rules.md"
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -449,6 +481,7 @@ FORMATS: dict[str, Callable[[Report], str]] = {
     "json-lines": render_json_lines,
     "github": render_github,
     "gitlab": render_gitlab,
+    "rdjson": render_rdjson,
     "sarif": render_sarif,
     "junit": render_junit,
     "markdown": lambda report: _report_format("markdown", report),

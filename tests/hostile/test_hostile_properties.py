@@ -352,7 +352,7 @@ def test_every_output_format_parses_and_carries_no_command_or_escape(name: str, 
         if fmt in ("markdown", "html", "json-report"):
             continue  # score reports need documents; tests/test_report.py covers them
         out = render(fmt, report)
-        if fmt in ("json", "gitlab", "sarif"):
+        if fmt in ("json", "gitlab", "sarif", "rdjson"):
             json.loads(out)
         elif fmt == "json-lines":
             for line in out.splitlines():
