@@ -263,9 +263,6 @@ class _Builder:
             out.append(node)
         return out
 
-    def iter_items(self) -> Iterator[Line]:
-        yield from self.root.walk()
-
 
 def _leads(line: Line | None) -> bool:
     """A paragraph line that introduces what follows it: anything but a long sentence that
