@@ -163,11 +163,13 @@ def user_repo(tmp_path: Path, hook_setup: tuple[Path, dict[str, str]]) -> Path:
 
 
 def try_repo(
-    repo: Path, hook_setup: tuple[Path, dict[str, str]]
+    repo: Path, hook_setup: tuple[Path, dict[str, str]], *selection: str
 ) -> subprocess.CompletedProcess[str]:
+    """``pre-commit try-repo`` of our hook in ``repo``, on ``selection`` (default: FILES)."""
     hook_repo, env = hook_setup
+    files = selection or ("--files", *FILES)
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), HOOK, "--files", *FILES],
+        [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), HOOK, *files],
         cwd=repo,
         env=env,
         capture_output=True,
@@ -224,17 +226,7 @@ def test_a_file_named_like_an_option_is_linted_not_obeyed(
     (user_repo / "-oREADME.md").write_text("# Notes\n\nNothing here.\n", encoding="utf-8")
     git(user_repo, "add", "--", "-oREADME.md", env=env)
     before = (user_repo / "README.md").read_bytes()
-    hook_repo, _ = hook_setup
-    proc = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), HOOK, "--all-files"],
-        cwd=user_repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=600,
-        check=False,
-    )
+    proc = try_repo(user_repo, hook_setup, "--all-files")
     out = proc.stdout + proc.stderr
     assert (user_repo / "README.md").read_bytes() == before, out
     assert "Traceback" not in out, out

@@ -6,6 +6,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -225,30 +226,37 @@ def test_python_plugin_through_its_entry_point(okrlint, tmp_path, monkeypatch) -
     )
 
 
+def _install_plugin_rule(root: Path, monkeypatch: Any, name: str, body: str) -> None:
+    """An installed plugin ``{name}_plugin`` whose ``check(ctx, node)`` runs ``body``, and a
+    pack in ``root`` with one rule ``{NAME}001`` that uses it, loaded by ``root``'s config."""
+    site = root / "site"
+    dist = site / f"{name}_plugin-0.1.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}-plugin\nVersion: 0.1\n")
+    (dist / "entry_points.txt").write_text(f"[okrlint.rules]\n{name} = {name}_plugin:check\n")
+    (site / f"{name}_plugin.py").write_text("def check(ctx, node):\n" + body)
+    monkeypatch.syspath_prepend(str(site))
+    sys.modules.pop(f"{name}_plugin", None)
+    prefix = name.upper()
+    (root / "pack.yaml").write_text(
+        f"pack: {{name: {name}, prefix: {prefix}}}\nrules:\n  - code: {prefix}001\n"
+        f"    name: {name}\n    severity: warning\n    scope: key_result\n    extends: python\n"
+        f"    plugin: {name}\n    message: \"seen '{{text}}'\"\n    summary: s\n"
+    )
+    (root / ".okrlint.yaml").write_text("rule-packs: [pack.yaml]\n")
+
+
 def test_a_failing_plugin_check_loses_nothing_else(okrlint, tmp_path, monkeypatch) -> None:
     """A plugin that raises on one statement: exit 2 with the rule and line on stderr, and every
     other statement and rule still checked."""
-    site = tmp_path / "site"
-    (site / "boom_plugin-0.1.dist-info").mkdir(parents=True)
-    (site / "boom_plugin-0.1.dist-info" / "METADATA").write_text(
-        "Metadata-Version: 2.1\nName: boom-plugin\nVersion: 0.1\n"
-    )
-    (site / "boom_plugin-0.1.dist-info" / "entry_points.txt").write_text(
-        "[okrlint.rules]\nboom = boom_plugin:check\n"
-    )
-    (site / "boom_plugin.py").write_text(
-        "def check(ctx, node):\n"
+    _install_plugin_rule(
+        tmp_path,
+        monkeypatch,
+        "boom",
         "    if 'boom' in node.text:\n"
         "        raise ValueError('cannot parse')\n"
-        "    yield ctx.message(text=node.text)\n"
+        "    yield ctx.message(text=node.text)\n",
     )
-    monkeypatch.syspath_prepend(str(site))
-    (tmp_path / "pack.yaml").write_text(
-        "pack: {name: boom, prefix: BOOM}\nrules:\n  - code: BOOM001\n    name: boom\n"
-        "    severity: warning\n    scope: key_result\n    extends: python\n    plugin: boom\n"
-        "    message: \"seen '{text}'\"\n    summary: s\n"
-    )
-    (tmp_path / ".okrlint.yaml").write_text("rule-packs: [pack.yaml]\n")
     (tmp_path / "okrs.md").write_text(
         "## Objective: Make onboarding feel effortless\n"
         "- Raise activation from 42% to 60% by end of Q3\n"
@@ -279,22 +287,7 @@ def test_a_misbehaving_plugin_cannot_corrupt_end_or_hang_the_run(
     import json as _json
     import time
 
-    site = tmp_path / "site"
-    dist = site / "odd_plugin-0.1.dist-info"
-    dist.mkdir(parents=True)
-    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: odd-plugin\nVersion: 0.1\n")
-    (dist / "entry_points.txt").write_text("[okrlint.rules]\nodd = odd_plugin:check\n")
-    (site / "odd_plugin.py").write_text("def check(ctx, node):\n" + body)
-    monkeypatch.syspath_prepend(str(site))
-    import sys as _sys
-
-    _sys.modules.pop("odd_plugin", None)
-    (tmp_path / "pack.yaml").write_text(
-        "pack: {name: odd, prefix: ODD}\nrules:\n  - code: ODD001\n    name: odd\n"
-        "    severity: warning\n    scope: key_result\n    extends: python\n    plugin: odd\n"
-        "    message: \"seen '{text}'\"\n    summary: s\n"
-    )
-    (tmp_path / ".okrlint.yaml").write_text("rule-packs: [pack.yaml]\n")
+    _install_plugin_rule(tmp_path, monkeypatch, "odd", body)
     (tmp_path / "okrs.md").write_text(
         "## Objective: Make onboarding feel effortless\n"
         "- Raise activation from 42% to 60% by end of Q3\n"

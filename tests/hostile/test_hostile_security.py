@@ -29,6 +29,14 @@ def _write(path: Path, text: str = OKR) -> Path:
     return path
 
 
+def _with_acme_pack(root: Path, rule: str) -> None:
+    """okrs.md, a rule pack `pack/` holding the one rule `rule`, and a config that loads it."""
+    _write(root / "okrs.md")
+    _write(root / "pack" / "_pack.yaml", "name: acme\nprefix: ACME\n")
+    _write(root / "pack" / "ACME001-rule.yaml", rule)
+    (root / ".okrlint.yaml").write_text("rule-packs: [pack]\n", encoding="utf-8")
+
+
 @pytest.fixture
 def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
@@ -350,15 +358,11 @@ def test_standard_input_is_bounded(okrlint: Callable[..., Any]) -> None:
 def test_rule_pack_messages_and_config_globs_are_bounded(
     okrlint: Callable[..., Any], in_tmp: Path
 ) -> None:
-    _write(in_tmp / "okrs.md")
-    pack = in_tmp / "pack"
-    _write(pack / "_pack.yaml", "name: acme\nprefix: ACME\n")
-    _write(
-        pack / "ACME001-huge.yaml",
+    _with_acme_pack(
+        in_tmp,
         "code: ACME001\nname: huge\nseverity: warning\nscope: key_result\nextends: existence\n"
         "tokens: [synergy]\nsummary: x\nmessage: '" + "{text}" * 1_000 + "'\n",
     )
-    (in_tmp / ".okrlint.yaml").write_text("rule-packs: [pack]\n", encoding="utf-8")
     result = okrlint("okrs.md")
     assert result.exit_code == 2
     assert "message is too long" in result.stderr
@@ -384,15 +388,11 @@ def test_standard_input_uses_the_configuration(okrlint: Callable[..., Any], in_t
 def test_regex_token_patterns_are_refused_at_load(
     okrlint: Callable[..., Any], in_tmp: Path
 ) -> None:
-    _write(in_tmp / "okrs.md")
-    pack = in_tmp / "pack"
-    _write(pack / "_pack.yaml", "name: acme\nprefix: ACME\n")
-    _write(
-        pack / "ACME001-slow.yaml",
+    _with_acme_pack(
+        in_tmp,
         "code: ACME001\nname: slow\nseverity: warning\nscope: key_result\nextends: pattern\n"
         "summary: x\nmessage: '{text}'\npatterns:\n  - [{TEXT: {REGEX: '(a+)+$'}}]\n",
     )
-    (in_tmp / ".okrlint.yaml").write_text("rule-packs: [pack]\n", encoding="utf-8")
     result = okrlint("okrs.md")
     assert result.exit_code == 2
     assert "REGEX is not allowed" in result.stderr
