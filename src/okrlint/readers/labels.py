@@ -97,59 +97,33 @@ def _patterns() -> _Patterns:
     lex = load_lexicon("labels")
     scope = rf"(?:(?:{_alternatives(lex.get('scopes') or [])})\s+)?"
     roles: list[tuple[Role, bool, re.Pattern[str]]] = []
+
+    def add(role: Role, is_strong: bool, pattern: str, flags: int = re.IGNORECASE) -> None:
+        roles.append((role, is_strong, re.compile(pattern, flags)))
+
     for role in ROLES:
         spec = lex[role]
         strong = _alternatives(spec.get("strong") or [])
         weak = _alternatives(spec.get("weak") or [])
         abbrev = _alternatives(spec.get("abbreviations") or [])
+        numbered = _alternatives(spec.get("numbered") or [])
         if strong:
-            roles.append(
-                (
-                    role,
-                    True,
-                    re.compile(
-                        rf"^(?P<label>{scope}{_word_end(strong)}\.?{_NUM}{_TRANSLATION}){_SEP}",
-                        re.IGNORECASE,
-                    ),
-                )
-            )
+            add(role, True, rf"^(?P<label>{scope}{_word_end(strong)}\.?{_NUM}{_TRANSLATION}){_SEP}")
         if abbrev:
             # "O1:", "KR 2 -", "KR:", "KR2.1 Increase ...": a number or a separator is needed.
             flags = 0 if role == "objective" else re.IGNORECASE
             abbr = abbrev.upper() if role == "objective" else abbrev
-            roles.append(
-                (
-                    role,
-                    True,
-                    re.compile(
-                        rf"^(?P<label>(?:{abbr})s?{_NUM})"
-                        rf"(?:[*_]*\s*[:：\-–—.)|]+[*_]*\s*|[*_]*\s*$|(?<=\d)\s+(?=[^\W\d_]))",
-                        flags,
-                    ),
-                )
+            add(
+                role,
+                True,
+                rf"^(?P<label>(?:{abbr})s?{_NUM})"
+                rf"(?:[*_]*\s*[:：\-–—.)|]+[*_]*\s*|[*_]*\s*$|(?<=\d)\s+(?=[^\W\d_]))",
+                flags,
             )
-        numbered = _alternatives(spec.get("numbered") or [])
         if numbered:
-            roles.append(
-                (
-                    role,
-                    False,
-                    re.compile(
-                        rf"^(?P<label>(?:{numbered})\s*#?\s*(?P<num>\d+[a-z]?)){_SEP}",
-                        re.IGNORECASE,
-                    ),
-                )
-            )
+            add(role, False, rf"^(?P<label>(?:{numbered})\s*#?\s*(?P<num>\d+[a-z]?)){_SEP}")
         if weak:
-            roles.append(
-                (
-                    role,
-                    False,
-                    re.compile(
-                        rf"^(?P<label>{_word_end(weak)}{_NUM}{_TRANSLATION}){_SEP}", re.IGNORECASE
-                    ),
-                )
-            )
+            add(role, False, rf"^(?P<label>{_word_end(weak)}{_NUM}{_TRANSLATION}){_SEP}")
     zone_lex = lex.get("zones") or {}
     zones = tuple(
         (
