@@ -22,6 +22,7 @@ statement rather than invent one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from okrlint.readers.labels import Label, Zone, find_label
@@ -506,17 +507,23 @@ def _cascades(lines: list[Line]) -> None:
             _set(line, "objective", "holds objectives (a cascade)")
 
 
-def _sister_headings(lines: list[Line]) -> None:
-    """A plain heading among headings of its level that are labelled objectives ("###
-    Objective: Awesome docs", "### Make local evaluation the default") is an objective too:
-    the author labelled one and not the others."""
+def _heading_families(lines: list[Line]) -> Iterator[list[Line]]:
+    """The headings that share a parent, once per parent, in the order of the document."""
     done: set[int] = set()
     for line in lines:
         parent = line.parent
         if line.shape != "heading" or parent is None or id(parent) in done:
             continue
         done.add(id(parent))
-        level = [h for h in parent.children if h.shape == "heading" and h.level == line.level]
+        yield [h for h in parent.children if h.shape == "heading"]
+
+
+def _sister_headings(lines: list[Line]) -> None:
+    """A plain heading among headings of its level that are labelled objectives ("###
+    Objective: Awesome docs", "### Make local evaluation the default") is an objective too:
+    the author labelled one and not the others."""
+    for family in _heading_families(lines):
+        level = [h for h in family if h.level == family[0].level]
         labelled = [h for h in level if h.role == "objective" and h.label is not None]
         if not labelled:
             continue
@@ -538,13 +545,7 @@ def _sister_sections(lines: list[Line]) -> None:
     """A heading's first line, written like the objectives that open its sister sections
     (headings at its level under the same parent), is an objective even with nothing under
     it ("### Q2 2020" / "Hold a Squad Game Jam")."""
-    done: set[int] = set()
-    for heading in lines:
-        parent = heading.parent
-        if heading.shape != "heading" or parent is None or id(parent) in done:
-            continue
-        done.add(id(parent))
-        sisters = [h for h in parent.children if h.shape == "heading"]
+    for sisters in _heading_families(lines):
         opening: list[Line | None] = [
             next((c for c in h.children if c.shape != "heading"), None) for h in sisters
         ]
