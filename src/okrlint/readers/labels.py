@@ -72,7 +72,8 @@ def _owner_splits(text: str) -> list[int]:
 
 
 def _alternatives(words: list[str]) -> str:
-    ordered = sorted({w.strip().lower() for w in words if w and w.strip()}, key=len, reverse=True)
+    unique = {w.strip().lower() for w in words if w and w.strip()}
+    ordered = sorted(unique, key=lambda w: (-len(w), w))  # longest first; same order every run
     return "|".join(re.escape(w).replace(r"\ ", r"[\s\-]*") for w in ordered)
 
 
