@@ -19,7 +19,6 @@ from typing import Any
 import pathspec
 import yaml
 
-from okrlint.readers.yamlsafe import SafeLoader
 from okrlint.registry import SEVERITIES, Registry, Rule, RuleError, registry_with_packs
 from okrlint.score import ScoreConfig
 from okrlint.smallfile import SmallFileError, compose_bounded, read_small_text
@@ -190,12 +189,8 @@ class _Loader:
     def _read(self) -> Any:
         try:
             text = read_small_text(self.path)
-            if self.path.name != "pyproject.toml":
-                compose_bounded(text, self.path)  # refuses alias bombs before loading
         except SmallFileError as exc:
             raise ConfigError(str(exc)) from None
-        except yaml.YAMLError:
-            pass  # reported with its position below
         if self.path.name == "pyproject.toml":
             try:
                 doc = tomllib.loads(text)
@@ -212,8 +207,9 @@ class _Loader:
                     self.lines[key] = i
             return section
         try:
-            node = yaml.compose(text, Loader=SafeLoader)
-            data = yaml.load(text, Loader=SafeLoader)
+            node, data = compose_bounded(text, self.path)  # refuses alias bombs before loading
+        except SmallFileError as exc:
+            raise ConfigError(str(exc)) from None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"{self.path}:{mark.line + 1}" if mark else str(self.path)

@@ -11,8 +11,6 @@ import stat
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from okrlint.readers.yamlsafe import SafeLoader, YamlLimitError, check_expansion, check_yaml_limits
 
 MAX_CONFIG_BYTES = 1_000_000
@@ -48,11 +46,15 @@ def read_small_text(path: Path) -> str:
 
 def compose_bounded(text: str, path: Path) -> tuple[Any, Any]:
     """The YAML node tree and data of ``text``, refusing alias bombs and deep nesting."""
+    loader = SafeLoader(text)
     try:
         check_yaml_limits(text)
-        node = yaml.compose(text, Loader=SafeLoader)
-        if node is not None:
-            check_expansion(node)
+        node = loader.get_single_node()
+        if node is None:
+            return None, None
+        check_expansion(node)
+        return node, loader.construct_document(node)  # the data of the same parse
     except YamlLimitError as exc:
         raise SmallFileError(f"{path}:{exc.span.line}: YAML refused: {exc}") from None
-    return node, yaml.load(text, Loader=SafeLoader)
+    finally:
+        loader.dispose()
