@@ -19,6 +19,7 @@ from typing import Any
 import pathspec
 import yaml
 
+from okrlint.files import git_root
 from okrlint.registry import SEVERITIES, Registry, Rule, RuleError, registry_with_packs
 from okrlint.score import ScoreConfig
 from okrlint.smallfile import SmallFileError, compose_bounded, read_small_text
@@ -366,9 +367,9 @@ def _search_top(start: Path) -> Path:
     """How far up configuration is looked for: the repository root (the nearest folder with
     ``.git``); without one, the working directory (or the file's own folder when it lies
     outside it), so a stray ``.okrlint.yaml`` in /tmp or $HOME never applies."""
-    for folder in (start, *start.parents):
-        if (folder / ".git").exists():
-            return folder
+    root = git_root(start)
+    if root is not None:
+        return root
     cwd = Path.cwd().resolve()
     return cwd if start.is_relative_to(cwd) else start
 

@@ -58,13 +58,17 @@ def _lintable(path: str) -> bool:
     return stat.S_ISREG(mode)
 
 
+def git_root(start: Path) -> Path | None:
+    """The repository root: the nearest folder at or above ``start`` holding ``.git``."""
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
 def _repository_root(path: str) -> Path:
-    """The nearest folder above ``path`` with a ``.git``, else the working directory."""
-    full = Path(os.path.abspath(path))
-    for parent in full.parents:
-        if (parent / ".git").exists():
-            return parent
-    return Path.cwd()
+    """The repository root of the file ``path``, else the working directory."""
+    return git_root(Path(os.path.abspath(path)).parent) or Path.cwd()
 
 
 def symlink_problem(path: str) -> str | None:

@@ -34,6 +34,7 @@ import click
 
 from okrlint import __version__
 from okrlint.engine import Finding
+from okrlint.files import git_root
 from okrlint.model import OkrDocument
 from okrlint.registry import Registry, Rule
 from okrlint.textsafe import safe_path, safe_text
@@ -65,9 +66,9 @@ def stable_path(path: str) -> str:
     if path == "-":
         return path
     full = Path(os.path.abspath(path))
-    for parent in full.parents:
-        if (parent / ".git").exists():
-            return full.relative_to(parent).as_posix()
+    root = git_root(full.parent)
+    if root is not None:
+        return full.relative_to(root).as_posix()
     return _relative_path(path)[0]
 
 
