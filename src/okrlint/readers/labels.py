@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from okrlint.data import load_lexicon
@@ -191,8 +191,10 @@ def lead_length(text: str) -> int:
     return n
 
 
+@lru_cache(maxsize=8192)
 def find_label(text: str) -> Label | None:
-    """The label at the start of ``text`` (one line of rendered text), or None."""
+    """The label at the start of ``text`` (one line of rendered text), or None. Labels are
+    frozen, so the answer is kept per distinct text: every stage of the reader asks."""
     start = lead_length(text)
     s = text[start:]
     if not s:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from okrlint.data import load_lexicon
@@ -338,7 +338,17 @@ def looks_like_role(prefix: str) -> bool:
 
 
 def clean(text: str, *, allow_role: bool = True) -> Cleaned:
-    """Separate the statement from its decorations. ``text`` is one line of rendered text."""
+    """Separate the statement from its decorations. ``text`` is one line of rendered text.
+
+    The reader's stages ask about the same line several times (roles, then assembly): the
+    result is computed once per distinct text and copied, so a caller may change its metadata.
+    """
+    c = _clean(text, allow_role)
+    return Cleaned(c.text, c.label, c.label_text, dict(c.metadata), c.offset)
+
+
+@lru_cache(maxsize=4096)
+def _clean(text: str, allow_role: bool) -> Cleaned:
     meta: dict[str, str] = {}
     label: LabelKind | None = None
     label_text: str | None = None
