@@ -12,7 +12,7 @@ from okrlint.readers import read_bytes
 from okrlint.registry import default_registry
 
 # What the reader reaches on these files (python -m okrlint.evaluate_reader --split extra).
-FLOORS = {"objectives": 0.83, "key_results": 0.82}
+FLOORS = {"objectives": 0.78, "key_results": 0.83}
 
 
 def test_reading_f1_on_files_from_other_repositories() -> None:
@@ -38,5 +38,5 @@ def test_files_labelled_without_okrs_get_no_finding_in_hook_mode() -> None:
         path = EXTRA / label["file"]
         doc = read_bytes(str(path), path.read_bytes())
         quiet.append((label["file"], [f.code for f in lint(doc, settings, explicit=False)]))
-    assert len(quiet) == 5
+    assert len(quiet) == 7
     assert all(not codes for _, codes in quiet), quiet

@@ -267,3 +267,62 @@ def test_numbered_kr_labels_without_a_colon() -> None:
     texts = [k.text for k in doc.key_results()]
     assert texts[:2] == ["Increase NPS from 20 to 35", "Cut churn from 5% to 3%"]
     assert texts[2].startswith("KR 3 is")  # not a label: no capital after the number
+
+
+def test_a_column_named_by_its_parenthesis_holds_the_key_results() -> None:
+    doc = parse_md(
+        "# OKRs\n\n## Objective: Make research easy\n\n| Target (KR) | Current status |\n"
+        "|---|---|\n| Research reports are generated in one step | partial |\n"
+    )
+    assert outline(doc) == [
+        ("Make research easy", 3, ["Research reports are generated in one step"])
+    ]
+
+
+def test_a_goal_column_right_of_the_key_results_or_of_current_is_their_target() -> None:
+    # "目标" (goal) is an objective column only left of the key results; right of them, or
+    # right of "Current", it holds each row's target value.
+    doc = parse_md(
+        "# OKR\n\n### O1：成为第一选择\n| KR | 当前 | 目标 |\n|----|------|------|\n"
+        "| KR1.1 安装量 | 0 | 10,000 |\n"
+    )
+    (o,) = doc.objectives()
+    assert o.text == "成为第一选择"
+    (kr,) = o.key_results
+    assert kr.text.endswith("安装量")
+    assert kr.metadata.get("target") == "10,000"
+    doc = parse_md(
+        "# OKRs\n\n| Metric | Current | Goal |\n|---|---|---|\n| Weekly active teams | 40 | 60 |\n"
+    )
+    assert not list(doc.objectives())
+    (kr,) = doc.key_results()
+    assert (kr.text, kr.metadata.get("target")) == ("Weekly active teams", "60")
+
+
+def test_a_hyphenated_word_is_not_a_label() -> None:
+    doc = parse_md(
+        "# OKRs\n\nObjective-level status is the lowest of its KR-level statuses.\n\n"
+        "## Objective 1: Ship the beta\n\n- KR1: 20 teams use the beta weekly\n"
+    )
+    assert [o.text for o in doc.objectives()] == ["Ship the beta"]
+
+
+def test_a_table_under_a_kpi_heading_is_not_key_results() -> None:
+    doc = parse_md(
+        "# Status\n\n## KPIs (live now)\n\n| Metric | Value |\n|---|---|\n| Total listings | 5,844 |\n\n"
+        "## OKRs for Q3\n\n### O1: Ship 10,000 listings\n- KR1.1: 3 to 5 active sources by Sep 1\n"
+    )
+    assert outline(doc) == [("Ship 10,000 listings", 11, ["3 to 5 active sources by Sep 1"])]
+
+
+def test_one_section_name_over_a_list_is_not_an_objective() -> None:
+    text = "# Goals & OKRs\n\n## Rules\n\n- **Few objectives.** 2-4 per team.\n- **Honest scoring.** Score 0-1.\n"
+    assert not parse_md(text, "okrs.md").has_okrs
+
+
+def test_a_page_whose_statements_talk_about_okrs_is_guidance() -> None:
+    text = (
+        "# OKR\n\n## What OKRs are not\n\n- OKRs are not a monitoring system.\n"
+        "- OKRs are not tied to bonuses.\n- OKRs do not fit rigid organisations.\n"
+    )
+    assert not parse_md(text, "okr.md").has_okrs

@@ -18,7 +18,8 @@ Zone = Literal["objectives", "key_results", "initiatives"]
 ROLES: tuple[Role, ...] = ("objective", "key_result", "initiative")
 
 # Separators after a label; attributes need a colon ("Lead the market" is not "Lead:").
-_SEP = r"(?:[*_]*\s*[:：\-–—.)|]+[*_]*\s*|[*_]*\s*$)"
+# A hyphen joined to a word is a compound ("Objective-level status"), not a separator.
+_SEP = r"(?:(?!-[^\W\d_])[*_]*\s*[:：\-–—.)|]+[*_]*\s*|[*_]*\s*$)"
 # A number or an id after a label: "Objective 2", "KR #3", "KR1.2", "Objective O1", "Goal IV".
 _NUM = (
     r"(?:\s*(?:#|n[°º]|no\.?)?\s*"
@@ -265,6 +266,9 @@ def column_role(header: str) -> Role | None:
     if re.fullmatch(r"(?:kr|key result)\s*#?\s*\d+", h):
         return None  # "KR #1": the scores of key result 1, not statements
     pats = _patterns()
+    inner = re.fullmatch(r"[^()]+\(\s*([^()]+?)\s*\)", h)
+    if inner and inner.group(1) in pats.key_result_columns:
+        return "key_result"  # "Target (KR)", "Outcome (key result)": the parenthesis names it
     bare = re.sub(r"\s*\([^()]*\)\s*", " ", h).strip()
     if bare and bare != h and column_role(bare) is not None:
         return column_role(bare)

@@ -37,8 +37,8 @@ _O_LABEL = re.compile(rf"^O\s?(?P<num>\d+[a-z]?)\s*{_SEP}\s*")
 # "KR:", "KR1:", "KR 2 -", "Key result:", "Key Result 1:", "Company key result:", "KR #1"
 _KR_LABEL = re.compile(
     rf"^(?:(?:{_SCOPES})\s+)?(?:key[\s-]*results?|krs?)(?:\s*(?:#\s*)?(?P<num>\d+(?:\.\d+)*[a-z]?))?"
-    # "KR2.1: ...", "KR:"; also "KR2.1 Increase ..." (a number, a space and a capital)
-    rf"(?:\s*{_SEP}+\s*|\s*$|(?<=\d)\s+(?=[A-Z]))",
+    # "KR2.1: ...", "KR:"; also "KR2.1 Increase ...", "KR1.1 安装量" (a number, a space, a letter)
+    rf"(?:\s*{_SEP}+\s*|\s*$|(?<=\d)\s+(?=[^\W\d_]))",
     re.IGNORECASE,
 )
 # "Sales (Closing Deals) KR:", "VP Eng KR:", "Distribution KR 2:"

@@ -32,10 +32,11 @@ _ARTICLE_HEADINGS = re.compile(
 )
 
 
-# Lines that address the reader, ask a question or introduce an example: guidance, not OKRs.
+# Lines that address the reader, ask a question, introduce an example or talk about OKRs
+# themselves ("OKRs are not a monitoring tool"): guidance, not OKRs.
 _GUIDANCE = re.compile(
     r"\b(?:you|your|you'll|you're|yourself)\b|\?\s*$|[:：]\s*$|\b(?:for example|e\.g\.|"
-    r"a good example|such as)\b",
+    r"a good example|such as)\b|\bOKRs?\b",
     re.IGNORECASE,
 )
 
@@ -85,7 +86,7 @@ def decide(root: Line, summary: RoleSummary, file_says_okr: bool) -> Decision:
         return Decision(
             False,
             f"guidance about OKRs: {len(guidance)} of {len(statements)} statements address the "
-            "reader, ask, introduce an example or run on as prose",
+            "reader, ask, introduce an example, talk about OKRs themselves or run on as prose",
         )
     statement_words = sum(len(words(ln.text)) for ln in statements)
     prose_words = sum(

@@ -211,6 +211,18 @@ class _Builder:
 
     def table(self, owner: Line, table: mb.Table) -> None:
         columns = [Column(h.flat, column_role(h.flat), column_field(h.flat)) for h in table.header]
+        first_kr = next((i for i, c in enumerate(columns) if c.role == "key_result"), None)
+        for i, col in enumerate(columns):
+            if col.role != "objective":
+                continue
+            after_kr = first_kr is not None and i > first_kr
+            after_value = any(c.field in ("current", "baseline") for c in columns[:i])
+            if after_kr or after_value:
+                # An objective is written left of its key results and is not a value: a
+                # "目标" (goal) or "Goal" column right of them, or right of "Current", holds
+                # each row's target.
+                col.role = None
+                col.field = col.field or "target"
         for row, start in zip(table.rows, table.row_starts, strict=False):
             cells = [
                 (c.flat, c.start if c.pieces else start, c.end if c.pieces else start) for c in row

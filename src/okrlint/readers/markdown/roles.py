@@ -330,7 +330,7 @@ def _containers(lines: list[Line]) -> None:
         what = (line.role or "").replace("_", " ")
         for child in line.children:
             if child.role is None and child.shape in ("item", "bullet") and child.text:
-                if _NOTE_TITLES.match(child.text.strip()):
+                if _note_title(child.text):
                     continue
                 if child_role == "key_result" and _attribute_like(child):
                     continue
@@ -348,7 +348,7 @@ def _containers(lines: list[Line]) -> None:
                 and child.role is None
                 and _holds_items(child)
                 and not _plain_title(child.text)
-                and not _NOTE_TITLES.match(child.text.strip())
+                and not _note_title(child.text)
                 and not _set_like(child.text)
             ):
                 # "## Company objective: ..." > "### Faster onboarding" > items: a cascade.
@@ -438,7 +438,7 @@ def _holders(lines: list[Line]) -> None:
                 break
             if not _is_candidate(anc) or not anc.text or _set_like(anc.text):
                 break
-            if _plain_title(anc.text) or _NOTE_TITLES.match(anc.text.strip()):
+            if _plain_title(anc.text) or _note_title(anc.text):
                 break
             if anc.shape == "line" and anc.parent is not None and anc.parent.role == "objective":
                 break  # the description under an objective heading, not another objective
@@ -532,7 +532,7 @@ def _sister_headings(lines: list[Line]) -> None:
                 h.role is None
                 and h.text
                 and not _plain_title(h.text)
-                and not _NOTE_TITLES.match(h.text.strip())
+                and not _note_title(h.text)
                 and not _set_like(h.text)
                 and starts_with_verb(clean(h.text).text or h.text)
             ):
@@ -647,8 +647,13 @@ def _repeated_shape(root: Line, lines: list[Line]) -> int:
     groups: dict[tuple[object, ...], list[Line]] = {}
     for c in candidates:
         groups.setdefault(_signature(c), []).append(c)
-    most = max(len(g) for g in groups.values())
-    repeated = [sig for sig, g in groups.items() if len(g) >= min(2, most)]
+    repeated = [sig for sig, g in groups.items() if len(g) >= 2]
+    if not repeated:
+        # One line with a list under it repeats nothing: it is the objective only when it is
+        # written as one ("Be profitable"), not a one-word section name ("Rules", "Roles").
+        repeated = [sig for sig, g in groups.items() if len(words(g[0].text)) > 1]
+        if not repeated:
+            return 0
 
     def labels(sig: tuple[object, ...]) -> bool:
         """Mostly short names ("Vision:", "CEO"): categories above the objectives."""
@@ -699,6 +704,12 @@ _NOTE_TITLES = re.compile(
 )
 
 
+def _note_title(text: str) -> bool:
+    """A heading or line that names notes, metrics or scores ("KPIs (live now)", "Notes")."""
+    t = re.sub(r"\s*\([^()]*\)\s*$", "", text.strip())
+    return bool(_NOTE_TITLES.match(t))
+
+
 # "Q1 2026 Results (Baseline)", "Last quarter's results": a past period's results, not KRs.
 _PAST_RESULTS = re.compile(
     r"^(?!.*\bkey\b)(?=.*\b(?:q[1-4]|h[12]|(?:19|20)\d\d|last|previous|past)\b).*\bresults?\b",
@@ -711,10 +722,10 @@ def _notes(lines: list[Line]) -> None:
     remarks about statements, not statements."""
     for line in lines:
         if line.role in (*STATEMENT_ROLES, "row") and any(
-            _NOTE_TITLES.match(a.text.strip())
-            or (a.shape == "heading" and _PAST_RESULTS.search(a.text))
+            _note_title(a.text) or (a.shape == "heading" and _PAST_RESULTS.search(a.text))
             for a in line.ancestors()
-            if a.label is None
+            # A document's title ("# Status") names the page, not a notes section in it.
+            if a.label is None and not (a.shape == "heading" and a.level == 1)
         ):
             line.role = None
             _why(line, "under a notes heading")
