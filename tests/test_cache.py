@@ -141,6 +141,56 @@ def test_no_cache_writes_nothing_and_an_unwritable_cache_is_harmless(okrlint, tm
     assert run_json(okrlint, path, "--cache-dir", str(blocker / "sub")) == reference
 
 
+@pytest.mark.parametrize("fmt", ["html", "markdown", "json-report"])
+def test_reports_are_the_same_serial_parallel_cold_and_warm(okrlint, tmp_path, fmt) -> None:
+    """The score reports need every document: workers send theirs back and the cache keeps
+    them, so a report is as fast as a text run and never different."""
+    tree = str(make_tree(tmp_path))
+    cache = str(tmp_path / "cache")
+    day = ("--today", "2026-07-01", "--format", fmt)
+    reference = okrlint(tree, "--no-cache", "-j", "1", *day).stdout
+    assert "Make onboarding feel effortless" in reference or "onboarding" in reference.lower()
+    assert okrlint(tree, "--no-cache", "-j", "2", *day).stdout == reference
+    # A text run first fills the cache without documents: the report recomputes, then keeps them.
+    okrlint(tree, "--cache-dir", cache, "--today", "2026-07-01")
+    assert okrlint(tree, "--cache-dir", cache, "-j", "2", *day).stdout == reference  # cold
+    assert okrlint(tree, "--cache-dir", cache, "-j", "1", *day).stdout == reference  # warm
+    assert okrlint(tree, "--cache-dir", cache, *day).stdout == reference
+
+
+def test_a_warm_report_never_imports_spacy(tmp_path) -> None:
+    path = str(EXAMPLES / "okrs.md")
+    cache = tmp_path / "c"
+    assert probe(path, "--format", "html", cache=cache) == "SPACY"
+    assert probe(path, "--format", "html", cache=cache) == "NO-SPACY"
+    assert probe(path, "--outline", cache=cache) == "NO-SPACY"
+
+
+def test_a_planted_document_in_an_entry_is_a_miss(okrlint, tmp_path) -> None:
+    path = tmp_path / "okrs.md"
+    shutil.copy(EXAMPLES / "okrs.md", path)
+    cache = tmp_path / "c"
+    reference = okrlint(str(path), "--no-cache", "--format", "json-report").stdout
+    okrlint(str(path), "--cache-dir", str(cache), "--format", "json-report")
+    db = sqlite3.connect(cache / FILE_NAME)
+    (key, value) = db.execute("SELECT key, value FROM results").fetchone()
+    entry = json.loads(value)
+    for forged in (
+        {**entry["doc"], "sets": [{"title": 1}]},
+        {**entry["doc"], "source": None},
+        {**entry["doc"], "sets": [{**entry["doc"]["sets"][0], "objectives": [{"text": "x"}]}]},
+    ):
+        db.execute(
+            "UPDATE results SET value = ? WHERE key = ?",
+            (json.dumps({**entry, "doc": forged}), key),
+        )
+        db.commit()
+        run = okrlint(str(path), "--cache-dir", str(cache), "--format", "json-report")
+        assert run.stdout == reference
+        assert "Traceback" not in run.stderr
+    db.close()
+
+
 PROBE = """
 import sys
 from okrlint.cli import main

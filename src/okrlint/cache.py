@@ -34,6 +34,7 @@ from typing import Any
 
 from okrlint import __version__
 from okrlint.engine import Finding, Settings
+from okrlint.model import OkrDocument
 
 SCHEMA = 2
 FILE_NAME = f"results-v{SCHEMA}.sqlite"
@@ -129,7 +130,12 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def encode(findings: Iterable[Finding], stats: dict[str, Any], data_hash: str) -> str:
+def encode(
+    findings: Iterable[Finding],
+    stats: dict[str, Any],
+    data_hash: str,
+    doc: OkrDocument | None = None,
+) -> str:
     rows = [
         [
             f.code,
@@ -145,7 +151,16 @@ def encode(findings: Iterable[Finding], stats: dict[str, Any], data_hash: str) -
         ]
         for f in findings
     ]
-    entry = {"okrlint": __version__, "sha256": data_hash, "findings": rows, "stats": stats}
+    entry: dict[str, Any] = {
+        "okrlint": __version__,
+        "sha256": data_hash,
+        "findings": rows,
+        "stats": stats,
+    }
+    if doc is not None:
+        from okrlint.docdata import to_data
+
+        entry["doc"] = to_data(doc)
     return json.dumps(entry, separators=(",", ":"))
 
 
@@ -193,15 +208,21 @@ def _finding(row: Any, path: str) -> Finding:
     )
 
 
-def decode(value: str, path: str, data_hash: str) -> tuple[list[Finding], dict[str, Any]]:
-    """The findings and stats of an entry, or :class:`BadEntry` when it was not written by
-    this okrlint for these bytes or is not the shape :func:`encode` writes."""
+def decode(
+    value: str, path: str, data_hash: str, want_doc: bool = False
+) -> tuple[list[Finding], dict[str, Any], OkrDocument | None]:
+    """The findings, stats and (with ``want_doc``) document of an entry, or :class:`BadEntry`
+    when it was not written by this okrlint for these bytes, is not the shape :func:`encode`
+    writes, or holds no document when one is wanted (a report after a text run)."""
     try:
         entry = json.loads(value)
     except ValueError:
         raise BadEntry("json") from None
-    if type(entry) is not dict or set(entry) != {"okrlint", "sha256", "findings", "stats"}:
+    keys = {"okrlint", "sha256", "findings", "stats"}
+    if type(entry) is not dict or not keys <= set(entry) <= keys | {"doc"}:
         raise BadEntry("keys")
+    if want_doc and "doc" not in entry:
+        raise BadEntry("no document")
     if entry["okrlint"] != __version__ or entry["sha256"] != data_hash:
         raise BadEntry("version or content")
     rows, stats = entry["findings"], entry["stats"]
@@ -215,7 +236,15 @@ def decode(value: str, path: str, data_hash: str) -> tuple[list[Finding], dict[s
         raise BadEntry("score")
     if tier is not None:
         _string(tier)
-    return [_finding(row, path) for row in rows], stats
+    doc = None
+    if want_doc:
+        from okrlint.docdata import from_data
+
+        try:
+            doc = from_data(entry["doc"], path)
+        except ValueError as exc:
+            raise BadEntry(str(exc)) from None
+    return [_finding(row, path) for row in rows], stats, doc
 
 
 def _usable_folder(folder: Path) -> bool:

@@ -458,7 +458,7 @@ def _main(
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     min_score = min_score if min_score is not None else cfg0.min_score
     # Reports show every statement, and scores after a baseline count only the findings it
-    # does not hide: both need the documents, which the cache does not keep.
+    # does not hide: both need the documents (workers send them back, cache entries keep them).
     keep_docs = (
         outline
         or fmt == "full"  # source lines come from the bytes read, never from a second read

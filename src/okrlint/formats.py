@@ -78,12 +78,15 @@ def fingerprints(findings: Sequence[Finding]) -> list[str]:
     findings in one file are told apart by their order."""
     seen: Counter[tuple[str, str, str]] = Counter()
     out = []
+    paths: dict[str, str] = {}  # a file's findings look for its repository root once
     for f in findings:
         # Without a statement the message stands in, less what changes by itself over time
         # ("20 days ago"): a fingerprint never depends on the date.
         what = f.text or _TIMELESS.sub("#", f.message)
         what = " ".join(what.lower().split())
-        key = (f.code, stable_path(f.path), what)
+        if f.path not in paths:
+            paths[f.path] = stable_path(f.path)
+        key = (f.code, paths[f.path], what)
         n = seen[key]
         seen[key] += 1
         digest = hashlib.sha256(

@@ -117,21 +117,37 @@ def lint_data(
 
 
 # The jobs of a parallel run, inherited by forked workers (settings hold rule functions and
-# compiled patterns: they are not sent to the workers, the workers already have them).
-_WORK: tuple[Sequence[Job], StatsFn] | None = None
+# compiled patterns: they are not sent to the workers, the workers already have them), and
+# whether the documents go back to the parent (reports, outline).
+_WORK: tuple[Sequence[Job], StatsFn, bool] | None = None
+
+
+def _lean(doc: OkrDocument) -> OkrDocument:
+    """The document without its lint-time data (statement analyses, comments, prose): what the
+    reports use, smaller to send between processes."""
+    for objective in doc.objectives():
+        objective.analysis = None
+    for kr in doc.key_results():
+        kr.analysis = None
+    doc.comments = []
+    doc.prose = []
+    return doc
 
 
 def _work(task: tuple[int, bytes | None]) -> FileResult:
     """In a worker: lint one file. The parent sends the bytes it read (and hashed for the
     cache key) so the findings always belong to the content of the key."""
     assert _WORK is not None
-    jobs, stats_fn = _WORK
+    jobs, stats_fn, keep_doc = _WORK
     index, data = task
     job = jobs[index]
     doc = None
     if data is None:
         data, doc = read_job(job)
-    return lint_data(job, data, doc, stats_fn, keep_doc=False)
+    result = lint_data(job, data, doc, stats_fn, keep_doc=keep_doc)
+    if result.doc is not None:
+        _lean(result.doc)
+    return result
 
 
 MAX_WORKERS = 64
@@ -193,8 +209,9 @@ def run_jobs(
     keep_docs: bool = False,
 ) -> Iterator[FileResult]:
     """Every job's result, in order. ``jobs_wanted`` None chooses: one process for few files,
-    one per core for many. ``keep_docs`` (outline, scores) lints in this process, without the
-    cache, because documents are not cached."""
+    one per core for many. With ``keep_docs`` (outline, reports, scores) each result holds its
+    document too, from the cache (entries then keep the document) or from the worker that
+    read it."""
     from pathlib import Path
 
     from okrlint import cache as cache_mod
@@ -205,7 +222,7 @@ def run_jobs(
     todo: list[int] = []
     prints: dict[int, str] = {}
     hashes: dict[int, str] = {}
-    if use_cache and not keep_docs:
+    if use_cache:
         folder = Path(cache_dir) if cache_dir else cache_mod.default_cache_dir()
         store = cache_mod.ResultCache(folder)
     read: dict[int, tuple[bytes | None, OkrDocument | None]] = {}
@@ -230,8 +247,10 @@ def run_jobs(
         hashes[i] = cache_mod.content_hash(data)
         if value is not None:
             try:
-                findings, stats = cache_mod.decode(value, job.path, hashes[i])
-                results[i] = FileResult(job.path, findings, stats, cached=True)
+                findings, stats, cached_doc = cache_mod.decode(
+                    value, job.path, hashes[i], want_doc=keep_docs
+                )
+                results[i] = FileResult(job.path, findings, stats, doc=cached_doc, cached=True)
                 continue
             except cache_mod.BadEntry:
                 pass  # an entry that is not exactly what okrlint writes is recomputed
@@ -244,7 +263,7 @@ def run_jobs(
         workers = cpu_count() if len(todo) >= PARALLEL_MIN_FILES else 1
     # Never more than a few per core, nor more than MAX_WORKERS (-j 1000 is a typo, not a plan).
     workers = min(workers, max(1, len(todo)), 4 * cpu_count(), MAX_WORKERS)
-    parallel = [i for i in todo if jobs[i].path != "-"] if workers > 1 and not keep_docs else []
+    parallel = [i for i in todo if jobs[i].path != "-"] if workers > 1 else []
     if parallel and not _fork_available():
         parallel = []
 
@@ -254,7 +273,7 @@ def run_jobs(
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
-        _WORK = (jobs, stats_fn)
+        _WORK = (jobs, stats_fn, keep_docs)
         # Load spaCy and the lexicons once, here: the forked workers share them instead of
         # each importing them again.
         from okrlint.analysis.nlp import get_nlp
@@ -293,7 +312,7 @@ def run_jobs(
         for i, key in keys.items():
             fresh = results[i]
             if fresh is not None and not fresh.errors:
-                store.put(key, cache_mod.encode(fresh.findings, fresh.stats, hashes[i]))
+                store.put(key, cache_mod.encode(fresh.findings, fresh.stats, hashes[i], fresh.doc))
         store.close()
     for done in results:
         assert done is not None
