@@ -326,3 +326,30 @@ def test_a_page_whose_statements_talk_about_okrs_is_guidance() -> None:
         "- OKRs are not tied to bonuses.\n- OKRs do not fit rigid organisations.\n"
     )
     assert not parse_md(text, "okr.md").has_okrs
+
+
+def test_service_level_objectives_do_not_say_okrs() -> None:
+    text = (
+        "# Service Level Objectives (SLO)\n\nDocument SLIs and SLOs for key services.\n\n"
+        "- Availability: 99.9%\n- Latency: p95 < 300ms\n"
+    )
+    assert not parse_md(text, "slo.md").has_okrs
+
+
+def test_a_shape_without_labels_is_speculative_unless_the_file_name_says_okrs() -> None:
+    text = (
+        "# OKRs\n\n## Grow the community\n\n- 20 new contributors\n- 5 meetups held\n\n"
+        "## Ship the beta\n\n- 10 teams use it\n"
+    )
+    for name, speculative in (("plan.md", True), ("okrs.md", False)):
+        doc = parse_md(text, name)
+        assert doc.has_okrs
+        assert doc.speculative is speculative, name
+
+
+def test_a_documents_title_does_not_make_it_an_example() -> None:
+    doc = parse_md(
+        "# Sample Company's OKRs\n\n### OKRs\n- **Company Objective: Increase brand awareness**\n"
+        "  - Key Result: Increase media engagement by 20%\n"
+    )
+    assert outline(doc) == [("Increase brand awareness", 4, ["Increase media engagement by 20%"])]

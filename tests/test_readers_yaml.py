@@ -131,3 +131,15 @@ def test_sets_under_other_keys_beside_a_first_set_are_all_read() -> None:
     ]
     assert [k.text for k in doc.sets[1].objectives[0].key_results] == ["Chairs for 20 people"]
     assert doc.problems == []
+
+
+def test_success_metrics_are_the_key_results_of_an_objective() -> None:
+    doc = parse_yaml(
+        "objectives:\n  - id: OBJ-001\n    description: Automate funding discovery\n"
+        "    success_metrics:\n      - 60+ opportunities discovered\n      - Zero manual data entry\n"
+    )
+    (o,) = doc.objectives()
+    assert [k.text for k in o.key_results] == [
+        "60+ opportunities discovered",
+        "Zero manual data entry",
+    ]

@@ -52,7 +52,16 @@ from okrlint.readers.yamlsafe import (
 
 _OBJECTIVE_LIST_KEYS = {"objectives", "okrs", "okr", "goals", "objective list"}
 _OKR_LIST_KEYS = {"okrs", "okr"}  # unlike "objectives" or "goals", only OKR files use them
-_KR_KEYS = {"key results", "key result", "krs", "kr", "results", "keyresults", "key_results"}
+_KR_KEYS = {
+    "key results",
+    "key result",
+    "krs",
+    "kr",
+    "results",
+    "keyresults",
+    "key_results",
+    "success metrics",  # an objective's "success_metrics:" list: its key results
+}
 _OBJECTIVE_TEXT_KEYS = ("objective", "title", "name", "text", "goal", "statement", "description")
 _KR_TEXT_KEYS = (
     "text",

@@ -13,8 +13,11 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from pathlib import PurePath
 
+from okrlint.data import load_lexicon
 from okrlint.model import OkrDocument, Span
 from okrlint.readers.limits import ReadLimitError
 from okrlint.readers.markdown import blocks as mb
@@ -26,15 +29,27 @@ from okrlint.readers.markdown.roles import assign_roles
 from okrlint.textsafe import safe_text
 
 
+@cache
+def _not_okr_titles() -> re.Pattern[str]:
+    words = load_lexicon("labels").get("not_okr_titles") or []
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len)[::-1])
+    return re.compile(rf"(?:{alts})" if alts else r"(?!)", re.IGNORECASE)
+
+
+def _title_says_okr(title: str) -> bool:
+    return bool(OKR_TITLE.search(_not_okr_titles().sub(" ", title)))
+
+
 def file_says_okr(path: str, doc: OkrDocument, root: Line) -> bool:
-    """The file's name, its front matter title or its first heading mention OKRs."""
+    """The file's name, its front matter title or its first heading mention OKRs (not
+    "Service Level Objectives" or "Learning objectives": rules/lexicons/labels.yaml)."""
     if OKR_NAME.search(PurePath(path).name):
         return True
     title = doc.metadata.get("title")
-    if title and OKR_TITLE.search(str(title)):
+    if title and _title_says_okr(str(title)):
         return True
     headings = [ln for ln in root.walk() if ln.shape == "heading"]
-    return bool(headings and OKR_TITLE.search(headings[0].text))
+    return bool(headings and _title_says_okr(headings[0].text))
 
 
 def read_lines(path: str, source: str) -> tuple[OkrDocument, Line, Decision]:
@@ -57,6 +72,9 @@ def read_lines(path: str, source: str) -> tuple[OkrDocument, Line, Decision]:
     assembler = Assembler(doc, pos, prelude.front_spans)
     if decision.okr:
         assembler.run(root)
+        # No label anywhere, only a shape and a title: enough when the file is named on the
+        # command line, not for the pre-commit hook or a walk over a folder of design docs.
+        doc.speculative = not decision.explicit and not OKR_NAME.search(PurePath(path).name)
     else:
         doc.no_okrs_reason = decision.reason
     return doc, root, decision

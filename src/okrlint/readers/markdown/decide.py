@@ -45,6 +45,7 @@ _GUIDANCE = re.compile(
 class Decision:
     okr: bool
     reason: str
+    explicit: bool = False  # labels, zones or columns say so (not only the repeated shape)
 
 
 def decide(root: Line, summary: RoleSummary, file_says_okr: bool) -> Decision:
@@ -106,4 +107,6 @@ def decide(root: Line, summary: RoleSummary, file_says_okr: bool) -> Decision:
             f"an article about OKRs ({prose_words} words of prose, {statement_words} in "
             f"statements, {article} explaining headings)",
         )
-    return Decision(True, "explicit labels" if explicit else "the shape the file repeats")
+    return Decision(
+        True, "explicit labels" if explicit else "the shape the file repeats", explicit=explicit
+    )

@@ -772,6 +772,10 @@ def _examples(lines: list[Line]) -> None:
             continue
         for anc in line.ancestors():
             if anc.shape == "heading" and _plain_title(anc.text) and anc.role is None:
+                if anc.level == 1 and anc.parent is not None and anc.parent.shape == "root":
+                    # The document's title ("# Sample Company's OKRs") names the page; an
+                    # article is told by its prose and explaining headings (decide.py).
+                    continue
                 line.role = None
                 _why(line, f"under '{anc.text.strip()}': an example or a guide, not OKRs")
                 break
