@@ -9,7 +9,7 @@ import math
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -465,15 +465,17 @@ def _main(
         or fmt in REPORT_FORMATS
         or bool(baseline and (fmt in ("text", "full") or min_score is not None))
     )
-    results = list(
-        run_jobs(
-            jobs,
-            jobs_wanted=n_jobs,
-            cache_dir=cache_dir,
-            use_cache=not no_cache,
-            keep_docs=keep_docs,
+    with _progress(len(jobs), quiet) as step:
+        results = list(
+            run_jobs(
+                jobs,
+                jobs_wanted=n_jobs,
+                cache_dir=cache_dir,
+                use_cache=not no_cache,
+                keep_docs=keep_docs,
+                progress=step,
+            )
         )
-    )
     docs = [r.doc for r in results if r.doc is not None]
     findings = [f for r in results for f in r.findings]
     internal = [e for r in results for e in r.errors]
@@ -612,6 +614,38 @@ def _parse_reports(values: Sequence[str]) -> list[tuple[str, str]]:
             )
         out.append((name, path))
     return out
+
+
+PROGRESS_DELAY = 2.0  # seconds before a progress line appears
+
+
+@contextlib.contextmanager
+def _progress(total: int, quiet: bool) -> Iterator[Callable[[int], None] | None]:
+    """Files done, total and time left on standard error while a run lasts more than
+    PROGRESS_DELAY seconds, on a terminal only (never in CI logs, pipes or with --quiet); the
+    line is erased at the end, so the output is the same with or without it."""
+    if quiet or total < 2 or not sys.stderr.isatty() or os.environ.get("CI"):
+        yield None
+        return
+    from tqdm import tqdm
+
+    bar = tqdm(
+        total=total,
+        unit="file",
+        desc="okrlint",
+        delay=PROGRESS_DELAY,
+        file=sys.stderr,
+        leave=False,
+        dynamic_ncols=True,
+    )
+
+    def step(n: int) -> None:
+        bar.update(n)
+
+    try:
+        yield step
+    finally:
+        bar.close()
 
 
 def _quiet(out: str, findings: Sequence[Finding]) -> str:

@@ -207,6 +207,7 @@ def run_jobs(
     use_cache: bool = True,
     stats_fn: StatsFn = default_stats,
     keep_docs: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> Iterator[FileResult]:
     """Every job's result, in order. ``jobs_wanted`` None chooses: one process for few files,
     one per core for many. With ``keep_docs`` (outline, reports, scores) each result holds its
@@ -251,6 +252,8 @@ def run_jobs(
                     value, job.path, hashes[i], want_doc=keep_docs
                 )
                 results[i] = FileResult(job.path, findings, stats, doc=cached_doc, cached=True)
+                if progress is not None:
+                    progress(1)
                 continue
             except cache_mod.BadEntry:
                 pass  # an entry that is not exactly what okrlint writes is recomputed
@@ -294,6 +297,8 @@ def run_jobs(
                 try:
                     for i, result in zip(parallel, mapped, strict=True):
                         results[i] = result
+                        if progress is not None:
+                            progress(1)
                 except BrokenProcessPool:
                     pass  # a worker was killed from outside: see below
             # Files a dead worker left unanswered: each again in a process of its own, so the
@@ -307,6 +312,8 @@ def run_jobs(
         if results[i] is None:
             data, doc = read[i] if i in read else read_job(jobs[i])
             results[i] = lint_data(jobs[i], data, doc, stats_fn, keep_docs)
+            if progress is not None:
+                progress(1)
 
     if store is not None:
         for i, key in keys.items():
