@@ -30,7 +30,9 @@ class Quantity:
     seconds: float | None = None  # durations in seconds, to compare 600 ms with 0.25 s
     scale: float | None = None  # "out of 5", "/5"
     bound: str | None = None  # "min" (at least) | "max" (under, at most)
-    role: str = "level"  # baseline | target | delta | level | timeframe | identifier
+    # baseline | target | delta | level | timeframe | identifier | hidden (a value kept out
+    # of a public page on purpose, "N6": no number to compare, but not a template slot)
+    role: str = "level"
     placeholder: bool = False
     word: bool = False
     negative: bool = False
@@ -46,7 +48,7 @@ class Quantity:
 
     @property
     def is_metric(self) -> bool:
-        return self.role not in ("timeframe", "identifier")
+        return self.role not in ("timeframe", "identifier", "hidden")
 
     def same_measure(self, other: Quantity) -> bool:
         if self.family is None or other.family is None:
@@ -303,8 +305,11 @@ def find_quantities(text: str) -> list[Quantity]:
         # A lone "N" or "X" is a placeholder only where a number belongs.
         after = text[m.end() :]
         before = text[: m.start()]
-        if re.fullmatch(r"N\d{1,2}", ph):
-            pass  # "N6": a redacted number ("[_N<sub>6</sub>_]")
+        hidden = bool(re.fullmatch(r"N\d{1,2}", ph))
+        if hidden:
+            # "N6", "≥N9 WAU": a value the authors know and keep out of a public page (the
+            # handbook's "[_N<sub>6</sub>_]"), not a template slot: a value of unknown size.
+            pass
         elif ph in ("N", "X", "x") and not (
             m.group("cur")
             or m.group("pct")
@@ -319,7 +324,10 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if ph == "x" and re.match(r"^\s*\d", after):
             continue
-        q = Quantity(0.0, m.group(0), m.start(), m.end(), placeholder=True)
+        if hidden:
+            q = Quantity(0.0, m.group(0), m.start(), m.end(), role="hidden")
+        else:
+            q = Quantity(0.0, m.group(0), m.start(), m.end(), placeholder=True)
         if m.group("pct"):
             q.unit, q.family = "percent", "percent"
         if m.group("cur"):

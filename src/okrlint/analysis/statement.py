@@ -208,6 +208,11 @@ class Analysis:
         return [q for q in self.quantities if q.is_metric and not q.placeholder]
 
     @property
+    def hidden_values(self) -> list[Quantity]:
+        """Values kept out of the page on purpose ("N6", "≥N9 WAU")."""
+        return [q for q in self.quantities if q.role == "hidden"]
+
+    @property
     def measured(self) -> bool:
         """A number states where the measure should end up (or how much it should change)."""
         return (
@@ -215,11 +220,16 @@ class Analysis:
             or self.delta is not None
             or self.relative_word is not None
             or (self.baseline is not None and self.target is not None)
+            or bool(self.hidden_values)
         )
 
     @property
     def has_number(self) -> bool:
-        return bool(self.metric_quantities) or self.relative_word is not None
+        return (
+            bool(self.metric_quantities)
+            or self.relative_word is not None
+            or bool(self.hidden_values)
+        )
 
     def hit(self, category: str) -> list[str]:
         return [t for _, _, t in self.hits.get(category, [])]

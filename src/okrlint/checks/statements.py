@@ -160,8 +160,8 @@ def is_task(a: Analysis) -> bool:
     """An activity or deliverable: done or not done, nothing measured."""
     numbers = _metric_numbers(a)
     changed = a.baseline is not None or a.delta is not None or a.relative_word is not None
-    if changed or a.plan_relative:
-        return False
+    if changed or a.plan_relative or a.hidden_values:
+        return False  # "N9% Gross Revenue Retention": a level, its value kept off the page
     vc = a.verb_classes
     if numbers:
         # A habit with a number is still a habit; one deliverable ("Hire one designer") is a task.
@@ -230,7 +230,12 @@ def maintain(a: Analysis) -> bool:
 
 
 def not_measurable(a: Analysis) -> bool:
-    return not _metric_numbers(a) and a.relative_word is None and not a.placeholders
+    return (
+        not _metric_numbers(a)
+        and a.relative_word is None
+        and not a.placeholders
+        and not a.hidden_values
+    )
 
 
 def missing_target(a: Analysis) -> bool:
@@ -257,8 +262,8 @@ def missing_baseline(a: Analysis) -> bool:
         return False
     if a.target is None or a.baseline is not None or a.delta is not None:
         return False
-    if a.relative_word is not None or a.new_count or a.output_count:
-        return False
+    if a.relative_word is not None or a.new_count or a.output_count or a.hidden_values:
+        return False  # a value kept off the page may well be measured from a known start
     return a.target.is_metric and not a.target.placeholder
 
 
