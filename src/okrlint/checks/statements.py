@@ -505,6 +505,12 @@ _FIELD_PLACEHOLDER = re.compile(
     r"^\s*(?:\[[^\]]*\]|\{\{[^}]*\}\}|<[^>]*>|tbd|tbc|todo|n/?a|x{1,3}\s?%?|\?+|-+|…|\.\.\.)\s*$",
     re.IGNORECASE,
 )
+# Template text in a field, an error: "[TBD]", "{{target}}", "<value>", "XX%", "???". Not an
+# empty cell, "-" or "N/A" (no baseline yet, not applicable): a table's normal way to say so.
+_FIELD_TEMPLATE = re.compile(
+    r"^\s*(?:\[[^\]]*\]|\{\{[^}]*\}\}|<[^>]*>|tbd|tbc|todo|x{1,3}\s?%?|\?{2,})\s*$",
+    re.IGNORECASE,
+)
 # The fields that carry a key result's numbers, as the readers name them (labels.yaml).
 _NUMBER_FIELDS = ("baseline", "current", "target", "measure")
 
@@ -524,7 +530,7 @@ def field_placeholder(node: Node) -> str | None:
     meta = getattr(node, "metadata", {}) or {}
     for name in _NUMBER_FIELDS:
         value = meta.get(name)
-        if value is not None and _FIELD_PLACEHOLDER.match(str(value)) and str(value).strip():
+        if value is not None and _FIELD_TEMPLATE.match(str(value)) and str(value).strip():
             return f"{name}: {str(value).strip()}"
     return None
 
