@@ -353,3 +353,14 @@ def test_a_documents_title_does_not_make_it_an_example() -> None:
         "  - Key Result: Increase media engagement by 20%\n"
     )
     assert outline(doc) == [("Increase brand awareness", 4, ["Increase media engagement by 20%"])]
+
+
+def test_key_results_under_a_sub_heading_belong_to_the_one_objective_of_the_section() -> None:
+    doc = parse_md(
+        "# Platform OKRs\n\n## Charter: Speed\n\n**Objective**: Ship features faster\n\n"
+        "### OKRs (Q2)\n| KR | Target |\n|---|---|\n| Startup under 10 s | 10 s |\n\n"
+        "## Charter: Team B\n\n### OKRs (Q2)\n| KR | Target |\n|---|---|\n| Docs cover 90% | 90% |\n"
+    )
+    assert outline(doc) == [("Ship features faster", 5, ["Startup under 10 s"])]
+    # Team B's key result has no objective in its own section: it is not Team A's.
+    assert [k.text for s in doc.sets for k in s.shared_key_results] == ["Docs cover 90%"]

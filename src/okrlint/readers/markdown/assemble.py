@@ -103,8 +103,25 @@ class Assembler:
                 return value
             node = node.parent
             if node.shape == "heading" and node.role is None:
-                break
+                return self._section_owner(node, table)
         return None
+
+    def _section_owner(self, heading: Line, table: dict[int, Any]) -> Any:
+        """The one statement written in the section around a sub-heading, before it ("##
+        Charter: Speed" > "**Objective**: ..." > "### OKRs" > the key-result table): the
+        sub-heading's statements are its. Statements inside sister sections never count, and
+        two or more make it ambiguous (None)."""
+        parent = heading.parent
+        if parent is None or parent.shape != "heading" or parent.role is not None:
+            return None
+        found = [
+            table[id(x)]
+            for sib in parent.children[: heading.index]
+            if sib.shape != "heading"
+            for x in (sib, *sib.walk())
+            if id(x) in table
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _scan_before(self, node: Line, table: dict[int, Any]) -> tuple[bool, Any]:
         """(found, statement) for the siblings before ``node``: a running scan per parent, so
