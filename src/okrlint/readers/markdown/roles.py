@@ -637,10 +637,12 @@ def _repeated_shape(root: Line, lines: list[Line]) -> int:
     for line in lines:
         if not _is_candidate(line) or not line.text or _set_like(line.text):
             continue
-        if _plain_title(line.text):
-            continue
+        if _plain_title(line.text) or _data_field(line):
+            continue  # "Details: ..." over a list: the details of something, not an objective
         kids = [c for c in line.children if c.shape in ("item", "bullet") and c.text]
-        if kids and not all(k.link_only for k in kids):
+        # A list of links or of "Key: value" fields ("Workgroup: ...", "Details: ...") is a
+        # record's data, not its key results.
+        if kids and not all(k.link_only or _data_field(k) for k in kids):
             candidates.append(line)
     if not candidates:
         return 0
@@ -676,6 +678,16 @@ def _repeated_shape(root: Line, lines: list[Line]) -> int:
 
 
 _INFERRED = "the shape this file repeats: a line with a list under it"
+
+
+def _data_field(line: Line) -> bool:
+    """A "Key: value" line that holds data ("Details: ...", "Status: ..."). "Team: ..." and
+    "Owner: ..." may stand before a statement as its owner ("Team: Grow a world-class team")."""
+    if line.role != "attribute" or line.label is None:
+        return False
+    if line.label.field in ("team", "owner"):
+        return not starts_with_verb(line.label.rest.strip())  # "Workgroup: Warren, Tomas"
+    return True
 
 
 def _cascade(objective: Line) -> None:
