@@ -46,20 +46,23 @@ class VerbTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         v = self.verbs
+        # Also kept as a plain {token index: (lemma, classes)} map: the analysis reads it for
+        # every token, and spaCy's extension attributes cost a lookup each time.
+        found: dict[int, tuple[str, frozenset[str]]] = {}
         for token in doc:
             lemma = v.forms.get(token.lower_)
             if lemma is not None:
-                token._.vlemma = lemma
-                token._.vclasses = frozenset(v.classes.get(lemma, ()))
-                token._.okr_verb = True
-                token.lemma_ = lemma
+                found[token.i] = (lemma, frozenset(v.classes.get(lemma, ())))
         for match_id, start, _end in self.matcher(doc):
             lemma = doc.vocab.strings[match_id]
-            token = doc[start]
+            found[start] = (lemma, frozenset(v.classes.get(lemma, ())))
+        for i, (lemma, classes) in found.items():
+            token = doc[i]
             token._.vlemma = lemma
-            token._.vclasses = frozenset(v.classes.get(lemma, ()))
+            token._.vclasses = classes
             token._.okr_verb = True
             token.lemma_ = lemma
+        doc.user_data["okr_verbs"] = found
         return doc
 
 

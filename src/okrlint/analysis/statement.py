@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from okrlint.analysis.lexicon import numbers, verbs
 from okrlint.analysis.quantities import Quantity, find_quantities
@@ -181,7 +181,6 @@ class Analysis:
     text: str
     language: str = "en"  # "other": not English (the language rules do not judge it)
     tokens: list[str] = field(default_factory=list)
-    lemmas: list[str] = field(default_factory=list)
     lead_verb: str | None = None  # lemma
     lead_word: str | None = None  # as written
     verb_form: str = "noun"  # imperative | passive | past | state | capability | gerund | noun
@@ -262,17 +261,16 @@ def analyze(doc: Any) -> Analysis:
     text = doc.text
     a = Analysis(text=text)
     a.language = language_of(text)
-    # One pass over the Doc: spaCy makes a new Token object on every iteration.
-    tokens = list(doc)
+    # One pass over the Doc (spaCy makes a new Token object on every iteration) into plain
+    # tokens with the verb lexicon's lemma and classes.
+    tokens = _tokens(doc)
     a.tokens = [t.text for t in tokens]
-    a.lemmas = [t.lemma_ or t.lower_ for t in tokens]
     a.hits = dict(doc._.hits or {})
     a.quantities = find_quantities(text)
     a.timeframes = find_timeframes(text)
     for t in tokens:
-        vlemma = t._.vlemma
-        if vlemma is not None and (vclasses := t._.vclasses):
-            a.verbs.append((t.idx, vlemma, vclasses))
+        if t.vlemma is not None and t.vclasses:
+            a.verbs.append((t.idx, t.vlemma, t.vclasses))
     _lead_verb(tokens, a)
     _numbers(a)
     _placeholders(a)
@@ -284,29 +282,49 @@ def analyze(doc: Any) -> Analysis:
     return a
 
 
-def _lead_verb(tokens: list[Any], a: Analysis) -> None:
+class Tok(NamedTuple):
+    """A token as the analysis reads it: spaCy's attributes it uses, and the verb lexicon's."""
+
+    text: str
+    lower_: str
+    i: int
+    idx: int
+    is_alpha: bool
+    is_punct: bool
+    vlemma: str | None
+    vclasses: frozenset[str] | None
+
+
+def _tokens(doc: Any) -> list[Tok]:
+    verbs: dict[int, tuple[str, frozenset[str]]] = doc.user_data.get("okr_verbs", {})
+    out = []
+    for t in doc:
+        lemma, classes = verbs.get(t.i, (None, None))
+        out.append(Tok(t.text, t.lower_, t.i, t.idx, t.is_alpha, t.is_punct, lemma, classes))
+    return out
+
+
+def _lead_verb(tokens: list[Tok], a: Analysis) -> None:
     i = 0
     while i < len(tokens) and tokens[i].lower_ in _SKIP_LEAD:
         i += 1
     gerund_subject = (
         i < len(tokens)
-        and tokens[i]._.vlemma
+        and tokens[i].vlemma
         and tokens[i].lower_.endswith("ing")
-        and any(
-            t._.vlemma and (t.lower_.endswith("ed") or t.lower_ in _AUX) for t in tokens[i + 1 :]
-        )
+        and any(t.vlemma and (t.lower_.endswith("ed") or t.lower_ in _AUX) for t in tokens[i + 1 :])
     )
     # "Research is projecting ...": a noun that is also a verb, followed by its verb.
     noun_subject = (
         i + 1 < len(tokens)
-        and tokens[i]._.vlemma
+        and tokens[i].vlemma
         and (tokens[i + 1].lower_ in _AUX | _MODAL or tokens[i + 1].text in ("-", ",", "/"))
     )
-    if i < len(tokens) and tokens[i]._.vlemma and not gerund_subject and not noun_subject:
+    if i < len(tokens) and tokens[i].vlemma and not gerund_subject and not noun_subject:
         t = tokens[i]
-        lemma = t._.vlemma
+        lemma = t.vlemma or t.lower_  # set: the loop above stopped on a known verb
         a.lead_verb, a.lead_word = lemma, t.text
-        a.verb_classes = t._.vclasses or frozenset()
+        a.verb_classes = t.vclasses or frozenset()
         low = t.lower_
         if low.endswith("ing") and lemma != low:
             a.verb_form = "gerund"
@@ -325,8 +343,8 @@ def _lead_verb(tokens: list[Any], a: Analysis) -> None:
         if low in _MODAL:
             nxt = _next_verb(tokens, j + 1)
             if nxt is not None:
-                a.lead_verb, a.lead_word = nxt._.vlemma, nxt.text
-                a.verb_classes = nxt._.vclasses or frozenset()
+                a.lead_verb, a.lead_word = nxt.vlemma, nxt.text
+                a.verb_classes = nxt.vclasses or frozenset()
                 a.verb_form = "capability"
                 return
             after = tokens[j + 1] if j + 1 < len(tokens) else None
@@ -342,9 +360,9 @@ def _lead_verb(tokens: list[Any], a: Analysis) -> None:
             while nxt is not None and nxt.lower_ in ("fully", "now", "being", "been", "not", "all"):
                 idx = nxt.i + 1
                 nxt = tokens[idx] if idx < len(tokens) else None
-            if nxt is not None and nxt._.vlemma and nxt.lower_.endswith(("ed", "en", "t", "wn")):
-                a.lead_verb, a.lead_word = nxt._.vlemma, nxt.text
-                a.verb_classes = nxt._.vclasses or frozenset()
+            if nxt is not None and nxt.vlemma and nxt.lower_.endswith(("ed", "en", "t", "wn")):
+                a.lead_verb, a.lead_word = nxt.vlemma, nxt.text
+                a.verb_classes = nxt.vclasses or frozenset()
                 a.verb_form = "passive"
                 return
             if nxt is not None and nxt.is_alpha and len(nxt.text) > 4 and nxt.lower_.endswith("ed"):
@@ -357,14 +375,14 @@ def _lead_verb(tokens: list[Any], a: Analysis) -> None:
             a.verb_classes = frozenset(verbs().classes.get(a.lead_verb, ()))
             a.verb_form = "state"
             return
-        if t._.vlemma and j > i:
+        if t.vlemma and j > i:
             prev = tokens[j - 1].lower_
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
             if prev in _ADJ_BEFORE or (
-                nxt is not None and nxt.is_alpha and not nxt._.vlemma and prev in ("a", "an", "the")
+                nxt is not None and nxt.is_alpha and not nxt.vlemma and prev in ("a", "an", "the")
             ):
                 continue  # "a more engaged community": an adjective, not the verb
-            lemma = t._.vlemma
+            lemma = t.vlemma
             if low.endswith("ed") or low in _irregular_past(lemma):
                 a.verb_form = "past"
             elif low.endswith("s") and low != lemma:
@@ -374,7 +392,7 @@ def _lead_verb(tokens: list[Any], a: Analysis) -> None:
             elif (
                 j == i + 1
                 and tokens[i].lower_.endswith("s")
-                and not tokens[i]._.vlemma
+                and not tokens[i].vlemma
                 and tokens[i].is_alpha
             ):
                 a.verb_form = "state"  # "Customers find answers": a plural subject, then its verb
@@ -382,7 +400,7 @@ def _lead_verb(tokens: list[Any], a: Analysis) -> None:
                 # A base form after a noun is usually a noun ("the release plan").
                 continue
             a.lead_verb, a.lead_word = lemma, t.text
-            a.verb_classes = t._.vclasses or frozenset()
+            a.verb_classes = t.vclasses or frozenset()
             return
     # "Audio transcription polished": a participle at the end, unknown to the lexicon.
     last = next((t for t in reversed(tokens) if t.is_alpha), None)
@@ -402,7 +420,7 @@ def _lead_verb(tokens: list[Any], a: Analysis) -> None:
 
 def _next_verb(tokens: list[Any], start: int) -> Any:
     for k in range(start, min(start + 4, len(tokens))):
-        if tokens[k]._.vlemma and tokens[k].lower_ not in ("be", "been", "being"):
+        if tokens[k].vlemma and tokens[k].lower_ not in ("be", "been", "being"):
             return tokens[k]
         if tokens[k].lower_ not in ("be", "able", "to", "not", "now", "also", "easily"):
             return None
@@ -652,7 +670,7 @@ _PREPOSITIONS = {
 }
 
 
-def _clause_verbs(tokens: list[Any], text: str) -> int:
+def _clause_verbs(tokens: list[Tok], text: str) -> int:
     """Goals joined in one statement: verbs that start a clause with their own object (at the
     start, or after a comma, "and", ";", "as well as", "while (also)"), plus "and our <X>"
     objects with their own quality, plus lists of three or more goals ("a healthier eater, a
@@ -660,7 +678,7 @@ def _clause_verbs(tokens: list[Any], text: str) -> int:
     count = 0
     n = len(tokens)
     for i, t in enumerate(tokens):
-        vlemma = t._.vlemma
+        vlemma = t.vlemma
         if not vlemma:
             continue
         low = t.lower_
