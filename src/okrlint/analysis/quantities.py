@@ -460,13 +460,13 @@ def _ratios(text: str, qs: list[Quantity]) -> list[Quantity]:
 
 def _timeframe_overlap(text: str, qs: list[Quantity]) -> None:
     """Numbers inside a date or period ("by August 31", "Q3 2026") are time frames."""
-    from okrlint.analysis.timeframes import TIMEFRAME
+    from okrlint.analysis.timeframes import timeframe_matches
 
     spans = [
-        (m.start(), m.end())
-        for m in TIMEFRAME.finditer(text)
-        if not re.fullmatch(r"(?:19|20)\d{2}", m.group(0))
-        and not re.match(r"(?i)^(?:in|within)\s", m.group(0))
+        (start, end)
+        for start, end, found in timeframe_matches(text)
+        if not re.fullmatch(r"(?:19|20)\d{2}", found)
+        and not re.match(r"(?i)^(?:in|within)\s", found)
     ]
     for q in qs:
         if q.family in ("percent", "money"):

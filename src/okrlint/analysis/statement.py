@@ -148,20 +148,44 @@ def _language_data() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
     return words, letters
 
 
+@cache
+def _language_index() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Each function word and each letter with the languages it belongs to."""
+    words, letters = _language_data()
+    by_word: dict[str, list[str]] = {}
+    for lang, ws in words.items():
+        for w in ws:
+            by_word.setdefault(w, []).append(lang)
+    by_letter: dict[str, list[str]] = {}
+    for lang, chars in letters.items():
+        for ch in chars:
+            by_letter.setdefault(ch, []).append(lang)
+    return (
+        {w: tuple(v) for w, v in by_word.items()},
+        {c: tuple(v) for c, v in by_letter.items()},
+    )
+
+
 def language_of(text: str) -> str:
     """``en``, another language's code, or ``other`` (a script that is not Latin). A
     statement is English unless another language's function words and letters outnumber
     English ones: "Conversion von 3 % auf 5 % erhöhen" is German."""
-    if _latin_share(text) < 0.5 or len(_NON_LATIN.findall(text)) >= 2:
+    plain = text.isascii()  # no accented letter, no other script: only words can tell
+    if not plain and (_latin_share(text) < 0.5 or len(_NON_LATIN.findall(text)) >= 2):
         return "other"  # Chinese, Japanese, Korean, Cyrillic, Arabic... even beside English words
     words, letters = _language_data()
-    tokens = [t.lower() for t in _WORD.findall(text)]
-    scores: dict[str, float] = {
-        lang: sum(1 for t in tokens if t in ws) for lang, ws in words.items()
-    }
+    by_word, by_letter = _language_index()
+    scores: dict[str, float] = dict.fromkeys(words, 0)
     low = text.lower()
-    for lang, chars in letters.items():
-        scores[lang] = scores.get(lang, 0) + 1.5 * sum(1 for ch in low if ch in chars)
+    for token in _WORD.findall(low):
+        for lang in by_word.get(token, ()):
+            scores[lang] += 1
+    if not plain:
+        for lang in letters:
+            scores.setdefault(lang, 0)
+        for ch in low:
+            for lang in by_letter.get(ch, ()):
+                scores[lang] += 1.5
     english = scores.pop("en", 0)
     best = max(scores, key=lambda k: scores[k]) if scores else "en"
     if scores.get(best, 0) >= 1.5 and scores[best] > english:
@@ -427,9 +451,10 @@ def _next_verb(tokens: list[Any], start: int) -> Any:
     return None
 
 
-def _irregular_past(lemma: str) -> set[str]:
+@cache
+def _irregular_past(lemma: str) -> frozenset[str]:
     forms = {f for f, lem in verbs().forms.items() if lem == lemma}
-    return {f for f in forms if not f.endswith(("s", "ing")) and f != lemma}
+    return frozenset(f for f in forms if not f.endswith(("s", "ing")) and f != lemma)
 
 
 @cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -57,9 +58,16 @@ _DMY_WORDS = re.compile(
 _MY_WORDS = re.compile(rf"(?P<mon>{_MONTHS})\.?\s+(?P<y>(?:19|20)\d{{2}})", re.I)
 
 
+@lru_cache(maxsize=1024)
+def timeframe_matches(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, text) of every time frame in ``text``: the analysis asks twice per
+    statement (its time frames, and which numbers are dates), the pattern is long."""
+    return tuple((m.start(), m.end(), m.group(0)) for m in TIMEFRAME.finditer(text))
+
+
 def find_timeframes(text: str) -> list[str]:
     """Time frames and deadlines mentioned in ``text`` ("Q3 2026", "by end of year", ...)."""
-    return [m.group(0) for m in TIMEFRAME.finditer(text or "")]
+    return [found for _, _, found in timeframe_matches(text or "")]
 
 
 def has_timeframe(text: str) -> bool:
