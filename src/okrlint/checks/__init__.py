@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from okrlint.engine import Node, Report, RuleContext
@@ -22,7 +23,10 @@ class CheckError(RuntimeError):
         self.exc = exc
 
 
-def run_check(rule: Rule, ctx: RuleContext, node: Node) -> Iterator[Report]:
+@cache
+def _declarative() -> tuple[dict[str, Any], Any]:
+    """The declarative rule kinds and the level filter (imported on first use: the checks
+    import the engine)."""
     from okrlint.checks import declarative
 
     kinds = {
@@ -32,8 +36,13 @@ def run_check(rule: Rule, ctx: RuleContext, node: Node) -> Iterator[Report]:
         "pattern": declarative.pattern,
         "requires": declarative.requires,
     }
+    return kinds, declarative.level_allows
+
+
+def run_check(rule: Rule, ctx: RuleContext, node: Node) -> Iterator[Report]:
+    kinds, level_allows = _declarative()
     try:
-        if not declarative.level_allows(ctx, node):
+        if not level_allows(ctx, node):
             return
         if rule.kind == "python" and rule.pack != "okrlint":
             assert rule.check is not None

@@ -518,6 +518,10 @@ def normalize_heading(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# A whitespace-separated token with a letter or digit in it ([^\W_] is str.isalnum()).
+_WORD_TOKEN = re.compile(r"\S*[^\W_]\S*")
+
+
 def words(text: str) -> list[str]:
     """Whitespace-separated tokens that contain a letter or digit (docs/judgement.md, "Words")."""
-    return [w for w in text.split() if any(ch.isalnum() for ch in w)]
+    return _WORD_TOKEN.findall(text)
