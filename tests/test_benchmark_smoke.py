@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CASES = ["a", "b", "c", "d", "d-warm", "e", "f", "g"]
+CASES = ["a", "b", "c", "d", "d-warm", "e", "f", "g", "k", "k-warm"]
+REAL = ["h", "h-j1", "i", "j"]  # the real corpus side by side: skipped with --quick
 
 
 def test_quick_benchmark_runs(tmp_path: Path) -> None:
@@ -28,7 +29,9 @@ def test_quick_benchmark_runs(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     report = json.loads(out.read_text(encoding="utf-8"))
 
-    assert set(report["cases"]) == set(CASES)
+    assert set(report["cases"]) == set(CASES) | set(REAL)
+    for key in REAL:
+        assert report["cases"][key]["status"] == "skipped", key
     for key in CASES:
         case = report["cases"][key]
         if key == "g" and case["status"] == "skipped":
