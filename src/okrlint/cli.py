@@ -496,7 +496,9 @@ def _main(
         except DiffError as exc:
             raise UserError(str(exc)) from None
         findings = [f for f in findings if _touched(f, changed)]
-    prints = fingerprints(findings)
+    # Fingerprints only when a baseline is written or read (the formats that carry them, SARIF
+    # and GitLab, compute their own).
+    prints = fingerprints(findings) if write_baseline or baseline else []
     if write_baseline:
         _write_baseline(Path(write_baseline), findings, prints)
         click.echo(

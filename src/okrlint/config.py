@@ -91,15 +91,28 @@ class Config:
     score: ScoreConfig = field(default_factory=ScoreConfig)  # weights and tiers
     min_score: float | None = None
     registry: Registry | None = None  # built-in rules plus this file's rule packs
+    _root: Path | None = field(default=None, init=False, repr=False, compare=False)
+    _relative: dict[str, str | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def _spec(self, patterns: list[str]) -> pathspec.PathSpec:
         return _compiled(tuple(patterns))
 
     def relative(self, path: str) -> str | None:
+        """``path`` relative to the configuration's root (None outside it), computed once per
+        path: include, exclude and per-file ignores each ask for every file."""
+        known = self._relative.get(path, False)
+        if known is not False:
+            return known  # type: ignore[return-value]
+        if self._root is None:
+            self._root = self.root.resolve()
         try:
-            return Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+            rel: str | None = Path(path).resolve().relative_to(self._root).as_posix()
         except ValueError:
-            return None
+            rel = None
+        self._relative[path] = rel
+        return rel
 
     def excluded(self, path: str) -> bool:
         rel = self.relative(path)

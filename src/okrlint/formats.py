@@ -26,6 +26,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -156,6 +157,7 @@ def _text_summary(report: Report) -> str:
     return format_text(report.findings, report.color, report.stats).rstrip("\n").rsplit("\n", 1)[-1]
 
 
+@lru_cache(maxsize=512)
 def _first_sentence(text: str) -> str:
     """The first sentence of ``text`` on one line. A full stop inside backticks, double quotes
     or brackets, or not followed by a space ("0.5"), does not end the sentence."""

@@ -208,9 +208,10 @@ def render_markdown(report: Report) -> str:
     lines.append("")
     if scores.files:
         lines += ["| File | Score | Objectives | Problems |", "|---|---|---:|---:|"]
+        per_path = Counter(f.path for f in findings)
         for fs in scores.files:
             n_obj = len(list(fs.doc.objectives())) if fs.doc is not None else "–"
-            n_find = sum(1 for f in findings if f.path == fs.path)
+            n_find = per_path[fs.path]
             lines.append(
                 f"| {md_escape(fs.path)} | {_md_score(fs.score, fs.tier)} | {n_obj} | {n_find} |"
             )
@@ -571,9 +572,10 @@ def _html_files_table(scores: ScoreSet, findings: Sequence[Finding]) -> str:
     if not scores.files:
         return '<p class="empty">No files.</p>'
     rows = []
+    per_path = Counter(f.path for f in findings)
     for i, fs in enumerate(scores.files, 1):
         n_obj = len(list(fs.doc.objectives())) if fs.doc is not None else "–"
-        n_find = sum(1 for f in findings if f.path == fs.path)
+        n_find = per_path[fs.path]
         rows.append(
             f'<tr><td class="path"><a href="#file-{i}">{_h(fs.path)}</a></td>'
             f"<td>{_badge(fs.score, fs.tier)}</td>"

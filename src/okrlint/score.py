@@ -335,7 +335,12 @@ def score_documents(
     Findings whose path is not one of the documents' get a file entry without a score."""
     if not isinstance(config, ScoreConfig):
         config = ScoreConfig.from_mapping(config)
-    files = [score_document(doc, findings, config) for doc in docs]
+    by_path: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_path.setdefault(f.path, []).append(f)
+    # Each document scored from its own findings: a pass over all of them per document was
+    # quadratic (5 s for an HTML report of 2,000 files).
+    files = [score_document(doc, by_path.get(doc.path, []), config) for doc in docs]
     known = {d.path for d in docs}
     orphans: dict[str, list[Finding]] = {}
     for f in sorted(findings, key=Finding.sort_key):
