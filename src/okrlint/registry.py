@@ -308,7 +308,8 @@ def parse_rule(
                     f"{where}: a python rule needs 'plugin: <entry point name>' (an installed "
                     "package's okrlint.rules entry point)"
                 )
-            rule.check = _import_check(str(target), at("check"))
+            lazy = pack == "okrlint"  # okrlint's own checks: imported when first run
+            rule.check = _import_check(str(target), at("check"), lazy=lazy)
     return rule
 
 
@@ -455,13 +456,31 @@ def _plugin_check(name: str, where: str) -> Callable[..., Any]:
     )
 
 
-def _import_check(target: str, where: str) -> Callable[..., Any]:
+class _LazyCheck:
+    """One of okrlint's own checks, imported on its first call: a run over files without OKRs
+    never imports the statement checks (nor compiles their patterns)."""
+
+    def __init__(self, module_name: str, func_name: str) -> None:
+        self.module_name, self.func_name = module_name, func_name
+        self.__module__, self.__qualname__ = module_name, func_name
+        self._func: Callable[..., Any] | None = None
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if self._func is None:
+            module = importlib.import_module(self.module_name)
+            self._func = getattr(module, self.func_name)
+        return self._func(*args, **kwargs)
+
+
+def _import_check(target: str, where: str, lazy: bool = False) -> Callable[..., Any]:
     module_name, _, func_name = target.partition(":")
     if not module_name.startswith("okrlint."):
         raise RuleError(
             f"{where}: 'check: {target}': only installed plugins may run code "
             "(see the okrlint.rules entry point)"
         )
+    if lazy:
+        return _LazyCheck(module_name, func_name)
     try:
         module = importlib.import_module(module_name)
         return getattr(module, func_name)  # type: ignore[no-any-return]
