@@ -52,8 +52,8 @@ def test_corpus_file_lints_without_crash_and_findings_are_in_the_file(path: Path
 # split. The floors are what the reader reaches now (python -m okrlint.evaluate_reader): a change
 # that reads real files worse fails here. Test-split figures are read, never tuned on.
 FLOORS = {
-    "dev": {"objectives": 0.91, "key_results": 0.94},
-    "test": {"objectives": 0.60, "key_results": 0.61},
+    "dev": {"objectives": 0.93, "key_results": 0.95},
+    "test": {"objectives": 0.60, "key_results": 0.62},
 }
 NON_OKR_FILES_WITH_FINDINGS = {"dev": 0, "test": 1}
 
