@@ -27,6 +27,36 @@ def seeds() -> list[tuple[str, bytes]]:
     return out
 
 
+def loader_seeds() -> list[bytes]:
+    """Seeds of fuzz_loaders.py, each prefixed with its kind (0: .okrlint.yaml, 1:
+    pyproject.toml, 2: a pack file, 3: a rule file in a pack folder): the configuration
+    examples of the README, the example pack's rules and okrlint's own rule files."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = readme.split("```")
+    out: list[bytes] = []
+    for i in range(1, len(blocks), 2):
+        lang, _, body = blocks[i].partition("\n")
+        if lang.strip() == "yaml" and body.startswith("# .okrlint.yaml"):
+            out.append(b"\x00" + body.encode("utf-8"))
+            # The same without its rule pack (the folder it names is not there).
+            kept = [ln for ln in body.splitlines() if not ln.startswith("rule-packs:")]
+            out.append(b"\x00" + "\n".join(kept).encode("utf-8") + b"\n")
+        elif lang.strip() == "toml" and "[tool.okrlint]" in body:
+            out.append(b"\x01" + body.encode("utf-8"))
+    house = ROOT / "examples" / "house-rules"
+    rules = [p for p in sorted(house.glob("*.yaml")) if p.name != "_pack.yaml"]
+    pack = b"pack: {name: acme, prefix: ACME}\nrules:\n"
+    for path in rules:
+        body = path.read_bytes()
+        out.append(b"\x03" + body)
+        pack += b"  - " + body.replace(b"\n", b"\n    ").rstrip() + b"\n"
+    out.append(b"\x02" + pack)
+    for path in sorted((ROOT / "rules" / "okrlint").glob("OKR*.yaml"))[:12]:
+        # okrlint's own rules, renamed into the seed pack's prefix.
+        out.append(b"\x03" + path.read_bytes().replace(b"code: OKR", b"code: ACME"))
+    return out
+
+
 def main(target: str) -> None:
     folder = Path(target)
     folder.mkdir(parents=True, exist_ok=True)
@@ -42,5 +72,17 @@ def main(target: str) -> None:
     print(f"{n} seeds in {folder}")
 
 
+def main_loaders(target: str) -> None:
+    folder = Path(target)
+    folder.mkdir(parents=True, exist_ok=True)
+    seeds = loader_seeds()
+    for piece in seeds:
+        (folder / hashlib.sha1(piece[:MAX]).hexdigest()).write_bytes(piece[:MAX])
+    print(f"{len(seeds)} seeds in {folder}")
+
+
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "fuzz/corpus")
+    if len(sys.argv) > 1 and sys.argv[1] == "--loaders":
+        main_loaders(sys.argv[2] if len(sys.argv) > 2 else "fuzz/corpus-loaders")
+    else:
+        main(sys.argv[1] if len(sys.argv) > 1 else "fuzz/corpus")

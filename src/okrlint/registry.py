@@ -263,6 +263,21 @@ def parse_rule(
     if prefix is not None and code.startswith("OKR"):
         raise RuleError(f"{at('code')}: the OKR prefix is reserved for okrlint's own rules")
     _validate_kind(kind, data, at, pack)
+    for key, shape in (("options", dict), ("examples", dict), ("needs", list)):
+        if data.get(key) is not None and not isinstance(data[key], shape):
+            what = "a mapping" if shape is dict else "a list"
+            raise RuleError(f"{at(key)}: '{key}' must be {what}")
+    if data.get("chain") is not None and not (
+        isinstance(data["chain"], str) and data["chain"] in ("objective", "key_result")
+    ):
+        raise RuleError(f"{at('chain')}: 'chain' is 'objective' or 'key_result'")
+    if any(not isinstance(n, str) for n in data.get("needs") or ()):
+        raise RuleError(f"{at('needs')}: 'needs' lists names such as 'analysis'")
+    if not isinstance(data.get("enabled", True), bool):
+        raise RuleError(f"{at('enabled')}: 'enabled' is true or false")
+    for verdict, cases in (data.get("examples") or {}).items():
+        if verdict not in ("fail", "pass") or not isinstance(cases or [], list):
+            raise RuleError(f"{at('examples')}: 'examples' holds 'fail:' and 'pass:' lists")
     options: dict[str, Option] = {}
     for opt_name, spec in (data.get("options") or {}).items():
         if not isinstance(spec, dict) or "default" not in spec or "type" not in spec:
@@ -514,7 +529,20 @@ def _not_builtin(name: str, builtin: bool, where: Path) -> None:
 
 def load_pack(path: Path, pack: str | None = None) -> list[Rule]:
     """Rules of a pack: a folder of rule files (with ``_pack.yaml``: name and prefix), or one
-    file with ``pack: {name, prefix}`` and ``rules: [...]``."""
+    file with ``pack: {name, prefix}`` and ``rules: [...]``. A pack is data from a repository:
+    any value of the wrong shape is one :class:`RuleError` naming the file, never a traceback."""
+    try:
+        return _load_pack(path, pack)
+    except RuleError:
+        raise
+    except (TypeError, AttributeError, ValueError, KeyError, IndexError) as exc:
+        raise RuleError(
+            f"{path}: a value of the wrong type or shape in this rule pack ({exc}): "
+            "see the rule file format in docs/rules.md"
+        ) from None
+
+
+def _load_pack(path: Path, pack: str | None = None) -> list[Rule]:
     if not path.exists():
         raise RuleError(f"{path}: rule pack not found")
     builtin = pack == "okrlint"

@@ -53,7 +53,13 @@ def compose_bounded(text: str, path: Path) -> tuple[Any, Any]:
         if node is None:
             return None, None
         check_expansion(node)
-        return node, loader.construct_document(node)  # the data of the same parse
+        try:
+            return node, loader.construct_document(node)  # the data of the same parse
+        except (ValueError, TypeError, OverflowError) as exc:
+            # PyYAML reads "2026-28-01" as a date and raises ValueError, not a YAML error.
+            raise SmallFileError(
+                f"{path}: a value YAML cannot read ({exc}): put it in quotes"
+            ) from None
     except YamlLimitError as exc:
         raise SmallFileError(f"{path}:{exc.span.line}: YAML refused: {exc}") from None
     finally:

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from okrlint.engine import Finding, Settings, lint
 from okrlint.readers import _normalise, read_bytes
 from okrlint.registry import default_registry
+from okrlint.textsafe import safe_path
 
 settings.register_profile(
     "hostile",
@@ -366,3 +367,117 @@ def test_every_output_format_parses_and_carries_no_command_or_escape(name: str, 
                     assert line.startswith("::warning file="), line
                 else:
                     assert not line.startswith("::"), (fmt, line)
+
+
+# ------------------------------------------------------------------------------ loaders
+
+# Values of every YAML shape, for the keys a rule file and a configuration know.
+YAML_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-3, 300)
+    | st.floats(allow_nan=True)
+    | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+RULE_KEYS = st.sampled_from(
+    [
+        "code",
+        "name",
+        "severity",
+        "scope",
+        "extends",
+        "summary",
+        "message",
+        "examples",
+        "options",
+        "needs",
+        "chain",
+        "tokens",
+        "enabled",
+        "why",
+        "fix",
+        "parts",
+        "max",
+        "pattern",
+        "swap",
+    ]
+)
+CONFIG_KEYS = st.sampled_from(
+    [
+        "select",
+        "extend-select",
+        "ignore",
+        "per-file-ignores",
+        "include",
+        "exclude",
+        "fail-level",
+        "format",
+        "max-file-size",
+        "min-score",
+        "score",
+        "rules",
+        "rule-packs",
+    ]
+)
+GOOD_RULE = {
+    "code": "ACME001",
+    "name": "no-synergy",
+    "severity": "warning",
+    "scope": "key_result",
+    "extends": "existence",
+    "tokens": ["synergy"],
+    "summary": "s",
+    "message": "m",
+}
+
+
+@settings(PROFILE)
+@given(st.dictionaries(RULE_KEYS, YAML_VALUES, max_size=6), st.booleans())
+def test_a_rule_file_of_any_shape_loads_or_is_one_clear_error(change: dict, merge: bool) -> None:
+    """Found by fuzz/fuzz_loaders.py: 'examples: oops' was a traceback, not an error."""
+    import tempfile
+    from pathlib import Path
+
+    from okrlint.registry import RuleError, registry_with_packs
+
+    data = {**GOOD_RULE, **change} if merge else change
+    with tempfile.TemporaryDirectory() as folder:
+        pack = Path(folder) / "rules"
+        pack.mkdir()
+        (pack / "_pack.yaml").write_text("name: acme\nprefix: ACME\n", encoding="utf-8")
+        (pack / "ACME001-x.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+        error: RuleError | None = None
+        try:
+            registry = registry_with_packs([pack])
+        except RuleError as exc:
+            error = exc
+        if error is not None:
+            # One line as the command line prints it (names from the file are escaped there).
+            assert "\n" not in safe_path(str(error)) and str(error).startswith(str(pack))
+            return
+        settings_ = Settings(registry=registry, selected=frozenset(r.code for r in registry.rules))
+        doc = read_bytes("okrs.md", b"## Objective: Grow\n\n- KR1: synergy from 1 to 2 users\n")
+        lint(doc, settings_, explicit=True, errors=[])
+
+
+@settings(PROFILE)
+@given(st.dictionaries(CONFIG_KEYS, YAML_VALUES, max_size=6))
+def test_a_configuration_of_any_shape_loads_or_is_one_clear_error(data: dict) -> None:
+    import tempfile
+    from pathlib import Path
+
+    from okrlint.config import ConfigError, load_config
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / ".okrlint.yaml"
+        path.write_text(yaml.safe_dump(data), encoding="utf-8")
+        message = ""
+        try:
+            load_config(path, REGISTRY)
+        except ConfigError as exc:
+            message = str(exc)
+        assert "\n" not in safe_path(message)

@@ -244,3 +244,51 @@ def test_number_dense_statements_stay_within_the_budget(count: int, numbers: int
     start = time.perf_counter()
     lint(doc, ALL)
     assert time.perf_counter() - start < 4.0
+
+
+# ------------------------------------------------------------------ loaders (fuzz_loaders.py)
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+PACK_RULE = (
+    "code: ACME001\nname: no-synergy\nseverity: warning\nscope: key_result\nextends: existence\n"
+    "tokens: [synergy]\nsummary: s\nmessage: m\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("extra", "said"),
+    [
+        ("examples: oops\n", "'examples' must be a mapping"),  # was AttributeError
+        ("examples: {maybe: []}\n", "'examples' holds"),
+        ("chain: [x]\n", "'chain' is"),  # was TypeError in the middle of linting
+        ("needs: [[1]]\n", "'needs' lists"),
+        ("enabled: sometimes\n", "'enabled' is true or false"),
+    ],
+)
+def test_a_rule_pack_value_of_the_wrong_shape_is_one_clear_error(
+    okrlint, in_tmp, extra: str, said: str
+) -> None:
+    rules = in_tmp / "rules"
+    rules.mkdir()
+    (rules / "_pack.yaml").write_text("name: acme\nprefix: ACME\n", encoding="utf-8")
+    (rules / "ACME001-x.yaml").write_text(PACK_RULE + extra, encoding="utf-8")
+    (in_tmp / ".okrlint.yaml").write_text("rule-packs: [./rules]\n", encoding="utf-8")
+    (in_tmp / "okrs.md").write_text("## Objective: Grow\n\n- KR1: synergy 10 users\n")
+    run = okrlint("okrs.md")
+    assert run.exit_code == 2
+    assert said in run.stderr and "Traceback" not in run.stderr
+
+
+def test_a_configuration_value_yaml_cannot_read_is_one_clear_error(okrlint, in_tmp) -> None:
+    """PyYAML reads 2026-28-01 as a date and raised ValueError through the loader."""
+    (in_tmp / ".okrlint.yaml").write_text("fail-level: error\nupdated: 2026-28-01\n")
+    (in_tmp / "okrs.md").write_text("## Objective: Grow\n\n- KR1: Reach 10 users\n")
+    run = okrlint("okrs.md")
+    assert run.exit_code == 2
+    assert "put it in quotes" in run.stderr and "Traceback" not in run.stderr
