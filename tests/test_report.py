@@ -415,3 +415,33 @@ def test_json_report_file_without_okrs() -> None:
     assert [f["code"] for f in data["findings"]] == ["OKR002"]
     assert "No OKRs found in this file." in render_markdown(report)
     assert "No OKRs found in this file." in render_html(report)
+
+
+def test_reports_are_linear_in_files_times_findings() -> None:
+    """Scores and report tables once looked at every finding for every file: 124 s for an HTML
+    report of 20,000 files. 4,000 files with 2 findings each took seconds that way."""
+    import time
+
+    from okrlint.model import KeyResult, Objective, OkrSet, Span
+
+    registry = default_registry()
+    docs, findings = [], []
+    for i in range(4000):
+        path = f"okrs/{i}.md"
+        span = Span(3, 4, 3, 20)
+        objective = Objective(text=f"Grow area {i}", span=Span(1, 4, 1, 20))
+        objective.add_key_result(KeyResult(text="Launch the new page", span=span))
+        doc = OkrDocument(path=path, format="markdown", sets=[OkrSet(None, Span(1, 1, 1, 1))])
+        doc.sets[0].objectives.append(objective)
+        doc.link()
+        docs.append(doc)
+        for code in ("OKR301", "OKR105"):
+            rule = registry.get(code)
+            assert rule is not None
+            findings.append(
+                Finding(code, rule.name, "warning", "m", path, 3, 4, 3, 20, "key_result", "x")
+            )
+    start = time.perf_counter()
+    for fmt in ("html", "markdown", "json-report"):
+        render(fmt, Report(findings, registry, docs=docs))
+    assert time.perf_counter() - start < 8.0  # linear: about 1 s here; quadratic: far more
