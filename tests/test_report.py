@@ -445,3 +445,51 @@ def test_reports_are_linear_in_files_times_findings() -> None:
     for fmt in ("html", "markdown", "json-report"):
         render(fmt, Report(findings, registry, docs=docs))
     assert time.perf_counter() - start < 8.0  # linear: about 1 s here; quadratic: far more
+
+
+def _docs(n: int, okrs: bool = True) -> list[OkrDocument]:
+    text = "# OKRs\n\n## Objective: Grow the community\n\n- KR1: Launch the forum\n"
+    return [
+        read_text(
+            f"team-{i}/okrs.md" if okrs else f"docs/{i}.md",
+            text if okrs else "# Notes\n",
+            "markdown",
+        )
+        for i in range(n)
+    ]
+
+
+def test_files_without_okrs_are_one_collapsed_line() -> None:
+    registry = default_registry()
+    docs = _docs(2) + _docs(3, okrs=False)
+    for fmt in ("markdown", "html"):
+        out = render(fmt, Report([], registry, docs=docs))
+        assert "3 files without OKRs" in out
+        assert out.count("docs/0.md") == 1  # named once, in the collapsed list
+        assert "No OKRs found in this file" not in out
+
+
+def test_a_markdown_report_fits_in_a_pull_request_comment() -> None:
+    registry = default_registry()
+    docs = _docs(600)
+    settings = Settings(registry=registry, selected=frozenset(r.code for r in registry.rules))
+    findings = [f for d in docs for f in lint(d, settings)]
+    out = render_markdown(Report(findings, registry, docs=docs))
+    assert len(out) < 65_536
+    assert "are left out: a pull-request comment holds at most 65,536 characters" in out
+    assert "| team-599/okrs.md |" in out  # the summary table still lists every file
+
+
+def test_reports_say_that_a_baseline_hid_findings() -> None:
+    registry = default_registry()
+    for fmt in ("markdown", "html"):
+        out = render(fmt, Report([], registry, docs=_docs(1), hidden=3))
+        assert "3 known findings hidden by the baseline are left out" in out
+
+
+def test_a_markdown_report_of_thousands_of_files_still_fits() -> None:
+    registry = default_registry()
+    docs = _docs(3000) + _docs(3000, okrs=False)
+    out = render_markdown(Report([], registry, docs=docs))
+    assert len(out) < 65_536
+    assert "more files |" in out and "3000 files without OKRs" in out

@@ -539,6 +539,7 @@ def _main(
         docs=docs,
         scores=scores,
         files=[r.path for r in results],
+        hidden=hidden,
     )
     try:
         out = render(fmt, report)

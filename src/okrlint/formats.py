@@ -55,6 +55,8 @@ class Report:
     scores: Any = None
     # Every file linted, with or without findings (JUnit reports each as a test case).
     files: Sequence[str] = ()
+    # Findings a baseline hid: the reports say they are left out of the scores.
+    hidden: int = 0
 
 
 _TIMELESS = re.compile(r"\b\d+\s*(?:days?|weeks?|months?)\b(?:\s+ago)?", re.IGNORECASE)

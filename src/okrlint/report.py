@@ -191,6 +191,23 @@ def _md_objective(o: ObjectiveScore, registry: Registry) -> list[str]:
     return lines
 
 
+# GitHub refuses a comment over 65,536 characters: the Markdown report stays under it, with a
+# margin for what the Action adds around it.
+MAX_MARKDOWN_CHARS = 60_000
+
+
+def _without_okrs(fs: FileScore) -> bool:
+    """A file with nothing to show: no OKRs and no finding (the hook passes many such files)."""
+    return fs.score is None and not fs.findings and not any(s.findings for s in fs.sets)
+
+
+def _baseline_note(hidden: int) -> str:
+    return (
+        f"{_plural(hidden, 'known finding')} hidden by the baseline "
+        f"{'is' if hidden == 1 else 'are'} left out of the findings and the scores."
+    )
+
+
 def render_markdown(report: Report) -> str:
     scores = report_scores(report)
     registry = report.registry
@@ -206,24 +223,57 @@ def render_markdown(report: Report) -> str:
         f"{_plural(key_results, 'key result')}."
     )
     lines.append("")
-    if scores.files:
+    if report.hidden:
+        lines += [_baseline_note(report.hidden), ""]
+    shown = [fs for fs in scores.files if not _without_okrs(fs)]
+    quiet = [fs for fs in scores.files if _without_okrs(fs)]
+    if shown:
         lines += ["| File | Score | Objectives | Problems |", "|---|---|---:|---:|"]
         per_path = Counter(f.path for f in findings)
-        for fs in scores.files:
+        table = 0
+        for i, fs in enumerate(shown):
             n_obj = len(list(fs.doc.objectives())) if fs.doc is not None else "–"
             n_find = per_path[fs.path]
-            lines.append(
-                f"| {md_escape(fs.path)} | {_md_score(fs.score, fs.tier)} | {n_obj} | {n_find} |"
-            )
+            row = f"| {md_escape(fs.path)} | {_md_score(fs.score, fs.tier)} | {n_obj} | {n_find} |"
+            table += len(row) + 1
+            if table > MAX_MARKDOWN_CHARS * 2 // 3:
+                lines.append(f"| … {_plural(len(shown) - i, 'more file')} | | | |")
+                break
+            lines.append(row)
         lines.append("")
+    if quiet:
+        names = ", ".join(md_escape(fs.path) for fs in quiet)
+        if len(names) > MAX_MARKDOWN_CHARS // 6:
+            names = names[: MAX_MARKDOWN_CHARS // 6].rsplit(", ", 1)[0] + ", …"
+        lines += [
+            f"<details><summary>{_plural(len(quiet), 'file')} without OKRs</summary>",
+            "",
+            names,
+            "",
+            "</details>",
+            "",
+        ]
     tiers = scores.config.tiers
     lines.append(
         f"Tiers: Rewrite < {tiers['rework']:g} ≤ Rework < {tiers['good']:g} ≤ Good "
         f"< {tiers['strong']:g} ≤ Strong."
     )
     lines.append("")
-    for fs in scores.files:
-        lines += _md_file(fs, registry)
+    size = sum(len(line) + 1 for line in lines)
+    for i, fs in enumerate(shown):
+        section = _md_file(fs, registry)
+        extra = sum(len(line) + 1 for line in section)
+        if size + extra > MAX_MARKDOWN_CHARS:
+            left = len(shown) - i
+            lines += [
+                f"*The details of {_plural(left, 'more file')} are left out: a pull-request "
+                "comment holds at most 65,536 characters. The job log and `--format html` "
+                "show every finding.*",
+                "",
+            ]
+            break
+        lines += section
+        size += extra
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -574,6 +624,8 @@ def _html_files_table(scores: ScoreSet, findings: Sequence[Finding]) -> str:
     rows = []
     per_path = Counter(f.path for f in findings)
     for i, fs in enumerate(scores.files, 1):
+        if _without_okrs(fs):
+            continue  # one collapsed line under the files
         n_obj = len(list(fs.doc.objectives())) if fs.doc is not None else "–"
         n_find = per_path[fs.path]
         rows.append(
@@ -623,6 +675,9 @@ def render_html(report: Report) -> str:
         "penalty − the mean penalty of its key results; set = mean of its objectives − its "
         "own penalty; file = mean of its sets − its own penalty.</p>"
     )
+    if report.hidden:
+        legend += f'<p class="legend">{_h(_baseline_note(report.hidden))}</p>'
+    quiet = [fs for fs in scores.files if _without_okrs(fs)]
     title = "okrlint report" + (f": {display(overall)} {tier}" if overall is not None else "")
     body = [
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -637,7 +692,17 @@ def render_html(report: Report) -> str:
         f'<section class="panel"><h2>Findings per rule</h2>{_html_chart(findings)}</section>'
         "</div>\n",
     ]
-    body.extend(_html_file(fs, i, report.registry) + "\n" for i, fs in enumerate(scores.files, 1))
+    body.extend(
+        _html_file(fs, i, report.registry) + "\n"
+        for i, fs in enumerate(scores.files, 1)
+        if not _without_okrs(fs)
+    )
+    if quiet:
+        names = "".join(f"<li>{_h(fs.path)}</li>" for fs in quiet)
+        body.append(
+            f'<details class="panel"><summary>{_h(_plural(len(quiet), "file"))} without OKRs'
+            f"</summary><ul>{names}</ul></details>\n"
+        )
     body.append(
         f"<footer>Made by okrlint {_h(__version__)}. Scores are computed from the findings "
         "shown here.</footer>\n</div>\n</body>\n</html>\n"
