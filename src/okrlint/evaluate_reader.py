@@ -167,9 +167,11 @@ def figures(results: Iterable[FileResult]) -> dict[str, SplitFigures]:
     return out
 
 
-def non_okr_findings(corpus: Path) -> list[tuple[str, str, int]]:
-    """(file, split, number of findings) for each file of the non-OKR corpus, linted as the
-    pre-commit hook lints it."""
+def non_okr_findings(
+    corpus: Path, names: set[str] | None = None, split: str | None = None
+) -> list[tuple[str, str, int]]:
+    """(file, split, number of findings) for each file of the non-OKR corpus (or only
+    ``names`` of ``corpus``, all in ``split``), linted as the pre-commit hook lints it."""
     from okrlint.engine import Settings, lint
     from okrlint.registry import default_registry
 
@@ -183,12 +185,24 @@ def non_okr_findings(corpus: Path) -> list[tuple[str, str, int]]:
     out = []
     for name, repo in sorted(repos.items()):
         path = corpus / name
+        if names is not None and name not in names:
+            continue
         if not path.is_file() or path.suffix.lower() not in READ_SUFFIXES:
             continue
         doc = read_bytes(str(path), path.read_bytes())
         findings = lint(doc, settings, explicit=False)
-        out.append((name, split_of(repo), len(findings)))
+        out.append((name, split or split_of(repo), len(findings)))
     return out
+
+
+def extra_non_okr_names() -> set[str]:
+    """The extra corpus files labelled as holding no OKRs."""
+    names = set()
+    for label_file in EXTRA_LABELS.glob("*.yaml"):
+        label = yaml.safe_load(label_file.read_text(encoding="utf-8"))
+        if not label.get("okr"):
+            names.add(str(label["file"]))
+    return names
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -206,7 +220,10 @@ def main(argv: list[str] | None = None) -> int:
         results += evaluate_real(EXTRA, EXTRA_LABELS, split="extra")
     results = [r for r in results if args.split in (None, r.split)]
     figs = figures(results)
-    hook = [h for h in non_okr_findings(not_okr) if args.split in (None, h[1])]
+    hook = non_okr_findings(not_okr)
+    if EXTRA.is_dir():
+        hook += non_okr_findings(EXTRA, extra_non_okr_names(), split="extra")
+    hook = [h for h in hook if args.split in (None, h[1])]
     if args.json:
         data = {
             split: {
