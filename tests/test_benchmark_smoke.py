@@ -11,11 +11,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ["a", "b", "c", "d", "d-warm", "e", "f", "g", "k", "k-warm"]
 REAL = ["h", "h-j1", "i", "j"]  # the real corpus side by side: skipped with --quick
 
 
+@pytest.mark.slow
 def test_quick_benchmark_runs(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     result = subprocess.run(

@@ -11,11 +11,13 @@ import zipfile
 from pathlib import Path
 
 import jsonschema
+import pytest
 import yaml
 
 from conftest import FIXTURES, ROOT
 
 
+@pytest.mark.slow
 def test_wheel_carries_the_rules_and_works_installed(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     subprocess.run(

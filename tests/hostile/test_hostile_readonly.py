@@ -38,6 +38,7 @@ def _snapshot(root: Path) -> dict[str, tuple[Any, ...]]:
     return out
 
 
+@pytest.mark.slow
 def test_linting_changes_nothing(
     okrlint: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
