@@ -19,7 +19,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from okrlint.analysis.lexicon import phrases, verbs
@@ -40,22 +40,29 @@ if not Token.has_extension("okr_verb"):
 class VerbTagger:
     def __init__(self, nlp: Language) -> None:
         self.verbs = verbs()
-        self.matcher = Matcher(nlp.vocab)
+        # Phrasal verbs by their first word ("set" -> [(("set", "up"), "set up")]): checked
+        # on the tokens that start one, instead of a Matcher run over every token of every
+        # statement.
+        self.phrasal: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for forms, lemma in self.verbs.multi.items():
-            self.matcher.add(lemma, [[{"LOWER": f} for f in forms]])
+            self.phrasal.setdefault(forms[0], []).append((forms, lemma))
+        for options in self.phrasal.values():
+            options.sort(key=lambda o: len(o[0]))  # the longest last: it wins
 
     def __call__(self, doc: Doc) -> Doc:
         v = self.verbs
         # Also kept as a plain {token index: (lemma, classes)} map: the analysis reads it for
         # every token, and spaCy's extension attributes cost a lookup each time.
         found: dict[int, tuple[str, frozenset[str]]] = {}
-        for token in doc:
-            lemma = v.forms.get(token.lower_)
+        lowers = [t.lower_ for t in doc]
+        for i, low in enumerate(lowers):
+            lemma = v.forms.get(low)
             if lemma is not None:
-                found[token.i] = (lemma, frozenset(v.classes.get(lemma, ())))
-        for match_id, start, _end in self.matcher(doc):
-            lemma = doc.vocab.strings[match_id]
-            found[start] = (lemma, frozenset(v.classes.get(lemma, ())))
+                found[i] = (lemma, frozenset(v.classes.get(lemma, ())))
+        for i, low in enumerate(lowers):
+            for forms, phrase in self.phrasal.get(low, ()):
+                if tuple(lowers[i : i + len(forms)]) == forms:
+                    found[i] = (phrase, frozenset(v.classes.get(phrase, ())))
         for i, (lemma, classes) in found.items():
             token = doc[i]
             token._.vlemma = lemma
