@@ -199,6 +199,7 @@ def _frequency_pattern() -> re.Pattern[str]:
 
 def find_quantities(text: str) -> list[Quantity]:
     table, scales = _unit_table()
+    longest = len(table[0][0]) if table else 0  # the table is sorted longest form first
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
@@ -266,25 +267,27 @@ def find_quantities(text: str) -> list[Quantity]:
                 q.direction = "down"
             q.start -= 1
         rest = text[end:]
-        # Unit after the number.
-        low = rest.lower()
+        # Unit after the number: at most one space, the longest unit form, and the character
+        # after it decide, so only that much of the rest is looked at.
+        low = rest[: longest + 3].lower()
+        stripped = low.lstrip(" ")
+        lead = len(low) - len(stripped)
         for form, unit, family, unit_seconds in table:
-            stripped = low.lstrip(" ")
             if stripped.startswith(form) and (
                 len(stripped) == len(form) or not (stripped[len(form)].isalnum()) or form in ("%",)
             ):
                 if form in ("x", "×") and low[:1] == " ":
                     continue  # "3 x 4" is not "3x"
                 if form in ("times", "fold") and re.match(
-                    r"(?i)^\s*times\s+(?:a|an|per|each|every)\b", low
+                    r"(?i)^\s*times\s+(?:a|an|per|each|every)\b", rest
                 ):
                     break  # "3 times a week" is a frequency, not a multiplier
-                if len(low) - len(stripped) > 1:
+                if lead > 1:
                     continue
                 if q.family == "money" and family != "money":
                     break
                 q.unit, q.family, q.seconds = unit, family, unit_seconds
-                end = end + (len(low) - len(stripped)) + len(form)
+                end = end + lead + len(form)
                 break
         q.end = end
         q.text = text[q.start : end]
