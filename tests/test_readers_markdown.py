@@ -364,3 +364,17 @@ def test_key_results_under_a_sub_heading_belong_to_the_one_objective_of_the_sect
     assert outline(doc) == [("Ship features faster", 5, ["Startup under 10 s"])]
     # Team B's key result has no objective in its own section: it is not Team A's.
     assert [k.text for s in doc.sets for k in s.shared_key_results] == ["Docs cover 90%"]
+
+
+def test_a_whole_number_after_a_dash_is_not_a_score() -> None:
+    doc = parse_md(
+        "# OKRs\n\nApply mathematics at work – 2\n\n- statistical methods applied to data – 0.7\n"
+        "- number systems understood – 1.3\n"
+    )
+    (o,) = doc.objectives()
+    assert (o.text, o.metadata.get("score"), o.metadata.get("number")) == (
+        "Apply mathematics at work",
+        None,
+        "2",
+    )
+    assert [k.metadata.get("score") for k in o.key_results] == ["0.7", "1.3"]

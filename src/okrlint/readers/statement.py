@@ -458,7 +458,12 @@ def _clean(text: str, allow_role: bool) -> Cleaned:
             s = s[: m.start()]
         m = _SCORE_DASH_TAIL.search(s)
         if m and m.start() > 0 and _is_score_value(m.group("v")):
-            meta.setdefault("score", m.group("v").replace(" ", ""))
+            value = m.group("v").replace(" ", "")
+            # "- 0.7", "- 1.3", "- 70%" are scores; a whole number above 1 after a dash
+            # ("Apply mathematics at work – 2") is a weight, a priority or a count: kept
+            # apart from the statement, never judged as a score.
+            whole = value.lstrip("-").isdigit() and value not in ("0", "1")
+            meta.setdefault("number" if whole else "score", value)
             s = s[: m.start()]
         start = bracket_tail(s)
         if start is not None and start > 0:
