@@ -41,6 +41,10 @@ def test_wheel_carries_the_rules_and_works_installed(tmp_path: Path) -> None:
     for rule in rule_files:
         assert f"okrlint/rules/okrlint/{rule.name}" in names
     assert "okrlint/rules/lexicons/verbs.yaml" in names
+    assert {
+        "okrlint/schema/okrlint.schema.json",
+        "okrlint/schema/okrlint-config.schema.json",
+    } <= names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "okrlint = okrlint.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
@@ -90,6 +94,24 @@ def test_json_schema_accepts_the_canonical_yaml() -> None:
     bad = {"objectives": [{"key_results": ["x"]}]}
     validator = jsonschema.Draft202012Validator(schema)
     assert list(validator.iter_errors(bad))
+
+
+def test_configuration_schema_matches_the_loader_and_the_readme() -> None:
+    """schema/okrlint-config.schema.json: every key the loader knows, every output format, and
+    the README's example configuration valid under it."""
+    from okrlint.config import KEYS
+    from okrlint.formats import FORMAT_NAMES
+
+    schema = json.loads((ROOT / "schema" / "okrlint-config.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert set(schema["properties"]) == set(KEYS)
+    assert set(schema["properties"]["format"]["enum"]) == set(FORMAT_NAMES)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```yaml\n# .okrlint.yaml\n", 1)[1].split("```", 1)[0]
+    jsonschema.validate(yaml.safe_load(example), schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    assert list(validator.iter_errors({"selct": ["OKR1"]}))  # a typo is flagged in the editor
+    assert list(validator.iter_errors({"fail-level": "fatal"}))
 
 
 def test_precommit_hook_definition() -> None:

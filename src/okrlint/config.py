@@ -47,6 +47,7 @@ FORMAT_CHOICES = (
     "json-lines",
     "github",
     "gitlab",
+    "rdjson",
     "sarif",
     "junit",
     "markdown",
