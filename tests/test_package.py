@@ -99,8 +99,10 @@ def test_json_schema_accepts_the_canonical_yaml() -> None:
 def test_configuration_schema_matches_the_loader_and_the_readme() -> None:
     """schema/okrlint-config.schema.json: every key the loader knows, every output format, and
     the README's example configuration valid under it."""
-    from okrlint.config import KEYS
+    from okrlint.config import FORMAT_CHOICES, KEYS
     from okrlint.formats import FORMAT_NAMES
+
+    assert set(FORMAT_CHOICES) == set(FORMAT_NAMES)  # 'format: rdjson' was refused
 
     schema = json.loads((ROOT / "schema" / "okrlint-config.schema.json").read_text())
     jsonschema.Draft202012Validator.check_schema(schema)
