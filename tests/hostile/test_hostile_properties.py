@@ -16,6 +16,7 @@ import yaml
 from hypothesis import HealthCheck, assume, find, given, settings
 from hypothesis import strategies as st
 
+from okrlint.config import KEYS as CONFIG_KEY_NAMES
 from okrlint.engine import Finding, Settings, lint
 from okrlint.readers import _normalise, read_bytes
 from okrlint.registry import default_registry
@@ -406,23 +407,7 @@ RULE_KEYS = st.sampled_from(
         "swap",
     ]
 )
-CONFIG_KEYS = st.sampled_from(
-    [
-        "select",
-        "extend-select",
-        "ignore",
-        "per-file-ignores",
-        "include",
-        "exclude",
-        "fail-level",
-        "format",
-        "max-file-size",
-        "min-score",
-        "score",
-        "rules",
-        "rule-packs",
-    ]
-)
+CONFIG_KEYS = st.sampled_from(CONFIG_KEY_NAMES)
 GOOD_RULE = {
     "code": "ACME001",
     "name": "no-synergy",
