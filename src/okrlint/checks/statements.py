@@ -230,12 +230,7 @@ def maintain(a: Analysis) -> bool:
 
 
 def not_measurable(a: Analysis) -> bool:
-    return (
-        not _metric_numbers(a)
-        and a.relative_word is None
-        and not a.placeholders
-        and not a.hidden_values
-    )
+    return not a.has_number and not a.placeholders
 
 
 def missing_target(a: Analysis) -> bool:
