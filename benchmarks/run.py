@@ -396,40 +396,16 @@ def build_targets(by_key: dict[str, Case]) -> list[Target]:
         Target("(d)/(e): speed-up with -j 2", _ratio(d.seconds, e.seconds), 1.7, ">="),
         Target("peak memory of (d)", d.peak_mb, 200.0, "<=", "MB"),
     ]
-    h, h1, i, j = by_key.get("h"), by_key.get("h-j1"), by_key.get("i"), by_key.get("j")
-    if h is not None and h.status == "ok":
-        if i is not None and i.status == "ok":
-            targets.append(
-                Target("(h)/(i): real corpus vs proselint", _ratio(h.seconds, i.seconds), 0.8, "<=")
-            )
-        if j is not None and j.status == "ok":
-            targets.append(
-                Target(
-                    "(h)/(j): real corpus vs markdownlint-cli2",
-                    _ratio(h.seconds, j.seconds),
-                    0.6,
-                    "<=",
-                )
-            )
-        if h1 is not None and h1.status == "ok":
-            targets.append(
-                Target(
-                    "(h-j1)/(h): default never slower than -j 1",
-                    _ratio(h.seconds, h1.seconds),
-                    1.0,
-                    "<=",
-                )
-            )
-    html, html_warm = by_key.get("k"), by_key.get("k-warm")
-    if html is not None and html_warm is not None and html.status == html_warm.status == "ok":
-        targets.append(
-            Target(
-                "(k-warm)/(k): warm HTML report",
-                _ratio(html_warm.seconds, html.seconds),
-                0.05,
-                "<=",
-            )
-        )
+    # Side-by-side ratios, each only when both of its cases ran.
+    for name, top, bottom, limit in (
+        ("(h)/(i): real corpus vs proselint", "h", "i", 0.8),
+        ("(h)/(j): real corpus vs markdownlint-cli2", "h", "j", 0.6),
+        ("(h-j1)/(h): default never slower than -j 1", "h", "h-j1", 1.0),
+        ("(k-warm)/(k): warm HTML report", "k-warm", "k", 0.05),
+    ):
+        num, den = by_key.get(top), by_key.get(bottom)
+        if num is not None and den is not None and num.status == den.status == "ok":
+            targets.append(Target(name, _ratio(num.seconds, den.seconds), limit, "<="))
     return targets
 
 
