@@ -5,6 +5,9 @@ by reading them (tests/data/extra_labels). Unlike ../shared this runs in every c
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+
+import pytest
 
 from okrlint.engine import Settings, lint
 from okrlint.evaluate_reader import EXTRA, EXTRA_LABELS, evaluate_real, figures
@@ -40,3 +43,30 @@ def test_files_labelled_without_okrs_get_no_finding_in_hook_mode() -> None:
         quiet.append((label["file"], [f.code for f in lint(doc, settings, explicit=False)]))
     assert len(quiet) == 20
     assert all(not codes for _, codes in quiet), quiet
+
+
+def test_a_new_labelled_batch_is_scored_as_its_own_split(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from okrlint.evaluate_reader import main
+
+    corpus, labels = tmp_path / "corpus", tmp_path / "labels"
+    corpus.mkdir()
+    labels.mkdir()
+    (corpus / "a__b__okrs.md").write_text(
+        "# Q3\n\n## Objective: Delight our users\n\n- KR1: Raise NPS from 30 to 45\n"
+        "- KR2: Cut churn from 4% to 2%\n",
+        encoding="utf-8",
+    )
+    (corpus / "SOURCES.tsv").write_text("file\trepo\na__b__okrs.md\ta/b\n", encoding="utf-8")
+    (labels / "a__b__okrs.md.yaml").write_text(
+        "file: a__b__okrs.md\nokr: true\nobjectives: [3]\nkey_results: [5]\n", encoding="utf-8"
+    )
+    assert main(["--corpus", str(corpus), "--split", "new", "--json"]) == 0
+    import json
+
+    new = json.loads(capsys.readouterr().out)["new"]
+    assert new["files"] == 1
+    assert new["objective_f1"] == 1.0
+    # Line 6 is a key result the label left out: precision 1/2, recall 1/1.
+    assert new["key_result_precision"] == 0.5

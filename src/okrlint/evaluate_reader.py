@@ -195,10 +195,10 @@ def non_okr_findings(
     return out
 
 
-def extra_non_okr_names() -> set[str]:
-    """The extra corpus files labelled as holding no OKRs."""
+def non_okr_names(labels: Path) -> set[str]:
+    """The files labelled in ``labels`` as holding no OKRs."""
     names = set()
-    for label_file in EXTRA_LABELS.glob("*.yaml"):
+    for label_file in labels.glob("*.yaml"):
         label = yaml.safe_load(label_file.read_text(encoding="utf-8"))
         if not label.get("okr"):
             names.add(str(label["file"]))
@@ -207,22 +207,36 @@ def extra_non_okr_names() -> set[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--split", choices=["dev", "test", "extra"], help="only this split")
+    parser.add_argument("--split", choices=["dev", "test", "extra", "new"], help="only this split")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        help="also score this labelled folder as the split 'new' (a batch nobody tuned on)",
+    )
+    parser.add_argument(
+        "--labels", type=Path, help="the labels of --corpus (default: CORPUS/../labels)"
+    )
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
     parser.add_argument("--json", action="store_true", help="figures as JSON")
     args = parser.parse_args(argv)
     real, not_okr = SHARED / "real", SHARED / "not-okr"
-    if not real.is_dir():
+    if not real.is_dir() and not args.corpus:
         print(f"no corpus at {real}", file=sys.stderr)
         return 2
-    results = evaluate_real(real, LABELS)
+    results: list[FileResult] = []
+    hook: list[tuple[str, str, int]] = []
+    if real.is_dir():
+        results += evaluate_real(real, LABELS)
+        hook += non_okr_findings(not_okr)
     if EXTRA.is_dir():
         results += evaluate_real(EXTRA, EXTRA_LABELS, split="extra")
+        hook += non_okr_findings(EXTRA, non_okr_names(EXTRA_LABELS), split="extra")
+    if args.corpus:
+        labels = args.labels or args.corpus.parent / "labels"
+        results += evaluate_real(args.corpus, labels, split="new")
+        hook += non_okr_findings(args.corpus, non_okr_names(labels), split="new")
     results = [r for r in results if args.split in (None, r.split)]
     figs = figures(results)
-    hook = non_okr_findings(not_okr)
-    if EXTRA.is_dir():
-        hook += non_okr_findings(EXTRA, extra_non_okr_names(), split="extra")
     hook = [h for h in hook if args.split in (None, h[1])]
     if args.json:
         data = {
