@@ -20,22 +20,6 @@ import atheris
 
 with atheris.instrument_imports(include=["okrlint"]):
     # Everything okrlint imports lazily is imported here, so that it is instrumented too.
-    import okrlint.analysis.nlp
-    import okrlint.analysis.quantities
-    import okrlint.analysis.statement
-    import okrlint.analysis.timeframes
-    import okrlint.checks
-    import okrlint.checks.declarative
-    import okrlint.checks.sets
-    import okrlint.checks.statements
-    import okrlint.checks.structure
-    import okrlint.readers.limits
-    import okrlint.readers.markdown
-    import okrlint.readers.markdown.blocks
-    import okrlint.readers.statement
-    import okrlint.readers.yamlreader
-    import okrlint.readers.yamlsafe
-    import okrlint.suppress  # noqa: F401
     from okrlint.engine import Finding, Settings, lint
     from okrlint.readers import _normalise, read_bytes
     from okrlint.registry import default_registry

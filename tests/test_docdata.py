@@ -8,7 +8,7 @@ import pytest
 
 from conftest import CORPUS, ROOT, parse_md, parse_yaml
 from okrlint.docdata import from_data, to_data
-from okrlint.output import outline_text
+from okrlint.formats.outline import outline_text
 from okrlint.readers import read_bytes
 
 EXAMPLES = ROOT / "examples"

@@ -18,18 +18,11 @@ from jsonschema import Draft4Validator
 
 from okrlint import __version__
 from okrlint.engine import Finding
-from okrlint.formats import (
-    FORMAT_NAMES,
-    FORMATS,
-    Report,
-    _caret_line,
-    _first_sentence,
-    fingerprints,
-    github_escape_data,
-    github_escape_property,
-    render,
-)
+from okrlint.formats import FORMAT_NAMES, FORMATS, Report, fingerprints, render
+from okrlint.formats.github import github_escape_data, github_escape_property
+from okrlint.formats.text import _caret_line
 from okrlint.registry import default_registry
+from okrlint.report.base import first_sentence
 
 HERE = Path(__file__).resolve().parent
 SNAPSHOTS = HERE / "snapshots"
@@ -277,13 +270,13 @@ def test_caret_line_edges() -> None:
     assert caret("ab", 9, 1, 12) == "  ^"  # past the end of the line
 
 
-def test_first_sentence_of_fix_texts() -> None:
+def testfirst_sentence_of_fix_texts() -> None:
     registry = default_registry()
 
     def first(code: str) -> str:
         rule = registry.get(code)
         assert rule is not None
-        return _first_sentence(rule.fix)
+        return first_sentence(rule.fix)
 
     assert first("OKR002") == (
         "Label the structure: `## Objective: ...` headings (or `**Objective:** ...` lines) "
@@ -293,8 +286,8 @@ def test_first_sentence_of_fix_texts() -> None:
     assert first("OKR310") == "Correct the value (did you mean 100%, or a growth of 120%?)."
     assert first("OKR401") == "Use one scale: 0.0-1.0 or 0-100%."
     assert first("OKR405").endswith("or a `parent:` on each objective.")
-    assert _first_sentence("One. Two.") == "One."
-    assert _first_sentence("No full stop") == "No full stop"
+    assert first_sentence("One. Two.") == "One."
+    assert first_sentence("No full stop") == "No full stop"
 
 
 # json-lines --------------------------------------------------------------------------------

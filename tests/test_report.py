@@ -17,8 +17,11 @@ from okrlint.formats import FORMAT_NAMES, FORMATS, Report, render
 from okrlint.model import OkrDocument
 from okrlint.readers import read_text
 from okrlint.registry import default_registry
-from okrlint.report import fix_hint, md_escape, render_html, render_json_report, render_markdown
-from okrlint.score import score_documents
+from okrlint.report.base import fix_hint, md_escape
+from okrlint.report.html import render_html
+from okrlint.report.jsonreport import render_json_report
+from okrlint.report.markdown import render_markdown
+from okrlint.report.score import score_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 22)

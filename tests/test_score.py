@@ -13,7 +13,7 @@ from okrlint.engine import Finding, Settings, lint
 from okrlint.model import KeyResult, Objective, OkrDocument, OkrSet, Span
 from okrlint.readers import read_text
 from okrlint.registry import default_registry
-from okrlint.score import (
+from okrlint.report.score import (
     DEFAULT_TIERS,
     DEFAULT_WEIGHTS,
     ScoreConfig,

@@ -73,8 +73,8 @@ def _plural(n: int, word: str) -> str:
 
 def _cell(text: object) -> str:
     """Text safe inside a Markdown table cell of the job summary: one line; no HTML, links,
-    images or pipes; ``@mentions`` and ``#123`` inert (okrlint.report.md_escape)."""
-    from okrlint.report import md_escape
+    images or pipes; ``@mentions`` and ``#123`` inert (okrlint.report.base.md_escape)."""
+    from okrlint.report.base import md_escape
 
     return md_escape(str(text))
 
@@ -186,7 +186,7 @@ def main(env: Mapping[str, str] | None = None) -> int:
         except ValueError:
             min_score = -1.0
         if not 0 <= min_score <= 100:
-            from okrlint.formats import github_escape_data
+            from okrlint.formats.github import github_escape_data
 
             print(
                 "::error title=okrlint::min-score must be a number from 0 to 100, "

@@ -25,8 +25,7 @@ from okrlint.model import OkrDocument
 from okrlint.outfile import OutputError, check_target, write_text
 from okrlint.readers import DEFAULT_MAX_BYTES
 from okrlint.registry import Registry, RuleError, default_registry
-from okrlint.runner import Job, run_jobs
-from okrlint.score import (
+from okrlint.report.score import (
     FileScore,
     ScoreSet,
     display,
@@ -34,6 +33,7 @@ from okrlint.score import (
     score_documents,
     summary_lines,
 )
+from okrlint.runner import Job, run_jobs
 from okrlint.textsafe import safe_path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -481,7 +481,7 @@ def _main(
     internal = [e for r in results for e in r.errors]
 
     if outline:
-        from okrlint.output import outline_json, outline_text
+        from okrlint.formats.outline import outline_json, outline_text
 
         out = outline_json(docs) if fmt == "json" else outline_text(docs, use_color, why=why)
         _emit(out, output_file)

@@ -21,7 +21,7 @@ import yaml
 
 from okrlint.files import git_root
 from okrlint.registry import SEVERITIES, Registry, Rule, RuleError, registry_with_packs
-from okrlint.score import ScoreConfig
+from okrlint.report.score import ScoreConfig
 from okrlint.smallfile import SmallFileError, compose_bounded, read_small_text
 
 CONFIG_NAMES = (".okrlint.yaml", ".okrlint.yml")
@@ -68,7 +68,7 @@ MAX_PATTERN_STARS = 16
 
 
 @lru_cache(maxsize=64)
-def _compiled(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+def _compiled(patterns: tuple[str, ...]) -> pathspec.PathSpec[Any]:
     """Globs compiled once per list, not once per file."""
     return pathspec.PathSpec.from_lines("gitignore", patterns)
 
@@ -97,7 +97,7 @@ class Config:
         default_factory=dict, init=False, repr=False, compare=False
     )
 
-    def _spec(self, patterns: list[str]) -> pathspec.PathSpec:
+    def _spec(self, patterns: list[str]) -> pathspec.PathSpec[Any]:
         return _compiled(tuple(patterns))
 
     def relative(self, path: str) -> str | None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from okrlint.readers.yamlsafe import SafeLoader
+from okrlint.yamlsafe import SafeLoader
 
 
 @cache

@@ -1,24 +1,21 @@
-"""Run rules over OKR documents and collect findings."""
+"""Run rules over OKR documents and collect findings: one finding per statement (the chain
+order), suppressions, severities."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from okrlint.checks.api import Node, Problem, RuleContext, Settings
 from okrlint.model import (
     Initiative,
     KeyResult,
     Objective,
     OkrDocument,
-    OkrSet,
     Span,
 )
-from okrlint.registry import SEVERITY_RANK, Registry, Rule, Severity
-
-Node = OkrDocument | OkrSet | Objective | KeyResult | Initiative
+from okrlint.registry import SEVERITY_RANK, Severity
 
 # docs/judgement.md, "One finding per statement": only the first applicable rule of a chain
 # is reported.
@@ -78,69 +75,6 @@ class Finding:
             "item": self.item,
             "text": self.text,
         }
-
-
-@dataclass(frozen=True)
-class Report:
-    """What a check yields: a message, and optionally a narrower span than the node's."""
-
-    message: str
-    span: Span | None = None
-    node: Any = None  # the finding is about another node than the one checked
-
-
-@dataclass
-class Settings:
-    """Resolved configuration for one run (or one file)."""
-
-    registry: Registry
-    selected: frozenset[str]
-    severities: dict[str, Severity] = field(default_factory=dict)
-    options: dict[str, dict[str, Any]] = field(default_factory=dict)
-    today: dt.date = field(default_factory=dt.date.today)
-    inline: bool = True  # honour okrlint-disable comments
-
-    def severity(self, rule: Rule) -> Severity:
-        return self.severities.get(rule.code, rule.severity)
-
-    def rule_options(self, rule: Rule) -> dict[str, Any]:
-        values = rule.defaults()
-        values.update(self.options.get(rule.code, {}))
-        return values
-
-    def active_rules(self) -> list[Rule]:
-        return [r for r in self.registry.rules if r.code in self.selected]
-
-
-class RuleContext:
-    def __init__(self, rule: Rule, settings: Settings, doc: OkrDocument, explicit: bool) -> None:
-        self.rule = rule
-        self.settings = settings
-        self.doc = doc
-        self.explicit = explicit
-        self.options = settings.rule_options(rule)
-        self.today = settings.today
-
-    def option(self, name: str) -> Any:
-        return self.options[name]
-
-    def message(self, **values: Any) -> str:
-        """The rule's message template with ``{name}`` fields filled (unknown fields stay)."""
-        return fill(self.rule.message, values)
-
-
-def fill(template: str, values: dict[str, Any]) -> str:
-    def repl(m: re.Match[str]) -> str:
-        key = m.group(1)
-        return str(values[key]) if key in values else m.group(0)
-
-    return re.sub(r"\{([\w-]+)\}", repl, template)
-
-
-def quote(text: str, limit: int = 70) -> str:
-    """A statement on one line, shortened for a message."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def nodes_for(doc: OkrDocument, scope: str) -> Iterator[Node]:
@@ -362,4 +296,16 @@ def at_or_above(findings: Iterable[Finding], level: str) -> int:
     return sum(1 for f in findings if SEVERITY_RANK[f.severity] >= rank)
 
 
-CheckFn = Callable[[RuleContext, Node], Iterable[Report | str]]
+CheckFn = Callable[[RuleContext, Node], Iterable[Problem | str]]
+
+
+__all__ = [
+    "CHAIN_ORDER",
+    "Finding",
+    "Settings",
+    "apply_suppressions",
+    "at_or_above",
+    "engine_findings",
+    "lint",
+    "nodes_for",
+]

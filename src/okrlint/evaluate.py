@@ -26,8 +26,8 @@ from okrlint.engine import Settings, lint
 from okrlint.model import KeyResult, Objective, OkrDocument, OkrSet, Span
 from okrlint.readers import read_text
 from okrlint.readers.statement import clean
-from okrlint.readers.yamlsafe import SafeLoader
 from okrlint.registry import Registry, default_registry
+from okrlint.yamlsafe import SafeLoader
 
 STATEMENT_PREFIXES = ("OKR2", "OKR3")
 DOCUMENT_RULES = (

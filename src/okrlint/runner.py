@@ -16,7 +16,7 @@ from typing import Any
 
 from okrlint.engine import Finding, Settings, lint
 from okrlint.model import OkrDocument, Problem, Span
-from okrlint.score import ScoreConfig
+from okrlint.report.score import ScoreConfig
 
 # Below this many files to lint, starting worker processes (each imports spaCy) costs more
 # than it saves.
@@ -65,7 +65,7 @@ StatsFn = Callable[[Job, OkrDocument, list[Finding]], dict[str, Any]]
 def default_stats(job: Job, doc: OkrDocument, findings: list[Finding]) -> dict[str, Any]:
     """What the summary needs from a document, so that a cached result needs no document:
     counts, and the file's quality score (None without OKRs) over all its findings."""
-    from okrlint.score import score_document
+    from okrlint.report.score import score_document
 
     scored = score_document(doc, findings, job.score)
     return {

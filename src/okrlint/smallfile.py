@@ -11,7 +11,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from okrlint.readers.yamlsafe import SafeLoader, YamlLimitError, check_expansion, check_yaml_limits
+from okrlint.yamlsafe import SafeLoader, YamlLimitError, check_expansion, check_yaml_limits
 
 MAX_CONFIG_BYTES = 1_000_000
 

@@ -11,7 +11,7 @@ _TICKET = re.compile(r"\b[A-Z][A-Z0-9]+-\d+\b")
 
 def key_result_links_a_ticket(ctx: Any, node: Any) -> Iterator[str]:
     """A check receives the rule context and one node of the rule's scope and yields messages
-    (or ``okrlint.engine.Report`` objects). ``ctx.message(**values)`` fills the rule's message
+    (or ``okrlint.checks.api.Problem`` objects). ``ctx.message(**values)`` fills the rule's message
     template; ``node.raw`` is the line as written, ``node.text`` the statement."""
     raw = getattr(node, "raw", "") or ""
     if not _TICKET.search(raw) and not _TICKET.search(str(node.metadata.get("ticket", ""))):

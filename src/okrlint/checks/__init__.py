@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from okrlint.engine import Node, Report, RuleContext
+from okrlint.checks.api import Node, Problem, RuleContext
 from okrlint.registry import Rule
 
 
@@ -25,8 +25,7 @@ class CheckError(RuntimeError):
 
 @cache
 def _declarative() -> tuple[dict[str, Any], Any]:
-    """The declarative rule kinds and the level filter (imported on first use: the checks
-    import the engine)."""
+    """The declarative rule kinds and the level filter (imported on first use)."""
     from okrlint.checks import declarative
 
     kinds = {
@@ -39,7 +38,7 @@ def _declarative() -> tuple[dict[str, Any], Any]:
     return kinds, declarative.level_allows
 
 
-def run_check(rule: Rule, ctx: RuleContext, node: Node) -> Iterator[Report]:
+def run_check(rule: Rule, ctx: RuleContext, node: Node) -> Iterator[Problem]:
     kinds, level_allows = _declarative()
     try:
         if not level_allows(ctx, node):
@@ -56,7 +55,7 @@ def run_check(rule: Rule, ctx: RuleContext, node: Node) -> Iterator[Report]:
         else:
             return
         for result in results or ():
-            yield result if isinstance(result, Report) else Report(str(result))
+            yield result if isinstance(result, Problem) else Problem(str(result))
     except CheckError:
         raise
     except Exception as exc:  # a bug: surface it with its location, never swallow it
@@ -71,7 +70,7 @@ class PluginTimeout(Exception):
     pass
 
 
-def _plugin_reports(rule: Rule, ctx: RuleContext, node: Node) -> list[Report]:
+def _plugin_reports(rule: Rule, ctx: RuleContext, node: Node) -> list[Problem]:
     """Run a plugin's check apart: what it prints goes nowhere (it would corrupt JSON output),
     ``sys.exit`` is an error (not the end of the run), and a check that takes longer than
     :data:`PLUGIN_TIMEOUT` seconds is stopped (where a timer can be set: the main thread)."""
@@ -93,7 +92,7 @@ def _plugin_reports(rule: Rule, ctx: RuleContext, node: Node) -> list[Report]:
         sink = io.StringIO()
         with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
             results = rule.check(ctx, node)
-            return [r if isinstance(r, Report) else Report(str(r)) for r in (results or ())]
+            return [r if isinstance(r, Problem) else Problem(str(r)) for r in (results or ())]
     except SystemExit as exc:
         error = RuntimeError(f"the plugin called sys.exit({exc.code})")
         raise CheckError(rule, node, error) from None

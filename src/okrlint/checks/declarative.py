@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from okrlint.engine import Node, Report, RuleContext, quote
+from okrlint.checks.api import Node, Problem, RuleContext, quote
 from okrlint.model import Initiative, KeyResult, Objective, OkrDocument, OkrSet
 from okrlint.readers.statement import words
 
@@ -63,7 +63,7 @@ def _texts(node: Node) -> Iterator[tuple[Any, str]]:
             yield from _texts(s)
 
 
-def _report(ctx: RuleContext, about: Any, **values: Any) -> Report:
+def _report(ctx: RuleContext, about: Any, **values: Any) -> Problem:
     values.setdefault(
         "text", quote(getattr(about, "text", "") or getattr(about, "title", "") or "")
     )
@@ -74,13 +74,13 @@ def _report(ctx: RuleContext, about: Any, **values: Any) -> Report:
             values.setdefault(key, q.text.strip() if q is not None else "")
         values.setdefault("metric", analysis.metric)
         values.setdefault("verb", analysis.lead_word or "")
-    return Report(ctx.message(**values), node=about if about is not None else None)
+    return Problem(ctx.message(**values), node=about if about is not None else None)
 
 
 # ---------------------------------------------------------------------- occurrence
 
 
-def occurrence(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def occurrence(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     spec = ctx.rule.spec
     what = spec.get("count")
     skip = set(spec.get("skip") or ())
@@ -114,10 +114,10 @@ def occurrence(ctx: RuleContext, node: Node) -> Iterator[Report]:
     values["count"] = count
     if high is not None and count > int(high):
         values["limit"] = int(high)
-        yield Report(ctx.message(**values))
+        yield Problem(ctx.message(**values))
     elif low is not None and count < int(low):
         values["limit"] = int(low)
-        yield Report(ctx.message(**values))
+        yield Problem(ctx.message(**values))
 
 
 # ---------------------------------------------------------------------- existence
@@ -132,8 +132,8 @@ def _doc(text: str) -> Any:
 
 def _token_key(token: Any, lemma: bool, ignorecase: bool) -> str:
     if lemma:
-        return (token.lemma_ or token.lower_).lower()
-    return token.lower_ if ignorecase else token.text
+        return str(token.lemma_ or token.lower_).lower()
+    return str(token.lower_ if ignorecase else token.text)
 
 
 def _phrase_match(text: str, phrases: Iterable[str], lemma: bool, ignorecase: bool) -> str | None:
@@ -147,7 +147,7 @@ def _phrase_match(text: str, phrases: Iterable[str], lemma: bool, ignorecase: bo
             continue
         for i in range(len(keys) - n + 1):
             if keys[i : i + n] == pkeys:
-                return doc[i : i + n].text
+                return str(doc[i : i + n].text)
     return None
 
 
@@ -164,7 +164,7 @@ def _regex_match(text: str, patterns: Iterable[str], ignorecase: bool) -> str | 
     return None
 
 
-def existence(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def existence(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     spec = ctx.rule.spec
     ignorecase = bool(spec.get("ignorecase", True))
     lemma = bool(spec.get("lemma", False))
@@ -184,7 +184,7 @@ def existence(ctx: RuleContext, node: Node) -> Iterator[Report]:
 # ---------------------------------------------------------------------- substitution
 
 
-def substitution(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def substitution(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     spec = ctx.rule.spec
     ignorecase = bool(spec.get("ignorecase", True))
     lemma = bool(spec.get("lemma", False))
@@ -213,7 +213,7 @@ def _matcher(code: str, patterns_repr: str) -> Any:
     return matcher
 
 
-def pattern(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def pattern(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     patterns = ctx.rule.spec.get("patterns") or []
     matcher = _matcher(ctx.rule.code, repr(patterns))
     invert = bool(ctx.rule.spec.get("invert", False))
@@ -255,7 +255,7 @@ def _has_part(node: Any, part: str) -> bool:
     return True
 
 
-def requires(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def requires(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     spec = ctx.rule.spec
     if not isinstance(node, (Objective, KeyResult, Initiative, OkrSet)):
         return

@@ -11,7 +11,7 @@ from typing import Any
 
 from okrlint.analysis.lexicon import phrases
 from okrlint.analysis.timeframes import has_timeframe, parse_date
-from okrlint.engine import Node, Report, RuleContext, quote
+from okrlint.checks.api import Node, Problem, RuleContext, quote
 from okrlint.model import KeyResult, Objective, OkrDocument, OkrSet, Span
 
 _OKR_WORDS = re.compile(
@@ -40,15 +40,15 @@ def _set_has_timeframe(s: OkrSet) -> bool:
     return any(has_timeframe(t) for t in texts if t)
 
 
-def missing_timeframe(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def missing_timeframe(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     if isinstance(node, OkrSet) and node.objectives and not _set_has_timeframe(node):
-        yield Report(ctx.message(title=node.title or "this set"))
+        yield Problem(ctx.message(title=node.title or "this set"))
 
 
 # ---------------------------------------------------------------------- OKR107
 
 
-def output_only_objective(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def output_only_objective(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     from okrlint.checks.statements import is_task
 
     if not isinstance(node, Objective) or not node.key_results or node.children:
@@ -62,7 +62,7 @@ def output_only_objective(ctx: RuleContext, node: Node) -> Iterator[Report]:
             return
         outputs += 1
     if outputs:
-        yield Report(ctx.message(text=quote(node.text), count=outputs))
+        yield Problem(ctx.message(text=quote(node.text), count=outputs))
 
 
 # ---------------------------------------------------------------------- OKR108
@@ -96,7 +96,7 @@ def pay_link(text: str) -> str | None:
     return None
 
 
-def tied_to_compensation(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def tied_to_compensation(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     if not isinstance(node, OkrSet):
         return
     doc = ctx.doc
@@ -113,7 +113,7 @@ def tied_to_compensation(ctx: RuleContext, node: Node) -> Iterator[Report]:
     for text, span in candidates:
         sentence = pay_link(text)
         if sentence:
-            yield Report(ctx.message(sentence=quote(sentence, 80)), span)
+            yield Problem(ctx.message(sentence=quote(sentence, 80)), span)
             return
 
 
@@ -175,7 +175,7 @@ def _scored_nodes(doc: OkrDocument) -> Iterator[tuple[Any, str, object]]:
                     yield kr, key, kr.metadata[key]
 
 
-def score_out_of_range(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def score_out_of_range(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     if not isinstance(node, OkrDocument):
         return
     for owner, key, raw in _scored_nodes(node):
@@ -186,7 +186,7 @@ def score_out_of_range(ctx: RuleContext, node: Node) -> Iterator[Report]:
         if score_in_range(value, percent):
             continue
         span = owner.metadata_spans.get(key) if hasattr(owner, "metadata_spans") else None
-        yield Report(
+        yield Problem(
             ctx.message(key=key, value=str(raw).strip(), what=owner.kind.replace("_", " ")),
             span or owner.span,
             node=owner,
@@ -203,7 +203,7 @@ def _kr_score(kr: KeyResult) -> float | None:
     return None
 
 
-def all_key_results_perfect(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def all_key_results_perfect(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     if not isinstance(node, OkrSet):
         return
     krs = list(node.key_results())
@@ -211,13 +211,13 @@ def all_key_results_perfect(ctx: RuleContext, node: Node) -> Iterator[Report]:
         return
     scores = [_kr_score(kr) for kr in krs]
     if all(s is not None and abs(s - 1.0) < 1e-9 for s in scores):
-        yield Report(ctx.message(count=len(krs), title=node.title or "this set"))
+        yield Problem(ctx.message(count=len(krs), title=node.title or "this set"))
 
 
 # ---------------------------------------------------------------------- OKR403
 
 
-def stale_review(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def stale_review(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     if not isinstance(node, OkrSet):
         return
     raw = node.metadata.get("updated")
@@ -231,13 +231,13 @@ def stale_review(ctx: RuleContext, node: Node) -> Iterator[Report]:
     limit = int(ctx.option("max-days"))
     if days > limit:
         span = node.metadata_spans.get("updated", node.span)
-        yield Report(ctx.message(date=when.isoformat(), days=days, max=limit), span)
+        yield Problem(ctx.message(date=when.isoformat(), days=days, max=limit), span)
 
 
 # ---------------------------------------------------------------------- OKR405, OKR406
 
 
-def missing_alignment(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def missing_alignment(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     if not isinstance(node, OkrSet) or not node.objectives:
         return
     level = (node.level or "").lower()
@@ -248,10 +248,10 @@ def missing_alignment(ctx: RuleContext, node: Node) -> Iterator[Report]:
     tops = node.top_objectives
     if tops and all(o.metadata.get("parent") for o in tops):
         return
-    yield Report(ctx.message(title=node.title or "this set", level=level))
+    yield Problem(ctx.message(title=node.title or "this set", level=level))
 
 
-def missing_owner(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def missing_owner(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     if not isinstance(node, OkrDocument):
         return
     for s in node.sets:
@@ -259,7 +259,9 @@ def missing_owner(ctx: RuleContext, node: Node) -> Iterator[Report]:
             continue
         set_owner = s.metadata.get("owner") or s.metadata.get("team")
         if not set_owner:
-            yield Report(ctx.message(what="set", text=quote(s.title or "this set")), s.span, node=s)
+            yield Problem(
+                ctx.message(what="set", text=quote(s.title or "this set")), s.span, node=s
+            )
             for o in s.objectives:
                 if not o.metadata.get("owner"):
-                    yield Report(ctx.message(what="objective", text=quote(o.text)), o.span, node=o)
+                    yield Problem(ctx.message(what="objective", text=quote(o.text)), o.span, node=o)

@@ -15,7 +15,7 @@ from typing import Any
 from okrlint.analysis.lexicon import phrases
 from okrlint.analysis.quantities import Quantity
 from okrlint.analysis.statement import Analysis
-from okrlint.engine import Node, Report, RuleContext, quote
+from okrlint.checks.api import Node, Problem, RuleContext, quote
 from okrlint.model import KeyResult, Objective
 
 _STOP = {
@@ -68,9 +68,9 @@ _NON_NEGATIVE_OK = re.compile(
 )
 
 
-def _say(ctx: RuleContext, node: Any, **values: Any) -> Report:
+def _say(ctx: RuleContext, node: Any, **values: Any) -> Problem:
     values.setdefault("text", quote(getattr(node, "text", "")))
-    return Report(ctx.message(**values))
+    return Problem(ctx.message(**values))
 
 
 def _analysis(node: Node) -> Analysis | None:
@@ -530,19 +530,19 @@ def field_placeholder(node: Node) -> str | None:
     return None
 
 
-def kr_placeholder(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def kr_placeholder(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     a = _kr(node)
     if a and (match := placeholder(a) or field_placeholder(node)):
         yield _say(ctx, node, match=match.strip())
 
 
-def kr_impossible_value(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def kr_impossible_value(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     a = _kr(node)
     if a and (why := impossible(a)):
         yield _say(ctx, node, why=why)
 
 
-def kr_direction_mismatch(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def kr_direction_mismatch(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     a = _kr(node)
     if a and (found := direction_mismatch(a)):
         way, b, t = found
@@ -553,19 +553,19 @@ def kr_direction_mismatch(ctx: RuleContext, node: Node) -> Iterator[Report]:
         )
 
 
-def kr_is_task(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def kr_is_task(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     a = _kr(node)
     if a and is_task(a):
         yield _say(ctx, node)
 
 
-def kr_maintain_kpi(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def kr_maintain_kpi(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     a = _kr(node)
     if a and maintain(a):
         yield _say(ctx, node, metric=a.metric or "the measure")
 
 
-def kr_not_measurable(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def kr_not_measurable(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     a = _kr(node)
     if a and not_measurable(a) and not _measured_in_fields(node):
         yield _say(ctx, node, metric=a.metric or "the measure")
@@ -577,46 +577,46 @@ def _measured_in_fields(node: Node) -> bool:
     return value is not None and any(ch.isdigit() for ch in value)
 
 
-def kr_missing_target(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def kr_missing_target(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     a = _kr(node)
     if a and missing_target(a) and not field_value(node, "target"):
         assert a.baseline is not None
         yield _say(ctx, node, baseline=a.baseline.text.strip())
 
 
-def kr_missing_baseline(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def kr_missing_baseline(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     a = _kr(node)
     if a and missing_baseline(a) and not field_value(node, "baseline", "current"):
         assert a.target is not None
         yield _say(ctx, node, target=a.target.text.strip(), metric=a.metric or "the measure")
 
 
-def kr_low_ambition(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def kr_low_ambition(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     a = _kr(node)
     if a and (why := low_ambition(a, float(ctx.option("min-change")))):
         yield _say(ctx, node, why=why, min=ctx.option("min-change"))
 
 
-def kr_multiple_metrics(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def kr_multiple_metrics(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     a = _kr(node)
     if a and (n := multiple_metrics(a)) >= 2:
         yield _say(ctx, node, count=n)
 
 
-def kr_output_count(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def kr_output_count(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     a = _kr(node)
     if a and a.output_count and not is_task(a):
         q = _metric_numbers(a)
         yield _say(ctx, node, count=q[0].text.strip() if q else "")
 
 
-def kr_vanity_metric(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def kr_vanity_metric(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     a = _kr(node)
     if a and (word := vanity(a)):
         yield _say(ctx, node, match=word)
 
 
-def outside_sphere_of_influence(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def outside_sphere_of_influence(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     a = _kr(node)
     if a is None or not isinstance(node, KeyResult) or node.okr_set is None:
         return
@@ -627,25 +627,25 @@ def outside_sphere_of_influence(ctx: RuleContext, node: Node) -> Iterator[Report
         yield _say(ctx, node, match=word, level=level)
 
 
-def objective_is_task(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def objective_is_task(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     a = _obj(node)
     if a and is_objective_task(a):
         yield _say(ctx, node)
 
 
-def objective_vague(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def objective_vague(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     a = _obj(node)
     if a and is_objective_vague(a):
         yield _say(ctx, node)
 
 
-def objective_has_metric(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def objective_has_metric(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     a = _obj(node)
     if a and (match := objective_metric(a)):
         yield _say(ctx, node, match=match)
 
 
-def objective_compound(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def objective_compound(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     a = _obj(node)
     if a and is_objective_compound(a):
         yield _say(ctx, node)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from okrlint.engine import Node, Report, RuleContext
+from okrlint.checks.api import Node, Problem, RuleContext
 from okrlint.model import Objective
 
 
@@ -17,7 +17,7 @@ def normalise(text: str) -> str:
     return " ".join(t.split())
 
 
-def duplicate_key_result(ctx: RuleContext, node: Node) -> Iterator[Report]:
+def duplicate_key_result(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     if not isinstance(node, Objective):
         return
     seen: dict[str, int] = {}
@@ -26,7 +26,7 @@ def duplicate_key_result(ctx: RuleContext, node: Node) -> Iterator[Report]:
         if not key:
             continue
         if key in seen:
-            yield Report(
+            yield Problem(
                 f"Duplicate of the key result on line {seen[key]}: delete it, or rewrite it "
                 "to measure something else.",
                 kr.span,

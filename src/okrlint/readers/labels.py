@@ -167,7 +167,7 @@ def _patterns() -> _Patterns:
     columns = lex.get("columns") or {}
     return _Patterns(
         roles=tuple(roles),
-        zones=zones,  # type: ignore[arg-type]
+        zones=zones,
         suffix_zones=tuple(suffixes),  # type: ignore[arg-type]
         attributes=attributes,
         attribute_fields=fields,

@@ -41,7 +41,7 @@ from okrlint.model import (
 )
 from okrlint.readers.limits import MAX_COMMENTS, MAX_YAML_STATEMENTS
 from okrlint.readers.statement import clean, parse_metadata_line
-from okrlint.readers.yamlsafe import (
+from okrlint.yamlsafe import (
     MAX_NODES,
     MarkMap,
     SafeLoader,

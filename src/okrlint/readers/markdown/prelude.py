@@ -15,7 +15,7 @@ from okrlint.model import Comment, OkrDocument, Problem, Span
 from okrlint.readers.limits import MAX_COMMENTS, ReadLimitError
 from okrlint.readers.markdown import blocks as mb
 from okrlint.readers.statement import parse_metadata_line
-from okrlint.readers.yamlsafe import (
+from okrlint.yamlsafe import (
     MarkMap,
     SafeLoader,
     YamlLimitError,

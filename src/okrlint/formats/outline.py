@@ -1,60 +1,16 @@
-"""Output formats: text (for people) and JSON (for machines), plus the outline."""
+"""``--outline``: how okrlint read each file (sets, objectives, key results, with the evidence
+under ``--why``), as text or JSON."""
 
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 import click
 
-from okrlint.engine import Finding
 from okrlint.model import OkrDocument, Span
 from okrlint.textsafe import safe_path, safe_text
-
-_SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "blue"}
-
-
-def plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (words or word + 's')}"
-
-
-def format_text(findings: Sequence[Finding], color: bool, stats: dict[str, int]) -> str:
-    lines: list[str] = []
-    for f in findings:
-        where = f"{safe_path(f.path)}:{f.line}:{f.column}:"
-        # The severity in words, not only in colour: CI logs, NO_COLOR, pipes and readers who
-        # do not see colours all need it.
-        level: str = f.severity
-        code = f.code
-        name = f"[{f.name}]"
-        if color:
-            where = click.style(where, bold=True)
-            level = click.style(level, fg=_SEVERITY_STYLE[f.severity])
-            code = click.style(code, fg=_SEVERITY_STYLE[f.severity], bold=True)
-            name = click.style(name, dim=True)
-        lines.append(f"{where} {level} {code} {safe_text(f.message)} {name}")
-    counts = Counter(f.severity for f in findings)
-    if findings:
-        summary = (
-            f"Found {plural(len(findings), 'problem')} "
-            f"({plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
-            f"{counts['info']} info)."
-        )
-        lines.append(click.style(summary, bold=True) if color else summary)
-    else:
-        ok = (
-            f"All checks passed: {plural(stats.get('files', 0), 'file')}, "
-            f"{plural(stats.get('objectives', 0), 'objective')}, "
-            f"{plural(stats.get('key_results', 0), 'key result')}."
-        )
-        lines.append(click.style(ok, fg="green") if color else ok)
-    return "\n".join(lines) + "\n"
-
-
-def format_json(findings: Sequence[Finding]) -> str:
-    return json.dumps([f.as_json() for f in findings], indent=2, ensure_ascii=False) + "\n"
 
 
 def _meta(metadata: dict[str, Any]) -> dict[str, Any]:
@@ -175,6 +131,6 @@ def outline_text(docs: Sequence[OkrDocument], color: bool, why: bool = False) ->
 def _why_lines(doc: OkrDocument) -> list[str]:
     if doc.format != "markdown" or not doc.source:
         return ["  (--why explains Markdown files; YAML roles come from their keys)"]
-    from okrlint.readers.markdown import explain_roles
+    from okrlint.readers.markdown import explain_roles  # only under --why
 
     return ["  why:", *explain_roles(doc.path, doc.source)]

@@ -1,359 +1,38 @@
-"""Reports for people: Markdown (pull-request comments, ``$GITHUB_STEP_SUMMARY``), one
-self-contained HTML page, and a JSON object with the scores (``json-report``).
-
-Each renderer takes the :class:`okrlint.formats.Report` of a run. The scores come from
-``report.scores`` (a :class:`okrlint.score.ScoreSet`) or, when it is None, are computed from
-``report.docs`` and the findings with the default weights. Without documents (only findings),
-the reports list the findings per file with no score.
-
-Everything is deterministic (no timestamps) and the HTML page loads nothing: inline CSS, no
-script, no font, image or link outside the file.
-"""
+"""The HTML report: one self-contained page (inline CSS; no script, font, image or link outside
+the file)."""
 
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
 
 from okrlint.engine import Finding
-from okrlint.model import KeyResult, OkrSet
-from okrlint.registry import SEVERITY_RANK, Registry
-from okrlint.score import (
+from okrlint.model import KeyResult
+from okrlint.registry import Registry
+from okrlint.report.base import (
+    Report,
+    baseline_note,
+    fix_hint,
+    one_line,
+    plural,
+    problem_summary,
+    report_scores,
+    rule_rows,
+    run_counts,
+    set_meta,
+    set_title,
+    without_okrs,
+)
+from okrlint.report.score import (
     FileScore,
     ObjectiveScore,
     ScoreSet,
     SetScore,
     StatementScore,
     display,
-    score_documents,
 )
-
-if TYPE_CHECKING:
-    from okrlint.formats import Report
-
-JSON_REPORT_VERSION = 1
-TIER_EMOJI = {"Strong": "🟢", "Good": "🔵", "Rework": "🟠", "Rewrite": "🔴"}
-
-
-# Shared helpers ---------------------------------------------------------------------------
-
-
-def report_scores(report: Report) -> ScoreSet:
-    """The report's scores, computed from its documents when the caller did not pass them."""
-    scores = getattr(report, "scores", None)
-    if isinstance(scores, ScoreSet):
-        return scores
-    return score_documents(list(getattr(report, "docs", ()) or ()), list(report.findings))
-
-
-def fix_hint(registry: Registry, code: str) -> str:
-    """The first sentence of the rule's fix (as the ``full`` format prints it), or ''."""
-    from okrlint.formats import _first_sentence
-
-    rule = registry.get(code)
-    if rule is None or not rule.fix.strip():
-        return ""
-    return _first_sentence(rule.fix)
-
-
-def _plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (words or word + 's')}"
-
-
-def _problems(findings: Sequence[Finding]) -> str:
-    counts = Counter(f.severity for f in findings)
-    return (
-        f"{_plural(len(findings), 'problem')} ({_plural(counts['error'], 'error')}, "
-        f"{_plural(counts['warning'], 'warning')}, {counts['info']} info)"
-    )
-
-
-def _counts(report: Report, scores: ScoreSet) -> tuple[int, int, int]:
-    """(files, objectives, key results): from the run's statistics, else from the documents."""
-    docs = [f.doc for f in scores.files if f.doc is not None]
-    stats = report.stats or {}
-    files = stats.get("files", len(docs) or len(scores.files))
-    objectives = stats.get("objectives", sum(1 for d in docs for _ in d.objectives()))
-    key_results = stats.get("key_results", sum(1 for d in docs for _ in d.key_results()))
-    return files, objectives, key_results
-
-
-def _set_title(okr_set: OkrSet) -> str:
-    if okr_set.title:
-        return okr_set.title
-    for key in ("team", "owner"):
-        value = okr_set.metadata.get(key)
-        if value not in (None, ""):
-            return str(value)
-    return "OKRs"
-
-
-def _set_meta(okr_set: OkrSet) -> list[str]:
-    parts = []
-    title = _set_title(okr_set)
-    for key in ("cycle", "level", "owner", "updated"):
-        value = okr_set.metadata.get(key)
-        if value not in (None, "") and not (key == "owner" and str(value) == title):
-            parts.append(f"{key} {value}")
-    return parts
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _rule_rows(findings: Sequence[Finding]) -> list[tuple[str, str, str, int]]:
-    """(code, name, worst severity, count) per rule, most frequent first."""
-    counts: Counter[tuple[str, str]] = Counter((f.code, f.name) for f in findings)
-    severity: dict[str, str] = {}
-    for f in findings:
-        old = severity.get(f.code)
-        if old is None or SEVERITY_RANK[f.severity] > SEVERITY_RANK[old]:
-            severity[f.code] = f.severity
-    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [(code, name, severity[code], n) for (code, name), n in ordered]
-
-
-def _score_text(score: float | None, tier: str | None) -> str:
-    return "no score" if score is None else f"{display(score)} {tier}"
-
-
-# Markdown ---------------------------------------------------------------------------------
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
-_CODE_SPAN = re.compile(r"(`[^`\n]+`)")
-
-
-def md_escape(text: str) -> str:
-    """Text for a GitHub-flavoured Markdown paragraph or table cell: on one line, with
-    ``code spans`` kept as code and every other character Markdown or HTML would act on
-    (``| * _ [ ] < > & ~ \\``) escaped with a backslash; ``@mentions`` and ``#123`` references
-    made inert."""
-    out = []
-    for part in _CODE_SPAN.split(_one_line(text)):
-        if part.startswith("`") and part.endswith("`") and len(part) > 1:
-            out.append(part.replace("|", "\\|"))  # a pipe ends a table cell even in code
-        else:
-            out.append(_quiet_references(_MD_SPECIAL.sub(r"\\\1", part)))
-    return "".join(out)
-
-
-_MENTION = re.compile(r"(?<![\w/])([@#])(?=[\w-])")
-
-
-def _quiet_references(text: str) -> str:
-    """A zero-width space after ``@`` and ``#``: in a pull-request comment "@team" and "#123"
-    from a statement would ping people and cross-link issues; they still read the same."""
-    return _MENTION.sub("\\1\u200b", text)
-
-
-def _md_score(score: float | None, tier: str | None) -> str:
-    if score is None or tier is None:
-        return "no score"
-    return f"{display(score)} {TIER_EMOJI.get(tier, '')} {tier}".replace("  ", " ")
-
-
-def _md_table(findings: Sequence[Finding], registry: Registry) -> list[str]:
-    lines = [
-        "| Line | Severity | Rule | Problem | How to fix |",
-        "|---:|---|---|---|---|",
-    ]
-    for f in findings:
-        rule = f"{f.code} `{f.name}`"
-        lines.append(
-            f"| {f.line} | {f.severity} | {rule} | {md_escape(f.message)} "
-            f"| {md_escape(fix_hint(registry, f.code))} |"
-        )
-    return [*lines, ""]
-
-
-def _md_objective(o: ObjectiveScore, registry: Registry) -> list[str]:
-    head = (
-        f"**{_md_score(o.score, o.tier)}** · Objective (line {o.objective.span.line}): "
-        f"{md_escape(o.objective.text)}"
-    )
-    krs = len(o.key_results)
-    weak = sum(1 for k in o.key_results if k.findings)
-    lines = [head, ""]
-    findings = o.all_findings()
-    if not krs:
-        lines += ["No key results.", ""]
-    elif weak:
-        lines += [f"{_plural(krs, 'key result')}, {weak} with problems.", ""]
-    else:
-        lines += [f"{_plural(krs, 'key result')}, none with problems.", ""]
-    if findings:
-        lines.extend(_md_table(findings, registry))
-    return lines
-
-
-# GitHub refuses a comment over 65,536 characters: the Markdown report stays under it, with a
-# margin for what the Action adds around it.
-MAX_MARKDOWN_CHARS = 60_000
-
-
-def _without_okrs(fs: FileScore) -> bool:
-    """A file with nothing to show: no OKRs and no finding (the hook passes many such files)."""
-    return fs.score is None and not fs.findings and not any(s.findings for s in fs.sets)
-
-
-def _baseline_note(hidden: int) -> str:
-    return (
-        f"{_plural(hidden, 'known finding')} hidden by the baseline "
-        f"{'is' if hidden == 1 else 'are'} left out of the findings and the scores."
-    )
-
-
-def render_markdown(report: Report) -> str:
-    scores = report_scores(report)
-    registry = report.registry
-    findings = list(report.findings)
-    files, objectives, key_results = _counts(report, scores)
-    lines = ["## okrlint report", ""]
-    if scores.score is not None:
-        lines.append(f"**Overall score: {_md_score(scores.score, scores.tier)}**")
-        lines.append("")
-    summary = f"Found {_problems(findings)}" if findings else "All checks passed"
-    lines.append(
-        f"{summary} in {_plural(files, 'file')}, {_plural(objectives, 'objective')}, "
-        f"{_plural(key_results, 'key result')}."
-    )
-    lines.append("")
-    if report.hidden:
-        lines += [_baseline_note(report.hidden), ""]
-    shown = [fs for fs in scores.files if not _without_okrs(fs)]
-    quiet = [fs for fs in scores.files if _without_okrs(fs)]
-    if shown:
-        lines += ["| File | Score | Objectives | Problems |", "|---|---|---:|---:|"]
-        per_path = Counter(f.path for f in findings)
-        table = 0
-        for i, fs in enumerate(shown):
-            n_obj = len(list(fs.doc.objectives())) if fs.doc is not None else "–"
-            n_find = per_path[fs.path]
-            row = f"| {md_escape(fs.path)} | {_md_score(fs.score, fs.tier)} | {n_obj} | {n_find} |"
-            table += len(row) + 1
-            if table > MAX_MARKDOWN_CHARS * 2 // 3:
-                lines.append(f"| … {_plural(len(shown) - i, 'more file')} | | | |")
-                break
-            lines.append(row)
-        lines.append("")
-    if quiet:
-        names = ", ".join(md_escape(fs.path) for fs in quiet)
-        if len(names) > MAX_MARKDOWN_CHARS // 6:
-            names = names[: MAX_MARKDOWN_CHARS // 6].rsplit(", ", 1)[0] + ", …"
-        lines += [
-            f"<details><summary>{_plural(len(quiet), 'file')} without OKRs</summary>",
-            "",
-            names,
-            "",
-            "</details>",
-            "",
-        ]
-    tiers = scores.config.tiers
-    lines.append(
-        f"Tiers: Rewrite < {tiers['rework']:g} ≤ Rework < {tiers['good']:g} ≤ Good "
-        f"< {tiers['strong']:g} ≤ Strong."
-    )
-    lines.append("")
-    size = sum(len(line) + 1 for line in lines)
-    for i, fs in enumerate(shown):
-        section = _md_file(fs, registry)
-        extra = sum(len(line) + 1 for line in section)
-        if size + extra > MAX_MARKDOWN_CHARS:
-            left = len(shown) - i
-            lines += [
-                f"*The details of {_plural(left, 'more file')} are left out: a pull-request "
-                "comment holds at most 65,536 characters. The job log and `--format html` "
-                "show every finding.*",
-                "",
-            ]
-            break
-        lines += section
-        size += extra
-    return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def _md_file(fs: FileScore, registry: Registry) -> list[str]:
-    lines = [f"### {md_escape(fs.path)}: {_md_score(fs.score, fs.tier)}", ""]
-    if fs.doc is not None and not fs.doc.has_okrs:
-        lines += ["No OKRs found in this file.", ""]
-    if fs.findings:
-        if fs.sets:
-            lines += ["**File**", ""]
-        lines.extend(_md_table(fs.findings, registry))
-    for ss in fs.sets:
-        if not ss.objectives and not ss.findings and not ss.shared_key_results:
-            continue
-        title = md_escape(_set_title(ss.okr_set))
-        lines += [f"#### {title}: {_md_score(ss.score, ss.tier)}", ""]
-        meta = _set_meta(ss.okr_set)
-        if meta:
-            lines += [md_escape(" · ".join(meta)), ""]
-        if ss.findings:
-            lines += ["**Set**", ""]
-            lines.extend(_md_table(ss.findings, registry))
-        for o in ss.objectives:
-            lines.extend(_md_objective(o, registry))
-        shared = [f for k in ss.shared_key_results for f in k.findings]
-        if ss.shared_key_results:
-            lines += [f"**Shared key results** ({len(ss.shared_key_results)})", ""]
-            if shared:
-                lines.extend(_md_table(sorted(shared, key=Finding.sort_key), registry))
-    return lines
-
-
-# JSON report ------------------------------------------------------------------------------
-
-
-def _objective_json(o: ObjectiveScore) -> dict[str, Any]:
-    return {
-        "text": o.objective.text,
-        "line": o.objective.span.line,
-        "score": o.score,
-        "tier": o.tier,
-    }
-
-
-def _set_json(ss: SetScore) -> dict[str, Any]:
-    return {
-        "title": ss.okr_set.title,
-        "line": ss.okr_set.span.line,
-        "score": ss.score,
-        "tier": ss.tier,
-        "objectives": [_objective_json(o) for o in ss.objectives],
-    }
-
-
-def json_report(report: Report) -> dict[str, Any]:
-    """The ``json-report`` object (before serialisation)."""
-    scores = report_scores(report)
-    return {
-        "version": JSON_REPORT_VERSION,
-        "score": scores.score,
-        "tier": scores.tier,
-        "scoring": scores.config.as_dict(),
-        "files": [
-            {
-                "path": fs.path,
-                "score": fs.score,
-                "tier": fs.tier,
-                "sets": [_set_json(ss) for ss in fs.sets] if fs.score is not None else [],
-            }
-            for fs in scores.files
-        ],
-        "findings": [f.as_json() for f in report.findings],
-    }
-
-
-def render_json_report(report: Report) -> str:
-    return json.dumps(json_report(report), indent=2, ensure_ascii=False) + "\n"
-
-
-# HTML -------------------------------------------------------------------------------------
 
 _CSS = """
 :root {
@@ -494,7 +173,7 @@ def _h(text: object) -> str:
 
 def _h_code(text: str) -> str:
     """Escaped text on one line, with ``code spans`` shown as <code>."""
-    return _ESC_CODE.sub(r"<code>\1</code>", _h(_one_line(text)))
+    return _ESC_CODE.sub(r"<code>\1</code>", _h(one_line(text)))
 
 
 def _tier_class(tier: str | None) -> str:
@@ -530,10 +209,10 @@ def _html_kr(k: StatementScore, registry: Registry) -> str:
     initiatives = ""
     if isinstance(kr, KeyResult) and kr.initiatives:
         initiatives = "".join(
-            f'<p class="initiative">↳ {_h(_one_line(i.text))}</p>' for i in kr.initiatives
+            f'<p class="initiative">↳ {_h(one_line(i.text))}</p>' for i in kr.initiatives
         )
     return (
-        f'<li class="kr {state}"><span class="text">{_h(_one_line(kr.text))}</span>'
+        f'<li class="kr {state}"><span class="text">{_h(one_line(kr.text))}</span>'
         f'<span class="line">line {kr.span.line}</span>{initiatives}'
         f"{_html_findings(k.findings, registry, where=False)}</li>"
     )
@@ -551,17 +230,17 @@ def _html_objective(o: ObjectiveScore, registry: Registry) -> str:
     return (
         f'<article class="card objective {tier_cls}"><header><div>'
         f'<div class="kind">Objective · line {obj.span.line}{owner_html}</div>'
-        f"<h4>{_h(_one_line(obj.text))}</h4></div>{_badge(o.score, o.tier)}</header>"
+        f"<h4>{_h(one_line(obj.text))}</h4></div>{_badge(o.score, o.tier)}</header>"
         f"{_html_findings(o.findings, registry, where=False)}{krs_html}</article>"
     )
 
 
 def _html_set(ss: SetScore, registry: Registry) -> str:
-    meta = _set_meta(ss.okr_set)
+    meta = set_meta(ss.okr_set)
     meta_html = f'<div class="meta">{_h(" · ".join(meta))}</div>' if meta else ""
     parts = [
         f'<section class="card set"><header><div><div class="kind">Set · line '
-        f"{ss.okr_set.span.line}</div><h3>{_h(_set_title(ss.okr_set))}</h3>{meta_html}</div>"
+        f"{ss.okr_set.span.line}</div><h3>{_h(set_title(ss.okr_set))}</h3>{meta_html}</div>"
         f"{_badge(ss.score, ss.tier)}</header>"
     ]
     if ss.findings:
@@ -603,7 +282,7 @@ def _html_file(fs: FileScore, index: int, registry: Registry) -> str:
 
 
 def _html_chart(findings: Sequence[Finding]) -> str:
-    rows = _rule_rows(findings)
+    rows = rule_rows(findings)
     if not rows:
         return '<p class="empty">No findings.</p>'
     top = max(n for *_, n in rows)
@@ -624,7 +303,7 @@ def _html_files_table(scores: ScoreSet, findings: Sequence[Finding]) -> str:
     rows = []
     per_path = Counter(f.path for f in findings)
     for i, fs in enumerate(scores.files, 1):
-        if _without_okrs(fs):
+        if without_okrs(fs):
             continue  # one collapsed line under the files
         n_obj = len(list(fs.doc.objectives())) if fs.doc is not None else "–"
         n_find = per_path[fs.path]
@@ -644,7 +323,7 @@ def render_html(report: Report) -> str:
 
     scores = report_scores(report)
     findings = list(report.findings)
-    files, objectives, key_results = _counts(report, scores)
+    files, objectives, key_results = run_counts(report, scores)
     overall, tier = scores.score, scores.tier
     if overall is None:
         dial = (
@@ -657,10 +336,10 @@ def render_html(report: Report) -> str:
             f'{_h(display(overall).split("/")[0])}</span><span class="of">/100</span>'
             f'<span class="tier">{_h(tier)}</span></div>'
         )
-    found = f"Found {_problems(findings)}" if findings else "All checks passed"
+    found = f"Found {problem_summary(findings)}" if findings else "All checks passed"
     counts = (
-        f"{_plural(files, 'file')} · {_plural(objectives, 'objective')} · "
-        f"{_plural(key_results, 'key result')}"
+        f"{plural(files, 'file')} · {plural(objectives, 'objective')} · "
+        f"{plural(key_results, 'key result')}"
     )
     t = scores.config.tiers
     w = scores.config.weights
@@ -676,8 +355,8 @@ def render_html(report: Report) -> str:
         "own penalty; file = mean of its sets − its own penalty.</p>"
     )
     if report.hidden:
-        legend += f'<p class="legend">{_h(_baseline_note(report.hidden))}</p>'
-    quiet = [fs for fs in scores.files if _without_okrs(fs)]
+        legend += f'<p class="legend">{_h(baseline_note(report.hidden))}</p>'
+    quiet = [fs for fs in scores.files if without_okrs(fs)]
     title = "okrlint report" + (f": {display(overall)} {tier}" if overall is not None else "")
     body = [
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -695,12 +374,12 @@ def render_html(report: Report) -> str:
     body.extend(
         _html_file(fs, i, report.registry) + "\n"
         for i, fs in enumerate(scores.files, 1)
-        if not _without_okrs(fs)
+        if not without_okrs(fs)
     )
     if quiet:
         names = "".join(f"<li>{_h(fs.path)}</li>" for fs in quiet)
         body.append(
-            f'<details class="panel"><summary>{_h(_plural(len(quiet), "file"))} without OKRs'
+            f'<details class="panel"><summary>{_h(plural(len(quiet), "file"))} without OKRs'
             f"</summary><ul>{names}</ul></details>\n"
         )
     body.append(
@@ -708,14 +387,3 @@ def render_html(report: Report) -> str:
         "shown here.</footer>\n</div>\n</body>\n</html>\n"
     )
     return "".join(body)
-
-
-__all__ = [
-    "fix_hint",
-    "json_report",
-    "md_escape",
-    "render_html",
-    "render_json_report",
-    "render_markdown",
-    "report_scores",
-]
