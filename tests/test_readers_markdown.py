@@ -378,3 +378,42 @@ def test_a_whole_number_after_a_dash_is_not_a_score() -> None:
         "2",
     )
     assert [k.metadata.get("score") for k in o.key_results] == ["0.7", "1.3"]
+
+
+def test_a_sentence_that_introduces_the_key_results_list_is_not_one() -> None:
+    doc = parse_md(
+        "# OKRs\n\n**Objective: Validate the product vision.**\n\n#### Key Results\n\n"
+        "These metrics are used to measure key results for this objective.\n\n"
+        "- `M1.01` - Monthly active projects per team\n- `M1.02` - Share of projects with a scheduler\n"
+    )
+    (o,) = doc.objectives()
+    assert [k.span.line for k in o.key_results] == [9, 10]
+
+
+def test_questions_under_a_key_results_sentence_are_guidance_not_key_results() -> None:
+    doc = parse_md(
+        "# Objective: Grow usage\n\n## Key Results\n\nThings to consider about key results\n\n"
+        "- Are they specific and timebound?\n- Are they measurable?\n"
+    )
+    assert not [k.text for k in doc.key_results() if k.text.endswith("?")]
+
+
+def test_a_header_row_written_as_a_bullet_is_not_an_objective() -> None:
+    doc = parse_md(
+        "# Team OKRs 2015 Q4\n\n*   Objective / Key Result Owner(s) Score\n*   Ship faster pages\n"
+        "    *   [Ship CSS containment to beta](#a) leviw 0.60\n    *   [Land the new scroller](#b) 1.00\n"
+        "*   Interoperability\n    *   [Match the flexbox spec](#c) 0.80\n"
+        "    *   [Replace flexbox tests](#d) 1.00\n"
+    )
+    assert "Objective / Key Result Owner(s) Score" not in [o.text for o in doc.objectives()]
+    assert [o.text for o in doc.objectives()] == ["Ship faster pages", "Interoperability"]
+
+
+def test_a_linked_objective_over_its_key_results_is_read() -> None:
+    doc = parse_md(
+        "# 2025 OKR\n\nQ3 OKR:\n\n- [ ] Build the team\n  - [ ] Hire two engineers\n"
+        "- [ ] [Local knowledge tool v1](https://example.com/p)\n  - [ ] Edit files in the browser\n"
+        "  - [ ] Publish local files to the website\n"
+    )
+    assert [o.text for o in doc.objectives()] == ["Build the team", "Local knowledge tool v1"]
+    assert len(list(doc.objectives())[1].key_results) == 2

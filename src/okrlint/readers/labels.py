@@ -279,6 +279,27 @@ def column_role(header: str) -> Role | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def column_names_only(text: str) -> bool:
+    """A table's header written as a line: two or more column names and nothing else
+    ("Objective / Key Result Owner(s) Score", "KR | Owner | Status")."""
+    if re.search(r"\w\s*[:：]\s*\w", text):
+        return False  # "Status: Ideas": a field and its value
+    pats = _patterns()
+    names = pats.objective_columns | pats.key_result_columns | frozenset(pats.attribute_fields)
+    rest = re.sub(r"\(s\)|[/|,;:·•\-–—]", " ", _norm(text)).split()
+    found = 0
+    while rest:
+        for n in range(min(len(rest), 4), 0, -1):
+            if " ".join(rest[:n]) in names:
+                rest = rest[n:]
+                found += 1
+                break
+        else:
+            return False
+    return found >= 2
+
+
 def column_field(header: str) -> str | None:
     """The field a table column holds ("Baseline", "Owner", "Status", "Target (Q3)")."""
     h = _norm(header)

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from okrlint.readers.labels import Label, Zone, find_label
+from okrlint.readers.labels import Label, Zone, column_names_only, find_label
 from okrlint.readers.markdown.lines import Column, Line
 from okrlint.readers.statement import (
     NAVIGATION_TITLES,
@@ -87,12 +87,20 @@ def _set(line: Line, role: str, why: str) -> None:
 
 
 def _is_candidate(line: Line) -> bool:
-    return line.shape in ("heading", "item", "line", "bullet") and not line.link_only
+    """A line that may hold a statement: not a link alone (a table of contents), unless it
+    holds a list of items that are not links either (a linked objective over its key
+    results)."""
+    if line.shape not in ("heading", "item", "line", "bullet"):
+        return False
+    return not line.link_only or any(
+        c.shape in ("item", "bullet") and not c.link_only and c.text for c in line.children
+    )
 
 
 def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
     summary = RoleSummary()
     lines = list(root.walk())
+    _headers(lines)
     _labels(lines, summary)
     weak_ok = summary.strong_labels > 0 or file_says_okr
     _explicit(lines, weak_ok, summary)
@@ -117,6 +125,15 @@ def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
     _notes(lines)
     _examples(lines)
     return summary
+
+
+def _headers(lines: list[Line]) -> None:
+    """A table's header written as a line or item ("Objective / Key Result Owner(s) Score")
+    names columns: it is not a statement, whatever stands beside it."""
+    for line in lines:
+        shape = line.shape in ("item", "line", "bullet") and not line.children
+        if shape and line.text and column_names_only(line.text):
+            _set(line, "header", "column names, not a statement")
 
 
 def _labels(lines: list[Line], summary: RoleSummary) -> None:
@@ -268,6 +285,23 @@ def _wordy(text: str) -> bool:
     return len(words(text)) >= 2 and any(ch.isalpha() for ch in text)
 
 
+_ZONE_WORDS = {
+    "objectives": re.compile(r"\b(?:objectives?|goals?)\b", re.IGNORECASE),
+    "key_results": re.compile(r"\b(?:key[ -]results?|krs?|metrics?|measures?)\b", re.IGNORECASE),
+}
+
+
+def _lead_in(member: Line, zone: str) -> bool:
+    """A sentence with a list under it that introduces the list: it ends with a colon or talks
+    about the zone's own kind ("These metrics are used to measure key results")."""
+    items = [c for c in member.children if c.shape in ("item", "bullet")]
+    if member.shape != "line" or not items or any(c.text.rstrip().endswith("?") for c in items):
+        return False  # questions under it: guidance about the zone, not its statements
+    text = member.text.strip()
+    kind = _ZONE_WORDS.get(zone)
+    return text.endswith((":", "：")) or (kind is not None and kind.search(text) is not None)
+
+
 def _members(zone: Line) -> list[Line]:
     """The lines a zone names: its children, or (a paragraph line with nothing under it) the
     lines after it up to the next heading or labelled line."""
@@ -311,6 +345,13 @@ def _zones(lines: list[Line]) -> None:
                 for sub in member.children:
                     if sub.role is None and _is_candidate(sub) and sub.text:
                         _set(sub, role, f"under '{line.text.strip()}' > '{member.text.strip()}'")
+                continue
+            if _lead_in(member, line.label.zone):
+                # "These metrics measure the key results:" over the list that holds them.
+                _set(member, "group", f"introduces the list under '{line.text.strip()}'")
+                for sub in member.children:
+                    if sub.role is None and _is_candidate(sub) and sub.text:
+                        _set(sub, role, f"under '{line.text.strip()}' > its lead-in")
                 continue
             if _category(member):
                 _set(member, "group", "a category label over items")
@@ -485,7 +526,7 @@ def _named_groups(lines: list[Line], weak_ok: bool) -> int:
             continue
         role = _ZONE_ROLE[lab.zone]
         for item in items:
-            if not item.link_only and not _attribute_like(item):
+            if _is_candidate(item) and not _attribute_like(item):
                 _set(item, role, f"in the list under '{line.text.strip()}'")
                 if role == "objective":
                     _cascade(item)
