@@ -348,3 +348,35 @@ def test_diff_base_keeps_findings_on_changed_lines_only(okrlint, tmp_path, monke
     assert {f["text"] for f in changed} == {"Write more blog posts"}
     bad = okrlint("okrs.md", "--diff-base", "no-such-ref")
     assert bad.exit_code == 2 and "no-such-ref" in bad.stderr
+
+
+def test_git_commit_is_read_from_the_repository_without_running_git(tmp_path: Path) -> None:
+    from okrlint.files import git_commit
+
+    one, two = "1" * 40, "2" * 40
+    repo = tmp_path / "repo"
+    (repo / ".git" / "refs" / "heads").mkdir(parents=True)
+    (repo / "docs").mkdir()
+    assert git_commit(repo / "docs") is None  # no HEAD yet
+    (repo / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (repo / ".git" / "packed-refs").write_text(f"# pack-refs\n{two} refs/heads/main\n")
+    assert git_commit(repo / "docs") == two
+    (repo / ".git" / "refs" / "heads" / "main").write_text(one + "\n")
+    assert git_commit(repo / "docs") == one  # a loose ref wins over the packed one
+    (repo / ".git" / "HEAD").write_text(two + "\n")
+    assert git_commit(repo) == two  # detached
+    (repo / ".git" / "HEAD").write_text("ref: refs/heads/../../../../etc/passwd\n")
+    assert git_commit(repo) is None
+    worktree = tmp_path / "wt"
+    worktree.mkdir()
+    (worktree / ".git").write_text(f"gitdir: {repo / '.git'}\n")
+    (repo / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    assert git_commit(worktree) == one
+    assert git_commit(tmp_path) is None
+
+
+def test_a_markdown_report_says_the_day_of_the_run(okrlint, tmp_path) -> None:
+    okrs = tmp_path / "okrs.md"
+    okrs.write_text("# OKRs\n\n## Objective: Delight users\n\n- KR: Raise NPS from 30 to 45\n")
+    result = okrlint(str(okrs), "--format", "markdown", "--today", "2026-12-02")
+    assert "<sub>Run on 2026-12-02" in result.stdout

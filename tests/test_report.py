@@ -16,7 +16,7 @@ from okrlint.engine import Finding, Settings, lint
 from okrlint.formats import FORMAT_NAMES, FORMATS, Report, render
 from okrlint.model import OkrDocument
 from okrlint.readers import read_text
-from okrlint.registry import default_registry
+from okrlint.registry import RULES_DOC_URL, default_registry
 from okrlint.report.base import fix_hint, md_escape
 from okrlint.report.html import render_html
 from okrlint.report.jsonreport import render_json_report
@@ -158,7 +158,7 @@ def test_markdown_structure() -> None:
     rule = default_registry().get("OKR301")
     assert rule is not None
     (row,) = [r for r in table_rows(out) if len(r) == 5]
-    assert row[:3] == ["6", "warning", "OKR301 `kr-is-task`"]
+    assert row[:3] == ["6", "warning", f"[OKR301]({rule.help_uri}) `kr-is-task`"]
     assert "'Launch the new onboarding flow' is a task" in row[3]
     assert row[4] == md_escape(fix_hint(default_registry(), "OKR301"))
     assert row[4].startswith("Ask what the task should change")
@@ -277,13 +277,20 @@ def test_html_is_self_contained() -> None:
     assert "link" not in tags
     assert "<script src" not in out and "script" not in tags
     assert "@import" not in out and "url(" not in out
+    docs_links = 0
     for tag, attrs in page.tags:
         for key in ("src", "href", "action", "srcset", "data"):
             value = attrs.get(key)
-            if value is not None:
-                assert not re.match(r"(?i)\s*(https?:|//|data:|javascript:)", value), (tag, value)
-                assert value.startswith("#"), (tag, value)
-    assert "http://" not in out and "https://" not in out
+            if value is None:
+                continue
+            if tag == "a" and key == "href" and value.startswith(RULES_DOC_URL + "#okr"):
+                docs_links += 1  # a rule's code links to its docs: a link, nothing loaded
+                continue
+            assert not re.match(r"(?i)\s*(https?:|//|data:|javascript:)", value), (tag, value)
+            assert value.startswith("#"), (tag, value)
+    assert docs_links > 0
+    assert "http://" not in out
+    assert out.count("https://") == docs_links
     assert tags.count("style") == 1
     assert any(t == "meta" and a.get("charset") == "utf-8" for t, a in page.tags)
     assert "@media print" in out
@@ -372,7 +379,17 @@ def test_html_without_findings_or_documents() -> None:
 def test_json_report_shape() -> None:
     report = make_report(*examples())
     data = json.loads(render_json_report(report))
-    assert list(data) == ["version", "score", "tier", "scoring", "files", "findings"]
+    assert list(data) == [
+        "version",
+        "date",
+        "commit",
+        "score",
+        "tier",
+        "scoring",
+        "files",
+        "findings",
+    ]
+    assert (data["date"], data["commit"]) == (None, None)  # not given: not invented
     assert data["version"] == 1
     assert (data["score"], data["tier"]) == (67.8, "Rework")
     assert data["scoring"] == {
@@ -496,3 +513,25 @@ def test_a_markdown_report_of_thousands_of_files_still_fits() -> None:
     out = render_markdown(Report([], registry, docs=docs))
     assert len(out) < 65_536
     assert "more files |" in out and "3000 files without OKRs" in out
+
+
+def test_the_score_reports_say_when_and_at_which_commit_they_ran() -> None:
+    report = make_report(*examples())
+    report.run_date = dt.date(2026, 12, 2)
+    report.commit = "0123456789abcdef0123456789abcdef01234567"
+    expected = "Run on 2026-12-02 at commit 0123456789ab."
+    assert f"<sub>{expected}</sub>" in render_markdown(report).splitlines()
+    assert f'<p class="run">{expected}</p>' in render_html(report)
+    data = json.loads(render_json_report(report))
+    assert (data["date"], data["commit"]) == ("2026-12-02", report.commit)
+    report.commit = None
+    assert "<sub>Run on 2026-12-02.</sub>" in render_markdown(report)
+
+
+def test_a_rule_without_docs_in_okrlint_is_not_linked() -> None:
+    from okrlint.engine import Finding
+
+    finding = Finding("ACME001", "acme-rule", "warning", "Say it.", "okrs.md", 1, 1, 1, 2, "kr")
+    report = Report([finding], default_registry(), {"files": 1})
+    assert "| ACME001 `acme-rule` |" in render_markdown(report)
+    assert "https://" not in render_html(report)

@@ -19,7 +19,7 @@ from okrlint import __version__
 from okrlint.config import Config, ConfigError, ConfigResolver
 from okrlint.diffbase import DiffError, changed_lines
 from okrlint.engine import Finding, Settings, at_or_above
-from okrlint.files import PathError, discover
+from okrlint.files import PathError, discover, git_commit
 from okrlint.formats import FORMAT_NAMES, REPORT_FORMATS, Report, fingerprints, render, statistics
 from okrlint.model import OkrDocument
 from okrlint.outfile import OutputError, check_target, write_text
@@ -540,6 +540,8 @@ def _main(
         scores=scores,
         files=[r.path for r in results],
         hidden=hidden,
+        run_date=day,
+        commit=git_commit(Path.cwd()),
     )
     try:
         out = render(fmt, report)

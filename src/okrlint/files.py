@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +64,51 @@ def git_root(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         if (folder / ".git").exists():
             return folder
+    return None
+
+
+_HASH = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
+
+
+def git_commit(start: Path) -> str | None:
+    """The commit checked out in the repository holding ``start``, read from ``.git`` (no git
+    process: nothing in a pull request's repository runs), or None when it cannot be told."""
+    root = git_root(start)
+    if root is None:
+        return None
+    git = root / ".git"
+    try:
+        if git.is_file():  # a worktree or submodule: "gitdir: PATH"
+            line = git.read_text(encoding="utf-8", errors="replace")[:4096].strip()
+            if not line.startswith("gitdir:"):
+                return None
+            git = (root / line[len("gitdir:") :].strip()).resolve()
+        head = (git / "HEAD").read_text(encoding="utf-8", errors="replace")[:4096].strip()
+        if _HASH.fullmatch(head):
+            return head
+        if not head.startswith("ref: refs/"):
+            return None
+        ref = head[len("ref: ") :]
+        if ".." in ref.split("/"):
+            return None
+        common = git
+        commondir = git / "commondir"
+        if commondir.is_file():
+            common = (git / commondir.read_text(encoding="utf-8")[:4096].strip()).resolve()
+        for folder in (git, common):
+            loose = folder / ref
+            if loose.is_file():
+                value = loose.read_text(encoding="utf-8", errors="replace")[:128].strip()
+                return value if _HASH.fullmatch(value) else None
+        packed = common / "packed-refs"
+        if packed.is_file():
+            with packed.open(encoding="utf-8", errors="replace") as fh:
+                for row in fh:
+                    value, _, name = row.strip().partition(" ")
+                    if name == ref and _HASH.fullmatch(value):
+                        return value
+    except (OSError, ValueError):
+        return None
     return None
 
 

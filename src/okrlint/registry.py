@@ -91,6 +91,15 @@ class RuleError(ValueError):
     """A rule pack that cannot be loaded (bad key, bad option, duplicate code...)."""
 
 
+PROJECT_URL = "https://github.com/okrlint/okrlint"
+RULES_DOC_URL = f"{PROJECT_URL}/blob/main/docs/rules.md"
+
+
+def rule_doc_url(code: str, name: str) -> str:
+    """The rule's heading in docs/rules.md ("## OKR301 kr-is-task" -> #okr301-kr-is-task)."""
+    return f"{RULES_DOC_URL}#{code.lower()}-{name.lower()}"
+
+
 @dataclass(frozen=True)
 class Option:
     name: str
@@ -136,8 +145,10 @@ class Rule:
     check: Callable[..., Any] | None = None
 
     @property
-    def help_uri(self) -> str:
-        return f"https://github.com/okrlint/okrlint/blob/main/docs/rules.md#{self.code.lower()}-{self.name}"
+    def help_uri(self) -> str | None:
+        """The rule's page in okrlint's rule docs; None for a rule of another pack (its docs
+        are its YAML, shown by ``okrlint --explain``)."""
+        return rule_doc_url(self.code, self.name) if self.pack == "okrlint" else None
 
     def defaults(self) -> dict[str, Any]:
         return {name: opt.default for name, opt in self.options.items()}

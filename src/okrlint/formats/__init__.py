@@ -15,7 +15,8 @@ rule descriptions), run statistics and whether colour is wanted.
 
 One module per format; this module maps each name to its renderer.
 
-Every format is deterministic: no timestamps, findings in the report's order. The CI formats
+Every format is deterministic: no clock time (the score reports show the day of the run, which
+``--today`` sets, and the commit checked out), findings in the report's order. The CI formats
 (github, gitlab, sarif) give paths relative to the working directory when the file is under it.
 """
 

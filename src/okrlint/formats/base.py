@@ -67,12 +67,3 @@ def relative_path(path: str) -> tuple[str, bool]:
         return full.relative_to(cwd).as_posix(), True
     except ValueError:
         return full.as_posix(), False
-
-
-INFORMATION_URI = "https://github.com/okrlint/okrlint"
-RULES_URL = f"{INFORMATION_URI}/blob/main/docs/rules.md"
-
-
-def rule_anchor(code: str, name: str) -> str:
-    """The heading anchor of a rule in docs/rules.md ("## OKR301 kr-is-task")."""
-    return f"{code}-{name}".lower()

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
-from okrlint.formats.base import (
-    INFORMATION_URI,
-    RULES_URL,
-    relative_path,
-    rule_anchor,
-)
+from okrlint.formats.base import relative_path
+from okrlint.registry import PROJECT_URL
 from okrlint.report.base import Report
 
 _RDJSON_SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
+
+
+def _code(report: Report, code: str) -> dict[str, Any]:
+    rule = report.registry.get(code)
+    url = rule.help_uri if rule is not None else None
+    return {"value": code, "url": url} if url else {"value": code}
 
 
 def render_rdjson(report: Report) -> str:
@@ -27,9 +30,9 @@ def render_rdjson(report: Report) -> str:
                 },
             },
             "severity": _RDJSON_SEVERITY[f.severity],
-            "code": {"value": f.code, "url": f"{RULES_URL}#{rule_anchor(f.code, f.name)}"},
+            "code": _code(report, f.code),
         }
         for f in report.findings
     ]
-    data = {"source": {"name": "okrlint", "url": INFORMATION_URI}, "diagnostics": diagnostics}
+    data = {"source": {"name": "okrlint", "url": PROJECT_URL}, "diagnostics": diagnostics}
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

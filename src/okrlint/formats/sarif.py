@@ -10,11 +10,10 @@ from urllib.parse import quote
 from okrlint import __version__
 from okrlint.engine import Finding
 from okrlint.formats.base import (
-    INFORMATION_URI,
     fingerprints,
     relative_path,
 )
-from okrlint.registry import Rule
+from okrlint.registry import PROJECT_URL, Rule
 from okrlint.report.base import Report
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -30,7 +29,7 @@ def _sarif_rule(rule: Rule) -> dict[str, Any]:
         "shortDescription": {"text": summary},
         "fullDescription": {"text": rule.why.strip() or summary},
         "help": {"text": rule.fix.strip() or summary, "markdown": rule.explain()},
-        "helpUri": rule.help_uri,
+        **({"helpUri": rule.help_uri} if rule.help_uri else {}),
         "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
     }
 
@@ -91,7 +90,7 @@ def render_sarif(report: Report) -> str:
             "driver": {
                 "name": "okrlint",
                 "version": __version__,
-                "informationUri": INFORMATION_URI,
+                "informationUri": PROJECT_URL,
                 "rules": rules,
             }
         },

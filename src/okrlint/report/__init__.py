@@ -8,7 +8,8 @@
 Each renderer takes the :class:`Report` of a run. The scores come from ``report.scores`` or,
 when it is None, are computed from ``report.docs`` and the findings with the default weights.
 Without documents (only findings), the reports list the findings per file with no score.
-Everything is deterministic (no timestamps).
+Everything is deterministic: no clock time; the day of the run (``--today``) and the commit
+checked out are shown when known. Rule codes link to their docs.
 """
 
 from okrlint.report.base import Report

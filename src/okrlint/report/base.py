@@ -3,6 +3,7 @@ its scores, counts and titles, and escaping for Markdown."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -39,6 +40,25 @@ class Report:
     files: Sequence[str] = ()
     # Findings a baseline hid: the reports say they are left out of the scores.
     hidden: int = 0
+    # The day of the run (--today) and the commit checked out, for the score reports' heading.
+    run_date: dt.date | None = None
+    commit: str | None = None
+
+
+def run_line(report: Report) -> str:
+    """ "Run on 2026-12-02 at commit 1a2b3c4d5e6f." (what is known of it), or ''."""
+    parts = []
+    if report.run_date is not None:
+        parts.append(f"on {report.run_date.isoformat()}")
+    if report.commit:
+        parts.append(f"at commit {report.commit[:12]}")
+    return f"Run {' '.join(parts)}." if parts else ""
+
+
+def rule_link(registry: Registry, code: str) -> str | None:
+    """The rule's documentation page, when it has one (okrlint's own rules)."""
+    rule = registry.get(code)
+    return rule.help_uri if rule is not None else None
 
 
 JSON_REPORT_VERSION = 1

@@ -1,5 +1,5 @@
-"""The HTML report: one self-contained page (inline CSS; no script, font, image or link outside
-the file)."""
+"""The HTML report: one self-contained page (inline CSS; no script, font or image, nothing
+loaded from outside the file; rule codes are links to their docs)."""
 
 from __future__ import annotations
 
@@ -19,8 +19,10 @@ from okrlint.report.base import (
     plural,
     problem_summary,
     report_scores,
+    rule_link,
     rule_rows,
     run_counts,
+    run_line,
     set_meta,
     set_title,
     without_okrs,
@@ -83,6 +85,8 @@ th { color: var(--muted); font-weight: 600; font-size: 12px; text-transform: upp
 td.n, th.n { text-align: right; }
 td.path { overflow-wrap: break-word; }
 td.path a { color: inherit; }
+.rule a, .bars a { color: inherit; }
+.top p.run { font-size: 12.5px; }
 .legend { color: var(--muted); font-size: 12.5px; margin-top: 10px; }
 .legend .badge { font-size: 11.5px; padding: 0 7px; margin-right: 2px; }
 .bars { display: grid; grid-template-columns: max-content 1fr max-content; gap: 5px 10px;
@@ -189,6 +193,12 @@ def _badge(score: float | None, tier: str | None) -> str:
     )
 
 
+def _rule_code(registry: Registry, code: str) -> str:
+    """The rule's code, a link to its documentation when it has one."""
+    url = rule_link(registry, code)
+    return f'<a href="{_h(url)}">{_h(code)}</a>' if url else _h(code)
+
+
 def _html_findings(findings: Iterable[Finding], registry: Registry, where: bool) -> str:
     items = []
     for f in findings:
@@ -198,7 +208,8 @@ def _html_findings(findings: Iterable[Finding], registry: Registry, where: bool)
         items.append(
             f'<li class="finding s-{_h(f.severity)}"><span class="sev s-{_h(f.severity)}">'
             f'{_h(f.severity)}</span> <span class="msg">{_h_code(f.message)}</span> '
-            f'<span class="rule">{_h(f.code)} {_h(f.name)}</span>{line}{fix_html}</li>'
+            f'<span class="rule">{_rule_code(registry, f.code)} {_h(f.name)}</span>{line}'
+            f"{fix_html}</li>"
         )
     return f'<ul class="findings">{"".join(items)}</ul>' if items else ""
 
@@ -281,7 +292,7 @@ def _html_file(fs: FileScore, index: int, registry: Registry) -> str:
     return "".join(parts)
 
 
-def _html_chart(findings: Sequence[Finding]) -> str:
+def _html_chart(findings: Sequence[Finding], registry: Registry) -> str:
     rows = rule_rows(findings)
     if not rows:
         return '<p class="empty">No findings.</p>'
@@ -290,7 +301,7 @@ def _html_chart(findings: Sequence[Finding]) -> str:
     for code, name, severity, n in rows:
         width = f"{100 * n / top:.1f}%"
         cells.append(
-            f'<span class="label"><b>{_h(code)}</b> {_h(name)}</span>'
+            f'<span class="label"><b>{_rule_code(registry, code)}</b> {_h(name)}</span>'
             f'<span class="track"><span class="fill s-{_h(severity)}" style="width:{width}">'
             f'</span></span><span class="count">{n}</span>'
         )
@@ -337,6 +348,7 @@ def render_html(report: Report) -> str:
             f'<span class="tier">{_h(tier)}</span></div>'
         )
     found = f"Found {problem_summary(findings)}" if findings else "All checks passed"
+    run_html = f'<p class="run">{_h(run_line(report))}</p>' if run_line(report) else ""
     counts = (
         f"{plural(files, 'file')} · {plural(objectives, 'objective')} · "
         f"{plural(key_results, 'key result')}"
@@ -364,11 +376,12 @@ def render_html(report: Report) -> str:
         f"<title>{_h(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
         '<div class="page">\n',
         f'<header class="top">{dial}<div><h1>OKR quality report</h1>'
-        f"<p>{_h(found)}.</p><p>{_h(counts)}</p></div></header>\n",
+        f"<p>{_h(found)}.</p><p>{_h(counts)}</p>{run_html}</div></header>\n",
         '<div class="grid">'
         f'<section class="panel"><h2>Files</h2>{_html_files_table(scores, findings)}'
         f"{legend}</section>"
-        f'<section class="panel"><h2>Findings per rule</h2>{_html_chart(findings)}</section>'
+        '<section class="panel"><h2>Findings per rule</h2>'
+        f"{_html_chart(findings, report.registry)}</section>"
         "</div>\n",
     ]
     body.extend(

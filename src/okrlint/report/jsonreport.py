@@ -41,6 +41,8 @@ def json_report(report: Report) -> dict[str, Any]:
     scores = report_scores(report)
     return {
         "version": JSON_REPORT_VERSION,
+        "date": report.run_date.isoformat() if report.run_date else None,
+        "commit": report.commit,
         "score": scores.score,
         "tier": scores.tier,
         "scoring": scores.config.as_dict(),

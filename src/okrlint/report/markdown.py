@@ -17,7 +17,9 @@ from okrlint.report.base import (
     plural,
     problem_summary,
     report_scores,
+    rule_link,
     run_counts,
+    run_line,
     set_meta,
     set_title,
     without_okrs,
@@ -41,7 +43,8 @@ def _md_table(findings: Sequence[Finding], registry: Registry) -> list[str]:
         "|---:|---|---|---|---|",
     ]
     for f in findings:
-        rule = f"{f.code} `{f.name}`"
+        url = rule_link(registry, f.code)
+        rule = f"[{f.code}]({url}) `{f.name}`" if url else f"{f.code} `{f.name}`"
         lines.append(
             f"| {f.line} | {f.severity} | {rule} | {md_escape(f.message)} "
             f"| {md_escape(fix_hint(registry, f.code))} |"
@@ -89,6 +92,8 @@ def render_markdown(report: Report) -> str:
         f"{plural(key_results, 'key result')}."
     )
     lines.append("")
+    if run_line(report):
+        lines += [f"<sub>{run_line(report)}</sub>", ""]
     if report.hidden:
         lines += [baseline_note(report.hidden), ""]
     shown = [fs for fs in scores.files if not without_okrs(fs)]
