@@ -122,3 +122,38 @@ def test_precommit_hook_definition() -> None:
     assert hook["id"] == "okrlint"
     assert hook["language"] == "python"
     assert hook["entry"] == "okrlint --ignore-non-okr-files"
+
+
+def test_every_snippet_names_the_current_release_and_the_tag_exists() -> None:
+    import re
+    import subprocess
+
+    from okrlint import __version__
+
+    root = Path(__file__).resolve().parent.parent
+    tag = f"v{__version__}"
+    texts = {
+        name: (root / name).read_text(encoding="utf-8") for name in ("README.md", "action.yml")
+    }
+    refs = {
+        (name, ref)
+        for name, text in texts.items()
+        for ref in re.findall(r"(?:okrlint/okrlint@|rev: )(v\d+\.\d+\.\d+)", text)
+    }
+    assert refs and {ref for _, ref in refs} == {tag}, refs
+    assert f"## {__version__} " in (root / "CHANGELOG.md").read_text(encoding="utf-8")
+    git = root / ".git"
+    if not git.exists() or (git / "shallow").exists():
+        pytest.skip("not a full git clone: its tags are not here")
+    try:
+        tags = subprocess.run(
+            ["git", "-C", str(root), "tag", "--list", "v*"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:
+        pytest.skip("git is not available")
+    if tags.returncode != 0 or not tags.stdout.split():
+        pytest.skip("this clone has no release tags (cloned without them)")
+    assert tag in tags.stdout.split(), f"tag the release: git tag -a {tag}"

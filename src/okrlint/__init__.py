@@ -1,3 +1,3 @@
 """okrlint: a linter for OKRs (Objectives and Key Results)."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
