@@ -380,3 +380,10 @@ def test_a_markdown_report_says_the_day_of_the_run(okrlint, tmp_path) -> None:
     okrs.write_text("# OKRs\n\n## Objective: Delight users\n\n- KR: Raise NPS from 30 to 45\n")
     result = okrlint(str(okrs), "--format", "markdown", "--today", "2026-12-02")
     assert "<sub>Run on 2026-12-02" in result.stdout
+
+
+def test_explain_names_the_guidance_a_rule_comes_from(okrlint) -> None:
+    out = okrlint("--explain", "OKR301").stdout
+    (source,) = [line for line in out.splitlines() if line.startswith("Source:")]
+    assert '"OKRs: Definition, Goal Setting and Work Examples" (001: to-do lists)' in source
+    assert "Source: 002" not in out

@@ -24,6 +24,7 @@ import yaml
 
 from okrlint.data import data_dir
 from okrlint.smallfile import SmallFileError, compose_bounded, read_small_text
+from okrlint.yamlsafe import SafeLoader
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -89,6 +90,31 @@ _KIND_KEYS = {
 
 class RuleError(ValueError):
     """A rule pack that cannot be loaded (bad key, bad option, duplicate code...)."""
+
+
+@cache
+def _guidance_titles() -> dict[str, str]:
+    """rules/lexicons/guidance.yaml: the title of each piece of guidance the rules cite."""
+    path = data_dir() / "lexicons" / "guidance.yaml"
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader) or {}
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def readable_source(source: str) -> str:
+    """A rule's ``source:`` with each piece of guidance named by its title: "002 (scoring)" ->
+    '"An OKR writing guide: ..." (002: scoring)'."""
+    titles = _guidance_titles()
+    parts = []
+    for part in re.split(r",\s*(?![^()]*\))", source.strip()):
+        part = part.strip()
+        m = re.fullmatch(r"(\d{3})\s*(?:\((.*)\)|(.*))", part)
+        if m and m.group(1) in titles:
+            detail = (m.group(2) or m.group(3) or "").strip()
+            where = f"{m.group(1)}: {detail}" if detail else m.group(1)
+            parts.append(f'"{titles[m.group(1)]}" ({where})')
+        else:
+            parts.append(titles.get(part, part))
+    return "; ".join(parts)
 
 
 PROJECT_URL = "https://github.com/okrlint/okrlint"
@@ -183,7 +209,7 @@ class Rule:
         else:
             lines.append("None. Change its severity, select or ignore it in configuration.")
         if self.source:
-            lines += ["", f"Source: {self.source}"]
+            lines += ["", f"Source: {readable_source(self.source)}"]
         return "\n".join(lines).rstrip() + "\n"
 
     def as_dict(self) -> dict[str, Any]:
