@@ -302,3 +302,26 @@ def test_a_misbehaving_plugin_cannot_corrupt_end_or_hang_the_run(
     else:
         assert run.exit_code == 2
         assert stderr in run.stderr
+
+
+def test_a_pack_rule_ranked_first_in_the_key_result_chain_is_the_one_reported(
+    tmp_path: Path,
+) -> None:
+    from okrlint.engine import Settings, lint
+    from okrlint.readers import read_text
+    from okrlint.registry import registry_with_packs
+
+    pack = tmp_path / "rules"
+    pack.mkdir()
+    (pack / "_pack.yaml").write_text("name: acme\nprefix: ACME\n", encoding="utf-8")
+    rule = (
+        "code: ACME001\nname: kr-says-launch\nseverity: warning\nscope: key_result\n"
+        "extends: existence\ntokens: [launch]\nsummary: s\nmessage: m\nchain: key_result\n"
+    )
+    doc_text = "# OKRs 2026-Q3\n\n## Objective: Grow\n\n- KR: Launch the new onboarding flow\n"
+    for rank, expected in (("chain_rank: 0\n", "ACME001"), ("", "OKR301")):
+        (pack / "ACME001-x.yaml").write_text(rule + rank, encoding="utf-8")
+        registry = registry_with_packs([pack])
+        settings = Settings(registry=registry, selected=frozenset(r.code for r in registry.rules))
+        codes = [f.code for f in lint(read_text("okrs.md", doc_text, "markdown"), settings)]
+        assert expected in codes and ({"ACME001", "OKR301"} - {expected}).isdisjoint(codes), codes

@@ -17,32 +17,6 @@ from okrlint.model import (
 )
 from okrlint.registry import SEVERITY_RANK, Severity
 
-# docs/judgement.md, "One finding per statement": only the first applicable rule of a chain
-# is reported.
-CHAIN_ORDER: dict[str, tuple[str, ...]] = {
-    "key_result": (
-        "kr-placeholder",
-        "kr-impossible-value",
-        "kr-direction-mismatch",
-        "kr-is-task",
-        "kr-maintain-kpi",
-        "kr-not-measurable",
-        "kr-missing-target",
-        "kr-missing-baseline",
-        "kr-low-ambition",
-        "kr-multiple-metrics",
-        "kr-output-count",
-        "kr-vanity-metric",
-    ),
-    "objective": (
-        "objective-is-task",
-        "objective-vague",
-        "objective-has-metric",
-        "objective-compound",
-        "objective-too-long",
-    ),
-}
-
 
 @dataclass(frozen=True)
 class Finding:
@@ -158,8 +132,8 @@ def lint(
                     text=_statement(about),
                 )
                 if rule.chain:
-                    order = CHAIN_ORDER.get(rule.chain, ())
-                    rank = order.index(rule.name) if rule.name in order else len(order)
+                    # docs/judgement.md, "One finding per statement": the lowest rank wins.
+                    rank = rule.chain_rank if rule.chain_rank is not None else 1 << 30
                     key = (id(about), rule.chain)
                     if key not in chained or rank < chained[key][0]:
                         chained[key] = (rank, finding)
@@ -300,7 +274,6 @@ CheckFn = Callable[[RuleContext, Node], Iterable[Problem | str]]
 
 
 __all__ = [
-    "CHAIN_ORDER",
     "Finding",
     "Settings",
     "apply_suppressions",

@@ -54,6 +54,7 @@ _RULE_KEYS = frozenset(
         "examples",
         "source",
         "chain",
+        "chain_rank",
         "needs",
         # occurrence
         "count",
@@ -164,6 +165,9 @@ class Rule:
     examples: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     source: str = ""
     chain: str | None = None
+    # One finding per statement and chain: the rule with the lowest rank wins (no rank: after
+    # every ranked rule of the chain).
+    chain_rank: int | None = None
     needs: tuple[str, ...] = ()
     spec: dict[str, Any] = field(default_factory=dict)
     pack: str = "okrlint"
@@ -308,6 +312,11 @@ def parse_rule(
         isinstance(data["chain"], str) and data["chain"] in ("objective", "key_result")
     ):
         raise RuleError(f"{at('chain')}: 'chain' is 'objective' or 'key_result'")
+    rank = data.get("chain_rank")
+    if rank is not None and (
+        data.get("chain") is None or isinstance(rank, bool) or not isinstance(rank, int) or rank < 0
+    ):
+        raise RuleError(f"{at('chain_rank')}: 'chain_rank' is a whole number >= 0 beside 'chain'")
     if any(not isinstance(n, str) for n in data.get("needs") or ()):
         raise RuleError(f"{at('needs')}: 'needs' lists names such as 'analysis'")
     if not isinstance(data.get("enabled", True), bool):
@@ -339,6 +348,7 @@ def parse_rule(
         examples={k: list(v or []) for k, v in (data.get("examples") or {}).items()},
         source=str(data.get("source", "")),
         chain=data.get("chain"),
+        chain_rank=rank,
         needs=tuple(data.get("needs") or ())
         + (
             ("analysis",)

@@ -267,6 +267,8 @@ PACK_RULE = (
         ("examples: oops\n", "'examples' must be a mapping"),  # was AttributeError
         ("examples: {maybe: []}\n", "'examples' holds"),
         ("chain: [x]\n", "'chain' is"),  # was TypeError in the middle of linting
+        ("chain: key_result\nchain_rank: first\n", "'chain_rank' is a whole number"),
+        ("chain_rank: 2\n", "'chain_rank' is a whole number >= 0 beside 'chain'"),
         ("needs: [[1]]\n", "'needs' lists"),
         ("enabled: sometimes\n", "'enabled' is true or false"),
     ],
