@@ -140,7 +140,6 @@ def lint(
                 else:
                     findings.append(finding)
     findings.extend(f for _, f in chained.values())
-    findings.extend(engine_findings(doc, settings, explicit))
     if settings.inline and doc.comments:
         findings = apply_suppressions(doc, settings, findings)
     findings.sort(key=Finding.sort_key)
@@ -210,61 +209,6 @@ def apply_suppressions(
     return kept
 
 
-def engine_findings(doc: OkrDocument, settings: Settings, explicit: bool) -> list[Finding]:
-    """OKR001 and OKR002: they come from reading the file, not from a check."""
-    out: list[Finding] = []
-    reg = settings.registry
-    parse = reg.get("OKR001")
-    if parse is not None and parse.code in settings.selected:
-        for problem in doc.problems:
-            s = problem.span
-            out.append(
-                Finding(
-                    parse.code,
-                    parse.name,
-                    settings.severity(parse),
-                    problem.message,
-                    doc.path,
-                    s.line,
-                    s.column,
-                    s.end_line,
-                    s.end_column,
-                    "file",
-                    None,
-                )
-            )
-    none = reg.get("OKR002")
-    if (
-        none is not None
-        and none.code in settings.selected
-        and explicit
-        and not doc.has_okrs
-        and not doc.problems
-    ):
-        what = "YAML" if doc.format == "yaml" else "Markdown"
-        out.append(
-            Finding(
-                none.code,
-                none.name,
-                settings.severity(none),
-                f"No OKRs found in this {what} file: {doc.no_okrs_reason}. "
-                "'okrlint --outline --why' shows how each line was read."
-                if doc.no_okrs_reason
-                else f"No objective found in this {what} file. Label objectives ('Objective: "
-                "...' or '## Objective: ...') and key results ('- KR1: ...'), or run "
-                "'okrlint --outline --why' to see what okrlint understood.",
-                doc.path,
-                1,
-                1,
-                1,
-                1,
-                "file",
-                None,
-            )
-        )
-    return out
-
-
 def at_or_above(findings: Iterable[Finding], level: str) -> int:
     rank = SEVERITY_RANK[level]
     return sum(1 for f in findings if SEVERITY_RANK[f.severity] >= rank)
@@ -278,7 +222,6 @@ __all__ = [
     "Settings",
     "apply_suppressions",
     "at_or_above",
-    "engine_findings",
     "lint",
     "nodes_for",
 ]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from okrlint.checks.api import Node, Problem, RuleContext
-from okrlint.model import Objective
+from okrlint.model import Objective, OkrDocument
 
 
 def normalise(text: str) -> str:
@@ -34,3 +34,29 @@ def duplicate_key_result(ctx: RuleContext, node: Node) -> Iterator[Problem]:
             )
         else:
             seen[key] = kr.span.line
+
+
+def parse_error(ctx: RuleContext, node: Node) -> Iterator[Problem]:
+    """OKR001: what the reader could not read, where it could not (from the document)."""
+    if isinstance(node, OkrDocument):
+        for problem in node.problems:
+            yield Problem(problem.message, problem.span)
+
+
+def no_okrs_found(ctx: RuleContext, node: Node) -> Iterator[Problem]:
+    """OKR002: a file named on the command line holds no OKRs (a file found in a folder or
+    passed by the pre-commit hook is not reported)."""
+    if not isinstance(node, OkrDocument) or not ctx.explicit or node.has_okrs or node.problems:
+        return
+    what = "YAML" if node.format == "yaml" else "Markdown"
+    if node.no_okrs_reason:
+        yield Problem(
+            f"No OKRs found in this {what} file: {node.no_okrs_reason}. "
+            "'okrlint --outline --why' shows how each line was read."
+        )
+    else:
+        yield Problem(
+            f"No objective found in this {what} file. Label objectives ('Objective: ...' or "
+            "'## Objective: ...') and key results ('- KR1: ...'), or run 'okrlint --outline "
+            "--why' to see what okrlint understood."
+        )
