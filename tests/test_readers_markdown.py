@@ -417,3 +417,31 @@ def test_a_linked_objective_over_its_key_results_is_read() -> None:
     )
     assert [o.text for o in doc.objectives()] == ["Build the team", "Local knowledge tool v1"]
     assert len(list(doc.objectives())[1].key_results) == 2
+
+
+def test_a_link_between_an_objective_heading_and_its_key_results_is_not_their_objective() -> None:
+    doc = parse_md(
+        "# FY23-Q1 OKRs\n\n### 1. CEO: Increase ARR\n\n[Epic 1696](https://example.com/e/1696)\n\n"
+        "1. **CEO KR:** Achieve first order large SAOs on plan.\n"
+        "1. **CEO KR:** Complete the migration milestones.\n"
+    )
+    (o,) = doc.objectives()
+    assert (o.text, len(o.key_results)) == ("Increase ARR", 2)
+
+
+def test_a_heading_ending_with_a_colon_is_a_section_not_a_sister_objective() -> None:
+    doc = parse_md(
+        "# Goals 2019\n\n## Work To Date:\n\nWe set up calls.\n\n## Objective #1: Use Cases\n\n"
+        "* KR 1 - Publish four use cases\n\n## Objective #2: Metrics\n\n* KR 1 - Release two metrics\n"
+    )
+    assert [o.text for o in doc.objectives()] == ["Use Cases", "Metrics"]
+
+
+def test_a_glossary_under_one_line_is_not_an_objective_with_key_results() -> None:
+    doc = parse_md(
+        "## Measuring What Matters\n\nCFRs to encourage and guide the team\n\n"
+        "- Continuous - Constant coaching and mentoring\n- Feedback - Give specific feedback\n"
+        "- Recognition - celebrate the wins\n",
+        path="okrs.md",
+    )
+    assert not list(doc.objectives())

@@ -248,6 +248,8 @@ def find_label(text: str) -> Label | None:
             continue
         if role == "key_result" and rest[:1].islower() and ":" not in sep and "：" not in sep:
             continue
+        if re.fullmatch(r"(?:19|20)\d\d", m.group("num") or "") and not sep.strip(" *_"):
+            continue  # "Goals 2019", "Objectives 2024": a year in a title, not a number
         rest = rest.strip().strip("*_").strip() if not rest.strip("*_ ") else rest
         return Label(
             role,

@@ -87,13 +87,14 @@ def _set(line: Line, role: str, why: str) -> None:
 
 
 def _is_candidate(line: Line) -> bool:
-    """A line that may hold a statement: not a link alone (a table of contents), unless it
-    holds a list of items that are not links either (a linked objective over its key
+    """A line that may hold a statement: not a link alone (a table of contents), unless it is
+    a list item over a list of items that are not links (a linked objective over its key
     results)."""
     if line.shape not in ("heading", "item", "line", "bullet"):
         return False
-    return not line.link_only or any(
-        c.shape in ("item", "bullet") and not c.link_only and c.text for c in line.children
+    return not line.link_only or (
+        line.shape in ("item", "bullet")  # a paragraph that is a link ("[Epic 12](...)") never
+        and any(c.shape in ("item", "bullet") and not c.link_only and c.text for c in line.children)
     )
 
 
@@ -477,6 +478,8 @@ def _holders(lines: list[Line]) -> None:
                 break
             if anc.role is not None:
                 break
+            if anc.shape == "line" and anc.link_only:
+                continue  # "[Epic 1696](...)" between an objective heading and its list
             if not _is_candidate(anc) or not anc.text or _set_like(anc.text):
                 break
             if _plain_title(anc.text) or _note_title(anc.text):
@@ -575,6 +578,7 @@ def _sister_headings(lines: list[Line]) -> None:
                 and not _plain_title(h.text)
                 and not _note_title(h.text)
                 and not _set_like(h.text)
+                and not h.text.rstrip().endswith((":", "："))  # "Work To Date:": a section
                 and starts_with_verb(clean(h.text).text or h.text)
             ):
                 # Written as a goal ("Make local evaluation the default"), not a section name
@@ -694,7 +698,9 @@ def _repeated_shape(root: Line, lines: list[Line]) -> int:
     if not repeated:
         # One line with a list under it repeats nothing: it is the objective only when it is
         # written as one ("Be profitable"), not a one-word section name ("Rules", "Roles").
-        repeated = [sig for sig, g in groups.items() if len(words(g[0].text)) > 1]
+        repeated = [
+            sig for sig, g in groups.items() if len(words(g[0].text)) > 1 and not _glossary(g[0])
+        ]
         if not repeated:
             return 0
 
@@ -719,6 +725,14 @@ def _repeated_shape(root: Line, lines: list[Line]) -> int:
 
 
 _INFERRED = "the shape this file repeats: a line with a list under it"
+_TERM = re.compile(r"^\W*[\w'’]+\s*(?:[-–—:]|\*\*)\s+\S")
+
+
+def _glossary(line: Line) -> bool:
+    """A list of terms, each one word and its explanation ("Focus - pick 2-3 objectives",
+    "Feedback - give timely feedback"): definitions, not key results."""
+    items = [c for c in line.children if c.shape in ("item", "bullet") and c.text]
+    return len(items) >= 2 and all(_TERM.match(c.text) for c in items)
 
 
 def _data_field(line: Line) -> bool:
