@@ -198,21 +198,29 @@ def format_table(result: Result, registry: Registry) -> str:
     return "\n".join(lines)
 
 
-def load(path: Path) -> dict[str, Any]:
+def load(path: Path, split: str | None = None) -> dict[str, Any]:
+    """The labelled file; with ``split``, only its statements of that split (``split: dev``)."""
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     if not isinstance(data, dict):
         raise SystemExit(f"{path}: expected a mapping with 'statements' and 'documents'")
+    if split is not None:
+        data = {
+            **data,
+            "statements": [s for s in data.get("statements") or [] if s.get("split") == split],
+            "documents": [d for d in data.get("documents") or [] if d.get("split") == split],
+        }
     return data
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m okrlint.evaluate", description=__doc__)
     parser.add_argument("labeled", type=Path, help="labeled YAML file")
+    parser.add_argument("--split", help="only the statements of this split (dev, test)")
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = parser.parse_args(argv)
     registry = default_registry()
-    result = evaluate(load(args.labeled), registry)
+    result = evaluate(load(args.labeled, args.split), registry)
     if args.json:
         out = {
             name: {

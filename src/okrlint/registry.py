@@ -212,6 +212,16 @@ class Rule:
                 lines.append(f"- `{opt.name}` ({opt.type}, default `{opt.default}`): {opt.help}")
         else:
             lines.append("None. Change its severity, select or ignore it in configuration.")
+        if "analysis" in self.needs and self.pack == "okrlint":
+            from okrlint.analysis.languages import names
+
+            judged = ", ".join(f"{name} ({code})" for code, name in names().items())
+            lines += [
+                "",
+                "## Languages",
+                "",
+                f"Judged in {judged}; statements in other languages get no finding from it.",
+            ]
         if self.source:
             lines += ["", f"Source: {readable_source(self.source)}"]
         return "\n".join(lines).rstrip() + "\n"

@@ -241,8 +241,10 @@ def _has_part(node: Any, part: str) -> bool:
         from okrlint.analysis.timeframes import has_timeframe
 
         return bool(meta.get("deadline")) or has_timeframe(getattr(node, "text", ""))
-    if a is None:
-        return True  # not analysed (not English): the language parts are not judged
+    from okrlint.analysis.statement import judged
+
+    if a is None or not judged(getattr(a, "language", "en")):
+        return True  # not analysed, or in a language okrlint does not judge
     if part == "baseline":
         return a.baseline is not None or a.delta is not None or a.new_count
     if part == "target":

@@ -49,6 +49,7 @@ def missing_timeframe(ctx: RuleContext, node: Node) -> Iterator[Problem]:
 
 
 def output_only_objective(ctx: RuleContext, node: Node) -> Iterator[Problem]:
+    from okrlint.analysis.statement import judged
     from okrlint.checks.statements import is_task
 
     if not isinstance(node, Objective) or not node.key_results or node.children:
@@ -56,7 +57,7 @@ def output_only_objective(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     outputs = 0
     for kr in node.key_results:
         a = kr.analysis
-        if a is None or a.language != "en":
+        if a is None or not judged(a.language):
             return
         if not (is_task(a) or a.output_count):
             return

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
+from okrlint.analysis import languages
 from okrlint.analysis.lexicon import phrases
 from okrlint.analysis.quantities import Quantity
-from okrlint.analysis.statement import Analysis
+from okrlint.analysis.statement import Analysis, judged
 from okrlint.checks.api import Node, Problem, RuleContext, quote
 from okrlint.model import KeyResult, Objective
 
@@ -74,9 +76,10 @@ def _say(ctx: RuleContext, node: Any, **values: Any) -> Problem:
 
 
 def _analysis(node: Node) -> Analysis | None:
-    """The node's analysis; None for statements the English rules cannot judge."""
+    """The node's analysis; None for a statement in a language okrlint cannot judge (English
+    and the languages of ``rules/lexicons/lang/``)."""
     a = getattr(node, "analysis", None)
-    if not isinstance(a, Analysis) or a.language != "en":
+    if not isinstance(a, Analysis) or not judged(a.language):
         return None
     return a
 
@@ -158,6 +161,8 @@ def _perception(a: Analysis) -> bool:
 
 def is_task(a: Analysis) -> bool:
     """An activity or deliverable: done or not done, nothing measured."""
+    if a.verb_form == "unknown":
+        return False  # no verb okrlint knows in the statement's language
     numbers = _metric_numbers(a)
     changed = a.baseline is not None or a.delta is not None or a.relative_word is not None
     if changed or a.plan_relative or a.hidden_values:
@@ -245,7 +250,7 @@ def missing_target(a: Analysis) -> bool:
 def missing_baseline(a: Analysis) -> bool:
     if a.baseline is not None and a.target is not None:
         # "from 4,000 to 6,000 and reach an NPS of 40": a later clause with its own level.
-        for s, e in _clauses(a.text)[1:]:
+        for s, e in _clauses(a.text, a.language)[1:]:
             qs = [q for q in a.metric_quantities if s <= q.start < e and not q.placeholder]
             roles = {q.role for q in qs}
             if (
@@ -301,10 +306,20 @@ _CLAUSE_SPLIT = re.compile(
 )
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
+@cache
+def _clause_split(language: str) -> re.Pattern[str]:
+    """Where a statement in this language joins two clauses ("and", "und", "y", "et", "e")."""
+    pack = languages.pack(language)
+    if pack is None or not pack.and_words:
+        return _CLAUSE_SPLIT
+    joined = "|".join(re.escape(w) for w in sorted(pack.and_words, key=len, reverse=True))
+    return re.compile(rf"(?i)\s+(?:{joined})\s+|;\s*")
+
+
+def _clauses(text: str, language: str = "en") -> list[tuple[int, int]]:
     parts: list[tuple[int, int]] = []
     start = 0
-    for m in _CLAUSE_SPLIT.finditer(text):
+    for m in _clause_split(language).finditer(text):
         parts.append((start, m.start()))
         start = m.end()
     parts.append((start, len(text)))
@@ -316,7 +331,7 @@ def multiple_metrics(a: Analysis) -> int:
     text = a.text
     count = 0
     counted = 0
-    for s, e in _clauses(text):
+    for s, e in _clauses(text, a.language):
         qs = [q for q in a.metric_quantities if s <= q.start < e]
         roles = {q.role for q in qs}
         words = text[s:e]
@@ -396,7 +411,8 @@ def is_objective_task(a: Analysis) -> bool:
         a.lead_verb == "give" and re.match(r"(?i)^\s*give\s+(?:a|an)\b", a.text)
     ):
         return False
-    if a.has("qualities") and (a.lead_verb in _TRANSFORM_VERBS or a.verb_form == "noun"):
+    transform = a.lead_verb in _TRANSFORM_VERBS or "transform" in a.verb_classes
+    if a.has("qualities") and (transform or a.verb_form == "noun"):
         return False  # "Build a healthier, more predictable engineering process"
     if " ".join(a.text.lower().split()).strip(" .!") in phrases().get("vague_idioms", []):
         return False

@@ -1,0 +1,258 @@
+"""Statements in German, Spanish, French and Portuguese: the same :class:`Analysis` as English,
+filled from each language's lexicon (``rules/lexicons/lang/CODE.yaml``), so the rules judge
+them with the same predicates.
+
+A language contributes data, not code: verb forms by class, the words before a baseline, a
+target and a change, time-frame patterns, placeholders, bounded and vanity measures. Numbers
+are written the language's way ("1.800", "1 800", "4,2 %"); they are read by the English number
+reader after a length-preserving rewrite ("1,800", "4.2 %"), so every position stays the
+user's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+from typing import Any
+
+import yaml
+
+from okrlint.analysis.quantities import Quantity, find_quantities
+from okrlint.data import data_dir
+from okrlint.yamlsafe import SafeLoader
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    code: str
+    classes: dict[str, frozenset[str]]  # form (lower-case, words joined by spaces) -> classes
+    longest: int  # words in the longest form
+    from_words: frozenset[str]
+    to_words: frozenset[str]
+    by_words: frozenset[str]
+    current_words: frozenset[str]
+    out_of: frozenset[str]
+    and_words: frozenset[str]
+    relative: dict[str, str]
+    placeholders: tuple[str, ...]
+    timeframes: tuple[re.Pattern[str], ...]
+    bounded: tuple[str, ...]
+    vanity: tuple[str, ...]
+    infinitive: re.Pattern[str] | None
+    new_words: frozenset[str]
+    verb_last: bool
+    maintain_start: tuple[str, ...]
+    articles: frozenset[str]
+    qualities: tuple[str, ...]
+    value_qualifiers: tuple[str, ...]
+    numbers: dict[str, float]
+
+
+def _words(value: Any) -> list[str]:
+    items = value.split() if isinstance(value, str) else list(value or [])
+    return [" ".join(str(w).lower().replace("_", " ").split()) for w in items]
+
+
+@cache
+def supported() -> frozenset[str]:
+    """The languages with a lexicon (English is built in)."""
+    folder = data_dir() / "lexicons" / "lang"
+    return frozenset(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else frozenset()
+
+
+@cache
+def pack(code: str) -> LanguagePack | None:
+    if code not in supported():
+        return None
+    path = data_dir() / "lexicons" / "lang" / f"{code}.yaml"
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader) or {}
+    classes: dict[str, set[str]] = {}
+    for cls, forms in (data.get("verbs") or {}).items():
+        for form in _words(forms):
+            classes.setdefault(form, set()).add(str(cls))
+    return LanguagePack(
+        code=code,
+        classes={k: frozenset(v) for k, v in classes.items()},
+        longest=max((len(k.split()) for k in classes), default=1),
+        from_words=frozenset(_words(data.get("from"))),
+        to_words=frozenset(_words(data.get("to"))),
+        by_words=frozenset(_words(data.get("by"))),
+        current_words=frozenset(_words(data.get("current"))),
+        out_of=frozenset(_words(data.get("out_of"))),
+        and_words=frozenset(_words(data.get("and"))),
+        relative={str(k).lower(): str(v) for k, v in (data.get("relative") or {}).items()},
+        placeholders=tuple(_words(data.get("placeholders"))),
+        timeframes=tuple(re.compile(p, re.IGNORECASE) for p in data.get("timeframes") or []),
+        bounded=tuple(_words(data.get("bounded"))),
+        vanity=tuple(_words(data.get("vanity"))),
+        infinitive=re.compile(str(data["infinitive"])) if data.get("infinitive") else None,
+        new_words=frozenset(_words(data.get("new"))),
+        verb_last=bool(data.get("verb_last")),
+        maintain_start=tuple(_words(data.get("maintain_start"))),
+        articles=frozenset(_words(data.get("articles"))),
+        qualities=tuple(_words(data.get("qualities"))),
+        value_qualifiers=tuple(_words(data.get("value_qualifiers"))),
+        # "ein", "un", "um" are articles far more often than the number one.
+        numbers={
+            str(k).lower(): float(v) for k, v in (data.get("numbers") or {}).items() if v != 1
+        },
+    )
+
+
+@cache
+def names() -> dict[str, str]:
+    """Code -> name of every language the rules judge, English first."""
+    out = {"en": "English"}
+    for code in sorted(supported()):
+        path = data_dir() / "lexicons" / "lang" / f"{code}.yaml"
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader) or {}
+        out[code] = str(data.get("name") or code)
+    return out
+
+
+@cache
+def form_languages() -> dict[str, tuple[str, ...]]:
+    """Each verb form with the languages whose lexicon has it (evidence for the language)."""
+    out: dict[str, list[str]] = {}
+    for code in sorted(supported()):
+        p = pack(code)
+        if p is not None:
+            for form in p.classes:
+                if " " not in form:
+                    out.setdefault(form, []).append(code)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+# "1.800" and "1 800" are thousands, "4,2" a decimal: rewritten in place as "1,800", "4.2".
+_THOUSANDS = re.compile(r"(?<=\d)[.\u00a0\u202f ](?=\d{3}(?!\d))")
+_DECIMAL = re.compile(r"(?<=\d),(?=\d)")
+
+
+def english_numbers(text: str) -> str:
+    """The text with numbers written as English writes them, every character in its place."""
+    out = _DECIMAL.sub("\0", text)
+    out = _THOUSANDS.sub(",", out)
+    return out.replace("\0", ".")
+
+
+def quantities(text: str, p: LanguagePack, change: bool = False) -> list[Quantity]:
+    """The numbers of the statement with their roles (baseline, target, delta, level,
+    timeframe), as the language says them. ``change``: the statement's verb raises or lowers
+    a measure, so "de 20 %" after it is a change and "von 14 Minuten" a starting point."""
+    qs = find_quantities(english_numbers(text))
+    for q in qs:
+        q.text = text[q.start : q.end]
+    qs += _word_numbers(text, p, qs)
+    qs.sort(key=lambda q: q.start)
+    frames = [(m.start(), m.end()) for rx in p.timeframes for m in rx.finditer(text)]
+    for q in qs:
+        if any(s <= q.start and q.end <= e for s, e in frames):
+            q.role = "timeframe"
+    values = [q for q in qs if q.role in ("level", "target", "baseline", "delta")]
+    befores = [_before(text, q.start, p) for q in values]
+    for i, q in enumerate(values):
+        before = befores[i]
+        later_target = any(_ends_with(b, p.to_words) for b in befores[i + 1 :])
+        after = _first_words(text[q.end :], 1)
+        current = _ends_with(before, p.current_words) or after in p.current_words
+        if current or any(w in p.current_words for w in before.split()[-3:]):
+            q.role = "baseline"  # "von derzeit 14 Minuten", "desde el 61 % actual"
+        elif _ends_with(before, p.from_words) and later_target:
+            q.role = "baseline"
+        elif _ends_with(before, p.to_words):
+            q.role = "target"
+        elif _ends_with(before, p.by_words) and (change or not _ends_with(before, p.from_words)):
+            q.role = "delta"
+            q.relative = True
+        elif _ends_with(before, p.from_words) and change:
+            q.role = "baseline"
+    # "von 4,2 auf 4,6 von 5 Punkten", "5,3 sur 5": the scale of the value before it.
+    for a, b in pairwise(values):
+        between = text[a.end : b.start].strip().lower()
+        plain = b.unit is None and a.family != "percent" and a.value <= 2 * b.value
+        if between in p.out_of and plain and a.role != "baseline" and a.scale is None:
+            a.scale = b.value
+            b.role = "identifier"
+    return qs
+
+
+_CURRENCY_BEFORE = re.compile(r"(?:R\$|US\$|\$|€|£|CHF|USD|EUR|BRL|MXN|ARS)\s*$", re.IGNORECASE)
+
+
+def _before(text: str, start: int, p: LanguagePack) -> str:
+    """The words before a number, without a currency sign or an article ("del 3 %",
+    "desde el 61 %", "em R$ 45 mil")."""
+    head = _CURRENCY_BEFORE.sub("", text[:start].rstrip())
+    if text[start : start + 1] in "$€£":
+        head = re.sub(r"\b(?:R|US|AU|CA|NZ|MX)\s*$", "", head)  # "R$ 45": the sign is the number's
+    words = re.findall(r"[\w'’]+", head.lower())
+    markers = p.from_words | p.to_words | p.by_words | p.current_words
+    while words and words[-1] in p.articles and words[-1] not in markers:
+        words.pop()  # "desde el 61 %"; but "un 130 %" is "by 130 %"
+    return " ".join(words[-4:])
+
+
+def _first_words(text: str, n: int) -> str:
+    return " ".join(re.findall(r"[\w'’]+", text.lower())[:n])
+
+
+def _word_numbers(text: str, p: LanguagePack, found: list[Quantity]) -> list[Quantity]:
+    """ "trois", "acht": numbers written as words, as counts."""
+    out = []
+    for m in _WORD.finditer(text):
+        value = p.numbers.get(m.group(0).lower())
+        if value is None or any(q.start < m.end() and m.start() < q.end for q in found):
+            continue
+        if any(0 <= m.start() - q.end <= 1 for q in found):
+            continue  # "45 mil", "10 Tausend": the number's multiplier
+        out.append(Quantity(value=value, text=m.group(0), start=m.start(), end=m.end(), word=True))
+    return out
+
+
+def _ends_with(words: str, options: frozenset[str]) -> bool:
+    return any(words == o or words.endswith(" " + o) for o in options)
+
+
+@dataclass
+class Verb:
+    start: int
+    end: int
+    form: str
+    classes: frozenset[str]
+
+
+def verbs_in(text: str, p: LanguagePack) -> list[Verb]:
+    """Every verb form (or noun of an action) of the lexicon in the text, longest first."""
+    tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
+    out: list[Verb] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(p.longest, len(tokens) - i), 0, -1):
+            form = " ".join(t[2] for t in tokens[i : i + n])
+            classes = p.classes.get(form)
+            if classes is None and n == 1 and "-" in form:
+                classes = p.classes.get(form.rsplit("-", 1)[-1])  # "Onboarding-Strecke launchen"
+            if classes is not None:
+                out.append(Verb(tokens[i][0], tokens[i + n - 1][1], form, classes))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def contains(text: str, words: tuple[str, ...], compounds: bool) -> list[tuple[int, int, str]]:
+    """Where the words stand in the text; with ``compounds`` (German) also at the end of a
+    compound ("Testabdeckung" holds "abdeckung")."""
+    low = text.lower()
+    hits = []
+    for w in words:
+        tail = r"\w*" if compounds else ""
+        head = r"\w*" if compounds else ""
+        for m in re.finditer(rf"(?<!\w){head}{re.escape(w)}{tail}(?!\w)", low):
+            hits.append((m.start(), m.end(), text[m.start() : m.end()]))
+    return sorted(hits)
