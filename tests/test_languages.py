@@ -90,3 +90,48 @@ def test_a_language_without_a_lexicon_is_not_judged() -> None:
 
     assert judged("en") and judged("de") and judged("pt")
     assert not judged("nl") and not judged("other")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "baseline", "target"),
+    [
+        ("Umsatz von 800.000 € auf 1,2 Mio. € steigern", "de", 800_000, 1_200_000),
+        ("ARR von 2,3 M€ auf 3 M€ erhöhen", "de", 2_300_000, 3_000_000),
+        ("Aumentar la facturación de 900 mil a 1,2 millones de euros", "es", 900_000, 1_200_000),
+        ("Faire passer le MRR de 45 k€ à 60 k€", "fr", 45_000, 60_000),
+        ("Aumentar a receita de R$ 800 mil para R$ 1,2 milhão", "pt", 800_000, 1_200_000),
+    ],
+)
+def test_a_multiplier_after_a_number_is_part_of_its_value(
+    text: str, language: str, baseline: float, target: float
+) -> None:
+    a = analyze_in(text, language)
+    assert a.baseline is not None and a.target is not None
+    assert (a.baseline.value, a.target.value) == (baseline, target)
+    assert a.direction == "up"  # not a "direction mismatch" from 800,000 to 1.2
+
+
+def test_a_file_that_mixes_languages_is_judged_statement_by_statement() -> None:
+    import datetime as dt
+
+    from okrlint.engine import Settings, lint
+    from okrlint.readers import read_text
+
+    registry = default_registry()
+    settings = Settings(
+        registry=registry,
+        selected=frozenset(r.code for r in registry.rules),
+        today=dt.date(2026, 12, 1),
+    )
+    doc = read_text(
+        "okrs.md",
+        "# OKRs T3 2026\n\n## Objetivo: Hacer que el onboarding sea más simple\n\n"
+        "- KR1: Reducir la tasa de abandono del 40 % al 25 %\n"
+        "- KR2: Launch the new onboarding flow\n"
+        "- KR3: Kundenzufriedenheit verbessern\n",
+        "markdown",
+    )
+    found = {(f.line, f.code) for f in lint(doc, settings)}
+    assert (6, "OKR301") in found  # the English task
+    assert (7, "OKR302") in found  # the German direction without a number
+    assert not {code for line, code in found if line in (3, 5) and code.startswith("OKR3")}

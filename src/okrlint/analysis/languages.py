@@ -50,6 +50,7 @@ class LanguagePack:
     qualities: tuple[str, ...]
     value_qualifiers: tuple[str, ...]
     numbers: dict[str, float]
+    multipliers: dict[str, float]
 
 
 def _words(value: Any) -> list[str]:
@@ -100,6 +101,7 @@ def pack(code: str) -> LanguagePack | None:
         numbers={
             str(k).lower(): float(v) for k, v in (data.get("numbers") or {}).items() if v != 1
         },
+        multipliers={str(k).lower(): float(v) for k, v in (data.get("multipliers") or {}).items()},
     )
 
 
@@ -146,6 +148,7 @@ def quantities(text: str, p: LanguagePack, change: bool = False) -> list[Quantit
     qs = find_quantities(english_numbers(text))
     for q in qs:
         q.text = text[q.start : q.end]
+        _multiply(text, q, p)
     qs += _word_numbers(text, p, qs)
     qs.sort(key=lambda q: q.start)
     frames = [(m.start(), m.end()) for rx in p.timeframes for m in rx.finditer(text)]
@@ -178,6 +181,30 @@ def quantities(text: str, p: LanguagePack, change: bool = False) -> list[Quantit
             a.scale = b.value
             b.role = "identifier"
     return qs
+
+
+_AFTER_NUMBER = re.compile(r"\s?(?P<m>[^\W\d_]+(?:\s[^\W\d_]+)?)?\.?\s?(?P<c>€|\$|£|EUR|USD)?")
+_CURRENCY = re.compile(r"(?:R\$|US\$|\$|€|£)\s*$")
+
+
+def _multiply(text: str, q: Quantity, p: LanguagePack) -> None:
+    """ "1,2 Mio. €", "45 k€", "800 mil", "R$ 1,2 milhão": the value with its multiplier, and
+    money when a currency sign stands by it."""
+    m = _AFTER_NUMBER.match(text, q.end)
+    if m is None:
+        return
+    word = (m.group("m") or "").lower()
+    factor = p.multipliers.get(word) or p.multipliers.get(word.split(" ")[0])
+    money = bool(m.group("c") or _CURRENCY.search(text[: q.start]) or q.text[:1] in "$€£")
+    if factor is not None and len(word.split(" ")[0]) <= 2 and not money:
+        factor = None  # "5 m" is five metres or minutes; "5 M€" is five million
+    if factor is not None and q.family in (None, "money"):
+        q.value *= factor
+        used = word if word in p.multipliers else word.split(" ")[0]
+        q.end = q.end + m.group(0).lower().index(used) + len(used)
+        q.text = text[q.start : q.end]
+    if money and q.family is None:
+        q.family = q.unit = "money"
 
 
 _CURRENCY_BEFORE = re.compile(r"(?:R\$|US\$|\$|€|£|CHF|USD|EUR|BRL|MXN|ARS)\s*$", re.IGNORECASE)
