@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from okrlint import cli
+from okrlint.cli import output as cli
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 
@@ -43,7 +43,7 @@ def _run(monkeypatch: pytest.MonkeyPatch, quiet: bool = False, total: int = 50) 
     monkeypatch.setattr(sys, "stderr", stream)
     monkeypatch.setattr(cli, "PROGRESS_DELAY", 0.0)
     monkeypatch.delenv("CI", raising=False)
-    with cli._progress(total, quiet) as step:
+    with cli.progress(total, quiet) as step:
         if step is not None:
             for _ in range(total):
                 step(1)
@@ -65,7 +65,7 @@ def test_quiet_and_ci_print_no_progress(monkeypatch) -> None:
     monkeypatch.setenv("CI", "true")
     main, stream = _terminal()
     monkeypatch.setattr(sys, "stderr", stream)
-    with cli._progress(50, False) as step:
+    with cli.progress(50, False) as step:
         assert step is None
     stream.close()
     os.close(main)

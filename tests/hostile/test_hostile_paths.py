@@ -150,7 +150,7 @@ def test_fifo_in_a_walk_is_skipped_not_waited_for(tmp_path: Path) -> None:
 def test_file_that_vanishes_between_listing_and_reading(
     okrlint: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import okrlint.cli as cli
+    import okrlint.cli.app as cli
     from okrlint import files
 
     good = _write(tmp_path / "a_good.md", GOOD)

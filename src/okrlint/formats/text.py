@@ -15,6 +15,7 @@ from okrlint.formats.base import (
     SEVERITY_STYLE,
 )
 from okrlint.report.base import Report, first_sentence, plural
+from okrlint.report.score import ScoreSet, display, summary_lines
 from okrlint.textsafe import safe_path, safe_text
 
 
@@ -116,3 +117,30 @@ def statistics(findings: Sequence[Finding]) -> str:
         for (code, name, severity), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+SCORE_LINES_MAX = 10  # more files than this: one overall score line
+
+
+def quiet_text(out: str, findings: Sequence[Finding]) -> str:
+    """The text formats without their closing summary line: only the findings."""
+    if not findings:
+        return ""
+    body = out.rstrip("\n").split("\n")
+    return "\n".join(body[:-1]).rstrip("\n") + "\n"
+
+
+def with_score_lines(out: str, scores: ScoreSet) -> str:
+    """The text formats end with the quality score of each file (or the overall score of many
+    files) just before the closing 'Found N problems' line."""
+    lines = [safe_path(line) for line in summary_lines(scores)]
+    if not lines:
+        return out
+    if len(lines) > SCORE_LINES_MAX:
+        n = len(lines)
+        lines = [
+            f"Score: {display(scores.score)} {scores.tier} (mean of {n} files; "
+            "--format markdown or html shows each file)"
+        ]
+    body = out.rstrip("\n").split("\n")
+    return "\n".join([*body[:-1], *lines, body[-1]]) + "\n"
