@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import ROOT
@@ -113,6 +114,7 @@ def annotations(stdout: str) -> list[tuple[str, str, int, str]]:
     return found
 
 
+@pytest.mark.slow
 def test_findings_annotate_fail_and_write_sarif_and_summary(tmp_path: Path) -> None:
     folder = tmp_path / "okr files"  # a space: INPUT_PATHS is split with shell quoting
     folder.mkdir()
@@ -147,6 +149,7 @@ def test_findings_annotate_fail_and_write_sarif_and_summary(tmp_path: Path) -> N
     assert SUCCESS_LINE not in summary
 
 
+@pytest.mark.slow
 def test_clean_files_pass_with_a_success_line(tmp_path: Path) -> None:
     (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
     sarif = tmp_path / "out.sarif"
@@ -162,6 +165,7 @@ def test_clean_files_pass_with_a_success_line(tmp_path: Path) -> None:
     assert report["runs"][0]["results"] == []
 
 
+@pytest.mark.slow
 def test_fail_level_error_lets_warnings_pass(tmp_path: Path) -> None:
     (tmp_path / "okrs.md").write_text(WARN_ONLY, encoding="utf-8")
 
@@ -177,6 +181,7 @@ def test_fail_level_error_lets_warnings_pass(tmp_path: Path) -> None:
     assert f"| okrs.md:{task_line} | warning | OKR301 kr-is-task |" in summary
 
 
+@pytest.mark.slow
 def test_extra_args_reach_okrlint(tmp_path: Path) -> None:
     (tmp_path / "okrs.md").write_text(BAD, encoding="utf-8")
 
@@ -276,6 +281,7 @@ def test_summary_neutralises_links_images_and_mentions() -> None:
     assert "@\u200borg" in text and "#\u200b123" in text
 
 
+@pytest.mark.slow
 def test_min_score_input_gates_and_the_summary_says_why(tmp_path: Path) -> None:
     (tmp_path / "bad.md").write_text(BAD, encoding="utf-8")
     proc, summary = run_action(tmp_path, "bad.md", fail_level="error", min_score="90")

@@ -208,6 +208,7 @@ def test_colour_only_when_asked_or_on_a_terminal(okrlint, tmp_path) -> None:
     assert "\x1b[" not in okrlint(path, "--color", "--no-color").stdout
 
 
+@pytest.mark.slow
 def test_console_script_exit_codes_for_real(tmp_path) -> None:
     """The installed entry point, in a subprocess: real exit codes, stderr, no traceback."""
     env = {**os.environ, "NO_COLOR": "1"}

@@ -124,6 +124,7 @@ def test_unsafe_yaml_executed_nothing(hostile: dict[str, Any]) -> None:
     assert not hostile["marker"].exists(), "a !!python payload was executed"
 
 
+@pytest.mark.slow
 def test_cold_run_over_every_hostile_file(hostile: dict[str, Any], tmp_path: Path) -> None:
     """One real process over the whole folder: every file answered, none stops the others,
     and the start-up included, the whole run stays within the bounds."""

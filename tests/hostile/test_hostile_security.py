@@ -404,6 +404,7 @@ def test_outline_shows_no_terminal_escapes(okrlint: Callable[..., Any], in_tmp: 
     assert "\x1b" not in out and "\x07" not in out
 
 
+@pytest.mark.slow
 def test_sigterm_stops_the_workers_and_writes_nothing(tmp_path: Path) -> None:
     import shutil
     import signal
