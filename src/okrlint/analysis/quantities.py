@@ -13,10 +13,17 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Literal
 
 from okrlint.analysis.lexicon import numbers, units
 
 _CURRENCY = "$€£¥₹"
+
+
+# What a number is in its statement.
+Role = Literal["baseline", "target", "delta", "level", "timeframe", "identifier", "hidden"]
+Bound = Literal["min", "max"]
+Direction = Literal["up", "down", "hold"]
 
 
 @dataclass
@@ -29,15 +36,15 @@ class Quantity:
     family: str | None = None  # percent, points, money, multiplier, duration, data; None = count
     seconds: float | None = None  # durations in seconds, to compare 600 ms with 0.25 s
     scale: float | None = None  # "out of 5", "/5"
-    bound: str | None = None  # "min" (at least) | "max" (under, at most)
+    bound: Bound | None = None  # "min" (at least) | "max" (under, at most)
     # baseline | target | delta | level | timeframe | identifier | hidden (a value kept out
     # of a public page on purpose, "N6": no number to compare, but not a template slot)
-    role: str = "level"
+    role: Role = "level"
     placeholder: bool = False
     word: bool = False
     negative: bool = False
     relative: bool = False  # a multiplier or ratio ("double", "3x", "by 30%")
-    direction: str | None = None  # for deltas written with their own direction ("-20%")
+    direction: Direction | None = None  # for deltas written with their own direction ("-20%")
     extras: dict[str, str] = field(default_factory=dict)
 
     @property

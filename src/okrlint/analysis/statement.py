@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from okrlint.analysis import languages
 from okrlint.analysis.languages import supported
 from okrlint.analysis.lexicon import numbers, verbs
-from okrlint.analysis.quantities import Quantity, find_quantities
+from okrlint.analysis.quantities import Direction, Quantity, find_quantities
 from okrlint.analysis.timeframes import find_timeframes
 from okrlint.data import load_lexicon
 
@@ -236,6 +236,14 @@ def _latin_share(text: str) -> float:
     return sum(1 for ch in letters if ch.isascii()) / len(letters)
 
 
+# How the statement says its verb: "Launch" (imperative), "is launched" (passive), "launched"
+# (past), "has", "is" (state), "can launch" (capability), "Launching" (gerund), a noun phrase,
+# or no verb okrlint knows in the statement's language (unknown: the verb rules say nothing).
+VerbForm = Literal[
+    "imperative", "passive", "past", "state", "capability", "gerund", "noun", "unknown"
+]
+
+
 @dataclass
 class Analysis:
     text: str
@@ -243,7 +251,7 @@ class Analysis:
     tokens: list[str] = field(default_factory=list)
     lead_verb: str | None = None  # lemma
     lead_word: str | None = None  # as written
-    verb_form: str = "noun"  # imperative | passive | past | state | capability | gerund | noun
+    verb_form: VerbForm = "noun"
     verb_classes: frozenset[str] = frozenset()
     verbs: list[tuple[int, str, frozenset[str]]] = field(default_factory=list)  # (char, lemma, cls)
     metric: str = ""
@@ -252,7 +260,7 @@ class Analysis:
     target: Quantity | None = None
     delta: Quantity | None = None
     relative_word: str | None = None  # "double", "halve", "cut in half"
-    direction: str | None = None  # up | down | hold
+    direction: Direction | None = None
     new_count: bool = False
     output_count: bool = False
     timeframes: list[str] = field(default_factory=list)
