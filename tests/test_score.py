@@ -408,3 +408,24 @@ def test_deterministic() -> None:
     ]
     assert first.files[0].findings == second.files[0].findings
     assert [s.score for s in first.files[0].sets] == [s.score for s in second.files[0].sets]
+
+
+def test_a_finding_names_its_node_so_the_score_never_guesses() -> None:
+    """Two key results with the same words in two objectives: each finding counts against its
+    own objective, found by the node key the engine gives it, not by its text."""
+    text = (
+        "# OKRs 2026-Q3\n\n## Objective: Make onboarding effortless\n\n"
+        "- KR: Launch the new onboarding flow\n- KR: Raise activation from 40% to 55%\n\n"
+        "## Objective: Make support feel personal\n\n"
+        "- KR: Raise CSAT from 4.1 to 4.6\n- KR: Launch the new onboarding flow\n"
+    )
+    doc = read_text("okrs.md", text, "markdown")
+    registry = default_registry()
+    findings = lint(doc, Settings(registry=registry, selected=frozenset({"OKR301"})))
+    assert [(f.line, f.node) for f in findings] == [(5, (0, 0)), (11, (0, 3))]
+    scores = score_documents([doc], findings)
+    (objectives,) = [s.objectives for f in scores.files for s in f.sets]
+    assert [len(o.findings) + sum(len(k.findings) for k in o.key_results) for o in objectives] == [
+        1,
+        1,
+    ]

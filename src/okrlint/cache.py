@@ -148,6 +148,7 @@ def encode(
             f.end_column,
             f.item,
             f.text,
+            list(f.node),
         ]
         for f in findings
     ]
@@ -186,9 +187,11 @@ def _string(value: Any) -> str:
 
 
 def _finding(row: Any, path: str) -> Finding:
-    if type(row) is not list or len(row) != 10:
+    if type(row) is not list or len(row) != 11:
         raise BadEntry("row")
-    code, name, severity, message, line, column, end_line, end_column, item, text = row
+    code, name, severity, message, line, column, end_line, end_column, item, text, node = row
+    if type(node) is not list or len(node) > 3 or any(type(n) is not int or n < 0 for n in node):
+        raise BadEntry("node")
     if severity not in _SEVERITIES or item not in _ITEMS:
         raise BadEntry("severity or item")
     if text is not None:
@@ -205,6 +208,7 @@ def _finding(row: Any, path: str) -> Finding:
         end_column=_position(end_column),
         item=item,
         text=text,
+        node=tuple(node),
     )
 
 

@@ -31,6 +31,10 @@ class Finding:
     end_column: int
     item: str
     text: str | None = None
+    # The node the finding is about, by position in the document: () the file; (s,) its set s;
+    # (s, o) objective o of set s; (s, k) key result k of set s (in OkrSet.key_results()
+    # order); (s, k, i) initiative i of that key result. Not in the JSON output.
+    node: tuple[int, ...] = ()
 
     def sort_key(self) -> tuple[Any, ...]:
         return (self.path, self.line, self.column, self.code, self.message)
@@ -63,6 +67,20 @@ def nodes_for(doc: OkrDocument, scope: str) -> Iterator[Node]:
     elif scope == "initiative":
         for kr in doc.key_results():
             yield from kr.initiatives
+
+
+def node_keys(doc: OkrDocument) -> dict[int, tuple[int, ...]]:
+    """Each node of the document (by ``id``) and its key (see :attr:`Finding.node`)."""
+    keys: dict[int, tuple[int, ...]] = {}
+    for s, okr_set in enumerate(doc.sets):
+        keys[id(okr_set)] = (s,)
+        for o, objective in enumerate(okr_set.objectives):
+            keys[id(objective)] = (s, o)
+        for k, kr in enumerate(okr_set.key_results()):
+            keys[id(kr)] = (s, k)
+            for i, initiative in enumerate(kr.initiatives):
+                keys[id(initiative)] = (s, k, i)
+    return keys
 
 
 def _statement(node: Node) -> str | None:
@@ -100,6 +118,7 @@ def lint(
         analyze_document(doc)
     findings: list[Finding] = []
     chained: dict[tuple[int, str], tuple[int, Finding]] = {}
+    keys = node_keys(doc)
     for rule in rules:
         if rule.kind == "engine":
             continue
@@ -130,6 +149,7 @@ def lint(
                     end_column=span.end_column,
                     item=getattr(about, "kind", "file"),
                     text=_statement(about),
+                    node=keys.get(id(about), ()),
                 )
                 if rule.chain:
                     # docs/judgement.md, "One finding per statement": the lowest rank wins.

@@ -229,6 +229,7 @@ class _Index:
         self.by_start: dict[tuple[str, int, int], Any] = {}
         self.by_text: dict[tuple[str, str], list[Any]] = {}
         self.initiative_owner: dict[tuple[int, int], KeyResult] = {}
+        self._krs: dict[int, list[KeyResult]] = {}
         for s in doc.sets:
             self._add("set", s, None)
             for o in s.objectives:
@@ -244,9 +245,13 @@ class _Index:
             self.by_text.setdefault((kind, text), []).append(node)
 
     def node_for(self, f: Finding) -> Any:
-        """The node a finding is about, or the set it lies in, or None (file level)."""
+        """The node a finding is about (an initiative's: its key result), or the set it lies
+        in, or None (file level)."""
         if not self.doc.sets or f.item == "file":
             return None
+        if f.node:
+            return self._by_key(f.item, f.node)
+        # A finding made outside the engine (no key): found again by its position and text.
         kind = f.item
         if kind == "initiative":
             owner = self.initiative_owner.get((f.line, f.column))
@@ -261,6 +266,18 @@ class _Index:
             if inside or same:
                 return (inside or same)[0]
         return self.set_at(f.line)
+
+    def _by_key(self, kind: str, key: tuple[int, ...]) -> Any:
+        sets = self.doc.sets
+        if key[0] >= len(sets):
+            return None
+        okr_set = sets[key[0]]
+        if len(key) == 1:
+            return okr_set
+        if kind == "objective":
+            return okr_set.objectives[key[1]] if key[1] < len(okr_set.objectives) else okr_set
+        krs = self._krs.setdefault(key[0], list(okr_set.key_results()))
+        return krs[key[1]] if key[1] < len(krs) else okr_set
 
     def set_at(self, line: int) -> OkrSet:
         """The set a line belongs to: the last one starting at or before it, else the first."""
