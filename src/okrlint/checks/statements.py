@@ -368,50 +368,12 @@ def company_metric(a: Analysis) -> str | None:
 # Objectives ------------------------------------------------------------------------
 
 
-_NOT_TASK_OBJECTIVE_VERBS = {
-    "have",
-    "give",
-    "turn",
-    "help",
-    "bring",
-    "let",
-    "put",
-    "keep",
-    "get",
-    "win",
-    "earn",
-    "make",
-    "delight",
-    "answer",
-    "respond",
-}
-
-
-_TRANSFORM_VERBS = {
-    "make",
-    "build",
-    "create",
-    "become",
-    "develop",
-    "design",
-    "turn",
-    "keep",
-    "deliver",
-    "grow",
-    "foster",
-    "establish",
-    "shape",
-    "craft",
-    "cultivate",
-}
-
-
 def is_objective_task(a: Analysis) -> bool:
-    if a.lead_verb in _NOT_TASK_OBJECTIVE_VERBS and not (
+    if a.lead_verb in phrases()["objective_not_task_verbs"] and not (
         a.lead_verb == "give" and re.match(r"(?i)^\s*give\s+(?:a|an)\b", a.text)
     ):
         return False
-    transform = a.lead_verb in _TRANSFORM_VERBS or "transform" in a.verb_classes
+    transform = a.lead_verb in phrases()["transform_verbs"] or "transform" in a.verb_classes
     if a.has("qualities") and (transform or a.verb_form == "noun"):
         return False  # "Build a healthier, more predictable engineering process"
     if " ".join(a.text.lower().split()).strip(" .!") in phrases().get("vague_idioms", []):
