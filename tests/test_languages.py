@@ -17,14 +17,14 @@ from okrlint.registry import default_registry
 DATA = Path(__file__).resolve().parent / "data" / "lang"
 # Measured on 2026-12-02 (README, "Languages"); a fall below fails the suite.
 FLOORS = {
-    ("de", "dev"): (0.92, 0.95),  # (F1, precision)
-    ("de", "test"): (0.89, 0.92),
-    ("es", "dev"): (0.95, 0.99),
-    ("es", "test"): (0.92, 0.99),
-    ("fr", "dev"): (0.95, 0.99),
-    ("fr", "test"): (0.87, 0.92),
-    ("pt", "dev"): (0.95, 0.95),
-    ("pt", "test"): (0.94, 0.95),
+    ("de", "dev"): (0.93, 0.96),  # (F1, precision)
+    ("de", "test"): (0.91, 0.93),
+    ("es", "dev"): (0.98, 0.99),
+    ("es", "test"): (0.89, 0.96),
+    ("fr", "dev"): (0.96, 0.99),
+    ("fr", "test"): (0.91, 0.96),
+    ("pt", "dev"): (0.98, 0.96),
+    ("pt", "test"): (0.96, 0.99),
 }
 
 
@@ -135,3 +135,46 @@ def test_a_file_that_mixes_languages_is_judged_statement_by_statement() -> None:
     assert (6, "OKR301") in found  # the English task
     assert (7, "OKR302") in found  # the German direction without a number
     assert not {code for line, code in found if line in (3, 5) and code.startswith("OKR3")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # Durations in two units are compared in seconds, not as bare numbers.
+        ("Durchschnittliche Lieferzeit von 1,5 Stunden auf 50 Minuten verkürzen", "de"),
+        ("Reducir el plazo de entrega de 3 semanas a 10 días", "es"),
+        ("Réduire l'attente sur la hotline de 2 minutes à 45 secondes", "fr"),
+        ("Reduzir o tempo de implantação de 1 ano para 6 meses", "pt"),
+        # A window named before the baseline is not the target.
+        ("Subir el porcentaje de clientes activos a los 30 días del 61 % al 72 %", "es"),
+        # A value below zero that may be: margins, eNPS.
+        ("EBIT-Marge von -4 % auf 2 % steigern", "de"),
+        ("eNPS von -5 auf +20 steigern", "de"),
+        # Measures that may pass 100 %.
+        ("Aumentar la retención neta de ingresos (NRR) del 98 % al 112 %", "es"),
+        ("Zielerreichung der Vertriebsquote von 85 % auf 110 % steigern", "de"),
+        # A short date is a deadline, not a score out of its month.
+        ("Antes del 15/10, reducir el tiempo de incorporación de 14 a 7 días", "es"),
+        # A placeholder word that names what is measured, or a status tag.
+        ("Reducir del 30 % al 10 % los pedidos con fecha de entrega por definir", "es"),
+        ("Churn von 5 % auf 3 % senken (Status: offen)", "de"),
+    ],
+)
+def test_no_error_on_a_well_written_key_result(text: str, language: str) -> None:
+    import datetime as dt
+
+    from okrlint.engine import Settings, lint
+    from okrlint.readers import read_text
+
+    registry = default_registry()
+    settings = Settings(
+        registry=registry,
+        selected=frozenset(r.code for r in registry.rules),
+        today=dt.date(2026, 8, 1),
+    )
+    doc = read_text(
+        "okrs.md", f"# OKRs Q3 2026\n\n## Objective: Grow\n\n- KR: {text}\n", "markdown"
+    )
+    assert language_of(text) == language
+    errors = [(f.code, f.message) for f in lint(doc, settings) if f.severity == "error"]
+    assert errors == []

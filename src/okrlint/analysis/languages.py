@@ -51,6 +51,10 @@ class LanguagePack:
     value_qualifiers: tuple[str, ...]
     numbers: dict[str, float]
     multipliers: dict[str, float]
+    durations: dict[str, float]
+    unbounded: tuple[str, ...]
+    under: frozenset[str]
+    company_metrics: tuple[str, ...]
 
 
 def _words(value: Any) -> list[str]:
@@ -102,7 +106,24 @@ def pack(code: str) -> LanguagePack | None:
             str(k).lower(): float(v) for k, v in (data.get("numbers") or {}).items() if v != 1
         },
         multipliers={str(k).lower(): float(v) for k, v in (data.get("multipliers") or {}).items()},
+        durations={str(k).lower(): float(v) for k, v in (data.get("durations") or {}).items()},
+        unbounded=tuple(_words(data.get("unbounded"))),
+        under=frozenset(_words(data.get("under"))),
+        company_metrics=tuple(_words(data.get("company_metrics"))),
     )
+
+
+def has_timeframe(text: str) -> bool:
+    """A time frame of one of the languages ("3. Quartal", "hasta septiembre", "d'ici fin
+    septembre", "até o fim do ano")."""
+    for code in sorted(supported()):
+        p = pack(code)
+        if p is not None and any(rx.search(text) for rx in p.timeframes if rx.pattern != _YEAR):
+            return True
+    return False
+
+
+_YEAR = r"\b20\d\d\b"  # a year alone is not a cycle (English decides on it)
 
 
 @cache
@@ -148,7 +169,12 @@ def quantities(text: str, p: LanguagePack, change: bool = False) -> list[Quantit
     qs = find_quantities(english_numbers(text))
     for q in qs:
         q.text = text[q.start : q.end]
+        if q.role == "identifier" and re.fullmatch(r"[+-]?\d[\d.]*,\d+", q.text.strip()):
+            q.role = "level"  # "4,0" is a decimal, not a version like "8.0"
         _multiply(text, q, p)
+        _duration(text, q, p)
+        if _ordinal(text, q):
+            q.role = "identifier"  # "3. Klasse", "5º ano": a rank, not a value
     qs += _word_numbers(text, p, qs)
     qs.sort(key=lambda q: q.start)
     frames = [(m.start(), m.end()) for rx in p.timeframes for m in rx.finditer(text)]
@@ -162,7 +188,10 @@ def quantities(text: str, p: LanguagePack, change: bool = False) -> list[Quantit
         later_target = any(_ends_with(b, p.to_words) for b in befores[i + 1 :])
         after = _first_words(text[q.end :], 1)
         current = _ends_with(before, p.current_words) or after in p.current_words
-        if current or any(w in p.current_words for w in before.split()[-3:]):
+        if _ends_with(before, p.under):
+            q.role = "target"  # "a menos del 5 %": a ceiling to get under
+            q.bound = "max"
+        elif current or any(w in p.current_words for w in before.split()[-3:]):
             q.role = "baseline"  # "von derzeit 14 Minuten", "desde el 61 % actual"
         elif _ends_with(before, p.from_words) and later_target:
             q.role = "baseline"
@@ -173,6 +202,12 @@ def quantities(text: str, p: LanguagePack, change: bool = False) -> list[Quantit
             q.relative = True
         elif _ends_with(before, p.from_words) and change:
             q.role = "baseline"
+    # "a los 30 días del 61 % al 72 %": a target named before the baseline is a window.
+    first_baseline = next((q.start for q in values if q.role == "baseline"), None)
+    if first_baseline is not None:
+        for q in values:
+            if q.role == "target" and q.start < first_baseline:
+                q.role = "level"
     # "von 4,2 auf 4,6 von 5 Punkten", "5,3 sur 5": the scale of the value before it.
     for a, b in pairwise(values):
         between = text[a.end : b.start].strip().lower()
@@ -205,6 +240,24 @@ def _multiply(text: str, q: Quantity, p: LanguagePack) -> None:
         q.text = text[q.start : q.end]
     if money and q.family is None:
         q.family = q.unit = "money"
+
+
+def _duration(text: str, q: Quantity, p: LanguagePack) -> None:
+    """ "1,5 Stunden", "3 semanas", "45 secondes": a duration, compared in seconds."""
+    if q.family is not None and q.family != "duration":
+        return
+    m = re.match(r"\s?([^\W\d_]+)", text[q.end :])
+    seconds = p.durations.get(m.group(1).lower()) if m else None
+    if m is not None and seconds is not None:
+        q.family, q.unit, q.seconds = "duration", m.group(1).lower(), seconds
+
+
+def _ordinal(text: str, q: Quantity) -> bool:
+    """ "3º", "5.ª", "3.º", "3. Klasse": an ordinal (not "3. Mai": dates are time frames)."""
+    after = text[q.end : q.end + 3]
+    if re.match(r"\.?[ºª°]", after):
+        return True
+    return bool(re.match(r"\.\s[A-ZÄÖÜ][a-zäöüß]", text[q.end : q.end + 4])) and "." not in q.text
 
 
 _CURRENCY_BEFORE = re.compile(r"(?:R\$|US\$|\$|€|£|CHF|USD|EUR|BRL|MXN|ARS)\s*$", re.IGNORECASE)

@@ -49,9 +49,10 @@ class Quantity:
 
     @property
     def comparable_value(self) -> float:
+        value = -self.value if self.negative and self.value > 0 else self.value
         if self.seconds is not None:
-            return self.value * self.seconds
-        return self.value
+            return value * self.seconds
+        return value
 
     @property
     def is_metric(self) -> bool:

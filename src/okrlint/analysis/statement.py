@@ -15,7 +15,7 @@ from typing import Any, Literal, NamedTuple
 
 from okrlint.analysis import languages
 from okrlint.analysis.languages import supported
-from okrlint.analysis.lexicon import numbers, verbs
+from okrlint.analysis.lexicon import numbers, phrases, verbs
 from okrlint.analysis.quantities import Direction, Quantity, find_quantities
 from okrlint.analysis.timeframes import find_timeframes
 from okrlint.data import load_lexicon
@@ -380,14 +380,21 @@ def analyze_in(text: str, code: str) -> Analysis:
         "bounded": languages.contains(text, p.bounded, compounds=p.verb_last),
         "vanity": languages.contains(text, p.vanity, compounds=p.verb_last),
         "qualities": languages.contains(text, p.qualities, compounds=p.verb_last),
+        "unbounded": languages.contains(text, p.unbounded, compounds=p.verb_last)
+        + languages.contains(text, tuple(phrases()["unbounded"]), compounds=False),
+        "company_metrics": languages.contains(text, p.company_metrics, compounds=False),
         "value_qualifiers": languages.contains(text, p.value_qualifiers, compounds=False),
     }
     _placeholders(a)
+    valued = any(not q.placeholder for q in a.metric_quantities)
     for start, end, word in languages.contains(text, p.placeholders, compounds=False):
         quoted = text[max(0, start - 1) : start] in "„\"«'‘“" and start > 0
         at_end = not text[end:].strip(' .!)"“”»')
-        after_colon = bool(re.search(r"[:：(]\s*$", text[:start]))
-        if not quoted and (at_end or after_colon):
+        label = re.search(r"([^\W\d_]+)\s*[:：]\s*$", text[:start])
+        after_colon = label is not None and label.group(1).lower() not in _STATUS_LABELS
+        # "Zielwert: offen" is a slot left open; "Status: offen" a state, and "los pedidos con
+        # fecha de entrega por definir" (a statement with its values) names what is measured.
+        if not quoted and (after_colon or (at_end and not valued)):
             a.placeholders.append(word)
     a.metric = (
         " ".join(
@@ -402,6 +409,9 @@ def analyze_in(text: str, code: str) -> Analysis:
     _counts_in(a, p)
     a.clause_verbs = _clause_verbs_in(text, p, found)
     return a
+
+
+_STATUS_LABELS = frozenset({"status", "stand", "estado", "statut", "état", "situação", "situación"})
 
 
 def _lead_in(

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from okrlint.analysis import languages
 from okrlint.analysis.lexicon import phrases
 from okrlint.analysis.timeframes import has_timeframe, parse_date
 from okrlint.checks.api import Node, Problem, RuleContext, quote
@@ -37,7 +38,7 @@ def _set_has_timeframe(s: OkrSet) -> bool:
             if kr.metadata.get("deadline"):
                 return True
     texts += [kr.text for kr in s.shared_key_results]
-    return any(has_timeframe(t) for t in texts if t)
+    return any(has_timeframe(t) or languages.has_timeframe(t) for t in texts if t)
 
 
 def missing_timeframe(ctx: RuleContext, node: Node) -> Iterator[Problem]:

@@ -65,8 +65,9 @@ _ADVERB_COMPARATIVE = re.compile(
     r"better|on\s+time)\s*$"
 )
 _NON_NEGATIVE_OK = re.compile(
-    r"(?i)\b(?:nps|net promoter|score|net|margin|profit|income|balance|change|growth|temperature|"
-    r"sentiment|index|eps|cash\s*flow|delta|variance|difference|return|returns|gap)\b"
+    r"(?i)\b(?:e?nps|net promoter|score|net|margin|profit|income|balance|change|growth|temperature|"
+    r"sentiment|index|eps|cash\s*flow|delta|variance|difference|return|returns|gap|ebit|ebitda|"
+    r"marge|margen|margem|ergebnis|resultado|résultat)\b|°\s?[CF]\b"
 )
 
 
