@@ -9,6 +9,7 @@ from typing import Any
 from okrlint.cli.options import UserError
 from okrlint.config import Config, ConfigResolver
 from okrlint.engine import Finding, Settings
+from okrlint.engine.selection import SelectionError, resolve_selection
 from okrlint.registry import Registry
 
 
@@ -19,32 +20,6 @@ def split_values(values: Sequence[str] | None) -> list[str] | None:
     for v in values:
         out.extend(x.strip() for x in v.replace(" ", ",").split(",") if x.strip())
     return out
-
-
-def resolve_selection(
-    registry: Registry,
-    select: list[str] | None,
-    extend_select: list[str] | None,
-    ignore: list[str] | None,
-) -> frozenset[str]:
-    def codes(selectors: list[str], what: str) -> set[str]:
-        out: set[str] = set()
-        for s in selectors:
-            matched = registry.match(s)
-            if not matched:
-                raise UserError(f"unknown rule selector '{s}' in {what}{registry.suggest(s)}")
-            out.update(r.code for r in matched)
-        return out
-
-    if select is None:
-        chosen = {r.code for r in registry.rules if r.enabled}
-    else:
-        chosen = codes(select, "--select")
-    if extend_select:
-        chosen |= codes(extend_select, "--extend-select")
-    if ignore:
-        chosen -= codes(ignore, "--ignore")
-    return frozenset(chosen)
 
 
 class Run:
@@ -80,7 +55,7 @@ class Run:
         off = [code for code, sev in cfg.severities.items() if sev == "off"]
         try:
             selected = resolve_selection(registry, select, extend, [*ignore, *off])
-        except UserError as exc:
+        except SelectionError as exc:
             where = f"{cfg.path}: " if cfg.path else ""
             raise UserError(f"{where}{exc}") from None
         severities = {c: s for c, s in cfg.severities.items() if s != "off"}

@@ -171,7 +171,7 @@ def apply_suppressions(
 ) -> list[Finding]:
     """Drop findings silenced by okrlint-disable comments; report bad (OKR003) and, when
     selected, unused (OKR004) suppressions."""
-    from okrlint import suppress
+    from okrlint.engine import suppress
 
     directives = suppress.parse(doc, settings.registry)
     if not directives:
