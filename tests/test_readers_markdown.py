@@ -445,3 +445,14 @@ def test_a_glossary_under_one_line_is_not_an_objective_with_key_results() -> Non
         path="okrs.md",
     )
     assert not list(doc.objectives())
+
+
+def test_a_bare_date_or_a_total_row_is_not_an_objective() -> None:
+    doc = parse_md(
+        "# Weekly log OKRs\n\n## Objective: Read more\n\n- KR: Read 12 books\n\n### 07-24\n\n"
+        "- Finished one book\n\n| Objective | Key Result | Score |\n|---|---|---|\n"
+        "| Ship v2 | Release to 100 users | 0.5 |\n| Total | | 0.5 |\n"
+    )
+    texts = [o.text for o in doc.objectives()]
+    assert "07-24" not in texts and "Total" not in texts
+    assert "Ship v2" in texts

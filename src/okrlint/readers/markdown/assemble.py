@@ -34,6 +34,16 @@ _SET_FIELDS = frozenset(
 )
 
 
+# A table's closing row ("Total", "Sum"): its numbers add up the rows above, it states nothing.
+_SUMMARY_ROWS = frozenset({"total", "totals", "sum", "subtotal", "gesamt", "summe", "totaal"})
+
+
+def _wordy(text: str) -> bool:
+    """Text that can be a statement: it has letters and is not a table's total row."""
+    bare = text.strip(" *_:.").lower()
+    return any(ch.isalpha() for ch in text) and bare not in _SUMMARY_ROWS
+
+
 @dataclass
 class _SetInfo:
     heading: Line | None
@@ -146,8 +156,11 @@ class Assembler:
     def run(self, root: Line) -> None:
         for line in root.walk():
             role = line.role
-            if role in ("objective", "key_result") and not self.statement(line)[0]:
+            text = self.statement(line)[0] if role in ("objective", "key_result") else ""
+            if role in ("objective", "key_result") and not text:
                 continue  # an empty item: nothing to judge
+            if role == "objective" and not _wordy(text):
+                continue  # a bare date ("07-24") or a total row: not a goal
             if role == "objective":
                 self.objective(line)
             elif role == "key_result":
@@ -244,7 +257,7 @@ class Assembler:
                 fields.setdefault(col.field, cell)
         owner_key = id(line.parent)
         objective = None
-        if obj_text.strip() and obj_cell is not None:
+        if _wordy(clean(obj_text).text) and obj_cell is not None:
             previous = self.row_objective.get(owner_key)
             obj_text = _ROW_NUMBER.sub("", obj_text)
             body = clean(obj_text).text
