@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from okrlint.analysis.statement import analyze_in, language_of
+from okrlint.analysis.foreign import analyze_in
+from okrlint.analysis.statement import language_of
 from okrlint.evaluate import evaluate, format_table, load
 from okrlint.registry import default_registry
 

@@ -16,11 +16,17 @@ def analyze_nodes(nodes: Iterable[Objective | KeyResult]) -> None:
     todo = [n for n in nodes if n.analysis is None]
     if not todo:
         return
+    from okrlint.analysis.foreign import analyze_in
+    from okrlint.analysis.languages import supported
     from okrlint.analysis.nlp import pipe
-    from okrlint.analysis.statement import analyze
+    from okrlint.analysis.statement import analyze, language_of
 
     for node, doc in zip(todo, pipe(n.text for n in todo), strict=True):
-        node.analysis = analyze(doc)
+        language = language_of(doc.text)
+        if language != "en" and language in supported():
+            node.analysis = analyze_in(doc.text, language)  # the language's own lexicon
+        else:
+            node.analysis = analyze(doc, language)
 
 
 def analyze_document(doc: OkrDocument) -> None:
