@@ -143,3 +143,17 @@ def test_success_metrics_are_the_key_results_of_an_objective() -> None:
         "60+ opportunities discovered",
         "Zero manual data entry",
     ]
+
+
+def test_keys_in_the_teams_language_are_read() -> None:
+    doc = parse_yaml(
+        "ziele:\n  - ziel: Kunden bekommen schneller Hilfe\n    schluesselergebnisse:\n"
+        "      - Erstreaktionszeit von 8 auf 2 Stunden senken\n"
+        "objetivos:\n  - objetivo: Que los despliegues sean aburridos\n    resultados_clave:\n"
+        "      - Reducir los despliegues fallidos del 12 % al 3 %\n"
+    )
+    assert [o.text for o in doc.objectives()] == [
+        "Kunden bekommen schneller Hilfe",
+        "Que los despliegues sean aburridos",
+    ]
+    assert len(list(doc.key_results())) == 2

@@ -28,6 +28,7 @@ from typing import Any
 
 import yaml
 
+from okrlint.data import load_lexicon
 from okrlint.model import (
     Comment,
     Initiative,
@@ -50,32 +51,16 @@ from okrlint.yamlsafe import (
     check_yaml_limits,
 )
 
-_OBJECTIVE_LIST_KEYS = {"objectives", "okrs", "okr", "goals", "objective list"}
-_OKR_LIST_KEYS = {"okrs", "okr"}  # unlike "objectives" or "goals", only OKR files use them
-_KR_KEYS = {
-    "key results",
-    "key result",
-    "krs",
-    "kr",
-    "results",
-    "keyresults",
-    "key_results",
-    "success metrics",  # an objective's "success_metrics:" list: its key results
-}
-_OBJECTIVE_TEXT_KEYS = ("objective", "title", "name", "text", "goal", "statement", "description")
-_KR_TEXT_KEYS = (
-    "text",
-    "key result",
-    "kr",
-    "title",
-    "name",
-    "metric",
-    "result",
-    "statement",
-    "description",
-)
-_INITIATIVE_KEYS = {"initiatives", "initiative", "tasks", "todos", "to dos", "actions", "projects"}
-_SET_LIST_KEYS = {"sets", "teams", "okr sets", "groups", "people", "individuals"}
+# The keys that hold objectives, key results, initiatives and sets, in every language okrlint
+# reads: rules/lexicons/labels.yaml, "yaml_keys".
+_YAML_KEYS: dict[str, list[str]] = load_lexicon("labels").get("yaml_keys") or {}
+_OBJECTIVE_LIST_KEYS = frozenset(_YAML_KEYS.get("objective_lists", ()))
+_OKR_LIST_KEYS = frozenset(_YAML_KEYS.get("okr_lists", ()))
+_KR_KEYS = frozenset(_YAML_KEYS.get("key_result_lists", ()))
+_OBJECTIVE_TEXT_KEYS = tuple(_YAML_KEYS.get("objective_text", ()))
+_KR_TEXT_KEYS = tuple(_YAML_KEYS.get("key_result_text", ()))
+_INITIATIVE_KEYS = frozenset(_YAML_KEYS.get("initiative_lists", ()))
+_SET_LIST_KEYS = frozenset(_YAML_KEYS.get("set_lists", ()))
 _PERIOD_KEY = re.compile(r"^(?:q[1-4]|h[12]|fy\d{2,4}|(?:19|20)\d{2}(?:[-_ ]?q[1-4])?)$", re.I)
 
 
