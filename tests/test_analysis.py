@@ -189,3 +189,9 @@ def test_language_of_statements() -> None:
         "Increase MRR from $10k to $15k": "en",
     }
     assert {text: language_of(text) for text in cases} == cases
+
+
+def test_an_open_choice_of_means_is_not_a_placeholder() -> None:
+    a = an("Create a forum (tbd whether it's Slack or a mailing list) for influencers")
+    assert a.placeholders == []
+    assert an("Reduce churn to TBD").placeholders == ["TBD"]

@@ -562,6 +562,11 @@ def _placeholders(a: Analysis) -> None:
             continue
         before = a.text[:start].rstrip().lower()
         after = a.text[end:]
+        # "(tbd whether it's Slack or a mailing list)": an open choice of means, not a value.
+        if word in ("tbd", "tbc", "to be determined", "to be defined") and re.match(
+            r"(?i)^\s*(?:whether|if|which|how|what|who|where)\b", after
+        ):
+            continue
         # "Reduce TODO comments" names a thing; "TODO: write the KR" is template text.
         if word in ("todo", "to do") and not (
             re.match(r"^\s*(?::|$|-)", after) or re.search(r"\b(?:to|from)$", before)
