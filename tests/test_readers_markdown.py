@@ -456,3 +456,12 @@ def test_a_bare_date_or_a_total_row_is_not_an_objective() -> None:
     texts = [o.text for o in doc.objectives()]
     assert "07-24" not in texts and "Total" not in texts
     assert "Ship v2" in texts
+
+
+def test_a_heading_about_the_parts_of_okrs_is_not_an_objective() -> None:
+    doc = parse_md(
+        "# OKR review\n\n## Objective: Grow the community\n\n- KR: Reach 500 members\n\n"
+        "## Supporting Initiatives\n\n- Run a meetup\n\n## Key Result v.s. Initiative\n\n"
+        "- KR: a result you measure\n- Initiative: work you do\n"
+    )
+    assert [o.text for o in doc.objectives()] == ["Grow the community"]

@@ -292,6 +292,16 @@ _ZONE_WORDS = {
 }
 
 
+_PARTS = re.compile(r"(?i)\b(?:key[ -]?results?|initiatives?)\b")
+
+
+def _names_parts(text: str) -> bool:
+    """A heading about the parts of OKRs ("Key Result v.s. Initiative", "Supporting
+    Initiatives"): a section of a guide or a template, not an objective."""
+    short = len(words(text)) <= 5 and not text.rstrip().endswith(".")
+    return short and _PARTS.search(text) is not None  # not "Grow the team for product initiatives."
+
+
 def _lead_in(member: Line, zone: str) -> bool:
     """A sentence with a list under it that introduces the list: it ends with a colon or talks
     about the zone's own kind ("These metrics are used to measure key results")."""
@@ -482,7 +492,7 @@ def _holders(lines: list[Line]) -> None:
                 continue  # "[Epic 1696](...)" between an objective heading and its list
             if not _is_candidate(anc) or not anc.text or _set_like(anc.text):
                 break
-            if _plain_title(anc.text) or _note_title(anc.text):
+            if _plain_title(anc.text) or _note_title(anc.text) or _names_parts(anc.text):
                 break
             if anc.shape == "line" and anc.parent is not None and anc.parent.role == "objective":
                 break  # the description under an objective heading, not another objective
@@ -579,6 +589,7 @@ def _sister_headings(lines: list[Line]) -> None:
                 and not _note_title(h.text)
                 and not _set_like(h.text)
                 and not h.text.rstrip().endswith((":", "："))  # "Work To Date:": a section
+                and not _names_parts(h.text)
                 and starts_with_verb(clean(h.text).text or h.text)
             ):
                 # Written as a goal ("Make local evaluation the default"), not a section name
