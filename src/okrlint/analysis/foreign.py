@@ -134,10 +134,10 @@ def _counts_in(a: Analysis, p: languages.LanguagePack) -> None:
 
 def _clause_verbs_in(text: str, p: languages.LanguagePack, found: list[languages.Verb]) -> int:
     """Clauses joined by "und"/"y"/"et"/"e" that each have their own verb."""
-    pattern = "|".join(re.escape(w) for w in sorted(p.and_words, key=len, reverse=True))
-    if not pattern:
+    split = languages.clause_split(p.code)
+    if split is None:
         return 0
-    clauses = re.split(rf"(?i)\s+(?:{pattern})\s+|;\s*", text)
+    clauses = split.split(text)
     count = 0
     for clause in clauses:
         words = re.findall(r"[^\W\d_][\w'’-]*", clause)

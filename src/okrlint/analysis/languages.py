@@ -29,6 +29,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 @dataclass(frozen=True)
 class LanguagePack:
     code: str
+    name: str
     classes: dict[str, frozenset[str]]  # form (lower-case, words joined by spaces) -> classes
     longest: int  # words in the longest form
     from_words: frozenset[str]
@@ -81,6 +82,7 @@ def pack(code: str) -> LanguagePack | None:
             classes.setdefault(form, set()).add(str(cls))
     return LanguagePack(
         code=code,
+        name=str(data.get("name") or code),
         classes={k: frozenset(v) for k, v in classes.items()},
         longest=max((len(k.split()) for k in classes), default=1),
         from_words=frozenset(_words(data.get("from"))),
@@ -131,9 +133,8 @@ def names() -> dict[str, str]:
     """Code -> name of every language the rules judge, English first."""
     out = {"en": "English"}
     for code in sorted(supported()):
-        path = data_dir() / "lexicons" / "lang" / f"{code}.yaml"
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader) or {}
-        out[code] = str(data.get("name") or code)
+        p = pack(code)
+        out[code] = p.name if p is not None else code
     return out
 
 
@@ -330,9 +331,25 @@ def contains(text: str, words: tuple[str, ...], compounds: bool) -> list[tuple[i
     compound ("Testabdeckung" holds "abdeckung")."""
     low = text.lower()
     hits = []
-    for w in words:
-        tail = r"\w*" if compounds else ""
-        head = r"\w*" if compounds else ""
-        for m in re.finditer(rf"(?<!\w){head}{re.escape(w)}{tail}(?!\w)", low):
+    for pattern in _word_patterns(words, compounds):
+        for m in pattern.finditer(low):
             hits.append((m.start(), m.end(), text[m.start() : m.end()]))
     return sorted(hits)
+
+
+@cache
+def _word_patterns(words: tuple[str, ...], compounds: bool) -> tuple[re.Pattern[str], ...]:
+    """One compiled pattern per word, built once per list (every statement asks)."""
+    edge = r"\w*" if compounds else ""
+    return tuple(re.compile(rf"(?<!\w){edge}{re.escape(w)}{edge}(?!\w)") for w in words)
+
+
+@cache
+def clause_split(code: str) -> re.Pattern[str] | None:
+    """Where a statement in this language joins two clauses ("und", "y", "et", "e"); None for
+    a language without a lexicon."""
+    p = pack(code)
+    if p is None or not p.and_words:
+        return None
+    joined = "|".join(re.escape(w) for w in sorted(p.and_words, key=len, reverse=True))
+    return re.compile(rf"(?i)\s+(?:{joined})\s+|;\s*")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 from typing import Any
 
 from okrlint.analysis import languages
@@ -307,20 +306,10 @@ _CLAUSE_SPLIT = re.compile(
 )
 
 
-@cache
-def _clause_split(language: str) -> re.Pattern[str]:
-    """Where a statement in this language joins two clauses ("and", "und", "y", "et", "e")."""
-    pack = languages.pack(language)
-    if pack is None or not pack.and_words:
-        return _CLAUSE_SPLIT
-    joined = "|".join(re.escape(w) for w in sorted(pack.and_words, key=len, reverse=True))
-    return re.compile(rf"(?i)\s+(?:{joined})\s+|;\s*")
-
-
 def _clauses(text: str, language: str = "en") -> list[tuple[int, int]]:
     parts: list[tuple[int, int]] = []
     start = 0
-    for m in _clause_split(language).finditer(text):
+    for m in (languages.clause_split(language) or _CLAUSE_SPLIT).finditer(text):
         parts.append((start, m.start()))
         start = m.end()
     parts.append((start, len(text)))

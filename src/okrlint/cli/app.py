@@ -118,6 +118,7 @@ def run(o: Options) -> int:
         )
         return EXIT_ERROR if internal else EXIT_OK
     findings = kept.findings
+    wants_commit = fmt in REPORT_FORMATS or any(r in REPORT_FORMATS for r, _ in extra_reports)
     scores = (
         score_documents(docs, findings, cfg0.score)
         if keep_docs
@@ -144,7 +145,8 @@ def run(o: Options) -> int:
         files=[r.path for r in results],
         hidden=kept.hidden,
         run_date=day,
-        commit=git_commit(Path.cwd()),
+        # Only the score reports show it: no .git read for the other formats.
+        commit=git_commit(Path.cwd()) if wants_commit else None,
     )
     _write_outputs(o, fmt, report, extra_reports, no_files=not targets)
     for line in internal:

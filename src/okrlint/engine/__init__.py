@@ -15,7 +15,7 @@ from okrlint.model import (
     OkrDocument,
     Span,
 )
-from okrlint.registry import SEVERITY_RANK, Severity
+from okrlint.registry import SEVERITY_RANK, Rule, Severity
 
 
 @dataclass(frozen=True)
@@ -190,42 +190,33 @@ def apply_suppressions(
             kept.append(f)
     reg = settings.registry
     invalid, unused = reg.get("OKR003"), reg.get("OKR004")
+
+    def about_comment(rule: Rule, message: str, s: Span) -> Finding:
+        return Finding(
+            rule.code,
+            rule.name,
+            settings.severity(rule),
+            message,
+            doc.path,
+            s.line,
+            s.column,
+            s.end_line,
+            s.end_column,
+            "file",
+            None,
+        )
+
     for d in directives:
-        s = d.span
         if invalid is not None and invalid.code in settings.selected:
             for word in d.unknown:
-                kept.append(
-                    Finding(
-                        invalid.code,
-                        invalid.name,
-                        settings.severity(invalid),
-                        f"Unknown rule '{word}' in okrlint-{d.kind}{reg.suggest(word)}: the "
-                        "comment suppresses nothing for it.",
-                        doc.path,
-                        s.line,
-                        s.column,
-                        s.end_line,
-                        s.end_column,
-                        "file",
-                        None,
-                    )
+                message = (
+                    f"Unknown rule '{word}' in okrlint-{d.kind}{reg.suggest(word)}: the "
+                    "comment suppresses nothing for it."
                 )
+                kept.append(about_comment(invalid, message, d.span))
         if unused is not None and unused.code in settings.selected and not d.used:
-            kept.append(
-                Finding(
-                    unused.code,
-                    unused.name,
-                    settings.severity(unused),
-                    f"okrlint-{d.kind} suppressed nothing here: remove the comment.",
-                    doc.path,
-                    s.line,
-                    s.column,
-                    s.end_line,
-                    s.end_column,
-                    "file",
-                    None,
-                )
-            )
+            message = f"okrlint-{d.kind} suppressed nothing here: remove the comment."
+            kept.append(about_comment(unused, message, d.span))
     return kept
 
 

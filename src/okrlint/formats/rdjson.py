@@ -7,14 +7,13 @@ from typing import Any
 
 from okrlint.formats.base import relative_path
 from okrlint.registry import PROJECT_URL
-from okrlint.report.base import Report
+from okrlint.report.base import Report, rule_link
 
 _RDJSON_SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 
 
 def _code(report: Report, code: str) -> dict[str, Any]:
-    rule = report.registry.get(code)
-    url = rule.help_uri if rule is not None else None
+    url = rule_link(report.registry, code)
     return {"value": code, "url": url} if url else {"value": code}
 
 
