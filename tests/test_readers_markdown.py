@@ -465,3 +465,26 @@ def test_a_heading_about_the_parts_of_okrs_is_not_an_objective() -> None:
         "- KR: a result you measure\n- Initiative: work you do\n"
     )
     assert [o.text for o in doc.objectives()] == ["Grow the community"]
+
+
+def test_a_column_that_only_numbers_the_rows_hands_its_role_to_the_text_beside_it() -> None:
+    doc = parse_md(
+        "# Team OKRs Q3\n\n## Objective: Make reviews fast\n\n| KR | Target | Current |\n"
+        "|---|---|---|\n| **KR 1** | Cut median review time from 2 days to 4 hours | 2 days |\n"
+        "| KR 2 | Raise reviewer coverage from 40% to 80% of repos | 40% |\n"
+    )
+    (objective,) = doc.objectives()
+    assert [k.text for k in objective.key_results] == [
+        "Cut median review time from 2 days to 4 hours",
+        "Raise reviewer coverage from 40% to 80% of repos",
+    ]
+    assert objective.key_results[0].metadata.get("current") == "2 days"
+
+
+def test_a_key_result_column_with_statements_keeps_its_role() -> None:
+    doc = parse_md(
+        "# Team OKRs Q3\n\n## Objective: Make reviews fast\n\n| KR | Target |\n|---|---|\n"
+        "| Cut median review time to 4 hours | 4 hours |\n"
+    )
+    (objective,) = doc.objectives()
+    assert [k.text for k in objective.key_results] == ["Cut median review time to 4 hours"]

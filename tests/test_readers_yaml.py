@@ -157,3 +157,26 @@ def test_keys_in_the_teams_language_are_read() -> None:
         "Que los despliegues sean aburridos",
     ]
     assert len(list(doc.key_results())) == 2
+
+
+def test_a_named_json_file_is_read_as_yaml_with_positions() -> None:
+    data = (
+        b'{\n\t"objectives": [\n\t\t{\n\t\t\t"title": "Make onboarding effortless",\n'
+        b'\t\t\t"keyResults": [\n\t\t\t\t{"title": "Raise activation from 40% to 60%"}\n'
+        b"\t\t\t]\n\t\t}\n\t]\n}\n"
+    )
+    doc = read_bytes("okrs.json", data)
+    assert not doc.problems
+    (objective,) = doc.objectives()
+    assert objective.text == "Make onboarding effortless" and objective.span.line == 4
+    assert [k.text for k in objective.key_results] == ["Raise activation from 40% to 60%"]
+
+
+def test_a_json_file_is_linted_when_named_and_says_json_when_it_holds_no_okrs(
+    okrlint, tmp_path
+) -> None:
+    (tmp_path / "package.json").write_text('{"name": "x", "version": "1.0.0"}\n')
+    run = okrlint(str(tmp_path / "package.json"))
+    assert "No objective found in this JSON file: okrlint reads an 'objectives:'" in run.stdout
+    run = okrlint(str(tmp_path))  # a folder walk takes Markdown and YAML only
+    assert "package.json" not in run.stdout

@@ -27,7 +27,7 @@ import yaml
 
 from okrlint.evaluate import Score
 from okrlint.model import KeyResult, Objective, OkrDocument
-from okrlint.readers import MARKDOWN_SUFFIXES, YAML_SUFFIXES, read_bytes
+from okrlint.readers import JSON_SUFFIXES, MARKDOWN_SUFFIXES, YAML_SUFFIXES, read_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = ROOT / "tests" / "data" / "real_labels"
@@ -36,7 +36,7 @@ LABELS = ROOT / "tests" / "data" / "real_labels"
 EXTRA = ROOT / "tests" / "data" / "extra_corpus"
 EXTRA_LABELS = ROOT / "tests" / "data" / "extra_labels"
 SHARED = ROOT.parent / "shared" / "corpus"
-READ_SUFFIXES = MARKDOWN_SUFFIXES | YAML_SUFFIXES
+READ_SUFFIXES = MARKDOWN_SUFFIXES | YAML_SUFFIXES | JSON_SUFFIXES
 TEST_SHARE = 3  # of 10 hash buckets
 
 

@@ -49,10 +49,17 @@ def no_okrs_found(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     if not isinstance(node, OkrDocument) or not ctx.explicit or node.has_okrs or node.problems:
         return
     what = "YAML" if node.format == "yaml" else "Markdown"
+    if node.path.lower().endswith(".json"):
+        what = "JSON"
     if node.no_okrs_reason:
         yield Problem(
             f"No OKRs found in this {what} file: {node.no_okrs_reason}. "
             "'okrlint --outline --why' shows how each line was read."
+        )
+    elif node.format == "yaml":
+        yield Problem(
+            f"No objective found in this {what} file: okrlint reads an 'objectives:' list (or "
+            "'okrs:', 'goals:') with the key results of each under 'key_results:'."
         )
     else:
         yield Problem(

@@ -15,6 +15,9 @@ from okrlint.model import OkrDocument, Problem, Span
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdx"})
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})
+# JSON is read by the YAML reader (JSON is YAML's flow style), when a file is named: folder
+# walks and the pre-commit hook take Markdown and YAML only (package.json is not an OKR file).
+JSON_SUFFIXES = frozenset({".json"})
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 
@@ -22,6 +25,8 @@ def file_format(path: str) -> str:
     suffix = PurePath(path).suffix.lower()
     if suffix in YAML_SUFFIXES:
         return "yaml"
+    if suffix in JSON_SUFFIXES:
+        return "json"
     return "markdown"
 
 
@@ -95,10 +100,12 @@ def read_text(path: str, text: str, fmt: str | None = None) -> OkrDocument:
     from okrlint.readers.limits import ReadLimitError, enforce
 
     try:
-        if fmt == "yaml":
+        if fmt in ("yaml", "json"):
             from okrlint.readers.yamlreader import read_yaml
 
-            doc = read_yaml(path, text)
+            # A tab may indent JSON but not YAML; in valid JSON a tab is never inside a
+            # string, and a space keeps every column.
+            doc = read_yaml(path, text.replace("\t", " ") if fmt == "json" else text)
         else:
             from okrlint.readers.markdown import read_markdown
 
@@ -121,7 +128,9 @@ def read_text(path: str, text: str, fmt: str | None = None) -> OkrDocument:
             f"{type(exc).__name__}: {exc}); please report it",
             Span.point(1),
         )
-    doc = OkrDocument(path=path, format="yaml" if fmt == "yaml" else "markdown", source=text)
+    doc = OkrDocument(
+        path=path, format="yaml" if fmt in ("yaml", "json") else "markdown", source=text
+    )
     doc.problems = _inside([problem], text)
     return doc
 

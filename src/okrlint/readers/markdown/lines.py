@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from okrlint.readers.labels import Label, column_field, column_role
+from okrlint.readers.labels import Label, column_field, column_role, find_label
 from okrlint.readers.markdown import blocks as mb
 
 Shape = Literal["root", "heading", "item", "line", "bullet", "row"]
@@ -223,6 +223,7 @@ class _Builder:
                 # each row's target.
                 col.role = None
                 col.field = col.field or "target"
+        _move_labels_only_role(columns, [[c.flat for c in row] for row in table.rows])
         for row, start in zip(table.rows, table.row_starts, strict=False):
             cells = [
                 (c.flat, c.start if c.pieces else start, c.end if c.pieces else start) for c in row
@@ -323,3 +324,38 @@ def _hard_before(inline: mb.Inline, line: mb.Inline) -> bool:
 def build_lines(blocks: list[mb.Block], pos: mb.Positions) -> Line:
     """The tree of candidate lines of a document (its root has shape ``root``)."""
     return _Builder(pos).build(blocks)
+
+
+def _label_only(cell: str) -> bool:
+    """A cell that only numbers a statement ("KR 1", "**O2**", "1.1")."""
+    text = cell.strip().strip("*_").strip()
+    if not text or _NUMBER_ONLY.fullmatch(text):
+        return True
+    label = find_label(text)
+    return (
+        label is not None and label.kind in ("objective", "key_result") and not label.rest.strip()
+    )
+
+
+_NUMBER_ONLY = re.compile(r"[\d.]+")
+
+
+def _move_labels_only_role(columns: list[Column], rows: list[list[str]]) -> None:
+    """ "| KR | Target |" with "KR 1" in the first column and the statement in the second: a
+    statement column whose cells only number the rows hands its role to the next column of
+    text (several words a cell, no role of its own)."""
+    for i, col in enumerate(columns):
+        if col.role is None:
+            continue
+        cells = [r[i] for r in rows if i < len(r) and r[i].strip()]
+        if not cells or not all(_label_only(c) for c in cells):
+            continue
+        for j in range(i + 1, len(columns)):
+            texts = [r[j] for r in rows if j < len(r) and r[j].strip()]
+            if columns[j].role is not None or not texts:
+                break
+            if sum(len(t.split()) for t in texts) >= 3 * len(texts):
+                columns[j].role, columns[j].field = col.role, None
+                col.role = None
+                break
+        return
