@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from okrlint.analysis import languages
@@ -17,6 +18,7 @@ from okrlint.analysis.lexicon import phrases
 from okrlint.analysis.quantities import Quantity
 from okrlint.analysis.statement import Analysis, judged
 from okrlint.checks.api import Node, Problem, RuleContext, quote
+from okrlint.data import load_lexicon
 from okrlint.model import KeyResult, Objective
 
 _STOP = {
@@ -443,9 +445,14 @@ def objective_metric(a: Analysis) -> str | None:
         if q.word and q.value == 1 and q.family is None:
             continue  # "one of the best", "one place"
         return q.text.strip()
-    if a.relative_word:
-        return a.relative_word
+    if a.relative_word and _relative_factor(a.relative_word) != 0:
+        return a.relative_word  # "Double ...": a target; "eliminate" is a direction (to zero)
     return None
+
+
+def _relative_factor(word: str) -> float | None:
+    factor = (load_lexicon("numbers").get("relative") or {}).get(word.lower())
+    return float(factor) if factor is not None else None
 
 
 def is_objective_compound(a: Analysis) -> bool:
@@ -521,10 +528,37 @@ def kr_direction_mismatch(ctx: RuleContext, node: Node) -> Iterator[Problem]:
         )
 
 
+@cache
+def _task_hints() -> tuple[dict[str, str], dict[str, str], str]:
+    data = load_lexicon("suggestions")
+    by_verb: dict[str, str] = {}
+    by_noun: dict[str, str] = {}
+    for group in data.get("task_outcomes") or []:
+        for verb in group["verbs"]:
+            by_verb.setdefault(str(verb), str(group["hint"]))
+        for noun in group.get("nouns") or []:
+            by_noun.setdefault(str(noun), str(group["hint"]))
+    return by_verb, by_noun, str(data["task_outcome_default"]["hint"])
+
+
+def task_hint(a: Analysis) -> str:
+    """What the task should change (``rules/lexicons/suggestions.yaml``): by the verb that
+    leads an instruction ("Migrate ..."), else by the first word that names the work
+    ("Onboarding redesign shipped", "Database migration"), else by the lead verb."""
+    by_verb, by_noun, default = _task_hints()
+    if a.language != "en":
+        return default
+    if a.verb_form != "imperative":
+        for word in re.findall(r"[a-z]+", a.text.lower()):
+            if word in by_noun:
+                return by_noun[word]
+    return by_verb.get(a.lead_verb or "", default)
+
+
 def kr_is_task(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     a = _kr(node)
     if a and is_task(a):
-        yield _say(ctx, node)
+        yield _say(ctx, node, hint=task_hint(a))
 
 
 def kr_maintain_kpi(ctx: RuleContext, node: Node) -> Iterator[Problem]:
@@ -533,10 +567,38 @@ def kr_maintain_kpi(ctx: RuleContext, node: Node) -> Iterator[Problem]:
         yield _say(ctx, node, metric=a.metric or "the measure")
 
 
+_PLAIN_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9' -]*[A-Za-z0-9]")
+_NOT_A_MEASURE = re.compile(
+    r"(?i)\b(?:as|by|with|which|that|so|to|for|through|via|and|or)\b|[/(),;:]|"
+    r"^(?:back|up|down|out|off|on|in|over|away)\b"  # the particle of a phrasal verb
+)
+
+
+def measure_words(a: Analysis) -> str | None:
+    """The measure a direction verb names ("Improve *customer onboarding*"), when the statement
+    is that plain; None when the words after the verb are a clause, not a measure."""
+    if a.language != "en" or a.verb_form != "imperative" or not a.metric:
+        return None
+    if not a.verb_classes & {"outcome", "up", "down", "vague"}:
+        return None
+    words = a.metric.split()
+    if not 1 <= len(words) <= 4 or _NOT_A_MEASURE.search(a.metric):
+        return None
+    if not _PLAIN_WORDS.fullmatch(a.metric) or any(len(w) < 2 for w in words):
+        return None  # "+ Verified Breeder V"
+    return a.metric
+
+
 def kr_not_measurable(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     a = _kr(node)
     if a and not_measurable(a) and not _measured_in_fields(node):
-        yield _say(ctx, node, metric=a.metric or "the measure")
+        measure = measure_words(a)
+        how = (
+            f"measure {measure} from a baseline to a target"
+            if measure
+            else "name the measure and write where it is now and where it should be"
+        )
+        yield _say(ctx, node, how=how)
 
 
 def _measured_in_fields(node: Node) -> bool:
