@@ -220,3 +220,73 @@ def test_docs_rules_md_is_generated_from_the_metadata() -> None:
     assert path.read_text(encoding="utf-8") == rules_markdown(), (
         "docs/rules.md is stale: run python -m okrlint.docs > docs/rules.md"
     )
+
+
+STATEMENT_CODES = frozenset(
+    r.code for r in RULES if r.code.startswith(("OKR2", "OKR3")) or r.code == "OKR404"
+)
+
+
+def _names(kind: str, text: str) -> list[str]:
+    settings = Settings(registry=REGISTRY, selected=STATEMENT_CODES, today=TODAY)
+    return [f.name for f in lint(_statement_doc(kind, text), settings) if f.item == kind]
+
+
+def test_a_statement_that_starts_with_a_count_of_new_things_needs_no_baseline() -> None:
+    # Things that happen or are made in the cycle, counted from zero.
+    assert _names("key_result", "100 signups from the launch campaign") == []
+    assert _names("key_result", "12 assessments live with full scoring") == ["kr-output-count"]
+    assert _names("key_result", "10+ business rules documented and validated") == [
+        "kr-output-count"
+    ]
+    # A standing level still needs its baseline.
+    assert _names("key_result", "10 daily active users") == ["kr-missing-baseline"]
+    assert _names("key_result", "500 total members in the forum") == ["kr-missing-baseline"]
+
+
+def test_a_verb_reaches_its_count_across_and_or_all() -> None:
+    assert _names("key_result", "Complete and document 3 rounds of usability testing") == [
+        "kr-output-count"
+    ]
+    assert _names("key_result", "Read or listen to 24 books") == ["kr-output-count"]
+
+
+def test_work_done_for_everyone_is_a_task_but_a_level_of_everyone_is_not() -> None:
+    assert _names("key_result", "100% of the support team certified on the new flows") == [
+        "kr-is-task"
+    ]
+    assert _names("key_result", "100% of flagged outputs include a source citation") == [
+        "kr-missing-baseline"
+    ]
+    assert _names("key_result", "Raise test coverage to 100% of services") == [
+        "kr-missing-baseline"
+    ]
+
+
+def test_a_statement_that_is_only_a_template_slot() -> None:
+    assert _names("key_result", "[Quantitative, measurable, time-bound]") == ["kr-placeholder"]
+    assert _names("objective", "[Inspiring, qualitative goal]") == []
+
+
+def test_a_short_statement_takes_its_file_language_when_no_word_tells() -> None:
+    yaml_text = (
+        "cycle: 2026-Q3\nobjectives:\n"
+        "  - objective: Hantering regels\n"
+        "    key_results:\n"
+        "      - De wetten in formele zin nastreven voor alle teams\n"
+        "      - Elke week een nieuwe versie van de regels met het team delen\n"
+        "      - Launch the new onboarding flow\n"
+    )
+    doc = read_text("doelen.yaml", yaml_text, "yaml")
+    settings = Settings(registry=REGISTRY, selected=STATEMENT_CODES, today=TODAY)
+    found = {(f.text, f.name) for f in lint(doc, settings)}
+    # Dutch is not judged: nothing on the Dutch statements, English ones are still judged.
+    assert found == {("Launch the new onboarding flow", "kr-is-task")}
+
+
+def test_a_current_score_tail_is_kept_apart_from_the_statement() -> None:
+    from okrlint.readers.statement import clean
+
+    cleaned = clean("Efficient Resource Management - Current Score: 5/10")
+    assert cleaned.text == "Efficient Resource Management"
+    assert cleaned.metadata["score"] == "5/10"

@@ -132,6 +132,8 @@ _METRIC_STOP = re.compile(
     r"[,;:(\[]|\d|[$€£%]"
 )
 _SLOT = re.compile(r"[\[<{]\s*[a-z][a-z _/-]{1,30}\s*[\]>}]")
+# A statement that is nothing but a template slot, in any case: "[Title]", "<Key result 2>".
+WHOLE_SLOT = re.compile(r"\s*[\[<{]\s*[^\W\d_][^\[\]<>{}]{1,80}[\]>}]\s*[.:]?\s*")
 _DETERMINERS = re.compile(r"(?i)^(?:the|a|an|our|their|its|my|your|his|her|all|every|each)\s+")
 
 
@@ -227,6 +229,20 @@ def language_of(text: str) -> str:
     if scores.get(best, 0) >= 1.5 and scores[best] > english:
         return best
     return "en"
+
+
+def language_in(text: str, document: str) -> str:
+    """The statement's language, with its document's as the prior: a short statement with no
+    English function word in a Dutch or German file ("Hantering regels", "Kundenzufriedenheit")
+    is in the file's language, not English by default."""
+    found = language_of(text)
+    if found != "en" or document == "en":
+        return found
+    words, _ = _language_data()
+    english = words.get("en", frozenset())
+    if any(token in english for token in _WORD.findall(text.lower())):
+        return "en"
+    return document
 
 
 def _latin_share(text: str) -> float:
@@ -550,6 +566,9 @@ def _numbers(a: Analysis) -> None:
 
 
 def _placeholders(a: Analysis) -> None:
+    if WHOLE_SLOT.fullmatch(a.text):
+        a.placeholders = [a.text.strip()]  # "[Inspiring, qualitative goal]": all template
+        return
     found = [q.text for q in a.quantities if q.placeholder]
     spans = [(q.start, q.end) for q in a.quantities if q.placeholder]
     # Bracketed template slots: "[target]", "<metric>", "{product name}".
@@ -624,6 +643,17 @@ def _direction(a: Analysis) -> None:
         a.direction = "up" if t > b else "down" if t < b else "hold"
 
 
+# What may stand between a verb and the count it acts on: "Sign at least 5", "Complete and
+# document 3 rounds", "Read or listen to 24 books", "Deploy all 7 agents", "Introduce X to
+# more than 20 people".
+_AFTER_VERB = re.compile(
+    r"\s*(?:(?:and|or|&)\s+[\w'’-]+(?:\s+(?:to|on))?\s+)?(?:all\s+(?:the\s+)?|the\s+)?"
+    r"(?:(?:at\s+least|a\s+minimum\s+of|over|more\s+than|another|an\s+additional|additional|"
+    r"a\s+further|up\s+to|about|around|~|[\w'’-]+\s+(?:on|to|in|at|with|for)|/\s*[a-z]+|"
+    r"[\w\s]{0,40}:\s*)\s*){0,2}"
+)
+
+
 def _counts(doc: Any, a: Analysis) -> None:
     """Counts of new things from zero ("Sign 5 new customers") and of outputs ("Publish 12
     articles"). A count of people, customers or deals acquired in the cycle is an outcome; a
@@ -647,12 +677,7 @@ def _counts(doc: Any, a: Analysis) -> None:
         idx = text.find(a.lead_word)
         lead_end = idx + len(a.lead_word) if idx >= 0 else 0
     gap = text[lead_end : first.start] if lead_end else None
-    after_verb = gap is not None and re.fullmatch(
-        r"\s*(?:(?:at\s+least|a\s+minimum\s+of|over|more\s+than|another|an\s+additional|additional|"
-        r"a\s+further|up\s+to|about|around|~|[\w'’-]+\s+(?:on|to|in|at|with|for)|/\s*[a-z]+|"
-        r"[\w\s]{0,40}:\s*)\s*)?",
-        gap,
-    )
+    after_verb = gap is not None and _AFTER_VERB.fullmatch(gap)
     tail = lower[first.end : first.end + 60]
     new_after = re.match(r"^\+?\s*(?:new|more|additional|extra|first-time|net[-\s]new)\b", tail)
     noun_window = (first.end, first.end + 45)
@@ -662,6 +687,8 @@ def _counts(doc: Any, a: Analysis) -> None:
     output_noun = any(
         noun_window[0] <= s_ <= noun_window[1] for s_, _, _ in a.hits.get("output_nouns", [])
     )
+    if _leading_count(a, first, output_noun, outcome_noun):
+        return
     vc = a.verb_classes
     countable = (
         first.family is None
@@ -687,6 +714,38 @@ def _counts(doc: Any, a: Analysis) -> None:
         (after_verb and work_verb)
         or (output_noun and (a.verb_form == "noun" or after_verb or "output" in vc))
     )
+
+
+_LEADING_BOUND = re.compile(r"\s*(?:(?:at\s+least|over|more\s+than|>=?|≥|~)\s*)?")
+
+
+def _leading_count(a: Analysis, first: Quantity, output_noun: bool, outcome_noun: bool) -> bool:
+    """A statement that starts with a count of things that happen or are made in the cycle
+    ("100 signups", "12 assessments live", ">100 user tweets") counts from zero; a word such
+    as "active", "monthly" or "total" makes it a standing level instead ("10 daily active
+    users"). True when it decided."""
+    if not (
+        _LEADING_BOUND.fullmatch(a.text[: first.start])
+        and first.family is None
+        and first.scale is None
+        and first.value == int(first.value)
+        and first.role in ("level", "target")
+        and a.baseline is None
+    ):
+        return False
+    lo, hi = first.end, first.end + 40
+
+    def near(category: str) -> bool:
+        return any(lo <= start <= hi for start, _, _ in a.hits.get(category, []))
+
+    if near("level_cues"):
+        return False
+    done = near("done_states")
+    if not (done or output_noun or near("event_nouns")):
+        return False
+    a.new_count = True
+    a.output_count = done or (output_noun and not outcome_noun)
+    return True
 
 
 _ADJECTIVE_HOMOGRAPHS = {

@@ -16,7 +16,7 @@ from typing import Any
 from okrlint.analysis import languages
 from okrlint.analysis.lexicon import phrases
 from okrlint.analysis.quantities import Quantity
-from okrlint.analysis.statement import Analysis, judged
+from okrlint.analysis.statement import WHOLE_SLOT, Analysis, judged
 from okrlint.checks.api import Node, Problem, RuleContext, quote
 from okrlint.data import load_lexicon
 from okrlint.model import KeyResult, Objective
@@ -174,6 +174,8 @@ def is_task(a: Analysis) -> bool:
         # A habit with a number is still a habit; one deliverable ("Hire one designer") is a task.
         if has_habit(a) and ("task" in vc or "output" in vc):
             return True
+        if _rollout(a, numbers):
+            return True
         single = len(numbers) == 1 and numbers[0].value == 1 and numbers[0].family is None
         return (
             single
@@ -208,6 +210,21 @@ def is_task(a: Analysis) -> bool:
     if any(w in perceive for w in re.findall(r"[a-z]+", a.text.lower())):
         return False
     return not vague
+
+
+_ALL_OF = re.compile(r"(?i)\s*(?:\*\*)?100\s*%(?:\*\*)?\s+of\b")
+
+
+def _rollout(a: Analysis, numbers: list[Quantity]) -> bool:
+    """ "100% of the CE team certified", "100% of tier-1 customers have reviews scheduled":
+    work done for everyone, done or not done (as "Migrate all customers" is)."""
+    if len(numbers) != 1 or numbers[0].family != "percent" or numbers[0].value != 100:
+        return False
+    if a.verb_classes & {"outcome", "up", "down", "maintain"} and a.verb_form == "imperative":
+        return False
+    if not _ALL_OF.match(a.text):
+        return False
+    return any(s > numbers[0].end for s, _, _ in a.hits.get("done_states", []))
 
 
 def maintain(a: Analysis) -> bool:
@@ -467,7 +484,10 @@ def _kr(node: Node) -> Analysis | None:
 
 
 def _obj(node: Node) -> Analysis | None:
-    return _analysis(node) if isinstance(node, Objective) else None
+    """An objective's analysis; None for one that is only a template slot ("[Title]"): no
+    objective rule can say anything true about it (its key results get kr-placeholder)."""
+    a = _analysis(node) if isinstance(node, Objective) else None
+    return None if a is None or WHOLE_SLOT.fullmatch(a.text) else a
 
 
 # A field left as template text: "[TBD]", "{{TARGET}}", "<baseline>", "TBD", "X%", "?".

@@ -103,7 +103,8 @@ _SCORE_PAREN_TAIL = re.compile(
     r"\s*\((?P<k>score|progress|grade|graded|scored)\s*[:=]?\s*(?P<v>[^()]*)\)\s*$", re.IGNORECASE
 )
 _SCORE_KV_TAIL = re.compile(
-    r"\s*[,;]?\s+(?P<k>score|progress|grade)\s*[:=]\s*(?P<v>-?\d+(?:\.\d+)?\s*%?)\s*$",
+    r"\s*[,;–—-]?\s+(?:current\s+|final\s+)?(?P<k>score|progress|grade)\s*[:=]\s*"
+    r"(?P<v>-?\d+(?:\.\d+)?\s*(?:%|/\s*\d+(?:\.\d+)?)?)\s*$",
     re.IGNORECASE,
 )
 _SCORE_DASH_TAIL = re.compile(r"\s+[-–—]\s+(?P<v>-?(?:\d+(?:\.\d+)?|\.\d+)\s*%?)\s*$")
