@@ -227,9 +227,16 @@ STATEMENT_CODES = frozenset(
 )
 
 
+_STATEMENT_SETTINGS = Settings(registry=REGISTRY, selected=STATEMENT_CODES, today=TODAY)
+
+
 def _names(kind: str, text: str) -> list[str]:
-    settings = Settings(registry=REGISTRY, selected=STATEMENT_CODES, today=TODAY)
-    return [f.name for f in lint(_statement_doc(kind, text), settings) if f.item == kind]
+    return [f.name for f in lint(_statement_doc(kind, text), _STATEMENT_SETTINGS) if f.item == kind]
+
+
+def _findings_in(markdown: str) -> set[tuple[int, str, str]]:
+    doc = read_text("okrs.md", markdown, "markdown")
+    return {(f.line, f.name, f.item) for f in lint(doc, _STATEMENT_SETTINGS)}
 
 
 def test_a_statement_that_starts_with_a_count_of_new_things_needs_no_baseline() -> None:
@@ -278,8 +285,7 @@ def test_a_short_statement_takes_its_file_language_when_no_word_tells() -> None:
         "      - Launch the new onboarding flow\n"
     )
     doc = read_text("doelen.yaml", yaml_text, "yaml")
-    settings = Settings(registry=REGISTRY, selected=STATEMENT_CODES, today=TODAY)
-    found = {(f.text, f.name) for f in lint(doc, settings)}
+    found = {(f.text, f.name) for f in lint(doc, _STATEMENT_SETTINGS)}
     # Dutch is not judged: nothing on the Dutch statements, English ones are still judged.
     assert found == {("Launch the new onboarding flow", "kr-is-task")}
 
@@ -290,3 +296,29 @@ def test_a_current_score_tail_is_kept_apart_from_the_statement() -> None:
     cleaned = clean("Efficient Resource Management - Current Score: 5/10")
     assert cleaned.text == "Efficient Resource Management"
     assert cleaned.metadata["score"] == "5/10"
+
+
+def test_a_target_column_measures_the_key_result_beside_it() -> None:
+    md = (
+        "# Data team OKRs Q2\n\n## Objective: Make the knowledge base trustworthy\n\n"
+        "| KR | Key Result | Target | Due |\n|---|---|---|---|\n"
+        "| KR1 | Sub-second search latency on the knowledge base | < 1s p95 | Apr 25 |\n"
+        "| KR2 | Pipeline documentation for each data source | 3+ runbooks | May 01 |\n"
+        "| KR3 | Generate embeddings for all documents | 100% coverage | Apr 10 |\n"
+    )
+    found = {(line, name) for line, name, item in _findings_in(md) if item == "key_result"}
+    # A level in the Target column needs a baseline; a count of things made does not; "100%"
+    # of the work leaves a task a task.
+    assert found == {(7, "kr-missing-baseline"), (9, "kr-is-task")}
+
+
+def test_objectives_that_grow_something_or_win_a_position_are_not_tasks() -> None:
+    assert _names("objective", "Build a small, devoted community") == []
+    assert _names("objective", "Build a company that thrives amid rapid growth") == []
+    assert _names("objective", "Establish our SDK as the reference implementation") == []
+    assert _names("objective", "Create a brand style guide") == ["objective-is-task"]
+    # A quality of a thing to ship still leaves it a thing to ship.
+    assert _names("objective", "Deliver a secure and user-friendly MVP for the bank") == [
+        "objective-is-task"
+    ]
+    assert _names("objective", "Build a healthier, more predictable engineering process") == []

@@ -377,13 +377,47 @@ def company_metric(a: Analysis) -> str | None:
 # Objectives ------------------------------------------------------------------------
 
 
+_POSITIONING = re.compile(r"(?i)^\s*(?:establish|position)\b.{1,60}?\bas\s+(?:the|a|an|our)\b")
+
+
+# What may follow the head noun of an object: "a community that ...", "the team to support".
+_AFTER_HEAD = re.compile(
+    r"(?i)\s*(?:$|[.,;:!?()\-–—]|(?:that|which|who|where|to|for|of|and|or|with|in|on|at|"
+    r"amid|across|around|as|by|from|through|we|people|is|are|can)\b)"
+)
+
+
+def _object_in(a: Analysis, category: str, within: int) -> bool:
+    """A word of ``category`` heading the object of the lead verb, within ``within``
+    characters after it ("a devoted community that ...", not "a brand style guide")."""
+    lead = a.text.lower().find((a.lead_word or "").lower()) if a.lead_word else -1
+    if lead < 0:
+        return False
+    start = lead + len(a.lead_word or "")
+    return any(
+        start <= s < start + within and _AFTER_HEAD.match(a.text, e)
+        for s, e, _ in a.hits.get(category, [])
+    )
+
+
 def is_objective_task(a: Analysis) -> bool:
     if a.lead_verb in phrases()["objective_not_task_verbs"] and not (
         a.lead_verb == "give" and re.match(r"(?i)^\s*give\s+(?:a|an)\b", a.text)
     ):
         return False
     transform = a.lead_verb in phrases()["transform_verbs"] or "transform" in a.verb_classes
-    if a.has("qualities") and (transform or a.verb_form == "noun"):
+    if transform and a.verb_form == "imperative":
+        if _object_in(a, "lasting_objects", 40):
+            return False  # "Build a small, devoted community": grown, not shipped
+        if _POSITIONING.search(a.text):
+            return False  # "Establish Y as the reference implementation": a position to win
+    shipped = (
+        a.verb_form == "imperative"
+        and "task" in a.verb_classes
+        and "state" not in a.verb_classes
+        and _object_in(a, "artifact_nouns", 90)
+    )
+    if a.has("qualities") and (transform or a.verb_form == "noun") and not shipped:
         return False  # "Build a healthier, more predictable engineering process"
     if " ".join(a.text.lower().split()).strip(" .!") in phrases().get("vague_idioms", []):
         return False
@@ -516,6 +550,38 @@ def field_value(node: Node, *names: str) -> str | None:
     return None
 
 
+# A target that says "all of it": the key result is done or not done ("100% coverage", "Full
+# handoff", "Done").
+_COMPLETION = re.compile(r"(?i)^\s*(?:100\s*%|full|all|done|complete|completed|yes)(?![\w.])")
+
+
+# A target field that is a level of a measure ("< 1s p95", ">= 95%", "90%+ success rate"), not
+# a count of things made ("4 docs", "3+ runbooks") nor a specification ("throttled ~300ms").
+_LEVEL_TARGET = re.compile(r"(?i)%|[<>≤≥]|\b(?:under|below|above|at\s+least|at\s+most|p\d\d)\b")
+_COUNT_TARGET = re.compile(r"(?i)^\s*(?:[≥>]=?\s*)?(?P<n>\d+)\s*\+?\s*(?:/\s*\d+\s*)?[^\W\d]")
+
+
+def field_target(node: Node) -> str | None:
+    """A target given as a field (a "Target" column, a ``Target:`` line) that is a level of a
+    measure, other than "100%" of the work: the key result is measured there."""
+    value = field_value(node, "target")
+    level = value and any(ch.isdigit() for ch in value) and not _COMPLETION.match(value)
+    return value if level and value and _LEVEL_TARGET.search(value) else None
+
+
+def field_count(node: Node) -> bool:
+    """A target field that counts things made or reached from zero ("4 docs", "3+ runbooks",
+    "8/8"): measured, and no baseline needed. One thing ("1 template") is a deliverable."""
+    value = field_value(node, "target")
+    m = _COUNT_TARGET.match(value) if value else None
+    return bool(m and int(m["n"]) > 1)
+
+
+def _field_has_number(node: Node, *names: str) -> bool:
+    value = field_value(node, *names)
+    return value is not None and any(ch.isdigit() for ch in value)
+
+
 def field_placeholder(node: Node) -> str | None:
     meta = getattr(node, "metadata", {}) or {}
     for name in _NUMBER_FIELDS:
@@ -577,7 +643,7 @@ def task_hint(a: Analysis) -> str:
 
 def kr_is_task(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     a = _kr(node)
-    if a and is_task(a):
+    if a and is_task(a) and not field_target(node) and not field_count(node):
         yield _say(ctx, node, hint=task_hint(a))
 
 
@@ -636,9 +702,16 @@ def kr_missing_target(ctx: RuleContext, node: Node) -> Iterator[Problem]:
 
 def kr_missing_baseline(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     a = _kr(node)
-    if a and missing_baseline(a) and not field_value(node, "baseline", "current"):
+    if not a or field_value(node, "baseline", "current"):
+        return
+    if missing_baseline(a):
         assert a.target is not None
         yield _say(ctx, node, target=a.target.text.strip(), metric=a.metric or "the measure")
+        return
+    target = field_target(node)
+    if target and not a.has_number and not a.placeholders:
+        # "| Sub-second search latency | < 1s p95 |": the level is in the Target column.
+        yield _say(ctx, node, target=quote(target), metric=a.metric or "the measure")
 
 
 def kr_low_ambition(ctx: RuleContext, node: Node) -> Iterator[Problem]:
