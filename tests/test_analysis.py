@@ -195,3 +195,22 @@ def test_an_open_choice_of_means_is_not_a_placeholder() -> None:
     a = an("Create a forum (tbd whether it's Slack or a mailing list) for influencers")
     assert a.placeholders == []
     assert an("Reduce churn to TBD").placeholders == ["TBD"]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Complete the knowledge transfer for Phase 1-4", "4"),
+        ("Add small (360p) and medium (540p) presets", "360"),
+        ("Automatic cleanup of temp assets after 7 days", "7 days"),
+        ("Answer every ticket within 3 days of sign-up", "3 days"),
+    ],
+)
+def test_names_and_parameters_are_not_targets(text: str, number: str) -> None:
+    (q,) = [q for q in an(text).quantities if q.text.strip() == number]
+    assert not q.is_metric
+
+
+def test_a_duration_to_reach_is_still_a_target() -> None:
+    a = an("Cut time to first reply to within 3 days")
+    assert a.target is not None and a.target.text.strip() == "3 days"

@@ -169,9 +169,9 @@ def test_markdown_summary_table() -> None:
     out = render_markdown(make_report(*examples()))
     assert "| File | Score | Objectives | Problems |" in out
     assert "| examples/clean.md | 100/100 🟢 Strong | 2 | 0 |" in out
-    assert "| examples/okrs.md | 13/100 🔴 Rewrite | 4 | 17 |" in out
+    assert "| examples/okrs.md | 27/100 🔴 Rewrite | 4 | 17 |" in out
     assert "| examples/okrs.yaml | 90/100 🟢 Strong | 1 | 1 |" in out
-    assert "**Overall score: 67/100 🟠 Rework**" in out
+    assert "**Overall score: 72/100 🔵 Good**" in out
     # One table row per finding, each with its five cells.
     rows = [r for r in table_rows(out) if len(r) == 5]
     assert len(rows) == len(make_report(*examples()).findings)
@@ -314,8 +314,8 @@ def test_html_cards_and_badges() -> None:
     krs = [k for d in docs for k in d.key_results()]
     assert len(page.with_class("li", "kr")) == len(krs)
     # Score badges coloured by tier.
-    assert "67 /100 Rework" in text  # the overall dial
-    assert "13 /100 · Rewrite" in text or "13/100 · Rewrite" in text
+    assert "72 /100 Good" in text  # the overall dial
+    assert "27 /100 · Rewrite" in text or "27/100 · Rewrite" in text
     badges = page.with_class("span", "score")
     classes = {c for a in badges for c in (a.get("class") or "").split() if c.startswith("t-")}
     assert classes == {"t-strong", "t-good", "t-rewrite"}
@@ -391,20 +391,20 @@ def test_json_report_shape() -> None:
     ]
     assert (data["date"], data["commit"]) == (None, None)  # not given: not invented
     assert data["version"] == 1
-    assert (data["score"], data["tier"]) == (67.8, "Rework")
+    assert (data["score"], data["tier"]) == (72.6, "Good")
     assert data["scoring"] == {
-        "weights": {"error": 60, "warning": 30, "info": 10},
+        "weights": {"error": 60, "warning": 30, "info": 20},
         "tiers": {"rework": 50, "good": 70, "strong": 85},
     }
     assert [(f["path"], f["score"], f["tier"]) for f in data["files"]] == [
         ("examples/clean.md", 100.0, "Strong"),
-        ("examples/okrs.md", 13.5, "Rewrite"),
+        ("examples/okrs.md", 27.7, "Rewrite"),
         ("examples/okrs.yaml", 90.0, "Strong"),
     ]
     okrs = data["files"][1]
     (growth,) = okrs["sets"]
     assert list(growth) == ["title", "line", "score", "tier", "objectives"]
-    assert (growth["title"], growth["line"], growth["score"]) == ("Growth team OKRs", 7, 13.5)
+    assert (growth["title"], growth["line"], growth["score"]) == ("Growth team OKRs", 7, 27.7)
     assert growth["objectives"][0] == {
         "text": "Make onboarding feel effortless for new teams",
         "line": 11,

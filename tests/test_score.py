@@ -151,10 +151,11 @@ def test_error_on_the_objective_counts_once() -> None:
     fs = score_document(doc, findings)
     clean, empty = fs.sets[0].objectives
     assert clean.score == 100.0
-    # OKR104 (error) and OKR203 (warning) are about the same statement: only the error counts.
+    # OKR104 is about its (missing) key results: they cost the error weight, and the objective's
+    # own statement loses its worst finding of its own (OKR203, a warning): 100 - 30 - 60.
     assert codes(empty.findings) == ["OKR104", "OKR203"]
-    assert empty.severity == "error"
-    assert (empty.score, empty.tier) == (40.0, "Rewrite")
+    assert empty.severity == "warning"
+    assert (empty.score, empty.tier) == (10.0, "Rewrite")
 
 
 def test_error_on_an_objective_with_clean_key_results() -> None:
@@ -183,18 +184,24 @@ def test_set_level_finding() -> None:
     fs = score_document(doc, findings)
     (ss,) = fs.sets
     assert codes(ss.findings) == ["OKR105"]
-    # mean(100, 40) - 30 for the warning about the whole set
-    assert (ss.score, ss.tier) == (40.0, "Rewrite")
-    assert (fs.score, fs.tier) == (40.0, "Rewrite")
+    # mean(100, 10) - 30 / 4: a set-level warning costs a quarter of its weight
+    assert (ss.score, ss.tier) == (47.5, "Rewrite")
+    assert (fs.score, fs.tier) == (47.5, "Rewrite")
 
 
 def test_set_level_penalty_is_capped_at_zero() -> None:
     doc, findings = read_and_lint(SET_LEVEL)
     harsh = ScoreConfig.from_mapping({"weights": {"error": 100, "warning": 80}})
     fs = score_document(doc, findings, harsh)
+    assert fs.sets[0].objectives[1].score == 0.0  # 100 - 80 - 100, not below 0
+    assert fs.sets[0].score == 30.0  # mean(100, 0) - 80 / 4
+    harsher = ScoreConfig.from_mapping({"weights": {"error": 100, "warning": 100}})
+    fs = score_document(doc, findings, harsher)
+    assert fs.sets[0].score == 25.0  # mean(100, 0) - 100 / 4
+    lone = doc.sets[0].objectives[1]
+    alone = [f for f in findings if f.line == lone.span.line]
+    fs = score_document(doc, alone, harsher)
     assert fs.sets[0].objectives[1].score == 0.0
-    assert fs.sets[0].score == 0.0  # mean(100, 0) - 80, not below 0
-    assert fs.score == 0.0
 
 
 def test_two_sets_and_a_file_level_finding() -> None:
@@ -203,9 +210,9 @@ def test_two_sets_and_a_file_level_finding() -> None:
     fs = score_document(doc, findings)
     platform, support = fs.sets
     assert (platform.score, platform.tier) == (80.0, "Good")  # 100 - 60 / 3
-    assert (support.score, support.tier) == (96.7, "Strong")  # 100 - 10 / 3
+    assert (support.score, support.tier) == (93.3, "Strong")  # 100 - 20 / 3 (an info)
     assert codes(fs.findings) == ["OKR003"]
-    assert fs.score == round((80.0 + 96.7) / 2 - 30, 1)
+    assert fs.score == round((80.0 + 93.3) / 2 - 30, 1)
     assert fs.tier == "Rework"
 
 
@@ -217,7 +224,7 @@ def test_the_example_file() -> None:
     fs = score_document(doc, findings)
     (ss,) = fs.sets
     assert codes(ss.findings) == ["OKR403", "OKR101", "OKR108"]
-    assert [o.score for o in ss.objectives] == [77.5, 46.7, 10.0, 40.0]
+    assert [o.score for o in ss.objectives] == [77.5, 43.3, 10.0, 10.0]
     assert [o.tier for o in ss.objectives] == ["Good", "Rewrite", "Rewrite", "Rewrite"]
     # Every finding is placed exactly once.
     placed = [
@@ -226,7 +233,7 @@ def test_the_example_file() -> None:
         *(f for o in ss.objectives for f in o.all_findings()),
     ]
     assert sorted(placed, key=Finding.sort_key) == findings
-    assert ss.score == round((77.5 + 46.7 + 10.0 + 40.0) / 4 - 30, 1)
+    assert ss.score == round((77.5 + 43.3 + 10.0 + 10.0) / 4 - 30 / 4, 1)
 
 
 def test_yaml_document() -> None:
@@ -305,16 +312,16 @@ def test_display_never_rounds_up_into_the_next_tier() -> None:
 
 
 def test_rounding_to_one_decimal_sets_the_tier() -> None:
-    # 3 key results, one info: 100 - 10 / 3 = 96.666... is stored as 96.7.
+    # 3 key results, one info: 100 - 20 / 3 = 93.333... is stored as 93.3.
     doc, findings = read_and_lint(TWO_SETS)
     support = score_document(doc, findings).sets[1]
-    assert support.objectives[0].score == 96.7
+    assert support.objectives[0].score == 93.3
 
 
 def test_custom_weights() -> None:
     doc, findings = read_and_lint(ONE_WARNING)
     config = ScoreConfig.from_mapping({"weights": {"warning": 50}})
-    assert dict(config.weights) == {"error": 60, "warning": 50, "info": 10}
+    assert dict(config.weights) == {"error": 60, "warning": 50, "info": 20}
     fs = score_document(doc, findings, config)
     assert (fs.sets[0].objectives[1].score, fs.sets[0].objectives[1].tier) == (75.0, "Good")
     # A mapping works as well as a ScoreConfig.
@@ -336,7 +343,7 @@ def test_defaults() -> None:
         "weights": DEFAULT_WEIGHTS,
         "tiers": DEFAULT_TIERS,
     }
-    assert DEFAULT_WEIGHTS == {"error": 60, "warning": 30, "info": 10}
+    assert DEFAULT_WEIGHTS == {"error": 60, "warning": 30, "info": 20}
     assert DEFAULT_TIERS == {"rework": 50, "good": 70, "strong": 85}
 
 
@@ -380,12 +387,12 @@ def test_score_set_overall_below_and_summary() -> None:
     findings = sorted((f for _, fs in docs_findings for f in fs), key=Finding.sort_key)
     scores = score_documents(docs, findings)
     assert [f.path for f in scores.files] == ["a.md", "b.md"]
-    assert (scores.score, scores.tier) == (70.0, "Good")  # mean(100, 40)
-    assert summary_lines(scores) == ["a.md: 100/100 Strong", "b.md: 40/100 Rewrite"]
+    assert (scores.score, scores.tier) == (73.8, "Good")  # mean(100, 47.5)
+    assert summary_lines(scores) == ["a.md: 100/100 Strong", "b.md: 47/100 Rewrite"]
     assert [f.path for f in scores.below(50)] == ["b.md"]
-    assert scores.below(40) == []
-    assert min_score_failures(scores, 60) == ["b.md scores 40/100 (Rewrite), below --min-score 60"]
-    assert min_score_failures(scores, 40) == []
+    assert scores.below(47) == []
+    assert min_score_failures(scores, 60) == ["b.md scores 47/100 (Rewrite), below --min-score 60"]
+    assert min_score_failures(scores, 47) == []
     assert scores.for_path("b.md") is scores.files[1]
     assert scores.for_path("c.md") is None
 
@@ -429,3 +436,41 @@ def test_a_finding_names_its_node_so_the_score_never_guesses() -> None:
         1,
         1,
     ]
+
+
+MEASURED = """\
+# Platform team OKRs 2026-Q3
+
+## Objective: Make deploys boring and safe
+
+- Reduce failed deploys from 12% to 4%
+- Cut median deploy time from 40 to 15 minutes
+- Raise the share of services with automated rollback from 30% to 80%
+
+## Objective: Make on-call calm
+
+- Reduce pages per week from 25 to 8
+- Cut mean time to recovery from 90 to 30 minutes
+"""
+
+TASK_LIST = """\
+# Platform team OKRs 2026-Q3
+
+## Objective: Migrate to Kubernetes
+
+- Write the migration plan
+- Set up the staging cluster
+- Move the billing service
+
+## Objective: Launch the new status page
+
+- Design the page
+- Ship the page
+"""
+
+
+def test_measured_outcomes_score_strong_and_a_task_list_scores_rewrite() -> None:
+    measured = score_document(*read_and_lint(MEASURED))
+    tasks = score_document(*read_and_lint(TASK_LIST))
+    assert measured.score is not None and measured.score >= 85
+    assert tasks.score is not None and tasks.score <= 40

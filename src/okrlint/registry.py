@@ -50,6 +50,7 @@ _RULE_KEYS = frozenset(
         "message",
         "summary",
         "why",
+        "severity_why",
         "fix",
         "examples",
         "source",
@@ -158,6 +159,8 @@ class Rule:
     kind: str
     summary: str
     why: str = ""
+    # Why the default severity is what it is: how often the rule is right on real files.
+    severity_why: str = ""
     fix: str = ""
     message: str = ""
     enabled: bool = True
@@ -191,6 +194,8 @@ class Rule:
             f"Severity: {self.severity} ({state}). Scope: {self.scope.replace('_', ' ')}.",
             "",
         ]
+        if self.severity_why:
+            lines += [f"Why {self.severity}: {' '.join(self.severity_why.split())}", ""]
         lines += [self.summary.strip(), ""]
         if self.why:
             lines += ["## Why", "", self.why.strip(), ""]
@@ -351,6 +356,7 @@ def parse_rule(
         kind=kind,
         summary=str(data["summary"]),
         why=str(data.get("why", "")),
+        severity_why=str(data.get("severity_why", "")),
         fix=str(data.get("fix", "")),
         message=str(data.get("message", "")),
         enabled=bool(data.get("enabled", True)),
@@ -366,7 +372,7 @@ def parse_rule(
             and set(data.get("parts") or ()) & {"baseline", "target", "unit", "metric"}
             else ()
         ),
-        spec={k: v for k, v in data.items() if k not in ("examples", "why", "fix")},
+        spec={k: v for k, v in data.items() if k not in ("examples", "why", "fix", "severity_why")},
         pack=pack,
         path=where,
     )

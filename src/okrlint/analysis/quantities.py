@@ -173,6 +173,11 @@ _ID_BEFORE = re.compile(
     r"Article|Rule|Line|Route|Gate|Terminal|Wave|Cohort|cohort|Batch|batch|Group|group|"
     r"Team|team|Grade|Year|Bay|Ward|Station|Studio|Plan|plan|IPFS|TLS|SSL|Series)\s?|\#)$"
 )
+_RANGE_END = re.compile(r"\d+\s*[-–]\s*$")
+_LETTER_AFTER = re.compile(r"^[pPgGdD](?![\w-])")
+# A duration that sets when or how often, not how long something takes: a parameter.
+_PARAMETER_BEFORE = re.compile(r"(?i)\b(?:after|every|once\s+per|once\s+every)\s+$")
+_OF_AFTER = re.compile(r"(?i)^\s*(?:of|after|from)\b")
 _YEAR_CONTEXT = re.compile(
     r"(?i)(?:\b(?:in|by|of|for|since|until|till|through|during|before|after|end|early|late|mid|"
     r"fy|cy|q[1-4]|h[12]|spring|summer|autumn|fall|winter|jan\w*|feb\w*|mar\w*|apr\w*|may|"
@@ -505,6 +510,19 @@ def _classify(text: str, q: Quantity) -> None:
     # Identifiers: "SOC 2", "Tier 1", "v2", "RFC 42", "3rd", "2-week", "Python 3".
     if _ID_BEFORE.search(before) and q.family not in ("money", "percent") and not q.word:
         q.role = "identifier"
+        return
+    span = _RANGE_END.search(before)
+    if span and _ID_BEFORE.search(before[: span.start()]) and q.family is None:
+        q.role = "identifier"  # the "4" of "Phase 1-4"
+        return
+    if q.family is None and q.scale is None and not q.word and _LETTER_AFTER.match(after):
+        q.role = "identifier"  # "360p", "5G", "3D": a name, not a count
+        return
+    if q.family == "duration" and (
+        _PARAMETER_BEFORE.search(before)
+        or (re.search(r"(?i)\bwithin\s+$", before) and _OF_AFTER.match(after))
+    ):
+        q.role = "identifier"  # "after 7 days", "every 2 hours", "within 3 days of sign-up"
         return
     if q.family is None and not q.word:
         acronym = re.search(r"\b([A-Z][A-Z0-9]{1,5})\s$", before)

@@ -4,14 +4,13 @@ The formula (``docs/score.md`` explains it with examples):
 
 - Every statement (an objective or a key result) counts only its **worst** finding, once:
   a statement with no finding has penalty 0, otherwise the weight of that finding's severity
-  (defaults: error 60, warning 30, info 10).
+  (defaults: error 60, warning 30, info 20).
 - **Objective** = 100 - (the objective's own penalty) - (the mean penalty of its key results),
-  at least 0. Taking the mean keeps an objective with five key results from being punished
-  more than one with two for the same share of weak key results; the objective's own statement
-  weighs as much as all its key results together.
+  at least 0. Findings about its key results as a whole (OKR104, OKR107) are not its own; an
+  objective with no key results (OKR104) gets the error weight in place of their mean.
 - **Set** = the mean of its objectives' scores (key results written beside the objectives,
-  not under one, count as one more objective without a statement of its own), minus the penalty
-  of the set's worst set-level finding (too many objectives, no time frame, ...), at least 0.
+  not under one, count as one more objective without a statement of its own), minus a quarter
+  of the penalty of the set's worst set-level finding, at least 0.
 - **File** = the mean of its sets' scores, minus the penalty of its worst file-level finding
   (an invalid suppression comment, ...), at least 0. A file with no OKRs has no score.
 - The overall score of a run is the mean of the scores of the files that have one.
@@ -39,10 +38,17 @@ from okrlint.model import KeyResult, Objective, OkrDocument, OkrSet
 from okrlint.registry import SEVERITY_RANK
 
 SEVERITIES = ("error", "warning", "info")
-DEFAULT_WEIGHTS: dict[str, float] = {"error": 60, "warning": 30, "info": 10}
+DEFAULT_WEIGHTS: dict[str, float] = {"error": 60, "warning": 30, "info": 20}
 # The lowest score of each tier above the first ("rewrite" starts at 0).
 DEFAULT_TIERS: dict[str, float] = {"rework": 50, "good": 70, "strong": 85}
 TIER_NAMES = ("Rewrite", "Rework", "Good", "Strong")
+# Findings about an objective's key results as a whole (none at all; all tasks or outputs): they
+# count through its key results, not again as a fault of the objective's own statement.
+NO_KEY_RESULTS = "OKR104"
+ABOUT_KEY_RESULTS = frozenset({NO_KEY_RESULTS, "OKR107"})
+# A set-level finding (too many objectives, no time frame) takes this share of its severity's
+# weight off the set: the statements are what a coach judges first.
+SET_SHARE = 0.25
 _TIER_KEYS = ("rework", "good", "strong")
 
 
@@ -291,9 +297,11 @@ class _Index:
 def _objective_score(
     objective: Objective, own: list[Finding], krs: list[StatementScore], config: ScoreConfig
 ) -> ObjectiveScore:
-    penalty = config.penalty(worst(own))
+    penalty = config.penalty(worst(f for f in own if f.code not in ABOUT_KEY_RESULTS))
     if krs:
         penalty += sum(config.penalty(k.severity) for k in krs) / len(krs)
+    elif any(f.code == NO_KEY_RESULTS for f in own):
+        penalty += config.penalty("error")  # nothing measures it: the worst key results can be
     value = _round(100 - penalty)
     return ObjectiveScore(objective, value, config.tier(value), own, krs)
 
@@ -331,7 +339,7 @@ def score_document(
             parts.append(100 - sum(config.penalty(k.severity) for k in shared) / len(shared))
         own = about.get(id(s), [])
         base = sum(parts) / len(parts) if parts else 100.0
-        value = _round(base - config.penalty(worst(own)))
+        value = _round(base - SET_SHARE * config.penalty(worst(own)))
         sets.append(SetScore(s, value, config.tier(value), own, objectives, shared))
 
     if not doc.has_okrs:
