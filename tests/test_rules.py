@@ -304,7 +304,7 @@ def test_a_target_column_measures_the_key_result_beside_it() -> None:
         "| KR | Key Result | Target | Due |\n|---|---|---|---|\n"
         "| KR1 | Sub-second search latency on the knowledge base | < 1s p95 | Apr 25 |\n"
         "| KR2 | Pipeline documentation for each data source | 3+ runbooks | May 01 |\n"
-        "| KR3 | Generate embeddings for all documents | 100% coverage | Apr 10 |\n"
+        "| KR3 | Migrate all documents to the new index | 100% coverage | Apr 10 |\n"
     )
     found = {(line, name) for line, name, item in _findings_in(md) if item == "key_result"}
     # A level in the Target column needs a baseline; a count of things made does not; "100%"
@@ -322,3 +322,23 @@ def test_objectives_that_grow_something_or_win_a_position_are_not_tasks() -> Non
         "objective-is-task"
     ]
     assert _names("objective", "Build a healthier, more predictable engineering process") == []
+
+
+def test_a_template_row_left_empty_is_a_placeholder_with_its_own_message() -> None:
+    md = (
+        "# Exec OKRs Q3\n\n## Objective: Grow the partner channel\n\n"
+        "| KR | Baseline | Target | Status |\n|---|---|---|---|\n"
+        "| KR1: | | | % |\n| Raise partner-sourced deals from 4 to 10 | 4 | 10 | 20% |\n"
+    )
+    doc = read_text("okrs.md", md, "markdown")
+    findings = [f for f in lint(doc, _STATEMENT_SETTINGS) if f.item == "key_result"]
+    assert [(f.line, f.name) for f in findings] == [(7, "kr-placeholder")]
+    assert findings[0].message == (
+        "'KR1:' is a key result left empty: write it, or drop it until it is known."
+    )
+
+
+def test_people_counted_at_the_start_are_a_level_and_the_verb_after_them_describes_them() -> None:
+    assert _names("key_result", "50,000 registered farmers") == ["kr-missing-baseline"]
+    assert _names("key_result", "10 regulars on streams") == ["kr-missing-baseline"]
+    assert _names("key_result", "Twelve volunteer training sessions held") == ["kr-output-count"]

@@ -134,6 +134,7 @@ _METRIC_STOP = re.compile(
 _SLOT = re.compile(r"[\[<{]\s*[a-z][a-z _/-]{1,30}\s*[\]>}]")
 # A statement that is nothing but a template slot, in any case: "[Title]", "<Key result 2>".
 WHOLE_SLOT = re.compile(r"\s*[\[<{]\s*[^\W\d_][^\[\]<>{}]{1,80}[\]>}]\s*[.:]?\s*")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _DETERMINERS = re.compile(r"(?i)^(?:the|a|an|our|their|its|my|your|his|her|all|every|each)\s+")
 
 
@@ -566,8 +567,9 @@ def _numbers(a: Analysis) -> None:
 
 
 def _placeholders(a: Analysis) -> None:
-    if WHOLE_SLOT.fullmatch(a.text):
-        a.placeholders = [a.text.strip()]  # "[Inspiring, qualitative goal]": all template
+    if WHOLE_SLOT.fullmatch(a.text) or (a.text.strip() and not _LETTER_OR_DIGIT.search(a.text)):
+        # "[Inspiring, qualitative goal]", or a row left as its template ("| KR1: | | % |")
+        a.placeholders = [a.text.strip()]
         return
     found = [q.text for q in a.quantities if q.placeholder]
     spans = [(q.start, q.end) for q in a.quantities if q.placeholder]
@@ -676,7 +678,8 @@ def _counts(doc: Any, a: Analysis) -> None:
     if a.lead_word and a.verb_form in ("imperative", "gerund", "past", "capability"):
         idx = text.find(a.lead_word)
         lead_end = idx + len(a.lead_word) if idx >= 0 else 0
-    gap = text[lead_end : first.start] if lead_end else None
+    # The verb must come before the count: in "50,000 registered farmers" it describes them.
+    gap = text[lead_end : first.start] if lead_end and lead_end <= first.start else None
     after_verb = gap is not None and _AFTER_VERB.fullmatch(gap)
     tail = lower[first.end : first.end + 60]
     new_after = re.match(r"^\+?\s*(?:new|more|additional|extra|first-time|net[-\s]new)\b", tail)
@@ -740,11 +743,16 @@ def _leading_count(a: Analysis, first: Quantity, output_noun: bool, outcome_noun
 
     if near("level_cues"):
         return False
+    if near("event_nouns"):
+        a.new_count = True  # "100 signups": things that happen in the cycle
+        a.output_count = near("done_states") and not outcome_noun
+        return True
     done = near("done_states")
-    if not (done or output_noun or near("event_nouns")):
+    if outcome_noun and not (done and output_noun):
+        return False  # "10 regulars", "50,000 farmers": people, a standing number
+    if not (done or output_noun):
         return False
-    a.new_count = True
-    a.output_count = done or (output_noun and not outcome_noun)
+    a.new_count = a.output_count = True  # "12 assessments live", "3+ articles"
     return True
 
 

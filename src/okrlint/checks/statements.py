@@ -205,9 +205,13 @@ def is_task(a: Analysis) -> bool:
     if form in ("passive", "past", "capability", "state"):
         return not a.has("vague_kr")
     # A noun phrase: a deliverable ("Swagger API documentation", "Clear value prop for buyers"),
-    # unless people do something in it ("Customers find answers without contacting us").
+    # unless people do something in it ("Customers find answers without contacting us") or it
+    # only names an area ("Monitoring and Observability": nothing measured, not a deliverable).
     perceive = set(phrases()["perception_verbs"])
-    if any(w in perceive for w in re.findall(r"[a-z]+", a.text.lower())):
+    words = re.findall(r"[a-z]+", a.text.lower())
+    if any(w in perceive for w in words):
+        return False
+    if len(words) <= 6 and a.has("area_nouns") and not a.has("deliverable_nouns"):
         return False
     return not vague
 
@@ -593,6 +597,13 @@ def field_placeholder(node: Node) -> str | None:
 
 def kr_placeholder(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     a = _kr(node)
+    if a and not a.text.strip() and isinstance(node, KeyResult):
+        # "| KR1: | | | % |": a row of the template with nothing written in it.
+        row = quote(node.raw.strip(" |")) if node.raw.strip(" |") else "the key result"
+        yield Problem(
+            f"'{row}' is a key result left empty: write it, or drop it until it is known."
+        )
+        return
     if a and (match := placeholder(a) or field_placeholder(node)):
         yield _say(ctx, node, match=match.strip())
 

@@ -350,6 +350,9 @@ def _move_labels_only_role(columns: list[Column], rows: list[list[str]]) -> None
         cells = [r[i] for r in rows if i < len(r) and r[i].strip()]
         if not cells or not all(_label_only(c) for c in cells):
             continue
+        if any(c.role == col.role for c in columns if c is not col):
+            col.role = None  # "| KR | Key Result |": the other column holds the statements
+            return
         for j in range(i + 1, len(columns)):
             texts = [r[j] for r in rows if j < len(r) and r[j].strip()]
             if columns[j].role is not None or not texts:
