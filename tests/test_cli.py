@@ -66,8 +66,8 @@ def test_findings_text_format_and_summary(okrlint, tmp_path) -> None:
     assert lines[1].startswith(
         f"{path}:7:3: warning OKR301 'Launch the new onboarding flow' is a task"
     )
-    assert lines[2].startswith(f"{path}:8:3: warning OKR302 'Improve performance' has no number")
-    assert lines[-1] == "Found 3 problems (0 errors, 3 warnings, 0 info)."
+    assert lines[2].startswith(f"{path}:8:3: info OKR302 'Improve performance' has no number")
+    assert lines[-1] == "Found 3 problems (0 errors, 2 warnings, 1 info)."
     assert "\x1b[" not in run.stdout  # no colour off a terminal
 
 

@@ -232,7 +232,7 @@ def test_no_findings(name: str) -> None:
 
 def test_full_block_layout() -> None:
     out = render("full", make_report())
-    assert out.endswith("\nFound 6 problems (2 errors, 3 warnings, 1 info).\n")
+    assert out.endswith("\nFound 6 problems (2 errors, 2 warnings, 2 info).\n")
     kr1 = out.split("\n\n")[3]
     assert kr1.splitlines() == [
         "okrs/team.md:5:8: warning OKR301 Key result is a task: 'Launch the new onboarding flow'. "
@@ -332,7 +332,7 @@ def test_github_lines() -> None:
         "::Invalid YAML at 'owner: a, b': 100%25 of values%0Aneed quotes"
     )
     levels = [line.split(" ", 1)[0] for line in lines]
-    assert levels == ["::error", "::warning", "::warning", "::warning", "::notice", "::error"]
+    assert levels == ["::error", "::warning", "::notice", "::warning", "::notice", "::error"]
 
 
 def test_github_escapes_property_values() -> None:
@@ -355,7 +355,7 @@ def test_gitlab_fields() -> None:
         "severity": "major",
         "location": {"path": COMPANY, "lines": {"begin": 4}},
     }
-    assert [i["severity"] for i in issues] == ["major", "minor", "minor", "minor", "info", "major"]
+    assert [i["severity"] for i in issues] == ["major", "minor", "info", "minor", "info", "major"]
 
 
 def test_gitlab_fingerprints_unique_and_stable() -> None:
@@ -451,7 +451,7 @@ def test_sarif_contents() -> None:
     assert [r["level"] for r in results] == [
         "error",
         "warning",
-        "warning",
+        "note",
         "warning",
         "note",
         "error",

@@ -169,9 +169,9 @@ def test_markdown_summary_table() -> None:
     out = render_markdown(make_report(*examples()))
     assert "| File | Score | Objectives | Problems |" in out
     assert "| examples/clean.md | 100/100 🟢 Strong | 2 | 0 |" in out
-    assert "| examples/okrs.md | 27/100 🔴 Rewrite | 4 | 17 |" in out
+    assert "| examples/okrs.md | 31/100 🔴 Rewrite | 4 | 17 |" in out
     assert "| examples/okrs.yaml | 90/100 🟢 Strong | 1 | 1 |" in out
-    assert "**Overall score: 72/100 🔵 Good**" in out
+    assert "**Overall score: 73/100 🔵 Good**" in out
     # One table row per finding, each with its five cells.
     rows = [r for r in table_rows(out) if len(r) == 5]
     assert len(rows) == len(make_report(*examples()).findings)
@@ -185,8 +185,8 @@ def test_markdown_escaping() -> None:
     out = render_markdown(report)
     assert "<script>" not in out and "<b>" not in out
     assert "\\<script\\>alert(1)\\</script\\> \\| flow" in out
-    assert "### okrs.yaml: 70/100 🔵 Good" in out  # 100 - (0 + 60 + 30) / 3
-    assert "#### Growth \\| \\<team\\>: 70/100 🔵 Good" in out
+    assert "### okrs.yaml: 73/100 🔵 Good" in out  # 100 - (0 + 60 + 20) / 3
+    assert "#### Growth \\| \\<team\\>: 73/100 🔵 Good" in out
     assert "Make \\*onboarding\\* \\<b\\>feel\\</b\\> effortless \\& fast" in out
     # Every table row keeps exactly five cells whatever the message holds.
     for row in table_rows(out):
@@ -314,12 +314,12 @@ def test_html_cards_and_badges() -> None:
     krs = [k for d in docs for k in d.key_results()]
     assert len(page.with_class("li", "kr")) == len(krs)
     # Score badges coloured by tier.
-    assert "72 /100 Good" in text  # the overall dial
-    assert "27 /100 · Rewrite" in text or "27/100 · Rewrite" in text
+    assert "73 /100 Good" in text  # the overall dial
+    assert "31 /100 · Rewrite" in text or "31/100 · Rewrite" in text
     badges = page.with_class("span", "score")
     classes = {c for a in badges for c in (a.get("class") or "").split() if c.startswith("t-")}
     assert classes == {"t-strong", "t-good", "t-rewrite"}
-    assert "<b>77</b>/100 · Good</span>" in out
+    assert "<b>82</b>/100 · Good</span>" in out
     assert "<b>90</b>/100 · Strong</span>" in out
     # Set-level and file-level findings are shown, and each finding once.
     findings = report.findings
@@ -391,24 +391,24 @@ def test_json_report_shape() -> None:
     ]
     assert (data["date"], data["commit"]) == (None, None)  # not given: not invented
     assert data["version"] == 1
-    assert (data["score"], data["tier"]) == (72.6, "Good")
+    assert (data["score"], data["tier"]) == (73.8, "Good")
     assert data["scoring"] == {
         "weights": {"error": 60, "warning": 30, "info": 20},
         "tiers": {"rework": 50, "good": 70, "strong": 85},
     }
     assert [(f["path"], f["score"], f["tier"]) for f in data["files"]] == [
         ("examples/clean.md", 100.0, "Strong"),
-        ("examples/okrs.md", 27.7, "Rewrite"),
+        ("examples/okrs.md", 31.5, "Rewrite"),
         ("examples/okrs.yaml", 90.0, "Strong"),
     ]
     okrs = data["files"][1]
     (growth,) = okrs["sets"]
     assert list(growth) == ["title", "line", "score", "tier", "objectives"]
-    assert (growth["title"], growth["line"], growth["score"]) == ("Growth team OKRs", 7, 27.7)
+    assert (growth["title"], growth["line"], growth["score"]) == ("Growth team OKRs", 7, 31.5)
     assert growth["objectives"][0] == {
         "text": "Make onboarding feel effortless for new teams",
         "line": 11,
-        "score": 77.5,
+        "score": 82.5,
         "tier": "Good",
     }
     assert data["files"][2]["sets"][0]["title"] is None

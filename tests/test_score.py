@@ -152,10 +152,10 @@ def test_error_on_the_objective_counts_once() -> None:
     clean, empty = fs.sets[0].objectives
     assert clean.score == 100.0
     # OKR104 is about its (missing) key results: they cost the error weight, and the objective's
-    # own statement loses its worst finding of its own (OKR203, a warning): 100 - 30 - 60.
+    # own statement loses its worst finding of its own (OKR203, an info): 100 - 20 - 60.
     assert codes(empty.findings) == ["OKR104", "OKR203"]
     assert empty.severity == "warning"
-    assert (empty.score, empty.tier) == (10.0, "Rewrite")
+    assert (empty.score, empty.tier) == (20.0, "Rewrite")
 
 
 def test_error_on_an_objective_with_clean_key_results() -> None:
@@ -184,9 +184,9 @@ def test_set_level_finding() -> None:
     fs = score_document(doc, findings)
     (ss,) = fs.sets
     assert codes(ss.findings) == ["OKR105"]
-    # mean(100, 10) - 30 / 4: a set-level warning costs a quarter of its weight
-    assert (ss.score, ss.tier) == (47.5, "Rewrite")
-    assert (fs.score, fs.tier) == (47.5, "Rewrite")
+    # mean(100, 20) - 30 / 4: a set-level warning costs a quarter of its weight
+    assert (ss.score, ss.tier) == (52.5, "Rework")
+    assert (fs.score, fs.tier) == (52.5, "Rework")
 
 
 def test_set_level_penalty_is_capped_at_zero() -> None:
@@ -224,7 +224,7 @@ def test_the_example_file() -> None:
     fs = score_document(doc, findings)
     (ss,) = fs.sets
     assert codes(ss.findings) == ["OKR403", "OKR101", "OKR108"]
-    assert [o.score for o in ss.objectives] == [77.5, 43.3, 10.0, 10.0]
+    assert [o.score for o in ss.objectives] == [82.5, 43.3, 10.0, 20.0]
     assert [o.tier for o in ss.objectives] == ["Good", "Rewrite", "Rewrite", "Rewrite"]
     # Every finding is placed exactly once.
     placed = [
@@ -233,7 +233,7 @@ def test_the_example_file() -> None:
         *(f for o in ss.objectives for f in o.all_findings()),
     ]
     assert sorted(placed, key=Finding.sort_key) == findings
-    assert ss.score == round((77.5 + 43.3 + 10.0 + 10.0) / 4 - 30 / 4, 1)
+    assert ss.score == round((82.5 + 43.3 + 10.0 + 20.0) / 4 - 30 / 4, 1)
 
 
 def test_yaml_document() -> None:
@@ -387,12 +387,12 @@ def test_score_set_overall_below_and_summary() -> None:
     findings = sorted((f for _, fs in docs_findings for f in fs), key=Finding.sort_key)
     scores = score_documents(docs, findings)
     assert [f.path for f in scores.files] == ["a.md", "b.md"]
-    assert (scores.score, scores.tier) == (73.8, "Good")  # mean(100, 47.5)
-    assert summary_lines(scores) == ["a.md: 100/100 Strong", "b.md: 47/100 Rewrite"]
-    assert [f.path for f in scores.below(50)] == ["b.md"]
-    assert scores.below(47) == []
-    assert min_score_failures(scores, 60) == ["b.md scores 47/100 (Rewrite), below --min-score 60"]
-    assert min_score_failures(scores, 47) == []
+    assert (scores.score, scores.tier) == (76.2, "Good")  # mean(100, 52.5)
+    assert summary_lines(scores) == ["a.md: 100/100 Strong", "b.md: 52/100 Rework"]
+    assert [f.path for f in scores.below(60)] == ["b.md"]
+    assert scores.below(52) == []
+    assert min_score_failures(scores, 60) == ["b.md scores 52/100 (Rework), below --min-score 60"]
+    assert min_score_failures(scores, 52) == []
     assert scores.for_path("b.md") is scores.files[1]
     assert scores.for_path("c.md") is None
 

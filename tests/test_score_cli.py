@@ -14,7 +14,7 @@ CLEAN = str(EXAMPLES / "clean.md")
 def test_text_output_ends_with_each_files_score(okrlint) -> None:
     run = okrlint(BAD, CLEAN, "--no-cache")
     lines = run.stdout.strip().split("\n")
-    assert lines[-3:-1] == [f"{BAD}: 27/100 Rewrite", f"{CLEAN}: 100/100 Strong"]
+    assert lines[-3:-1] == [f"{BAD}: 31/100 Rewrite", f"{CLEAN}: 100/100 Strong"]
     assert lines[-1].startswith("Found ")
     # the same scores with the cache, cold and warm
     assert okrlint(BAD, CLEAN).stdout == run.stdout
@@ -70,7 +70,7 @@ def test_baseline_hides_findings_from_the_score_too(okrlint, tmp_path) -> None:
 
 def test_report_formats_through_the_cli(okrlint, tmp_path) -> None:
     md = okrlint(BAD, CLEAN, "--format", "markdown").stdout
-    assert "27/100" in md and "100/100" in md
+    assert "31/100" in md and "100/100" in md
     out = Path(tmp_path / "report.html")
     okrlint(BAD, "--format", "html", "-o", str(out))
     assert out.read_text().startswith("<!DOCTYPE html>")
