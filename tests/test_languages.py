@@ -179,3 +179,14 @@ def test_no_error_on_a_well_written_key_result(text: str, language: str) -> None
     assert language_of(text) == language
     errors = [(f.code, f.message) for f in lint(doc, settings) if f.severity == "error"]
     assert errors == []
+
+
+def test_a_participle_that_agrees_with_its_noun_is_found_in_the_lexicon() -> None:
+    from okrlint.analysis.languages import pack
+
+    pt = pack("pt")
+    assert pt is not None
+    assert pt.lexicon_form("validadas") == pt.lexicon_form("validado") is not None
+    fr = pack("fr")
+    assert fr is not None and fr.lexicon_form("lancée") == fr.lexicon_form("lancé")
+    assert pt.lexicon_form("ada") is None  # too short to be a participle ending alone

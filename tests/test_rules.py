@@ -342,3 +342,14 @@ def test_people_counted_at_the_start_are_a_level_and_the_verb_after_them_describ
     assert _names("key_result", "50,000 registered farmers") == ["kr-missing-baseline"]
     assert _names("key_result", "10 regulars on streams") == ["kr-missing-baseline"]
     assert _names("key_result", "Twelve volunteer training sessions held") == ["kr-output-count"]
+
+
+def test_an_objective_named_by_its_project_is_a_task_only_by_its_head_noun() -> None:
+    assert _names("objective", "Controlled CM → Pithos migration with no consumer impact") == [
+        "objective-is-task"
+    ]
+    assert _names("objective", "A quality rebuild from monolith to microservices") == [
+        "objective-is-task"
+    ]
+    # "migration" in a qualifier does not make the objective a project.
+    assert _names("objective", "Zero customer impact from the database migration") == []

@@ -56,6 +56,21 @@ class LanguagePack:
     unbounded: tuple[str, ...]
     under: frozenset[str]
     company_metrics: tuple[str, ...]
+    # Agreement endings of a participle and the form the lexicon lists ("validadas" ->
+    # "validado", "lancée" -> "lancé"), longest first.
+    participle_endings: tuple[tuple[str, str], ...] = ()
+
+    def lexicon_form(self, word: str) -> frozenset[str] | None:
+        """The classes of a word, or of the participle it agrees from."""
+        found = self.classes.get(word)
+        if found is not None:
+            return found
+        for ending, base in self.participle_endings:
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                found = self.classes.get(word[: -len(ending)] + base)
+                if found is not None:
+                    return found
+        return None
 
 
 def _words(value: Any) -> list[str]:
@@ -112,6 +127,15 @@ def pack(code: str) -> LanguagePack | None:
         unbounded=tuple(_words(data.get("unbounded"))),
         under=frozenset(_words(data.get("under"))),
         company_metrics=tuple(_words(data.get("company_metrics"))),
+        participle_endings=tuple(
+            sorted(
+                (
+                    (str(k).lower(), str(v).lower())
+                    for k, v in (data.get("participles") or {}).items()
+                ),
+                key=lambda kv: -len(kv[0]),
+            )
+        ),
     )
 
 
@@ -314,7 +338,7 @@ def verbs_in(text: str, p: LanguagePack) -> list[Verb]:
     while i < len(tokens):
         for n in range(min(p.longest, len(tokens) - i), 0, -1):
             form = " ".join(t[2] for t in tokens[i : i + n])
-            classes = p.classes.get(form)
+            classes = p.classes.get(form) if n > 1 else p.lexicon_form(form)
             if classes is None and n == 1 and "-" in form:
                 classes = p.classes.get(form.rsplit("-", 1)[-1])  # "Onboarding-Strecke launchen"
             if classes is not None:

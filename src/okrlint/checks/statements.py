@@ -436,8 +436,22 @@ def is_objective_task(a: Analysis) -> bool:
         # "IPFS ships a release", "Onboarding redesign shipped": a deliverable verb.
         return "output" in vc and not vc & {"outcome", "vague", "up", "down"}
     if a.verb_form == "noun":
+        if _head_noun(a.text) in phrases()["project_nouns"]:
+            return True  # "Controlled CM to Pithos migration with no consumer impact"
         return a.has("deliverable_nouns") and not a.has("vague_objects")
     return False
+
+
+_QUALIFIER = re.compile(
+    r"(?i)\s(?:with|without|for|from|to|of|in|on|across|via|through|that|which|by)\s|[(:;,—–]|\s-\s"
+)
+
+
+def _head_noun(text: str) -> str:
+    """The last word of a noun phrase before its first qualifier, lower case."""
+    m = _QUALIFIER.search(text)
+    words = re.findall(r"[A-Za-z][\w-]*", text[: m.start()] if m else text)
+    return words[-1].lower() if words else ""
 
 
 def is_objective_vague(a: Analysis) -> bool:
