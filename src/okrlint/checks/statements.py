@@ -409,6 +409,8 @@ def is_objective_task(a: Analysis) -> bool:
         a.lead_verb == "give" and re.match(r"(?i)^\s*give\s+(?:a|an)\b", a.text)
     ):
         return False
+    if a.verb_form == "noun" and _head_noun(a.text) in phrases()["project_nouns"]:
+        return True  # "Controlled CM → Pithos migration with no consumer impact"
     transform = a.lead_verb in phrases()["transform_verbs"] or "transform" in a.verb_classes
     if transform and a.verb_form == "imperative":
         if _object_in(a, "lasting_objects", 40):
@@ -436,8 +438,6 @@ def is_objective_task(a: Analysis) -> bool:
         # "IPFS ships a release", "Onboarding redesign shipped": a deliverable verb.
         return "output" in vc and not vc & {"outcome", "vague", "up", "down"}
     if a.verb_form == "noun":
-        if _head_noun(a.text) in phrases()["project_nouns"]:
-            return True  # "Controlled CM to Pithos migration with no consumer impact"
         return a.has("deliverable_nouns") and not a.has("vague_objects")
     return False
 
