@@ -180,3 +180,17 @@ def test_a_json_file_is_linted_when_named_and_says_json_when_it_holds_no_okrs(
     assert "No objective found in this JSON file: okrlint reads an 'objectives:'" in run.stdout
     run = okrlint(str(tmp_path))  # a folder walk takes Markdown and YAML only
     assert "package.json" not in run.stdout
+
+
+def test_json_problems_say_json_and_non_text_entries_are_not_statements() -> None:
+    doc = read_bytes("okrs.json", b'{"objectives": [{"title": "A", "title": "B"}]}\n')
+    assert [p.message for p in doc.problems] == [
+        "duplicate JSON key 'title' (JSON readers keep the last one)"
+    ]
+    doc = read_bytes(
+        "okrs.json",
+        b'{"objectives": [{"title": "Make onboarding effortless", "key_results": '
+        b'[null, true, 42, "Raise activation from 40% to 60%"]}]}\n',
+    )
+    (objective,) = doc.objectives()
+    assert [k.text for k in objective.key_results] == ["Raise activation from 40% to 60%"]

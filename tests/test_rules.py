@@ -353,3 +353,67 @@ def test_an_objective_named_by_its_project_is_a_task_only_by_its_head_noun() -> 
     ]
     # "migration" in a qualifier does not make the objective a project.
     assert _names("objective", "Calm customers through the database migration") == []
+
+
+def test_a_bracketed_tag_in_a_statement_with_values_is_not_a_placeholder() -> None:
+    assert "kr-placeholder" not in _names(
+        "key_result", "Grow [beta] weekly active users from 50 to 400"
+    )
+    assert "kr-placeholder" not in _names("key_result", "Reduce p95 latency [ms] from 800 to 300")
+    assert "kr-placeholder" not in _names("key_result", "[Increase NPS from 30 to 40]")
+    # Where a value should stand, it is a slot.
+    assert _names("key_result", "Increase activation from [baseline] to 60%") == ["kr-placeholder"]
+
+
+def test_hours_and_splits_are_not_scores_on_a_scale() -> None:
+    assert "kr-impossible-value" not in _names("key_result", "Provide 24/7 support in EMEA")
+    assert "kr-impossible-value" not in _names(
+        "key_result", "Move the revenue split with partners from 50/50 to 60/40"
+    )
+    assert _names("key_result", "Raise CSAT from 4.2/5 to 5.4/5") == ["kr-impossible-value"]
+
+
+def test_baseline_and_target_columns_measure_a_named_measure() -> None:
+    md = (
+        "# Payments OKRs Q3\n\n## Objective: Merchants love paying with us\n\n"
+        "| Key Result | Baseline | Target |\n|---|---|---|\n| Merchant NPS | 31 | 45 |\n"
+        "| Time to first project created | 3 days | 1 day |\n"
+    )
+    assert _findings_in(md) == set()  # neither a task nor, for the objective, output-only
+
+
+def test_a_rate_of_everyone_is_not_a_rollout() -> None:
+    assert "kr-is-task" not in _names("key_result", "100% of orders delivered on time")
+
+
+def test_an_english_instruction_in_a_german_file_is_judged_as_english() -> None:
+    doc = read_text(
+        "ziele.yaml",
+        "ziele:\n  - ziel: Kunden begeistern\n    schluesselergebnisse:\n"
+        "      - Hire Designer\n      - Kundenzufriedenheit von 70 % auf 80 % erhöhen\n",
+        "yaml",
+    )
+    found = {(f.text, f.name) for f in lint(doc, _STATEMENT_SETTINGS) if f.item == "key_result"}
+    assert found == {("Hire Designer", "kr-is-task")}
+
+
+def test_a_level_word_after_a_preposition_does_not_make_a_count_a_level() -> None:
+    assert _names("key_result", "5 deals over $50k ARR closed") == []
+    assert _names("key_result", "10 daily active users") == ["kr-missing-baseline"]
+
+
+def test_task_hints_follow_the_verb_sense_teams_use() -> None:
+    settings = Settings(registry=REGISTRY, selected=frozenset({"OKR301"}), today=TODAY)
+    doc = _statement_doc("key_result", "Close the Series A funding round")
+    (finding,) = lint(doc, settings)
+    assert "for fixes" not in finding.message
+    doc = _statement_doc("key_result", "Legacy billing system decommissioned")
+    (finding,) = lint(doc, settings)
+    assert "for a migration or rewrite" in finding.message
+
+
+def test_not_measurable_never_offers_an_adverb_or_a_pronoun_as_the_measure() -> None:
+    settings = Settings(registry=REGISTRY, selected=frozenset({"OKR302"}), today=TODAY)
+    for text in ("Increase revenue significantly", "Improve it further", "Reduce churn ASAP"):
+        (finding,) = lint(_statement_doc("key_result", text), settings)
+        assert "name the measure" in finding.message, text

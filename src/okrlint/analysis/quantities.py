@@ -307,7 +307,16 @@ def find_quantities(text: str) -> list[Quantity]:
         if q.family == "multiplier":
             q.relative = True
         sm = _SCALE_AFTER.match(text[end:])
-        if sm and q.family in (None, "points"):
+        # "24/7", "9/5", "60/40" (whole numbers, the first above the second) are hours, a split or
+        # a ratio, not a score on a scale; "5.4/5" and "6 out of 5" are scores, too high.
+        split = (
+            sm is not None
+            and "/" in sm.group(0)
+            and q.value == int(q.value)
+            and "." not in sm.group("s")
+            and q.value > float(sm.group("s"))
+        )
+        if sm and q.family in (None, "points") and not split:
             q.scale = float(sm.group("s"))
             q.end = end + sm.end()
             q.text = text[q.start : q.end]
@@ -510,6 +519,13 @@ def _classify(text: str, q: Quantity) -> None:
     # Identifiers: "SOC 2", "Tier 1", "v2", "RFC 42", "3rd", "2-week", "Python 3".
     if _ID_BEFORE.search(before) and q.family not in ("money", "percent") and not q.word:
         q.role = "identifier"
+        return
+    if (
+        q.family is None
+        and q.scale is None
+        and (re.match(r"^/\d", after) or re.search(r"\d/$", before))
+    ):
+        q.role = "identifier"  # "24/7", "50/50", "60/40": hours or a split, not a count
         return
     span = _RANGE_END.search(before)
     if span and _ID_BEFORE.search(before[: span.start()]) and q.family is None:

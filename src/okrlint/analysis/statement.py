@@ -15,7 +15,7 @@ from typing import Any, Literal, NamedTuple
 
 from okrlint.analysis import languages
 from okrlint.analysis.languages import supported
-from okrlint.analysis.lexicon import numbers, verbs
+from okrlint.analysis.lexicon import numbers, phrases, verbs
 from okrlint.analysis.quantities import Direction, Quantity, find_quantities
 from okrlint.analysis.timeframes import find_timeframes
 from okrlint.data import load_lexicon
@@ -132,8 +132,15 @@ _METRIC_STOP = re.compile(
     r"[,;:(\[]|\d|[$€£%]"
 )
 _SLOT = re.compile(r"[\[<{]\s*[a-z][a-z _/-]{1,30}\s*[\]>}]")
-# A statement that is nothing but a template slot, in any case: "[Title]", "<Key result 2>".
-WHOLE_SLOT = re.compile(r"\s*[\[<{]\s*[^\W\d_][^\[\]<>{}]{1,80}[\]>}]\s*[.:]?\s*")
+# A statement that is nothing but a template slot, in any case: "[Title]", "<Key result 2>"
+# (not "[Increase NPS from 30 to 40]": a slot holds no baseline and target).
+WHOLE_SLOT = re.compile(
+    r"\s*[\[<{]\s*[^\W\d_](?![^\]>}]*\bfrom\b[^\]>}]*\bto\b)[^\[\]<>{}]{1,80}[\]>}]\s*[.:]?\s*"
+)
+# Where a slot stands for a value: after "from", "to", "by", "of", "at", "reach", a currency
+# sign, or before "%" or a unit word.
+_VALUE_BEFORE = re.compile(r"(?i)(?:\b(?:from|to|by|of|at|reach|hit|than|under|over)|[$€£~])\s*$")
+_VALUE_AFTER = re.compile(r"(?i)^\s*(?:%|percent\b|x\b|k\b|ms\b|hours?\b|days?\b)")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _DETERMINERS = re.compile(r"(?i)^(?:the|a|an|our|their|its|my|your|his|her|all|every|each)\s+")
 
@@ -241,8 +248,11 @@ def language_in(text: str, document: str) -> str:
         return found
     words, _ = _language_data()
     english = words.get("en", frozenset())
-    if any(token in english for token in _WORD.findall(text.lower())):
+    tokens = _WORD.findall(text.lower())
+    if any(token in english for token in tokens):
         return "en"
+    if tokens and tokens[0] in verbs().base_forms:
+        return "en"  # "Hire Designer", "Fix Login Bugs": an English instruction
     return document
 
 
@@ -566,6 +576,11 @@ def _numbers(a: Analysis) -> None:
             a.target = (digits or levels)[0]
 
 
+@cache
+def _slot_words() -> frozenset[str]:
+    return frozenset(phrases()["slot_words"])
+
+
 def _placeholders(a: Analysis) -> None:
     if WHOLE_SLOT.fullmatch(a.text) or (a.text.strip() and not _LETTER_OR_DIGIT.search(a.text)):
         # "[Inspiring, qualitative goal]", or a row left as its template ("| KR1: | | % |")
@@ -573,11 +588,21 @@ def _placeholders(a: Analysis) -> None:
         return
     found = [q.text for q in a.quantities if q.placeholder]
     spans = [(q.start, q.end) for q in a.quantities if q.placeholder]
-    # Bracketed template slots: "[target]", "<metric>", "{product name}".
+    # Bracketed template slots: "[target]", "<metric>", "{product name}". In a statement with
+    # values of its own a bracketed word is a tag or a note ("Grow [beta] users from 50 to
+    # 400", "latency [ms]"), unless it stands where a value would ("from [baseline] to 60%").
+    valued = any(q.is_metric and not q.placeholder for q in a.quantities)
     for m in _SLOT.finditer(a.text):
-        if not any(s < m.end() and m.start() < e for s, e in spans):
-            found.append(m.group(0))
-            spans.append((m.start(), m.end()))
+        if any(s < m.end() and m.start() < e for s, e in spans):
+            continue
+        if valued and not (
+            _VALUE_BEFORE.search(a.text[: m.start()])
+            or _VALUE_AFTER.match(a.text[m.end() :])
+            or _slot_words() & set(re.findall(r"[a-z]+", m.group(0).lower()))
+        ):
+            continue
+        found.append(m.group(0))
+        spans.append((m.start(), m.end()))
     for start, end, word in a.hits.get("placeholders", []):
         if any(s < end and start < e for s, e in spans):
             continue
@@ -719,6 +744,9 @@ def _counts(doc: Any, a: Analysis) -> None:
     )
 
 
+_NOUN_PHRASE_END = re.compile(
+    r"(?i)\b(?:with|over|on|at|for|from|in|to|across|among|by|per|under|above)\b"
+)
 _LEADING_BOUND = re.compile(r"\s*(?:(?:at\s+least|over|more\s+than|>=?|≥|~)\s*)?")
 
 
@@ -737,6 +765,11 @@ def _leading_count(a: Analysis, first: Quantity, output_noun: bool, outcome_noun
     ):
         return False
     lo, hi = first.end, first.end + 40
+    cut = _NOUN_PHRASE_END.search(a.text, lo, hi)
+    if cut:
+        hi = (
+            cut.start()
+        )  # "5 deals over $50k ARR closed": the words after "over" are not the count's
 
     def near(category: str) -> bool:
         return any(lo <= start <= hi for start, _, _ in a.hits.get(category, []))
@@ -745,9 +778,9 @@ def _leading_count(a: Analysis, first: Quantity, output_noun: bool, outcome_noun
         return False
     if near("event_nouns"):
         a.new_count = True  # "100 signups": things that happen in the cycle
-        a.output_count = near("done_states") and not outcome_noun
+        a.output_count = near("made_states") and not outcome_noun
         return True
-    done = near("done_states")
+    done = near("made_states")
     if outcome_noun and not (done and output_noun):
         return False  # "10 regulars", "50,000 farmers": people, a standing number
     if not (done or output_noun):

@@ -51,7 +51,7 @@ def missing_timeframe(ctx: RuleContext, node: Node) -> Iterator[Problem]:
 
 def output_only_objective(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     from okrlint.analysis.statement import judged
-    from okrlint.checks.statements import is_task
+    from okrlint.checks.statements import kr_task
 
     if not isinstance(node, Objective) or not node.key_results or node.children:
         return
@@ -60,7 +60,7 @@ def output_only_objective(ctx: RuleContext, node: Node) -> Iterator[Problem]:
         a = kr.analysis
         if a is None or not judged(a.language):
             return
-        if not (is_task(a) or a.output_count):
+        if not (kr_task(kr) or a.output_count):
             return
         outputs += 1
     if outputs:

@@ -216,6 +216,10 @@ def is_task(a: Analysis) -> bool:
     return not vague
 
 
+_RATE_QUALIFIER = re.compile(
+    r"(?i)\b(?:on\s+time|without|within|in\s+under|in\s+less\s+than|with\s+no|error-free|"
+    r"correctly|successfully|first\s+time|on\s+the\s+first)\b"
+)
 _ALL_OF = re.compile(r"(?i)\s*(?:\*\*)?100\s*%(?:\*\*)?\s+of\b")
 
 
@@ -226,9 +230,9 @@ def _rollout(a: Analysis, numbers: list[Quantity]) -> bool:
         return False
     if a.verb_classes & {"outcome", "up", "down", "maintain"} and a.verb_form == "imperative":
         return False
-    if not _ALL_OF.match(a.text):
-        return False
-    return any(s > numbers[0].end for s, _, _ in a.hits.get("done_states", []))
+    if not _ALL_OF.match(a.text) or _RATE_QUALIFIER.search(a.text):
+        return False  # "100% of orders delivered on time": a rate of quality, not a rollout
+    return any(s > numbers[0].end for s, _, _ in a.hits.get("made_states", []))
 
 
 def maintain(a: Analysis) -> bool:
@@ -581,10 +585,22 @@ _COUNT_TARGET = re.compile(r"(?i)^\s*(?:[≥>]=?\s*)?(?P<n>\d+)\s*\+?\s*(?:/\s*\
 
 def field_target(node: Node) -> str | None:
     """A target given as a field (a "Target" column, a ``Target:`` line) that is a level of a
-    measure, other than "100%" of the work: the key result is measured there."""
+    measure, other than "100%" of the work: the key result is measured there. A plain number
+    ("45", "1 day") is a level when a baseline or current value stands beside it."""
     value = field_value(node, "target")
     level = value and any(ch.isdigit() for ch in value) and not _COMPLETION.match(value)
-    return value if level and value and _LEVEL_TARGET.search(value) else None
+    if not level or not value:
+        return None
+    if _LEVEL_TARGET.search(value) or _field_has_number(node, "baseline", "current"):
+        return value
+    return None
+
+
+def kr_task(node: Node) -> bool:
+    """A key result that is a task, its fields considered: a target column with a level or a
+    count measures it (what kr-is-task and output-only-objective both ask)."""
+    a = _kr(node)
+    return bool(a and is_task(a) and not field_target(node) and not field_count(node))
 
 
 def field_count(node: Node) -> bool:
@@ -609,14 +625,23 @@ def field_placeholder(node: Node) -> str | None:
     return None
 
 
+_ROW_LABEL = re.compile(r"(?i)\W*(?:kr|key\s+results?|o|okr)?\s*[\d.]*\s*[:.)-]?")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
 def kr_placeholder(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     a = _kr(node)
     if a and not a.text.strip() and isinstance(node, KeyResult):
-        # "| KR1: | | | % |": a row of the template with nothing written in it.
-        row = quote(node.raw.strip(" |")) if node.raw.strip(" |") else "the key result"
-        yield Problem(
-            f"'{row}' is a key result left empty: write it, or drop it until it is known."
-        )
+        # "| KR1: | | | % |": a row of the template with nothing written in it. A row with words
+        # elsewhere ("| KR 1 | 40 new logos | On track |") was read in the wrong column: say
+        # nothing rather than call it empty.
+        row = node.raw.strip(" |")
+        label = _ROW_LABEL.match(row)
+        if not _WORDS.search(row[label.end() if label else 0 :]):
+            shown = quote(row) if row else "the key result"
+            yield Problem(
+                f"'{shown}' is a key result left empty: write it, or drop it until it is known."
+            )
         return
     if a and (match := placeholder(a) or field_placeholder(node)):
         yield _say(ctx, node, match=match.strip())
@@ -640,25 +665,31 @@ def kr_direction_mismatch(ctx: RuleContext, node: Node) -> Iterator[Problem]:
 
 
 @cache
-def _task_hints() -> tuple[dict[str, str], dict[str, str], str]:
+def _task_hints() -> tuple[dict[str, str], dict[str, str], str, frozenset[str]]:
     data = load_lexicon("suggestions")
     by_verb: dict[str, str] = {}
     by_noun: dict[str, str] = {}
+    generic: set[str] = set()
     for group in data.get("task_outcomes") or []:
         for verb in group["verbs"]:
             by_verb.setdefault(str(verb), str(group["hint"]))
+            if group.get("generic"):
+                generic.add(str(verb))
         for noun in group.get("nouns") or []:
             by_noun.setdefault(str(noun), str(group["hint"]))
-    return by_verb, by_noun, str(data["task_outcome_default"]["hint"])
+    return by_verb, by_noun, str(data["task_outcome_default"]["hint"]), frozenset(generic)
 
 
 def task_hint(a: Analysis) -> str:
     """What the task should change (``rules/lexicons/suggestions.yaml``): by the verb that
     leads an instruction ("Migrate ..."), else by the first word that names the work
     ("Onboarding redesign shipped", "Database migration"), else by the lead verb."""
-    by_verb, by_noun, default = _task_hints()
+    by_verb, by_noun, default, generic = _task_hints()
     if a.language != "en":
         return default
+    lead = a.lead_verb or ""
+    if a.verb_form in ("past", "passive") and lead in by_verb and lead not in generic:
+        return by_verb[lead]  # "Legacy billing system decommissioned"
     if a.verb_form != "imperative":
         for word in re.findall(r"[a-z]+", a.text.lower()):
             if word in by_noun:
@@ -668,7 +699,7 @@ def task_hint(a: Analysis) -> str:
 
 def kr_is_task(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     a = _kr(node)
-    if a and is_task(a) and not field_target(node) and not field_count(node):
+    if a and kr_task(node):
         yield _say(ctx, node, hint=task_hint(a))
 
 
@@ -697,6 +728,11 @@ def measure_words(a: Analysis) -> str | None:
         return None
     if not _PLAIN_WORDS.fullmatch(a.metric) or any(len(w) < 2 for w in words):
         return None  # "+ Verified Breeder V"
+    not_measures = set(phrases()["not_measure_words"])
+    if any(w.lower() in not_measures or w.lower().endswith("ly") for w in words):
+        return None  # "revenue significantly", "churn ASAP", "it further", "way we work"
+    if a.text.lower().split()[1:2] in (["the"], ["a"], ["an"]) and len(words) == 1:
+        return None  # "Grow the team": "measure team" would not read
     return a.metric
 
 

@@ -106,6 +106,16 @@ def read_text(path: str, text: str, fmt: str | None = None) -> OkrDocument:
             # A tab may indent JSON but not YAML; in valid JSON a tab is never inside a
             # string, and a space keeps every column.
             doc = read_yaml(path, text.replace("\t", " ") if fmt == "json" else text)
+            if fmt == "json":  # the user wrote JSON: say so
+                doc.problems = [
+                    Problem(
+                        p.message.replace("YAML", "JSON").replace(
+                            "(the first one wins)", "(JSON readers keep the last one)"
+                        ),
+                        p.span,
+                    )
+                    for p in doc.problems
+                ]
         else:
             from okrlint.readers.markdown import read_markdown
 

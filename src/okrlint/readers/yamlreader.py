@@ -64,6 +64,10 @@ _SET_LIST_KEYS = frozenset(_YAML_KEYS.get("set_lists", ()))
 _PERIOD_KEY = re.compile(r"^(?:q[1-4]|h[12]|fy\d{2,4}|(?:19|20)\d{2}(?:[-_ ]?q[1-4])?)$", re.I)
 
 
+# Scalars that are not text: a null, a boolean or a number in a list of statements.
+_NOT_TEXT = frozenset(f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float"))
+
+
 class _Budget:
     def __init__(self) -> None:
         self.left = MAX_NODES
@@ -395,7 +399,7 @@ class _YamlReader:
         self._count_statement(node)
         if isinstance(node, yaml.ScalarNode):
             text = str(node.value).strip()
-            if not text:
+            if not text or node.tag in _NOT_TEXT:
                 return None
             cl = clean(text)
             return Objective(text=cl.text, span=_scalar_span(node), raw=text, metadata=cl.metadata)
@@ -446,8 +450,8 @@ class _YamlReader:
         self._count_statement(node)
         if isinstance(node, yaml.ScalarNode):
             text = str(node.value).strip()
-            if not text:
-                return None
+            if not text or node.tag in _NOT_TEXT:
+                return None  # null, true, 42: an empty or generated entry, not a statement
             cl = clean(" ".join(text.split()))
             if not cl.text:
                 return None
