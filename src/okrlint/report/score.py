@@ -6,8 +6,8 @@ The formula (``docs/score.md`` explains it with examples):
   a statement with no finding has penalty 0, otherwise the weight of that finding's severity
   (defaults: error 60, warning 30, info 20).
 - **Objective** = 100 - (the objective's own penalty) - (the mean penalty of its key results),
-  at least 0. Findings about its key results as a whole (OKR104, OKR107) are not its own; an
-  objective with no key results (OKR104) gets the error weight in place of their mean.
+  at least 0. An objective with no key results (OKR104) gets the error weight in place of
+  their mean (and OKR104 is not counted again as its own finding).
 - **Set** = the mean of its objectives' scores (key results written beside the objectives,
   not under one, count as one more objective without a statement of its own), minus a quarter
   of the penalty of the set's worst set-level finding, at least 0.
@@ -42,10 +42,9 @@ DEFAULT_WEIGHTS: dict[str, float] = {"error": 60, "warning": 30, "info": 20}
 # The lowest score of each tier above the first ("rewrite" starts at 0).
 DEFAULT_TIERS: dict[str, float] = {"rework": 50, "good": 70, "strong": 85}
 TIER_NAMES = ("Rewrite", "Rework", "Good", "Strong")
-# Findings about an objective's key results as a whole (none at all; all tasks or outputs): they
-# count through its key results, not again as a fault of the objective's own statement.
+# An objective with no key results at all: nothing measures it, so its key results' part is
+# the error weight (the finding is not also counted as a fault of its own statement).
 NO_KEY_RESULTS = "OKR104"
-ABOUT_KEY_RESULTS = frozenset({NO_KEY_RESULTS, "OKR107"})
 # A set-level finding (too many objectives, no time frame) takes this share of its severity's
 # weight off the set: the statements are what a coach judges first.
 SET_SHARE = 0.25
@@ -297,7 +296,7 @@ class _Index:
 def _objective_score(
     objective: Objective, own: list[Finding], krs: list[StatementScore], config: ScoreConfig
 ) -> ObjectiveScore:
-    penalty = config.penalty(worst(f for f in own if f.code not in ABOUT_KEY_RESULTS))
+    penalty = config.penalty(worst(f for f in own if f.code != NO_KEY_RESULTS))
     if krs:
         penalty += sum(config.penalty(k.severity) for k in krs) / len(krs)
     elif any(f.code == NO_KEY_RESULTS for f in own):
