@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,17 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def total(scores: Iterable[Score]) -> Score:
+    """The micro sum of several rules' counts."""
+    out = Score()
+    for s in scores:
+        out.tp += s.tp
+        out.fp += s.fp
+        out.fn += s.fn
+        out.support += s.support
+    return out
+
+
 @dataclass
 class Result:
     scores: dict[str, Score] = field(default_factory=dict)
@@ -81,13 +93,7 @@ class Result:
         return self.scores.setdefault(name, Score())
 
     def overall(self) -> Score:
-        total = Score()
-        for s in self.scores.values():
-            total.tp += s.tp
-            total.fp += s.fp
-            total.fn += s.fn
-            total.support += s.support
-        return total
+        return total(self.scores.values())
 
 
 def _statement_doc(item: dict[str, Any], index: int) -> tuple[OkrDocument, Objective | KeyResult]:

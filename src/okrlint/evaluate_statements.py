@@ -32,7 +32,7 @@ from typing import Any
 import yaml
 
 from okrlint.engine import Finding, Settings, lint, node_keys
-from okrlint.evaluate import DEFAULT_TODAY, STATEMENT_PREFIXES, Score
+from okrlint.evaluate import DEFAULT_TODAY, STATEMENT_PREFIXES, Score, total
 from okrlint.evaluate_reader import (
     READ_SUFFIXES,
     ROOT,
@@ -61,13 +61,7 @@ class Figures:
         return self.scores.setdefault(name, Score())
 
     def overall(self) -> Score:
-        total = Score()
-        for s in self.scores.values():
-            total.tp += s.tp
-            total.fp += s.fp
-            total.fn += s.fn
-            total.support += s.support
-        return total
+        return total(self.scores.values())
 
     def macro_f1(self) -> float:
         f1s = [s.f1 for s in self.scores.values() if s.support >= MACRO_SUPPORT]
