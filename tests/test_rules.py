@@ -307,9 +307,9 @@ def test_a_target_column_measures_the_key_result_beside_it() -> None:
         "| KR3 | Migrate all documents to the new index | 100% coverage | Apr 10 |\n"
     )
     found = {(line, name) for line, name, item in _findings_in(md) if item == "key_result"}
-    # A level in the Target column needs a baseline; a count of things made does not; "100%"
-    # of the work leaves a task a task.
-    assert found == {(7, "kr-missing-baseline"), (9, "kr-is-task")}
+    # A level in the Target column needs a baseline; a count of things made does not (it is an
+    # output count); "100%" of the work leaves a task a task.
+    assert found == {(7, "kr-missing-baseline"), (8, "kr-output-count"), (9, "kr-is-task")}
 
 
 def test_objectives_that_grow_something_or_win_a_position_are_not_tasks() -> None:
@@ -417,3 +417,17 @@ def test_not_measurable_never_offers_an_adverb_or_a_pronoun_as_the_measure() -> 
     for text in ("Increase revenue significantly", "Improve it further", "Reduce churn ASAP"):
         (finding,) = lint(_statement_doc("key_result", text), settings)
         assert "name the measure" in finding.message, text
+
+
+def test_work_counted_in_its_target_column_is_an_output_count() -> None:
+    md = (
+        "# Data team OKRs Q2\n\n## Objective: Make the pipelines easy to run\n\n"
+        "| KR | Key Result | Target |\n|---|---|---|\n"
+        "| KR1 | Pipeline documentation for each data source | 3+ runbooks |\n"
+        "| KR2 | Cut failed nightly runs from 9 to 2 a month | 2 a month |\n"
+    )
+    assert _findings_in(md) == {(7, "kr-output-count", "key_result")}
+
+
+def test_exploring_is_an_activity_for_an_objective() -> None:
+    assert _names("objective", "Explore funding options") == ["objective-is-task"]

@@ -792,6 +792,9 @@ def kr_output_count(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     if a and a.output_count and not is_task(a):
         q = _metric_numbers(a)
         yield _say(ctx, node, count=q[0].text.strip() if q else "")
+    elif a and is_task(a) and field_count(node):
+        # "| Pipeline documentation | 3+ runbooks |": the work, counted in its Target column.
+        yield _say(ctx, node, count=field_value(node, "target") or "")
 
 
 def kr_vanity_metric(ctx: RuleContext, node: Node) -> Iterator[Problem]:
