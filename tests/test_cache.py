@@ -158,6 +158,7 @@ def test_reports_are_the_same_serial_parallel_cold_and_warm(okrlint, tmp_path, f
     assert okrlint(tree, "--cache-dir", cache, *day).stdout == reference
 
 
+@pytest.mark.slow
 def test_a_warm_report_never_imports_spacy(tmp_path) -> None:
     path = str(EXAMPLES / "okrs.md")
     cache = tmp_path / "c"
@@ -218,6 +219,7 @@ def test_files_without_okrs_never_import_spacy(tmp_path, name) -> None:
     assert probe(str(path), "--no-cache", cache=tmp_path / "c") == "NO-SPACY"
 
 
+@pytest.mark.slow
 def test_a_warm_run_never_imports_spacy(tmp_path) -> None:
     path = str(EXAMPLES / "okrs.md")
     cache = tmp_path / "c"

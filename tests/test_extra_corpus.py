@@ -45,6 +45,7 @@ def test_files_labelled_without_okrs_get_no_finding_in_hook_mode() -> None:
     assert all(not codes for _, codes in quiet), quiet
 
 
+@pytest.mark.slow
 def test_a_new_labelled_batch_is_scored_as_its_own_split(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -437,6 +437,7 @@ def test_json_report_file_without_okrs() -> None:
     assert "No OKRs found in this file." in render_html(report)
 
 
+@pytest.mark.slow
 def test_reports_are_linear_in_files_times_findings() -> None:
     """Scores and report tables once looked at every finding for every file: 124 s for an HTML
     report of 20,000 files. 4,000 files with 2 findings each took seconds that way."""
@@ -507,6 +508,7 @@ def test_reports_say_that_a_baseline_hid_findings() -> None:
         assert "3 known findings hidden by the baseline are left out" in out
 
 
+@pytest.mark.slow
 def test_a_markdown_report_of_thousands_of_files_still_fits() -> None:
     registry = default_registry()
     docs = _docs(3000) + _docs(3000, okrs=False)

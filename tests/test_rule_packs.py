@@ -272,6 +272,7 @@ def test_a_failing_plugin_check_loses_nothing_else(okrlint, tmp_path, monkeypatc
     assert any(code.startswith("OKR") and line == 3 for code, line in got)  # "Make boom happen"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("body", "stderr"),
     [

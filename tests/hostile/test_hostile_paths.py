@@ -131,6 +131,7 @@ def test_symbolic_link_loop_named_is_exit_2(okrlint: Callable[..., Any], tmp_pat
     assert "symbolic link loop" in result.stderr
 
 
+@pytest.mark.slow
 def test_fifo_in_a_walk_is_skipped_not_waited_for(tmp_path: Path) -> None:
     root = tmp_path / "repo"
     _write(root / "okrs.md", GOOD)

@@ -12,6 +12,7 @@ import json
 import os
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, assume, find, given, settings
 from hypothesis import strategies as st
@@ -309,6 +310,7 @@ def test_command_line_exit_codes(case: tuple[str, str]) -> None:
     assert outputs[0] == outputs[1]
 
 
+@pytest.mark.slow
 def test_strategies_reach_okrs() -> None:
     """The generators are worth something only if they also make documents with OKRs."""
     found = find(MARKDOWN, lambda t: read_bytes("okrs.md", t.encode()).has_okrs, settings=FIND)
