@@ -42,3 +42,31 @@ def test_every_label_names_a_statement_rule_and_a_corpus_line() -> None:
         assert set(item.get("also") or []) <= names, item["id"]
         text = (SHARED / "real" / item["file"]).read_text(encoding="utf-8", errors="replace")
         assert 1 <= item["line"] <= len(text.split("\n")), item["id"]
+
+
+def test_a_new_batch_is_scored_as_its_own_split(tmp_path, capsys) -> None:
+    from okrlint.evaluate_statements import main
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a__b__okrs.md").write_text(
+        "# Team OKRs Q3\n\n## Objective: Make onboarding effortless\n\n"
+        "- Launch the new onboarding flow\n- Raise activation from 40% to 60%\n",
+        encoding="utf-8",
+    )
+    (corpus / "SOURCES.tsv").write_text(
+        "file\trepo\tpath\tcommit\tlicense\tnotes\na__b__okrs.md\ta/b\tokrs.md\t-\tMIT\t-\n",
+        encoding="utf-8",
+    )
+    labels = tmp_path / "statements.yaml"
+    labels.write_text(
+        "statements:\n"
+        "  - {id: n1, file: a__b__okrs.md, line: 5, kind: key_result, expect: [kr-is-task]}\n"
+        "  - {id: n2, file: a__b__okrs.md, line: 6, kind: key_result, expect: []}\n",
+        encoding="utf-8",
+    )
+    assert main(["--corpus", str(corpus), "--labels", str(labels), "--json"]) == 0
+    import json
+
+    figures = json.loads(capsys.readouterr().out)["new"]["all"]
+    assert figures["statements"] == 2 and figures["precision"] == 1.0 and figures["recall"] == 1.0

@@ -74,7 +74,7 @@ class Figures:
 
 def load_labels(folder: Path = LABELS) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
-    for path in sorted(folder.glob("*.yaml")):
+    for path in [folder] if folder.is_file() else sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         items.extend(data.get("statements") or [])
     return items
@@ -216,16 +216,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("dev", "test"))
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--labels", type=Path, default=LABELS)
+    parser.add_argument("--labels", type=Path, default=LABELS, help="a folder or one YAML file")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        help="a new batch's folder (with SOURCES.tsv), scored as one split 'new'",
+    )
     args = parser.parse_args(argv)
-    corpus = SHARED / "real"
+    corpus = args.corpus or SHARED / "real"
     if not corpus.is_dir():
         print(f"{corpus} is not there: the labelled texts live in ../shared", file=sys.stderr)
         return 2
     items = load_labels(args.labels)
     out: dict[str, Any] = {}
-    for split in [args.split] if args.split else ["dev", "test"]:
+    splits: list[str | None] = (
+        [None] if args.corpus else [args.split] if args.split else ["dev", "test"]
+    )
+    for split in splits:
         every, read = evaluate(items, corpus, split)
+        split = split or "new"
         if args.json:
             out[split] = {"all": summary(every), "read": summary(read)}
             continue
