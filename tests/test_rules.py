@@ -431,3 +431,35 @@ def test_work_counted_in_its_target_column_is_an_output_count() -> None:
 
 def test_exploring_is_an_activity_for_an_objective() -> None:
     assert _names("objective", "Explore funding options") == ["objective-is-task"]
+
+
+def test_a_score_scale_after_a_key_result_is_not_its_baseline_and_target() -> None:
+    from okrlint.readers.statement import clean
+
+    cleaned = clean("Interactive prototype approved by the client (0.0 → 1.0)")
+    assert cleaned.text == "Interactive prototype approved by the client"
+    assert cleaned.metadata["scale"] == "0.0 → 1.0"
+    assert _names("key_result", cleaned.text) == ["kr-is-task"]
+
+
+def test_a_standing_limit_is_a_kpi_to_maintain() -> None:
+    assert _names("key_result", "Not spend more than 5 hours in research") == ["kr-maintain-kpi"]
+    assert _names("key_result", "Cap the hosting cost per transfer at less than $0.002") == [
+        "kr-maintain-kpi"
+    ]
+
+
+def test_a_dash_in_a_baseline_column_is_no_baseline() -> None:
+    md = (
+        "# Shop OKRs Q3\n\n## Objective: Customers find what they look for\n\n"
+        "| KR | Key Result | Baseline | Target |\n|---|---|---|---|\n"
+        "| KR1 | At least 70% of searches return a result | — | 70% |\n"
+        "| KR2 | Cut time to first order from 9 to 4 days | 9 days | 4 days |\n"
+    )
+    assert _findings_in(md) == {(7, "kr-missing-baseline", "key_result")}
+
+
+def test_habits_by_the_month_or_week_are_tasks() -> None:
+    assert _names("key_result", "Review the engagement results monthly") == ["kr-is-task"]
+    assert _names("key_result", "Hold bi-weekly 1:1 meetings with Anna") == ["kr-is-task"]
+    assert _names("key_result", "Reduce pages per week from 25 to 8") == []

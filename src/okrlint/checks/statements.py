@@ -57,9 +57,10 @@ _STOP = {
     "again",
 }
 _HABIT_STRONG = re.compile(
-    r"(?i)\b(?:every\s+(?:day|evening|morning|night|week|weekday|weekend|month)|each\s+"
-    r"(?:day|week|morning|evening)|(?:once|twice|\w+\s+times)\s+(?:a|per)\s+(?:day|week)|"
-    r"daily|nightly|on\s+weekends)\b"
+    r"(?i)\b(?:every\s+(?:day|evening|morning|night|week|weekday|weekend|month|other\s+week)|"
+    r"each\s+(?:day|week|month|morning|evening)|"
+    r"(?:once|twice|\w+\s+times)\s+(?:a|per|every)\s+(?:day|week|month)|"
+    r"daily|nightly|weekly|bi-?weekly|fortnightly|monthly|on\s+weekends)\b"
 )
 _ADVERB_COMPARATIVE = re.compile(
     r"(?i)\b(?:sooner|faster|quicker|earlier|more\s+(?:quickly|often|easily|reliably|consistently)|"
@@ -245,10 +246,12 @@ def maintain(a: Analysis) -> bool:
     low = a.text.lower()
     if re.match(
         r"(?i)^\s*(?:no\s+more\s+than|never\s+(?:exceed|drop|fall)|at\s+all\s+times|"
-        r"stay|remain|hold\s+(?:steady|at|the))\b",
+        r"stay|remain|hold\s+(?:steady|at|the)|"
+        r"(?:do\s+)?not\s+(?:spend|exceed|use|take)\s+more\s+than|"
+        r"spend\s+(?:no|not)\s+more\s+than|cap\s+.{1,60}?\bat)\b",
         low,
     ):
-        return True
+        return True  # a standing limit: "Spend no more than 4 hours a week on reporting"
     if re.search(r"\b(?:hold|holds|keep|keeps)\b.*\b(?:steady|flat|stable|constant)\b", low):
         return True
     return bool(
@@ -548,7 +551,8 @@ def _obj(node: Node) -> Analysis | None:
 
 # A field left as template text: "[TBD]", "{{TARGET}}", "<baseline>", "TBD", "X%", "?".
 _FIELD_PLACEHOLDER = re.compile(
-    r"^\s*(?:\[[^\]]*\]|\{\{[^}]*\}\}|<[^>]*>|tbd|tbc|todo|n/?a|x{1,3}\s?%?|\?+|-+|…|\.\.\.)\s*$",
+    r"^\s*(?:\[[^\]]*\]|\{\{[^}]*\}\}|<[^>]*>|tbd|tbc|todo|n/?a|none|unknown|x{1,3}\s?%?|\?+|[-–—]+|"
+    r"…|\.\.\.)\s*$",
     re.IGNORECASE,
 )
 # Template text in a field, an error: "[TBD]", "{{target}}", "<value>", "XX%", "???". Not an

@@ -111,6 +111,8 @@ _SCORE_DASH_TAIL = re.compile(r"\s+[-–—]\s+(?P<v>-?(?:\d+(?:\.\d+)?|\.\d+)\s
 _FRACTION_TAIL = re.compile(
     r"\s*:\s*(?P<v>(?:\d+|X)\s*/\s*\d+\s*\((?:\d+(?:\.\d+)?|X)\s*%\))\s*$", re.IGNORECASE
 )
+# "(0.0 → 1.0)" after a key result: the scale it will be scored on, not a baseline and target.
+_SCALE_TAIL = re.compile(r"\s*\((?P<v>\s*0(?:\.0)?\s*(?:→|->|–|-|to)\s*1(?:\.0)?\s*)\)\s*$")
 _TARGET_TAIL = re.compile(r"\s*\(target:\s*(?P<v>[^()]*)\)\s*$", re.IGNORECASE)
 _CURRENT_TAIL = re.compile(r"\s*[-–—]\s*current:\s*(?P<v>\S+)\s*$", re.IGNORECASE)
 _TAG_TAIL = re.compile(r"\s*\((?P<tag>[a-z]{1,4})\)\s*$")
@@ -442,6 +444,7 @@ def _clean(text: str, allow_role: bool) -> Cleaned:
             (_OWNER_TAIL, "owner"),
             (_HANDLE_PAREN_TAIL, "owner"),
             (_TARGET_TAIL, "target"),
+            (_SCALE_TAIL, "scale"),
             (_CURRENT_TAIL, "current"),
         ):
             m = pattern.search(s)
