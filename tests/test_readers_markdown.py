@@ -488,3 +488,59 @@ def test_a_key_result_column_with_statements_keeps_its_role() -> None:
     )
     (objective,) = doc.objectives()
     assert [k.text for k in objective.key_results] == ["Cut median review time to 4 hours"]
+
+
+HTML_TABLE = """\
+# OKRs
+
+## Current OKRs - Q1 2026
+
+<table>
+  <thead><tr><th>OKR</th><th>Success</th><th colspan="2">Progress</th></tr></thead>
+  <tbody>
+    <tr><td><strong>Make onboarding effortless</strong></td><td><strong>54%</strong></td>
+      <td>-</td><td>30%</td></tr>
+    <tr><td>&#8627; Raise activation from 40% to 60%</td><td>50%</td><td>-</td><td>20%</td></tr>
+    <tr><td>&#8627; Cut time to first project from 9 to 4 days</td><td>10%</td><td>-</td>
+      <td>5%</td></tr>
+  </tbody>
+</table>
+"""
+
+
+def test_an_html_table_in_markdown_is_read_like_a_markdown_table() -> None:
+    doc = parse_md(HTML_TABLE)
+    assert [(o.text, [k.text for k in o.key_results]) for o in doc.objectives()] == [
+        (
+            "Make onboarding effortless",
+            ["Raise activation from 40% to 60%", "Cut time to first project from 9 to 4 days"],
+        )
+    ]
+    (objective,) = doc.objectives()
+    assert objective.span.line == 8  # each cell where its text stands in the source
+    assert objective.key_results[1].span.line == 11
+
+
+def test_an_html_table_that_is_not_okrs_is_not_read_as_okrs() -> None:
+    doc = parse_md(
+        "# Feature matrix\n\n<table><tr><th>Feature</th><th>Free</th><th>Pro</th></tr>"
+        "<tr><td>Export</td><td>yes</td><td>yes</td></tr></table>\n"
+    )
+    assert not doc.has_okrs
+    broken = parse_md("# OKRs\n\n<table><tr><td colspan='9999'>x<td><b>y</table>\n")
+    assert not broken.problems  # malformed HTML is read as far as it goes, never a crash
+
+
+def test_hostile_html_tables_are_read_in_linear_time() -> None:
+    import time
+
+    for body in (
+        "<table>" + "<!--" * 50_000 + "</table>",
+        "<table>" + "<tr><td>x" * 20_000 + "</table>",
+        "<table>" + "<b>" * 30_000 + "</table>",
+        "<table><tr><td>" + "a" * 300_000 + "</td></tr></table>",
+    ):
+        started = time.perf_counter()
+        doc = parse_md("# OKRs\n\n" + body + "\n")
+        assert time.perf_counter() - started < 5
+        assert not doc.problems

@@ -463,3 +463,8 @@ def test_habits_by_the_month_or_week_are_tasks() -> None:
     assert _names("key_result", "Review the engagement results monthly") == ["kr-is-task"]
     assert _names("key_result", "Hold bi-weekly 1:1 meetings with Anna") == ["kr-is-task"]
     assert _names("key_result", "Reduce pages per week from 25 to 8") == []
+
+
+def test_a_redacted_value_is_not_a_placeholder() -> None:
+    assert "kr-placeholder" not in _names("key_result", "Have [redacted] in savings")
+    assert "kr-placeholder" not in _names("key_result", "Grow [confidential] ARR by year end")

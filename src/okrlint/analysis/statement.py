@@ -592,9 +592,12 @@ def _placeholders(a: Analysis) -> None:
     # values of its own a bracketed word is a tag or a note ("Grow [beta] users from 50 to
     # 400", "latency [ms]"), unless it stands where a value would ("from [baseline] to 60%").
     valued = any(q.is_metric and not q.placeholder for q in a.quantities)
+    redactions = frozenset(phrases()["redaction_words"])
     for m in _SLOT.finditer(a.text):
         if any(s < m.end() and m.start() < e for s, e in spans):
             continue
+        if redactions & set(re.findall(r"[a-z]+", m.group(0).lower())):
+            continue  # "[redacted]": a value kept off the page, not template text
         if valued and not (
             _VALUE_BEFORE.search(a.text[: m.start()])
             or _VALUE_AFTER.match(a.text[m.end() :])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from typing import Any
 
 import pyromark
@@ -253,7 +254,7 @@ def parse_blocks(source: str) -> list[Block]:
     turns it into a line)."""
     _check_markup(source)
     events = pyromark.events_with_range(source, options=_OPTIONS)
-    return _Builder().build(events)
+    return _Builder(source.encode("utf-8")).build(events)
 
 
 _MARKUP = re.compile(r"[\[\]*_`<>!&\\~|]")
@@ -293,7 +294,8 @@ class BlockLimitError(ReadLimitError):
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, data: bytes = b"") -> None:
+        self.data = data  # the source, for placing the cells of an HTML table
         self.stack: list[Any] = []  # containers: list of blocks, or Inline under construction
         self.root: list[Block] = []
         self.inline: Inline | None = None
@@ -548,6 +550,10 @@ class _Builder:
             self.code = None
             return
         if tag == "HtmlBlock":
+            if self.html is not None and "<table" in self.html.text.lower():
+                table = html_table(self.html, self.data)
+                if table is not None:
+                    self._children().append(table)  # read like a Markdown table
             self.html = None
             return
         if isinstance(tag, dict) and "MetadataBlock" in tag:
@@ -591,3 +597,107 @@ def html_comments(block: Html) -> list[tuple[str, int]]:
 
 def strip_tags(text: str) -> str:
     return _TAG.sub("", text)
+
+
+# An HTML table longer than this is not read (a README dashboard is a few kilobytes).
+MAX_HTML_TABLE = 200_000
+
+
+def _without_comments(html: str) -> str:
+    """HTML comments removed in one pass; an unclosed one hides the rest."""
+    out: list[str] = []
+    at = 0
+    while (begin := html.find("<!--", at)) >= 0:
+        out.append(html[at:begin])
+        close = html.find("-->", begin + 4)
+        if close < 0:
+            return "".join(out)
+        at = close + 3
+    out.append(html[at:])
+    return "".join(out)
+
+
+class _HtmlTable(HTMLParser):
+    """Rows of an HTML table as (text, bold, header) cells; a cell spanning columns is
+    followed by empty cells so the columns line up."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[tuple[str, bool, bool]]] = []
+        self._cell: list[tuple[str, bool]] | None = None
+        self._header = False
+        self._span = 1
+        self._strong = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            if not self.rows:
+                self.rows.append([])
+            self._cell, self._header = [], tag == "th"
+            span = dict(attrs).get("colspan") or "1"
+            self._span = int(span) if span.isdigit() and 0 < int(span) < 50 else 1
+        elif tag in ("strong", "b"):
+            self._strong += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None:
+            text = " ".join("".join(t for t, _ in self._cell).split())
+            bold = bool(text) and all(b for t, b in self._cell if t.strip())
+            self.rows[-1].append((text, bold, self._header))
+            self.rows[-1].extend(("", False, self._header) for _ in range(self._span - 1))
+            self._cell = None
+        elif tag in ("strong", "b"):
+            self._strong = max(0, self._strong - 1)
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append((data, self._strong > 0))
+
+
+def html_table(block: Html, data: bytes) -> Table | None:
+    """An HTML ``<table>`` in a Markdown file (README dashboards, exported docs) as a Table
+    block, each cell placed at its text in the source; None when it has no rows."""
+    low = block.text.lower()
+    lo = low.find("<table")
+    hi = low.find("</table>", lo) if lo >= 0 else -1
+    if hi < 0 or hi - lo > MAX_HTML_TABLE:
+        return None  # no whole table (or a huge one): say nothing rather than guess
+    snippet = _without_comments(block.text[lo : hi + len("</table>")])
+    parser = _HtmlTable()
+    try:
+        parser.feed(snippet)
+        parser.close()
+    except (ValueError, AssertionError):
+        return None
+    rows = [r for r in parser.rows if any(text for text, _, _ in r)]
+    if not rows:
+        return None
+    table = Table(block.start, block.end)
+    cursor = block.start
+
+    def inline(text: str, bold: bool) -> Inline:
+        nonlocal cursor
+        if not text:
+            return Inline()
+        raw = text.encode("utf-8")
+        at = data.find(raw, cursor, block.end)
+        if at < 0:
+            # "&#8627; Raise ...": an entity before the words; place the cell at its words.
+            core = re.sub(r"^\W+", "", text).encode("utf-8")
+            at = data.find(core, cursor, block.end) if core else -1
+            raw = core
+        start = at if at >= 0 else cursor
+        end = start + len(raw) if at >= 0 else cursor
+        cursor = max(cursor, end)
+        return Inline([Piece(text, start, end, strong=bold)])
+
+    if all(header for _, _, header in rows[0]):
+        table.header = [inline(text, bold) for text, bold, _ in rows.pop(0)]
+    for row in rows:
+        table.row_starts.append(cursor)
+        table.rows.append([inline(text, bold) for text, bold, _ in row])
+    width = max([len(table.header), *(len(r) for r in table.rows)])
+    table.header += [Inline() for _ in range(width - len(table.header))]
+    return table
