@@ -190,3 +190,15 @@ def test_a_participle_that_agrees_with_its_noun_is_found_in_the_lexicon() -> Non
     fr = pack("fr")
     assert fr is not None and fr.lexicon_form("lancée") == fr.lexicon_form("lancé")
     assert pt.lexicon_form("ada") is None  # too short to be a participle ending alone
+
+
+def test_a_count_of_events_in_another_language_starts_from_zero() -> None:
+    from okrlint.analysis import analyze_nodes
+    from okrlint.model import KeyResult, Span
+
+    nodes = [
+        KeyResult(text=t, span=Span(1, 1, 1, 1), raw=t)
+        for t in ("500 registros en la landing", "300 Anmeldungen für den Newsletter")
+    ]
+    analyze_nodes(nodes)
+    assert [n.analysis.new_count for n in nodes if n.analysis] == [True, True]

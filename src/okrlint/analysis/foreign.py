@@ -126,7 +126,9 @@ def _counts_in(a: Analysis, p: languages.LanguagePack) -> None:
         return
     low = a.text.lower()
     new = any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in p.new_words)
-    if "count" in a.verb_classes or (new and not {"output", "task"} & a.verb_classes):
+    after = low[counts[0].end : counts[0].end + 30].split()[:2]
+    event = any(w.strip(".,;:()") in p.events for w in after)  # "500 registros en la landing"
+    if "count" in a.verb_classes or event or (new and not {"output", "task"} & a.verb_classes):
         a.new_count = True
     elif "output" in a.verb_classes:
         a.output_count = True

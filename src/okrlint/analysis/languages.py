@@ -59,6 +59,7 @@ class LanguagePack:
     # Agreement endings of a participle and the form the lexicon lists ("validadas" ->
     # "validado", "lancée" -> "lancé"), longest first.
     participle_endings: tuple[tuple[str, str], ...] = ()
+    events: frozenset[str] = frozenset()  # "Anmeldungen", "registros": counted from zero
 
     def lexicon_form(self, word: str) -> frozenset[str] | None:
         """The classes of a word, or of the participle it agrees from."""
@@ -127,6 +128,7 @@ def pack(code: str) -> LanguagePack | None:
         unbounded=tuple(_words(data.get("unbounded"))),
         under=frozenset(_words(data.get("under"))),
         company_metrics=tuple(_words(data.get("company_metrics"))),
+        events=frozenset(_words(data.get("events"))),
         participle_endings=tuple(
             sorted(
                 (
