@@ -363,8 +363,9 @@ def render_html(report: Report) -> str:
         '<span class="badge t-strong">Strong</span></p>'
         f'<p class="legend">Each statement counts its worst finding once: error {w["error"]:g}, '
         f"warning {w['warning']:g}, info {w['info']:g} points. Objective = 100 − its own "
-        "penalty − the mean penalty of its key results; set = mean of its objectives − its "
-        "own penalty; file = mean of its sets − its own penalty.</p>"
+        "penalty − the mean penalty of its key results (the error weight when it has none); "
+        "set = mean of its objectives − a quarter of its own penalty; file = mean of its sets "
+        "− its own penalty.</p>"
     )
     if report.hidden:
         legend += f'<p class="legend">{_h(baseline_note(report.hidden))}</p>'
