@@ -32,11 +32,11 @@ def test_statement_findings_do_not_fall_below_their_floors(split: str) -> None:
 
 
 def test_every_label_names_a_statement_rule_and_a_corpus_line() -> None:
-    from okrlint.evaluate_statements import _statement_codes
+    from okrlint.evaluate import statement_codes
     from okrlint.registry import default_registry
 
     registry = default_registry()
-    names = {r.name for r in registry.rules if r.code in _statement_codes(registry)}
+    names = {r.name for r in registry.rules if r.code in statement_codes(registry)}
     for item in load_labels(LABELS):
         assert set(item.get("expect") or []) <= names, item["id"]
         assert set(item.get("also") or []) <= names, item["id"]

@@ -70,6 +70,29 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def tally(self, expected: bool, found: bool) -> str | None:
+        """Count one statement for this rule; "FP" or "FN" when it is a disagreement."""
+        if expected:
+            self.support += 1
+        if expected and found:
+            self.tp += 1
+        elif found:
+            self.fp += 1
+            return "FP"
+        elif expected:
+            self.fn += 1
+            return "FN"
+        return None
+
+
+def statement_codes(registry: Registry) -> frozenset[str]:
+    """The rules judged one statement at a time (OKR2xx, OKR3xx and OKR404)."""
+    return frozenset(
+        r.code
+        for r in registry.rules
+        if r.code.startswith(STATEMENT_PREFIXES) or r.code == "OKR404"
+    )
+
 
 def total(scores: Iterable[Score]) -> Score:
     """The micro sum of several rules' counts."""
@@ -121,15 +144,11 @@ def _statement_doc(item: dict[str, Any], index: int) -> tuple[OkrDocument, Objec
 def evaluate(data: dict[str, Any], registry: Registry | None = None) -> Result:
     registry = registry or default_registry()
     result = Result()
-    statement_codes = frozenset(
-        r.code
-        for r in registry.rules
-        if r.code.startswith(STATEMENT_PREFIXES) or r.code == "OKR404"
-    )
+    codes = statement_codes(registry)
     names = {r.code: r.name for r in registry.rules}
-    for code in statement_codes:
+    for code in codes:
         result.score(names[code])
-    settings = Settings(registry=registry, selected=statement_codes, today=DEFAULT_TODAY)
+    settings = Settings(registry=registry, selected=codes, today=DEFAULT_TODAY)
 
     items = list(data.get("statements") or [])
     built = [_statement_doc(item, i + 1) for i, item in enumerate(items)]
@@ -139,17 +158,9 @@ def evaluate(data: dict[str, Any], registry: Registry | None = None) -> Result:
         expected = set(item.get("expect") or [])
         found = {f.name for f in lint(doc, settings) if f.text == node.text}
         for name in expected | found:
-            s = result.score(name)
-            if name in expected:
-                s.support += 1
-            if name in expected and name in found:
-                s.tp += 1
-            elif name in found:
-                s.fp += 1
-                result.errors.append(f"FP {name:<28} {item.get('id')}: {item['text']}")
-            else:
-                s.fn += 1
-                result.errors.append(f"FN {name:<28} {item.get('id')}: {item['text']}")
+            wrong = result.score(name).tally(name in expected, name in found)
+            if wrong:
+                result.errors.append(f"{wrong} {name:<28} {item.get('id')}: {item['text']}")
 
     doc_codes = frozenset(DOCUMENT_RULES)
     for code in doc_codes:

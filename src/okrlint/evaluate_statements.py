@@ -25,14 +25,14 @@ import argparse
 import json
 import sys
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from okrlint.engine import Finding, Settings, lint, node_keys
-from okrlint.evaluate import DEFAULT_TODAY, STATEMENT_PREFIXES, Score, total
+from okrlint.evaluate import DEFAULT_TODAY, Result, statement_codes
 from okrlint.evaluate_reader import (
     READ_SUFFIXES,
     ROOT,
@@ -50,18 +50,12 @@ MACRO_SUPPORT = 5
 
 
 @dataclass
-class Figures:
-    scores: dict[str, Score] = field(default_factory=dict)
-    statements: int = 0
+class Figures(Result):
+    """The synthetic evaluation's counts (``errors`` holds one line per disagreeing
+    statement), with the share of ``error`` findings that are right."""
+
     errors_right: int = 0
     errors_wrong: int = 0
-    disagreements: list[str] = field(default_factory=list)
-
-    def score(self, name: str) -> Score:
-        return self.scores.setdefault(name, Score())
-
-    def overall(self) -> Score:
-        return total(self.scores.values())
 
     def macro_f1(self) -> float:
         f1s = [s.f1 for s in self.scores.values() if s.support >= MACRO_SUPPORT]
@@ -78,14 +72,6 @@ def load_labels(folder: Path = LABELS) -> list[dict[str, Any]]:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         items.extend(data.get("statements") or [])
     return items
-
-
-def _statement_codes(registry: Registry) -> frozenset[str]:
-    return frozenset(
-        r.code
-        for r in registry.rules
-        if r.code.startswith(STATEMENT_PREFIXES) or r.code == "OKR404"
-    )
 
 
 def findings_by_line(
@@ -126,7 +112,7 @@ def evaluate(
 ) -> tuple[Figures, Figures]:
     """(all labelled statements, statements the reader read as labelled) of ``split``."""
     registry = registry or default_registry()
-    codes = _statement_codes(registry)
+    codes = statement_codes(registry)
     names = {r.code: r.name for r in registry.rules}
     severity = {r.name: r.severity for r in registry.rules}
     settings = Settings(registry=registry, selected=codes, today=DEFAULT_TODAY)
@@ -160,18 +146,10 @@ def evaluate(
                         else:
                             fig.errors_wrong += 1
                 for rule in expected | got:
-                    s = fig.score(rule)
-                    if rule in expected:
-                        s.support += 1
-                    if rule in expected and rule in got:
-                        s.tp += 1
-                    elif rule in got:
-                        s.fp += 1
-                    else:
-                        s.fn += 1
+                    fig.score(rule).tally(rule in expected, rule in got)
             if got != expected:
                 missed = "" if place in statements else "  (not read)"
-                every.disagreements.append(
+                every.errors.append(
                     f"{item.get('id')}: {name}:{place[1]} expected {sorted(expected)} "
                     f"got {sorted(got)}{missed}"
                 )
@@ -241,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
         print(table(every, f"{split}, all labelled statements"))
         print(table(read, f"{split}, statements read as labelled"))
         if args.errors:
-            print("\n".join(every.disagreements))
+            print("\n".join(every.errors))
     if args.json:
         print(json.dumps(out, indent=2))
     return 0

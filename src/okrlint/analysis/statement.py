@@ -577,8 +577,10 @@ def _numbers(a: Analysis) -> None:
 
 
 @cache
-def _slot_words() -> frozenset[str]:
-    return frozenset(phrases()["slot_words"])
+def _slot_vocabulary() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that make a bracketed slot template text, and words that say a value is hidden."""
+    words = phrases()
+    return frozenset(words["slot_words"]), frozenset(words["redaction_words"])
 
 
 def _placeholders(a: Analysis) -> None:
@@ -592,16 +594,17 @@ def _placeholders(a: Analysis) -> None:
     # values of its own a bracketed word is a tag or a note ("Grow [beta] users from 50 to
     # 400", "latency [ms]"), unless it stands where a value would ("from [baseline] to 60%").
     valued = any(q.is_metric and not q.placeholder for q in a.quantities)
-    redactions = frozenset(phrases()["redaction_words"])
+    slot_words, redactions = _slot_vocabulary()
     for m in _SLOT.finditer(a.text):
         if any(s < m.end() and m.start() < e for s, e in spans):
             continue
-        if redactions & set(re.findall(r"[a-z]+", m.group(0).lower())):
+        inside = set(re.findall(r"[a-z]+", m.group(0).lower()))
+        if redactions & inside:
             continue  # "[redacted]": a value kept off the page, not template text
         if valued and not (
             _VALUE_BEFORE.search(a.text[: m.start()])
             or _VALUE_AFTER.match(a.text[m.end() :])
-            or _slot_words() & set(re.findall(r"[a-z]+", m.group(0).lower()))
+            or slot_words & inside
         ):
             continue
         found.append(m.group(0))
@@ -768,11 +771,10 @@ def _leading_count(a: Analysis, first: Quantity, output_noun: bool, outcome_noun
     ):
         return False
     lo, hi = first.end, first.end + 40
+    # "5 deals over $50k ARR closed": the words after "over" are not the count's.
     cut = _NOUN_PHRASE_END.search(a.text, lo, hi)
     if cut:
-        hi = (
-            cut.start()
-        )  # "5 deals over $50k ARR closed": the words after "over" are not the count's
+        hi = cut.start()
 
     def near(category: str) -> bool:
         return any(lo <= start <= hi for start, _, _ in a.hits.get(category, []))

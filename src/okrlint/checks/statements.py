@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from okrlint.analysis import languages
-from okrlint.analysis.lexicon import phrases
+from okrlint.analysis.lexicon import numbers, phrases
 from okrlint.analysis.quantities import Quantity
 from okrlint.analysis.statement import WHOLE_SLOT, Analysis, judged
 from okrlint.checks.api import Node, Problem, RuleContext, quote
@@ -527,7 +527,7 @@ def objective_metric(a: Analysis) -> str | None:
 
 
 def _relative_factor(word: str) -> float | None:
-    factor = (load_lexicon("numbers").get("relative") or {}).get(word.lower())
+    factor = (numbers().get("relative") or {}).get(word.lower())
     return float(factor) if factor is not None else None
 
 
@@ -592,8 +592,7 @@ def field_target(node: Node) -> str | None:
     measure, other than "100%" of the work: the key result is measured there. A plain number
     ("45", "1 day") is a level when a baseline or current value stands beside it."""
     value = field_value(node, "target")
-    level = value and any(ch.isdigit() for ch in value) and not _COMPLETION.match(value)
-    if not level or not value:
+    if not value or not any(ch.isdigit() for ch in value) or _COMPLETION.match(value):
         return None
     if _LEVEL_TARGET.search(value) or _field_has_number(node, "baseline", "current"):
         return value
@@ -754,8 +753,7 @@ def kr_not_measurable(ctx: RuleContext, node: Node) -> Iterator[Problem]:
 
 def _measured_in_fields(node: Node) -> bool:
     """A baseline, target, current value or measure given as a field, with a number in it."""
-    value = field_value(node, *_NUMBER_FIELDS)
-    return value is not None and any(ch.isdigit() for ch in value)
+    return _field_has_number(node, *_NUMBER_FIELDS)
 
 
 def kr_missing_target(ctx: RuleContext, node: Node) -> Iterator[Problem]:
