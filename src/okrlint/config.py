@@ -178,6 +178,16 @@ class _Loader:
     def fail(self, key: str, problem: str) -> ConfigError:
         return ConfigError(f"{self.where(key)}: {problem}")
 
+    def _one_of(self, key: str, name: str, value: Any, allowed: list[str]) -> str:
+        """``value`` if it is one of ``allowed``; else an error that names the closest one."""
+        if value not in allowed:
+            raise self.fail(
+                key,
+                f"'{name}' must be one of {', '.join(allowed)}, not {value!r}"
+                f"{_suggest(str(value), allowed)}",
+            )
+        return str(value)
+
     def load(self) -> Config:
         data = self._read()
         cfg = Config(path=self.path, root=self.path.parent, registry=self.registry)
@@ -276,21 +286,9 @@ class _Loader:
         elif key == "exclude":
             cfg.exclude = self._str_list(key, value)
         elif key == "fail-level":
-            if value not in SEVERITIES:
-                raise self.fail(
-                    key,
-                    f"'fail-level' must be one of {', '.join(SEVERITIES)}, not {value!r}"
-                    f"{_suggest(str(value), list(SEVERITIES))}",
-                )
-            cfg.fail_level = value
+            cfg.fail_level = self._one_of(key, key, value, list(SEVERITIES))
         elif key == "format":
-            if value not in FORMAT_CHOICES:
-                raise self.fail(
-                    key,
-                    f"'format' must be one of {', '.join(FORMAT_CHOICES)}, not {value!r}"
-                    f"{_suggest(str(value), list(FORMAT_CHOICES))}",
-                )
-            cfg.format = value
+            cfg.format = self._one_of(key, key, value, list(FORMAT_CHOICES))
         elif key == "rules":
             self._rules(cfg, value)
         elif key == "rule-packs":
@@ -334,13 +332,9 @@ class _Loader:
             if key == "severity":
                 val = "off" if val is False else val
                 allowed = [*SEVERITIES, "off"]
-                if val not in allowed:
-                    raise self.fail(
-                        "rules",
-                        f"'rules.{name}.severity' must be one of {', '.join(allowed)}, not "
-                        f"{val!r}{_suggest(str(val), allowed)}",
-                    )
-                cfg.severities[rule.code] = val
+                cfg.severities[rule.code] = self._one_of(
+                    "rules", f"rules.{name}.severity", val, allowed
+                )
                 continue
             option = rule.options.get(str(key))
             if option is None:

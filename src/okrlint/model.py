@@ -46,12 +46,19 @@ class Initiative:
 
 
 @dataclass(eq=False)
-class KeyResult:
+class Statement:
+    """What an objective and a key result share: the text to judge, the text as written, where it
+    is, and the data written beside it (owner, baseline, target, ...) with their spans."""
+
     text: str
     span: Span
     raw: str = ""
     metadata: dict[str, Any] = field(default_factory=dict)
     metadata_spans: dict[str, Span] = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class KeyResult(Statement):
     initiatives: list[Initiative] = field(default_factory=list)
     objective: Objective | None = field(default=None, repr=False)
     okr_set: OkrSet | None = field(default=None, repr=False)
@@ -61,12 +68,7 @@ class KeyResult:
 
 
 @dataclass(eq=False)
-class Objective:
-    text: str
-    span: Span
-    raw: str = ""
-    metadata: dict[str, Any] = field(default_factory=dict)
-    metadata_spans: dict[str, Span] = field(default_factory=dict)
+class Objective(Statement):
     key_results: list[KeyResult] = field(default_factory=list)
     parent: Objective | None = field(default=None, repr=False)
     children: list[Objective] = field(default_factory=list, repr=False)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
@@ -45,7 +45,6 @@ class Quantity:
     negative: bool = False
     relative: bool = False  # a multiplier or ratio ("double", "3x", "by 30%")
     direction: Direction | None = None  # for deltas written with their own direction ("-20%")
-    extras: dict[str, str] = field(default_factory=dict)
 
     @property
     def comparable_value(self) -> float:
@@ -65,6 +64,13 @@ class Quantity:
 
 
 @cache
+@cache
+def _id_before() -> re.Pattern[str]:
+    """A number is part of a name after these words (``identifier_words`` in numbers.yaml)."""
+    words = sorted({str(w) for w in numbers()["identifier_words"]}, key=lambda w: (-len(w), w))
+    return re.compile(rf"(?:\b(?:{'|'.join(re.escape(w) for w in words)})\s?|#)$")
+
+
 def _unit_table() -> tuple[list[tuple[str, str, str, float | None]], dict[str, float]]:
     """(form, unit, family, seconds) sorted longest first; and scale suffixes."""
     table: list[tuple[str, str, str, float | None]] = []
@@ -162,16 +168,6 @@ _APPROX = {"~", "about", "around", "approx", "approx.", "approximately", "nearly
 _BOUND_AFTER = re.compile(
     r"(?ix)^\s*(?:\+|or\s+(?P<w>more|greater|higher|above|better|fewer|less|lower|below|under|"
     r"faster|sooner))\b"
-)
-_ID_BEFORE = re.compile(
-    r"(?x)(?:\b(?:Q|H|FY|CY|Tier|tier|Stage|stage|Level|level|Phase|phase|Step|step|Version|version|"
-    r"v|V|RFC|ISO|SOC|Type|type|P|S|Series|Gen|Web|IPv|Python|Java|Node|MySQL|PostgreSQL|"
-    r"Postgres|HTTP|ES|Grade|grade|Section|section|No\.|KR|OKR|Milestone|milestone|Release|"
-    r"release|Class|class|Chapter|chapter|Module|module|Part|part|Area|Zone|Slot|Floor|Room|"
-    r"Unit|Track|Sprint|sprint|Week|week|Day|day|Month|month|Year|year|Round|round|top|Top|"
-    r"WCAG|PCI|HIPAA|GDPR|NIST|Windows|iOS|Android|macOS|Ubuntu|CIS|DORA|Log4j|Title|"
-    r"Article|Rule|Line|Route|Gate|Terminal|Wave|Cohort|cohort|Batch|batch|Group|group|"
-    r"Team|team|Grade|Year|Bay|Ward|Station|Studio|Plan|plan|IPFS|TLS|SSL|Series)\s?|\#)$"
 )
 _RANGE_END = re.compile(r"\d+\s*[-–]\s*$")
 _LETTER_AFTER = re.compile(r"^[pPgGdD](?![\w-])")
@@ -517,7 +513,7 @@ def _classify(text: str, q: Quantity) -> None:
     before = text[: q.start]
     after = text[q.end :]
     # Identifiers: "SOC 2", "Tier 1", "v2", "RFC 42", "3rd", "2-week", "Python 3".
-    if _ID_BEFORE.search(before) and q.family not in ("money", "percent") and not q.word:
+    if _id_before().search(before) and q.family not in ("money", "percent") and not q.word:
         q.role = "identifier"
         return
     if (
@@ -528,7 +524,7 @@ def _classify(text: str, q: Quantity) -> None:
         q.role = "identifier"  # "24/7", "50/50", "60/40": hours or a split, not a count
         return
     span = _RANGE_END.search(before)
-    if span and _ID_BEFORE.search(before[: span.start()]) and q.family is None:
+    if span and _id_before().search(before[: span.start()]) and q.family is None:
         q.role = "identifier"  # the "4" of "Phase 1-4"
         return
     if q.family is None and q.scale is None and not q.word and _LETTER_AFTER.match(after):

@@ -9,7 +9,7 @@ statement").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
@@ -549,6 +549,22 @@ def _obj(node: Node) -> Analysis | None:
     return None if a is None or WHOLE_SLOT.fullmatch(a.text) else a
 
 
+def _check(
+    statement: Callable[[Node], Analysis | None],
+    test: Callable[[Analysis], object],
+    name: str = "",
+) -> Callable[[RuleContext, Node], Iterator[Problem]]:
+    """A rule that is one test of the analysis: it speaks when ``test`` returns something true,
+    given to the message as ``{name}`` when a name is given."""
+
+    def check(ctx: RuleContext, node: Node) -> Iterator[Problem]:
+        a = statement(node)
+        if a and (found := test(a)):
+            yield _say(ctx, node, **({name: found} if name else {}))
+
+    return check
+
+
 # A field left as template text: "[TBD]", "{{TARGET}}", "<baseline>", "TBD", "X%", "?".
 _FIELD_PLACEHOLDER = re.compile(
     r"^\s*(?:\[[^\]]*\]|\{\{[^}]*\}\}|<[^>]*>|tbd|tbc|todo|n/?a|none|unknown|x{1,3}\s?%?|\?+|[-–—]+|"
@@ -650,10 +666,7 @@ def kr_placeholder(ctx: RuleContext, node: Node) -> Iterator[Problem]:
         yield _say(ctx, node, match=match.strip())
 
 
-def kr_impossible_value(ctx: RuleContext, node: Node) -> Iterator[Problem]:
-    a = _kr(node)
-    if a and (why := impossible(a)):
-        yield _say(ctx, node, why=why)
+kr_impossible_value = _check(_kr, impossible, "why")
 
 
 def kr_direction_mismatch(ctx: RuleContext, node: Node) -> Iterator[Problem]:
@@ -799,10 +812,7 @@ def kr_output_count(ctx: RuleContext, node: Node) -> Iterator[Problem]:
         yield _say(ctx, node, count=field_value(node, "target") or "")
 
 
-def kr_vanity_metric(ctx: RuleContext, node: Node) -> Iterator[Problem]:
-    a = _kr(node)
-    if a and (word := vanity(a)):
-        yield _say(ctx, node, match=word)
+kr_vanity_metric = _check(_kr, vanity, "match")
 
 
 def outside_sphere_of_influence(ctx: RuleContext, node: Node) -> Iterator[Problem]:
@@ -816,25 +826,7 @@ def outside_sphere_of_influence(ctx: RuleContext, node: Node) -> Iterator[Proble
         yield _say(ctx, node, match=word, level=level)
 
 
-def objective_is_task(ctx: RuleContext, node: Node) -> Iterator[Problem]:
-    a = _obj(node)
-    if a and is_objective_task(a):
-        yield _say(ctx, node)
-
-
-def objective_vague(ctx: RuleContext, node: Node) -> Iterator[Problem]:
-    a = _obj(node)
-    if a and is_objective_vague(a):
-        yield _say(ctx, node)
-
-
-def objective_has_metric(ctx: RuleContext, node: Node) -> Iterator[Problem]:
-    a = _obj(node)
-    if a and (match := objective_metric(a)):
-        yield _say(ctx, node, match=match)
-
-
-def objective_compound(ctx: RuleContext, node: Node) -> Iterator[Problem]:
-    a = _obj(node)
-    if a and is_objective_compound(a):
-        yield _say(ctx, node)
+objective_is_task = _check(_obj, is_objective_task)
+objective_vague = _check(_obj, is_objective_vague)
+objective_has_metric = _check(_obj, objective_metric, "match")
+objective_compound = _check(_obj, is_objective_compound)

@@ -73,6 +73,17 @@ def _what(node: Objective | KeyResult) -> str:
     return "objective" if isinstance(node, Objective) else "key result"
 
 
+def _short_key_results(krs: list[KeyResult], doc: OkrDocument) -> tuple[list[KeyResult], bool]:
+    """The key results short enough to be one; each one dropped is a problem of the file."""
+    kept = []
+    for kr in krs:
+        if _too_long_text(kr):
+            doc.problems.append(_too_long(kr))
+        else:
+            kept.append(kr)
+    return kept, len(kept) != len(krs)
+
+
 def enforce(doc: OkrDocument) -> OkrDocument:
     """Drop statements too long to be one and skip files too costly to analyse (OKR001)."""
     if not doc.sets:
@@ -86,22 +97,12 @@ def enforce(doc: OkrDocument) -> OkrDocument:
                 dropped = True
                 _unlink_objective(obj)
                 continue
-            krs = [kr for kr in obj.key_results if not _too_long_text(kr)]
-            if len(krs) != len(obj.key_results):
-                for kr in obj.key_results:
-                    if _too_long_text(kr):
-                        doc.problems.append(_too_long(kr))
-                obj.key_results = krs
-                dropped = True
+            obj.key_results, cut = _short_key_results(obj.key_results, doc)
+            dropped = dropped or cut
             kept_objectives.append(obj)
         okr_set.objectives = kept_objectives
-        shared = [kr for kr in okr_set.shared_key_results if not _too_long_text(kr)]
-        if len(shared) != len(okr_set.shared_key_results):
-            for kr in okr_set.shared_key_results:
-                if _too_long_text(kr):
-                    doc.problems.append(_too_long(kr))
-            okr_set.shared_key_results = shared
-            dropped = True
+        okr_set.shared_key_results, cut = _short_key_results(okr_set.shared_key_results, doc)
+        dropped = dropped or cut
     if dropped:
         doc.sets = [s for s in doc.sets if s.objectives or s.shared_key_results]
         doc.link()

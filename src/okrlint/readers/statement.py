@@ -49,17 +49,6 @@ _INITIATIVE_LABEL = re.compile(
     r"^(?:initiatives?|tasks?|actions?)(?:\s*\d+)?\s*[:：\-–—]+\s*", re.IGNORECASE
 )
 
-# Texts that are only a label: headings such as "Key Results" or list items such as "Objectives".
-_ZONE_KR = re.compile(
-    rf"^(?:(?:{_SCOPES})\s+)?(?:key[\s-]*results?|krs)(?:\s*(?:and|&)\s*(?:to-?do\s*lists?|"
-    rf"initiatives?))?\s*[:：]?\s*$",
-    re.IGNORECASE,
-)
-_ZONE_OBJECTIVE = re.compile(rf"^(?:(?:{_SCOPES})\s+)?objectives\s*[:：]?\s*$", re.IGNORECASE)
-_ZONE_INITIATIVE = re.compile(
-    r"^(?:initiatives?|to-?do(?:\s*lists?)?|tasks|actions|projects)\s*[:：]?\s*$", re.IGNORECASE
-)
-
 _PRIORITY_HEAD = re.compile(
     r"^(?:\*\*)?[\[(]?(?P<p>[Pp](?:[0-9]|X|\?)(?:-P?[0-9])?)[\])]?(?:\*\*)?(?=[\s:\-–—|,]|$)"
     r"\s*(?:[:\-–—|]+\s*)?"
@@ -196,20 +185,6 @@ QUESTION_TITLES = re.compile(r"^(?:(?:what|how|why|when|who)\b.*|.*\?)\s*$", re.
 NAVIGATION_TITLES = re.compile(
     r"^(?:table of contents|contents|toc|on this page|navigation|index)\s*[:：]?\s*$", re.IGNORECASE
 )
-# Headings or items that only name non-OKR material.
-NON_OKR_TITLES = re.compile(
-    r"^(?:table of contents|contents|toc|on this page|overview|introduction|intro|background|"
-    r"background & explanation|about|references|external references|related links|links|notes|"
-    r"grading notes|tracking notes|tracking|final score|alternatives|not included|rationale|"
-    r"rational|why|faq|glossary|appendix|changelog|history|schedule|okr schedule|timeline|"
-    r"how to use these okrs|scoring guidelines|scoring|weekly rhythm|key metrics|success metrics|"
-    r"metrics|milestones|key milestones|key concepts|critical integration points|progress update|"
-    r"final summary|summary|task details|team|north star|project overview|initiatives|"
-    r"what is okr|what is an okr|examples?|mvp.*|related|resources|see also|retrospectives?|"
-    r"retros?|lessons learned|learnings|what went well|what went wrong|good|bad|try)"
-    r"\s*[:：]?\s*$",
-    re.IGNORECASE,
-)
 
 
 # Verbs that start statements; used by the readers' heuristics (the analysis has its own lexicon).
@@ -266,20 +241,6 @@ def _strip_symbols_tail(text: str) -> str:
             continue
         break
     return text[:j]
-
-
-def zone_label(text: str) -> Literal["objectives", "key_results", "initiatives"] | None:
-    """Whether ``text`` is only a label that introduces a list ("Key Results:", "Objectives")."""
-    t = text.strip().strip("*_").strip()
-    t, _ = _strip_symbols(t)
-    t = _NUMBER_HEAD.sub("", t).strip()
-    if _ZONE_KR.match(t):
-        return "key_results"
-    if _ZONE_OBJECTIVE.match(t):
-        return "objectives"
-    if _ZONE_INITIATIVE.match(t):
-        return "initiatives"
-    return None
 
 
 def match_label(text: str) -> tuple[LabelKind | None, str, str, dict[str, str]]:
@@ -521,10 +482,6 @@ def _is_score_value(value: str) -> bool:
         return -10 <= float(v) <= 10
     except ValueError:
         return False
-
-
-def normalize_heading(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 # A whitespace-separated token with a letter or digit in it ([^\W_] is str.isalnum()).

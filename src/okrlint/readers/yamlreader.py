@@ -24,7 +24,7 @@ documents in one file.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -57,6 +57,7 @@ _YAML_KEYS: dict[str, list[str]] = load_lexicon("labels").get("yaml_keys") or {}
 _OBJECTIVE_LIST_KEYS = frozenset(_YAML_KEYS.get("objective_lists", ()))
 _OKR_LIST_KEYS = frozenset(_YAML_KEYS.get("okr_lists", ()))
 _KR_KEYS = frozenset(_YAML_KEYS.get("key_result_lists", ()))
+_S = TypeVar("_S", Objective, KeyResult)
 _OBJECTIVE_TEXT_KEYS = tuple(_YAML_KEYS.get("objective_text", ()))
 _KR_TEXT_KEYS = tuple(_YAML_KEYS.get("key_result_text", ()))
 _INITIATIVE_KEYS = frozenset(_YAML_KEYS.get("initiative_lists", ()))
@@ -394,40 +395,50 @@ class _YamlReader:
                 okr_set.objectives.append(obj)
         self.doc.sets.append(okr_set)
 
-    def _objective(self, node: yaml.Node) -> Objective | None:
+    def _plain(self, node: yaml.Node, cls: type[_S]) -> _S | None:
+        """A statement written as text alone; None for an empty or generated entry (null,
+        true, 42); anything but text is a shape problem."""
         self.budget.spend()
         self._count_statement(node)
-        if isinstance(node, yaml.ScalarNode):
-            text = str(node.value).strip()
-            if not text or node.tag in _NOT_TEXT:
-                return None
-            cl = clean(text)
-            return Objective(text=cl.text, span=_scalar_span(node), raw=text, metadata=cl.metadata)
-        if not isinstance(node, yaml.MappingNode):
-            raise _ShapeError(
-                f"an objective must be text or a mapping, not {_kind(node)}", _span(node)
-            )
-        pairs = self._pairs(node)
-        text_node = None
-        for key in _OBJECTIVE_TEXT_KEYS:
-            if key in pairs and isinstance(pairs[key][1], yaml.ScalarNode):
-                text_node = pairs[key][1]
-                break
-        if text_node is None or not any(ch.isalpha() for ch in str(text_node.value)):
-            # No text, or a number ("objective: 99.9" is an SLO target, not an objective).
-            raise _ShapeError("an objective needs its text ('objective:' or 'title:')", _span(node))
+        what = "an objective" if cls is Objective else "a key result"
+        if not isinstance(node, yaml.ScalarNode):
+            raise _ShapeError(f"{what} must be text or a mapping, not {_kind(node)}", _span(node))
+        text = str(node.value).strip()
+        if not text or node.tag in _NOT_TEXT:
+            return None
+        cl = clean(" ".join(text.split()))
+        if not cl.text:
+            return None
+        return cls(text=cl.text, span=_scalar_span(node), raw=text, metadata=cl.metadata)
+
+    def _with_fields(
+        self,
+        cls: type[_S],
+        text_node: yaml.ScalarNode,
+        pairs: dict[str, tuple[yaml.Node, yaml.Node]],
+    ) -> _S:
+        """A statement written as a mapping: its text, and the other keys as its metadata."""
         raw = str(text_node.value).strip()
         cl = clean(" ".join(raw.split()))
         meta = dict(cl.metadata)
-        spans: dict[str, Span] = {}
         local = self._metadata(pairs)
-        local_spans = local.pop("_spans", {})
-        for k, v in local.items():
-            meta[k] = v
-        spans.update(local_spans)
-        obj = Objective(
+        spans = local.pop("_spans", {})
+        meta.update(local)
+        return cls(
             text=cl.text, span=_scalar_span(text_node), raw=raw, metadata=meta, metadata_spans=spans
         )
+
+    def _objective(self, node: yaml.Node) -> Objective | None:
+        if isinstance(node, yaml.ScalarNode) or not isinstance(node, yaml.MappingNode):
+            return self._plain(node, Objective)
+        self.budget.spend()
+        self._count_statement(node)
+        pairs = self._pairs(node)
+        text_node = _text_node(pairs, _OBJECTIVE_TEXT_KEYS)
+        if text_node is None or not any(ch.isalpha() for ch in str(text_node.value)):
+            # No text, or a number ("objective: 99.9" is an SLO target, not an objective).
+            raise _ShapeError("an objective needs its text ('objective:' or 'title:')", _span(node))
+        obj = self._with_fields(Objective, text_node, pairs)
         for key, (_, value) in pairs.items():
             if key in _KR_KEYS or key.replace(" ", "") == "keyresults":
                 if isinstance(value, yaml.SequenceNode):
@@ -446,41 +457,19 @@ class _YamlReader:
         return obj
 
     def _key_result(self, node: yaml.Node) -> KeyResult | None:
+        if isinstance(node, yaml.ScalarNode) or not isinstance(node, yaml.MappingNode):
+            return self._plain(node, KeyResult)
         self.budget.spend()
         self._count_statement(node)
-        if isinstance(node, yaml.ScalarNode):
-            text = str(node.value).strip()
-            if not text or node.tag in _NOT_TEXT:
-                return None  # null, true, 42: an empty or generated entry, not a statement
-            cl = clean(" ".join(text.split()))
-            if not cl.text:
-                return None
-            return KeyResult(text=cl.text, span=_scalar_span(node), raw=text, metadata=cl.metadata)
-        if not isinstance(node, yaml.MappingNode):
-            raise _ShapeError(
-                f"a key result must be text or a mapping, not {_kind(node)}", _span(node)
-            )
         pairs = self._pairs(node)
-        text_node = None
-        for key in _KR_TEXT_KEYS:
-            if key in pairs and isinstance(pairs[key][1], yaml.ScalarNode):
-                text_node = pairs[key][1]
-                break
+        text_node = _text_node(pairs, _KR_TEXT_KEYS)
         if text_node is not None and not str(text_node.value).strip():
             return None  # "Metric: ''": a key result not written yet, as an empty list item
         if text_node is None:
             raise _ShapeError("a key result needs its text ('text:')", _span(node))
-        raw = str(text_node.value).strip()
-        cl = clean(" ".join(raw.split()))
-        meta = dict(cl.metadata)
-        local = self._metadata(pairs)
-        spans = local.pop("_spans", {})
-        meta.update(local)
+        kr = self._with_fields(KeyResult, text_node, pairs)
         if "done" in pairs and isinstance(pairs["done"][1], yaml.ScalarNode):
-            meta["done"] = str(pairs["done"][1].value).lower()
-        kr = KeyResult(
-            text=cl.text, span=_scalar_span(text_node), raw=raw, metadata=meta, metadata_spans=spans
-        )
+            kr.metadata["done"] = str(pairs["done"][1].value).lower()
         for key, (_, value) in pairs.items():
             if key in _INITIATIVE_KEYS and isinstance(value, yaml.SequenceNode):
                 for item in value.value:
@@ -531,6 +520,17 @@ class _ShapeError(Exception):
         self.message = message
         self.span = span
         self.structural = structural
+
+
+def _text_node(
+    pairs: dict[str, tuple[yaml.Node, yaml.Node]], keys: tuple[str, ...]
+) -> yaml.ScalarNode | None:
+    """The value of the first of ``keys`` that holds text ("objective:", "title:", ...)."""
+    for key in keys:
+        value = pairs[key][1] if key in pairs else None
+        if isinstance(value, yaml.ScalarNode):
+            return value
+    return None
 
 
 def _kind(node: yaml.Node) -> str:

@@ -6,33 +6,24 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from okrlint.report.base import (
-    JSON_REPORT_VERSION,
-    Report,
-    report_scores,
-)
-from okrlint.report.score import (
-    ObjectiveScore,
-    SetScore,
-)
+from okrlint.report.base import JSON_REPORT_VERSION, Report, report_scores
+from okrlint.report.score import ObjectiveScore, SetScore
+
+
+def _scored(item: ObjectiveScore | SetScore, **names: Any) -> dict[str, Any]:
+    """What names a scored item (text or title, line), then its score and tier."""
+    return {**names, "score": item.score, "tier": item.tier}
 
 
 def _objective_json(o: ObjectiveScore) -> dict[str, Any]:
-    return {
-        "text": o.objective.text,
-        "line": o.objective.span.line,
-        "score": o.score,
-        "tier": o.tier,
-    }
+    return _scored(o, text=o.objective.text, line=o.objective.span.line)
 
 
 def _set_json(ss: SetScore) -> dict[str, Any]:
+    objectives = [_objective_json(o) for o in ss.objectives]
     return {
-        "title": ss.okr_set.title,
-        "line": ss.okr_set.span.line,
-        "score": ss.score,
-        "tier": ss.tier,
-        "objectives": [_objective_json(o) for o in ss.objectives],
+        **_scored(ss, title=ss.okr_set.title, line=ss.okr_set.span.line),
+        "objectives": objectives,
     }
 
 

@@ -33,8 +33,6 @@ _OPTIONS = (
     | pyromark.Options.ENABLE_FOOTNOTES
 )
 
-_TAG = re.compile(r"<[^>]*>")
-
 
 @dataclass(slots=True)
 class Piece:
@@ -87,26 +85,6 @@ class Inline:
         return [p for p in self.pieces if p.text.strip() and not p.brk]
 
     @property
-    def all_strong(self) -> bool:
-        content = self._content()
-        return bool(content) and all(p.strong for p in content)
-
-    @property
-    def strong_prefix(self) -> str | None:
-        """The bold text at the start of the line, if the line starts bold."""
-        content = self._content()
-        if not content or not content[0].strong:
-            return None
-        out = []
-        for p in self.pieces:
-            if p.brk:
-                break
-            if not p.strong and p.text.strip():
-                break
-            out.append(p.text)
-        return "".join(out).strip()
-
-    @property
     def all_emphasis(self) -> bool:
         content = self._content()
         return bool(content) and all(p.emphasis for p in content)
@@ -119,11 +97,6 @@ class Inline:
             return False
         rest = "".join(p.text for p in content if not p.link)
         return not re.search(r"\w", rest)
-
-    @property
-    def all_code(self) -> bool:
-        content = self._content()
-        return bool(content) and all(p.code for p in content)
 
 
 @dataclass(eq=False)
@@ -163,10 +136,6 @@ class Item(Block):
             if isinstance(b, (ListBlock, Table)):
                 return None
         return None
-
-    @property
-    def sublists(self) -> list[ListBlock]:
-        return [b for b in self.blocks if isinstance(b, ListBlock)]
 
 
 @dataclass(eq=False)
@@ -241,9 +210,6 @@ class Positions:
         start = self.starts[line - 1]
         end = self.starts[line] - 1 if line < len(self.starts) else len(self.data)
         return self.data[start:end].decode("utf-8", errors="replace")
-
-    def byte_of_line(self, line: int) -> int:
-        return self.starts[min(max(line, 1), len(self.starts)) - 1]
 
 
 def parse_blocks(source: str) -> list[Block]:
@@ -588,15 +554,6 @@ class _Builder:
             self.style["link"] -= 1
         elif tag == "Image":
             self.style["image"] -= 1
-
-
-def html_comments(block: Html) -> list[tuple[str, int]]:
-    """The ``<!-- ... -->`` comments of an HTML block with their byte offsets (relative)."""
-    return [(m.group(1), m.start()) for m in re.finditer(r"<!--(.*?)-->", block.text, re.DOTALL)]
-
-
-def strip_tags(text: str) -> str:
-    return _TAG.sub("", text)
 
 
 # An HTML table longer than this is not read (a README dashboard is a few kilobytes).
