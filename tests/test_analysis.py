@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from okrlint.analysis.foreign import analyze_in
 from okrlint.analysis.nlp import pipe
 from okrlint.analysis.quantities import find_quantities
 from okrlint.analysis.statement import Analysis, analyze
@@ -214,3 +215,20 @@ def test_names_and_parameters_are_not_targets(text: str, number: str) -> None:
 def test_a_duration_to_reach_is_still_a_target() -> None:
     a = an("Cut time to first reply to within 3 days")
     assert a.target is not None and a.target.text.strip() == "3 days"
+
+
+def test_the_analysis_is_read_only_once_built() -> None:
+    """Rules only read the analysis: one statement's analysis can be shared (the same text
+    analysed once) without a rule changing what another rule sees."""
+    import dataclasses
+
+    a = an("Hire engineering managers: +2")
+    assert a.target is not None and a.target.value == 2 and a.delta is None  # a count from zero
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.target = None
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.verb_form = "noun"
+    german = analyze_in("Kundenzufriedenheit von 70 auf 85 steigern", "de")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        german.direction = "down"
+    assert german.direction == "up"

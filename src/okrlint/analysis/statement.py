@@ -9,7 +9,7 @@ frames; placeholders; and the lexicon hits the rules look at.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any, Literal, NamedTuple
 
@@ -271,8 +271,11 @@ VerbForm = Literal[
 ]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Analysis:
+    """What okrlint understood of one statement: built once by :func:`analyze` (or
+    :func:`okrlint.analysis.foreign.analyze_in`), then only read by the rules."""
+
     text: str
     language: str = "en"  # "other": not English (the language rules do not judge it)
     tokens: list[str] = field(default_factory=list)
@@ -354,27 +357,45 @@ class Analysis:
 def analyze(doc: Any, language: str | None = None) -> Analysis:
     """Analyse one statement (a spaCy ``Doc`` from :func:`okrlint.analysis.nlp.pipe`)."""
     text = doc.text
-    a = Analysis(text=text)
-    a.language = language or language_of(text)
     # One pass over the Doc (spaCy makes a new Token object on every iteration) into plain
     # tokens with the verb lexicon's lemma and classes.
     tokens = _tokens(doc)
-    a.tokens = [t.text for t in tokens]
-    a.hits = dict(doc._.hits or {})
-    a.quantities = find_quantities(text)
-    a.timeframes = find_timeframes(text)
-    for t in tokens:
-        if t.vlemma is not None and t.vclasses:
-            a.verbs.append((t.idx, t.vlemma, t.vclasses))
-    _lead_verb(tokens, a)
-    _numbers(a)
-    _placeholders(a)
-    _metric(a)
-    _direction(a)
-    _counts(doc, a)
-    a.clause_verbs = _clause_verbs(tokens, text)
-    a.plan_relative = bool(_PLAN.search(text))
-    return a
+    a = Analysis(
+        text=text,
+        language=language or language_of(text),
+        tokens=[t.text for t in tokens],
+        hits=dict(doc._.hits or {}),
+        quantities=find_quantities(text),
+        timeframes=find_timeframes(text),
+        verbs=[
+            (t.idx, t.vlemma, t.vclasses) for t in tokens if t.vlemma is not None and t.vclasses
+        ],
+        clause_verbs=_clause_verbs(tokens, text),
+        plan_relative=bool(_PLAN.search(text)),
+        **_lead_verb(tokens)._asdict(),
+    )
+    a = replace(a, **_numbers(a)._asdict())
+    a = replace(a, placeholders=_placeholders(a), metric=_metric(a))
+    a = replace(a, direction=_direction(a))
+    return _counts(_plus_count(a))
+
+
+class Lead(NamedTuple):
+    """The statement's verb: its lemma, the word as written, its classes and form."""
+
+    lead_verb: str | None = None
+    lead_word: str | None = None
+    verb_classes: frozenset[str] = frozenset()
+    verb_form: VerbForm = "noun"
+
+
+class Numbers(NamedTuple):
+    """Which of the statement's numbers is the baseline, the target and the change."""
+
+    baseline: Quantity | None
+    target: Quantity | None
+    delta: Quantity | None
+    relative_word: str | None
 
 
 class Tok(NamedTuple):
@@ -399,7 +420,7 @@ def _tokens(doc: Any) -> list[Tok]:
     return out
 
 
-def _lead_verb(tokens: list[Tok], a: Analysis) -> None:
+def _lead_verb(tokens: list[Tok]) -> Lead:
     i = 0
     while i < len(tokens) and tokens[i].lower_ in _SKIP_LEAD:
         i += 1
@@ -418,18 +439,17 @@ def _lead_verb(tokens: list[Tok], a: Analysis) -> None:
     if i < len(tokens) and tokens[i].vlemma and not gerund_subject and not noun_subject:
         t = tokens[i]
         lemma = t.vlemma or t.lower_  # set: the loop above stopped on a known verb
-        a.lead_verb, a.lead_word = lemma, t.text
-        a.verb_classes = t.vclasses or frozenset()
         low = t.lower_
-        if low.endswith("ing") and lemma != low:
-            a.verb_form = "gerund"
-        elif low != lemma and (low.endswith("ed") or low in _irregular_past(lemma)):
-            a.verb_form = "past"
-        else:
-            a.verb_form = "imperative"
+        form: VerbForm
         if lemma == "have":
-            a.verb_form = "state"
-        return
+            form = "state"
+        elif low.endswith("ing") and lemma != low:
+            form = "gerund"
+        elif low != lemma and (low.endswith("ed") or low in _irregular_past(lemma)):
+            form = "past"
+        else:
+            form = "imperative"
+        return Lead(lemma, t.text, t.vclasses or frozenset(), form)
     # A subject first: "Onboarding redesign shipped", "X is documented", "Users can create ...",
     # "Peerpad runs on Chrome". The first verb after the subject decides.
     for j in range(i + 1, len(tokens)):
@@ -438,17 +458,11 @@ def _lead_verb(tokens: list[Tok], a: Analysis) -> None:
         if low in _MODAL:
             nxt = _next_verb(tokens, j + 1)
             if nxt is not None:
-                a.lead_verb, a.lead_word = nxt.vlemma, nxt.text
-                a.verb_classes = nxt.vclasses or frozenset()
-                a.verb_form = "capability"
-                return
+                return Lead(nxt.vlemma, nxt.text, nxt.vclasses or frozenset(), "capability")
             after = tokens[j + 1] if j + 1 < len(tokens) else None
             if after is not None and after.is_alpha and after.lower_ not in ("not", "be", "also"):
                 # "Developers can author ...": a verb our lexicon does not know.
-                a.lead_verb, a.lead_word = after.lower_, after.text
-                a.verb_classes = frozenset()
-                a.verb_form = "capability"
-                return
+                return Lead(after.lower_, after.text, frozenset(), "capability")
             continue
         if low in _AUX:
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
@@ -456,20 +470,12 @@ def _lead_verb(tokens: list[Tok], a: Analysis) -> None:
                 idx = nxt.i + 1
                 nxt = tokens[idx] if idx < len(tokens) else None
             if nxt is not None and nxt.vlemma and nxt.lower_.endswith(("ed", "en", "t", "wn")):
-                a.lead_verb, a.lead_word = nxt.vlemma, nxt.text
-                a.verb_classes = nxt.vclasses or frozenset()
-                a.verb_form = "passive"
-                return
+                return Lead(nxt.vlemma, nxt.text, nxt.vclasses or frozenset(), "passive")
             if nxt is not None and nxt.is_alpha and len(nxt.text) > 4 and nxt.lower_.endswith("ed"):
                 # "is detailed in a document": a participle our lexicon does not know.
-                a.lead_verb, a.lead_word = nxt.lower_, nxt.text
-                a.verb_classes = frozenset({"task"})
-                a.verb_form = "passive"
-                return
-            a.lead_verb, a.lead_word = verbs().lemma(low) or low, t.text
-            a.verb_classes = frozenset(verbs().classes.get(a.lead_verb, ()))
-            a.verb_form = "state"
-            return
+                return Lead(nxt.lower_, nxt.text, frozenset({"task"}), "passive")
+            lemma = verbs().lemma(low) or low
+            return Lead(lemma, t.text, frozenset(verbs().classes.get(lemma, ())), "state")
         if t.vlemma and j > i:
             prev = tokens[j - 1].lower_
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
@@ -479,9 +485,9 @@ def _lead_verb(tokens: list[Tok], a: Analysis) -> None:
                 continue  # "a more engaged community": an adjective, not the verb
             lemma = t.vlemma
             if low.endswith("ed") or low in _irregular_past(lemma):
-                a.verb_form = "past"
+                form = "past"
             elif low.endswith("s") and low != lemma:
-                a.verb_form = "state"
+                form = "state"
             elif low.endswith("ing"):
                 continue
             elif (
@@ -490,13 +496,11 @@ def _lead_verb(tokens: list[Tok], a: Analysis) -> None:
                 and not tokens[i].vlemma
                 and tokens[i].is_alpha
             ):
-                a.verb_form = "state"  # "Customers find answers": a plural subject, then its verb
+                form = "state"  # "Customers find answers": a plural subject, then its verb
             else:
                 # A base form after a noun is usually a noun ("the release plan").
                 continue
-            a.lead_verb, a.lead_word = lemma, t.text
-            a.verb_classes = t.vclasses or frozenset()
-            return
+            return Lead(lemma, t.text, t.vclasses or frozenset(), form)
     # "Audio transcription polished": a participle at the end, unknown to the lexicon.
     last = next((t for t in reversed(tokens) if t.is_alpha), None)
     if (
@@ -506,11 +510,8 @@ def _lead_verb(tokens: list[Tok], a: Analysis) -> None:
         and last.lower_.endswith("ed")
         and tokens[last.i - 1].lower_ not in _ADJ_BEFORE
     ):
-        a.lead_verb, a.lead_word = last.lower_, last.text
-        a.verb_classes = frozenset({"task"})
-        a.verb_form = "past"
-        return
-    a.verb_form = "noun"
+        return Lead(last.lower_, last.text, frozenset({"task"}), "past")
+    return Lead()
 
 
 def _next_verb(tokens: list[Any], start: int) -> Any:
@@ -550,30 +551,27 @@ def _share_unit(baseline: Quantity | None, target: Quantity | None) -> None:
             return
 
 
-def _numbers(a: Analysis) -> None:
+def _numbers(a: Analysis) -> Numbers:
     qs = a.metric_quantities
-    for q in qs:
-        if q.role == "baseline" and a.baseline is None:
-            a.baseline = q
-        elif q.role == "target" and a.target is None:
-            a.target = q
-        elif q.role == "delta" and a.delta is None:
-            a.delta = q
-    _share_unit(a.baseline, a.target)
+
+    def first(role: str) -> Quantity | None:
+        return next((q for q in qs if q.role == role), None)
+
+    baseline, target, delta = first("baseline"), first("target"), first("delta")
+    _share_unit(baseline, target)
+    relative = None
     any_relative, relatives = _relative_patterns()
     low = a.text.lower()
     if any_relative.search(low):
-        for phrase, pattern in relatives:
-            if pattern.search(low):
-                a.relative_word = phrase
-                break
-    if a.target is None:
+        relative = next((phrase for phrase, pattern in relatives if pattern.search(low)), None)
+    if target is None:
         levels = [q for q in qs if q.role == "level"]
         if levels:
             # A level statement ("Reach 1,800 weekly active teams", "NPS of 45"); a digit beats
             # a word ("at least one customer has > 90% of ...").
             digits = [q for q in levels if not q.word]
-            a.target = (digits or levels)[0]
+            target = (digits or levels)[0]
+    return Numbers(baseline, target, delta, relative)
 
 
 @cache
@@ -583,11 +581,10 @@ def _slot_vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(words["slot_words"]), frozenset(words["redaction_words"])
 
 
-def _placeholders(a: Analysis) -> None:
+def _placeholders(a: Analysis) -> list[str]:
     if WHOLE_SLOT.fullmatch(a.text) or (a.text.strip() and not _LETTER_OR_DIGIT.search(a.text)):
         # "[Inspiring, qualitative goal]", or a row left as its template ("| KR1: | | % |")
-        a.placeholders = [a.text.strip()]
-        return
+        return [a.text.strip()]
     found = [q.text for q in a.quantities if q.placeholder]
     spans = [(q.start, q.end) for q in a.quantities if q.placeholder]
     # Bracketed template slots: "[target]", "<metric>", "{product name}". In a statement with
@@ -631,10 +628,10 @@ def _placeholders(a: Analysis) -> None:
         if word == "placeholder" and not re.match(r"^\s*(?::|$)", after):
             continue
         found.append(a.text[start:end])
-    a.placeholders = found
+    return found
 
 
-def _metric(a: Analysis) -> None:
+def _metric(a: Analysis) -> str:
     text = a.text
     start = 0
     if a.lead_word and a.verb_form in ("imperative", "gerund"):
@@ -653,27 +650,25 @@ def _metric(a: Analysis) -> None:
         m = _METRIC_STOP.search(tail)
         phrase = (tail[: m.start()] if m else tail).strip(" -–—:")
         phrase = _DETERMINERS.sub("", phrase).strip()
-    a.metric = phrase[:80]
+    return phrase[:80]
 
 
-def _direction(a: Analysis) -> None:
+def _direction(a: Analysis) -> Direction | None:
     if a.lead_verb and a.verb_form in ("imperative", "gerund", "state", "past", "passive"):
         if "maintain" in a.verb_classes:
-            a.direction = "hold"
-            return
+            return "hold"
         if "up" in a.verb_classes:
-            a.direction = "up"
-        elif "down" in a.verb_classes:
-            a.direction = "down"
-    if a.direction is None and a.delta is not None and a.delta.direction:
-        a.direction = a.delta.direction
-    if a.direction is None and a.relative_word:
-        a.direction = (
-            "down" if "half" in a.relative_word or a.relative_word.startswith("halv") else "up"
-        )
-    if a.direction is None and a.baseline is not None and a.target is not None:
+            return "up"
+        if "down" in a.verb_classes:
+            return "down"
+    if a.delta is not None and a.delta.direction:
+        return a.delta.direction
+    if a.relative_word:
+        return "down" if "half" in a.relative_word or a.relative_word.startswith("halv") else "up"
+    if a.baseline is not None and a.target is not None:
         b, t = a.baseline.comparable_value, a.target.comparable_value
-        a.direction = "up" if t > b else "down" if t < b else "hold"
+        return "up" if t > b else "down" if t < b else "hold"
+    return None
 
 
 # What may stand between a verb and the count it acts on: "Sign at least 5", "Complete and
@@ -687,22 +682,33 @@ _AFTER_VERB = re.compile(
 )
 
 
-def _counts(doc: Any, a: Analysis) -> None:
+def _counted(a: Analysis) -> list[Quantity]:
+    return [q for q in a.metric_quantities if q.family in (None, "money") and not q.placeholder]
+
+
+def _plus_count(a: Analysis) -> Analysis:
+    """ "Hire engineering managers: +2": two hires, counted from zero, not a change of +2."""
+    qs = _counted(a)
+    first = qs[0] if qs else None
+    if (
+        first is None
+        or first.role != "delta"
+        or first.direction != "up"
+        or a.text[first.start : first.start + 1] != "+"
+    ):
+        return a
+    first.role = "level"
+    return replace(a, delta=None, target=first)
+
+
+def _counts(a: Analysis) -> Analysis:
     """Counts of new things from zero ("Sign 5 new customers") and of outputs ("Publish 12
     articles"). A count of people, customers or deals acquired in the cycle is an outcome; a
     count of anything else produced by the team's work is an output."""
-    qs = [q for q in a.metric_quantities if q.family in (None, "money") and not q.placeholder]
+    qs = _counted(a)
     if not qs:
-        return
+        return a
     first = qs[0]
-    if (
-        first.role == "delta"
-        and first.direction == "up"
-        and a.text[first.start : first.start + 1] == "+"
-    ):
-        first.role = "level"  # "Hire engineering managers: +2": two hires, counted from zero
-        a.delta = None
-        a.target = first
     text = a.text
     lower = text.lower()
     lead_end = 0
@@ -721,8 +727,9 @@ def _counts(doc: Any, a: Analysis) -> None:
     output_noun = any(
         noun_window[0] <= s_ <= noun_window[1] for s_, _, _ in a.hits.get("output_nouns", [])
     )
-    if _leading_count(a, first, output_noun, outcome_noun):
-        return
+    if (leading := _leading_count(a, first, output_noun, outcome_noun)) is not None:
+        new_count, output_count = leading
+        return replace(a, new_count=new_count, output_count=output_count)
     vc = a.verb_classes
     countable = (
         first.family is None
@@ -733,21 +740,22 @@ def _counts(doc: Any, a: Analysis) -> None:
         and a.baseline is None
     )
     join = re.search(r"\b\d[\d,]*\+?\s+(?:new\s+)?\w+(?:\s+\w+)?\s+join(?:s|ed)?\b", lower)
-    if first.role in ("level", "target") and (
+    new_count = first.role in ("level", "target") and bool(
         new_after or join or (after_verb and ("count" in vc or a.lead_verb == "get"))
-    ):
-        a.new_count = True
+    )
+    a = replace(a, new_count=new_count)
     if not countable:
-        return
+        return a
     if outcome_noun and not (after_verb and "output" in vc and not new_after):
-        return  # people or customers counted: an outcome from zero, not an output
+        return a  # people or customers counted: an outcome from zero, not an output
     if new_after and "output" not in vc:
-        return  # "Sign 6 new hospital systems": new things acquired, an outcome
+        return a  # "Sign 6 new hospital systems": new things acquired, an outcome
     work_verb = bool(vc & {"output", "task"}) and not vc & {"outcome", "up", "down"}
-    a.output_count = bool(
+    output_count = bool(
         (after_verb and work_verb)
         or (output_noun and (a.verb_form == "noun" or after_verb or "output" in vc))
     )
+    return replace(a, output_count=output_count)
 
 
 _NOUN_PHRASE_END = re.compile(
@@ -756,11 +764,13 @@ _NOUN_PHRASE_END = re.compile(
 _LEADING_BOUND = re.compile(r"\s*(?:(?:at\s+least|over|more\s+than|>=?|≥|~)\s*)?")
 
 
-def _leading_count(a: Analysis, first: Quantity, output_noun: bool, outcome_noun: bool) -> bool:
+def _leading_count(
+    a: Analysis, first: Quantity, output_noun: bool, outcome_noun: bool
+) -> tuple[bool, bool] | None:
     """A statement that starts with a count of things that happen or are made in the cycle
     ("100 signups", "12 assessments live", ">100 user tweets") counts from zero; a word such
     as "active", "monthly" or "total" makes it a standing level instead ("10 daily active
-    users"). True when it decided."""
+    users"). (new count, output count) when it decided, else None."""
     if not (
         _LEADING_BOUND.fullmatch(a.text[: first.start])
         and first.family is None
@@ -769,7 +779,7 @@ def _leading_count(a: Analysis, first: Quantity, output_noun: bool, outcome_noun
         and first.role in ("level", "target")
         and a.baseline is None
     ):
-        return False
+        return None
     lo, hi = first.end, first.end + 40
     # "5 deals over $50k ARR closed": the words after "over" are not the count's.
     cut = _NOUN_PHRASE_END.search(a.text, lo, hi)
@@ -780,18 +790,16 @@ def _leading_count(a: Analysis, first: Quantity, output_noun: bool, outcome_noun
         return any(lo <= start <= hi for start, _, _ in a.hits.get(category, []))
 
     if near("level_cues"):
-        return False
+        return None
     if near("event_nouns"):
-        a.new_count = True  # "100 signups": things that happen in the cycle
-        a.output_count = near("made_states") and not outcome_noun
-        return True
+        # "100 signups": things that happen in the cycle
+        return True, near("made_states") and not outcome_noun
     done = near("made_states")
     if outcome_noun and not (done and output_noun):
-        return False  # "10 regulars", "50,000 farmers": people, a standing number
+        return None  # "10 regulars", "50,000 farmers": people, a standing number
     if not (done or output_noun):
-        return False
-    a.new_count = a.output_count = True  # "12 assessments live", "3+ articles"
-    return True
+        return None
+    return True, True  # "12 assessments live", "3+ articles"
 
 
 _ADJECTIVE_HOMOGRAPHS = {
