@@ -107,84 +107,22 @@ _CURRENT_TAIL = re.compile(r"\s*[-–—]\s*current:\s*(?P<v>\S+)\s*$", re.IGNOR
 _TAG_TAIL = re.compile(r"\s*\((?P<tag>[a-z]{1,4})\)\s*$")
 _ISSUE_TAIL = re.compile(r"\s*\((?:[\w./-]*#\d+(?:[,\s]+[\w./-]*#\d+)*)\)\s*$")
 
-_METADATA_KEYS: dict[str, str] = {
-    "owner": "owner",
-    "owners": "owner",
-    "owned by": "owner",
-    "dri": "owner",
-    "assignee": "owner",
-    "assignees": "owner",
-    "responsible": "owner",
-    "lead": "owner",
-    "accountable": "owner",
-    "tracking manager": "tracking_manager",
-    "cycle": "cycle",
-    "quarter": "cycle",
-    "period": "cycle",
-    "timeframe": "cycle",
-    "time frame": "cycle",
-    "time period": "cycle",
-    "horizon": "cycle",
-    "level": "level",
-    "team": "team",
-    "score": "score",
-    "final score": "score",
-    "grade": "score",
-    "progress": "progress",
-    "status": "status",
-    "updated": "updated",
-    "last updated": "updated",
-    "last update": "updated",
-    "updated on": "updated",
-    "last check-in": "updated",
-    "last checkin": "updated",
-    "last reviewed": "updated",
-    "reviewed": "updated",
-    "check-in": "updated",
-    "parent": "parent",
-    "parent objective": "parent",
-    "aligned to": "parent",
-    "aligns to": "parent",
-    "alignment": "parent",
-    "aligned with": "parent",
-    "supports": "parent",
-    "contributes to": "parent",
-    "deadline": "deadline",
-    "due": "deadline",
-    "due date": "deadline",
-    "kr measurement deadline": "deadline",
-    "target date": "deadline",
-    "end": "deadline",
-    "end date": "deadline",
-    "active from": "start",
-    "start": "start",
-    "start date": "start",
-    "priority": "priority",
-    "tracked": "tracked",
-    "why": "why",
-    "rationale": "why",
-    "target": "target",
-    "current": "current",
-    "baseline": "baseline",
-}
 _METADATA_LINE = re.compile(
     r"^\s*(?P<key>[A-Za-z][A-Za-z -]{1,28}?)\s*[:：]\s*(?P<value>.*?)\s*$", re.DOTALL
 )
-# Headings of a README or a manual: never a set or an objective (but may hold sub-headings).
-README_TITLES = re.compile(
-    r"^(?:install|installation|usage|setup|set-up|getting started|quick ?start|contributing|"
-    r"license|licence|build|building|development|testing|tests|requirements|prerequisites|"
-    r"configuration|config|api|api reference|reference|docs|documentation|authors?|credits|"
-    r"acknowledg(?:e)?ments|contact|screenshots?|troubleshooting|known issues|release notes|"
-    r"code of conduct|sponsors?)\s*[:：]?\s*$",
-    re.IGNORECASE,
-)
 # Headings that ask a question explain OKRs ("What is a Key Result?"): notes, not OKRs.
 QUESTION_TITLES = re.compile(r"^(?:(?:what|how|why|when|who)\b.*|.*\?)\s*$", re.IGNORECASE)
-# Headings that only hold navigation: their sub-headings are still read.
-NAVIGATION_TITLES = re.compile(
-    r"^(?:table of contents|contents|toc|on this page|navigation|index)\s*[:：]?\s*$", re.IGNORECASE
-)
+
+
+@cache
+def _plain_titles() -> frozenset[str]:
+    return frozenset(str(t).lower() for t in load_lexicon("labels")["plain_titles"])
+
+
+def plain_title(text: str) -> bool:
+    """A heading of a README, a manual or a page's navigation ("Installation", "Table of
+    contents"): never a set or an objective, though its sub-headings may be."""
+    return re.sub(r"\s*[:：]*\s*$", "", text.strip()).lower() in _plain_titles()
 
 
 # Verbs that start statements; used by the readers' heuristics (the analysis has its own lexicon).
@@ -274,13 +212,20 @@ def match_label(text: str) -> tuple[LabelKind | None, str, str, dict[str, str]]:
     return None, "", text, meta
 
 
+@cache
+def _metadata_keys() -> dict[str, str]:
+    """Each metadata key's field (``metadata_keys`` in labels.yaml)."""
+    fields: dict[str, list[str]] = load_lexicon("labels")["metadata_keys"]
+    return {str(word): field for field, keys in fields.items() for word in keys}
+
+
 def parse_metadata_line(text: str) -> tuple[str, str] | None:
     """``"Owner: @growth-lead"`` -> ``("owner", "@growth-lead")``; None when not metadata."""
     m = _METADATA_LINE.match(text.strip().replace("**", "").replace("__", ""))
     if not m:
         return None
     key = re.sub(r"\s+", " ", m.group("key").strip().lower())
-    norm = _METADATA_KEYS.get(key)
+    norm = _metadata_keys().get(key)
     if norm is None:
         return None
     value = m.group("value").strip()
