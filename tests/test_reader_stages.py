@@ -212,3 +212,44 @@ def test_okr002_says_what_it_found(okrlint: Any, tmp_path: Path) -> None:
     (finding,) = result.json()
     assert finding["code"] == "OKR002"
     assert "2 line(s) labelled like 'Objective 1' but no key results" in finding["message"]
+
+
+def test_a_file_named_with_underscores_says_goals() -> None:
+    """ "team_goals.md" says what "goals.md" says: a "Key Results:" list under "Goal:" lines is
+    read; the same text in "notes.md" is a design doc's goals, not OKRs."""
+    text = (
+        "# Performance goals\n\n## 1. Testing\n**Goal:** Enhance our testing practices.\n\n"
+        "**Key Results:**\n- Increase test coverage from 60% to 80%\n"
+        "- Reduce regression bugs from 20 to 10 a month\n"
+    )
+    for name in ("goals.md", "team_goals.md", "q3-goals.md"):
+        doc = parse_md(text, name)
+        assert [(o.text, len(o.key_results)) for o in doc.objectives()] == [
+            ("Enhance our testing practices.", 2)
+        ], name
+    assert list(parse_md(text, "goalsetting.md").objectives()) == []
+
+
+def test_a_middle_dot_separates_a_label() -> None:
+    text = (
+        "# Team OKRs\n\n### O1 · Close the whole sales cycle in the app\n\n"
+        "| # | KR | Target |\n|---|---|---|\n| KR1.1 | Sales reports used weekly | 4 reports |\n"
+    )
+    doc = parse_md(text)
+    assert [o.text for o in doc.objectives()] == ["Close the whole sales cycle in the app"]
+
+
+def test_a_zone_is_evidence_only_for_the_statements_it_names() -> None:
+    """An "Objectives" heading over a table of grading criteria says nothing about the lists
+    found elsewhere by their shape: in hook mode the file stays quiet unless those lists have
+    evidence of their own."""
+    text = (
+        "# OKR — final project\n\n## Objectives (what to show)\n\n| Part | Criterion |\n|---|---|\n"
+        "| Group | Business knowledge |\n\n## Schedule\n\n### Group stage\n"
+        "1. Day 1 — Kickoff: the challenge and a sample class.\n2. Day 2 — Data: pick a problem.\n\n"
+        "### Individual stage\n5. Propose an architecture.\n6. Set up docker-compose.\n"
+    )
+    doc = parse_md(text, "brief.md")
+    assert list(doc.objectives())  # read as the title says, by the shape the file repeats
+    assert doc.speculative  # but nothing labels them: the hook stays quiet
+    assert codes(doc, explicit=False) == []

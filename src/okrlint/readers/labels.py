@@ -19,7 +19,7 @@ ROLES: tuple[Role, ...] = ("objective", "key_result", "initiative")
 
 # Separators after a label; attributes need a colon ("Lead the market" is not "Lead:").
 # A hyphen joined to a word is a compound ("Objective-level status"), not a separator.
-_SEP = r"(?:(?!-[^\W\d_])[*_]*\s*[:：\-–—.)|]+[*_]*\s*|[*_]*\s*$)"
+_SEP = r"(?:(?!-[^\W\d_])[*_]*\s*[:：\-–—.)|·•]+[*_]*\s*|[*_]*\s*$)"
 # A number or an id after a label: "Objective 2", "KR #3", "KR1.2", "Objective O1", "Goal IV".
 _NUM = (
     r"(?:\s*(?:#|n[°º]|no\.?)?\s*"
@@ -119,7 +119,7 @@ def _patterns() -> _Patterns:
                 role,
                 True,
                 rf"^(?P<label>(?:{abbr})s?{_NUM})"
-                rf"(?:[*_]*\s*[:：\-–—.)|]+[*_]*\s*|[*_]*\s*$|(?<=\d)\s+(?=[^\W\d_]))",
+                rf"(?:[*_]*\s*[:：\-–—.)|·•]+[*_]*\s*|[*_]*\s*$|(?<=\d)\s+(?=[^\W\d_]))",
                 flags,
             )
         if numbered:

@@ -24,7 +24,7 @@ _SCOPES = (
     r"company|team|personal|individual|department|departmental|ceo|quarterly|annual|yearly|"
     r"ultimate|shared|group|org|organisation|organization|squad|my|our|main|top"
 )
-_SEP = r"[:：\-–—.)|]"
+_SEP = r"[:：\-–—.)|·•]"
 
 # "Objective:", "Objective 2 -", "Company objective:", "OBJECTIVE:", "Obj. 3:"
 _OBJECTIVE_LABEL = re.compile(

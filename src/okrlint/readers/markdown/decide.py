@@ -22,7 +22,9 @@ from okrlint.readers.statement import QUESTION_TITLES, words
 OKR_TITLE = re.compile(
     r"okr|objectives|key[\s_-]*results?|ziele|objetivos|objectifs|目标|目標|목표", re.IGNORECASE
 )
-OKR_NAME = re.compile(rf"{OKR_TITLE.pattern}|objective|\bgoals?\b", re.IGNORECASE)
+# "goals.md", "team_goals.md", "q3-goals.yaml"; not "goalsetting.md" (an underscore separates
+# words in a file name, unlike in a regex word).
+OKR_NAME = re.compile(rf"{OKR_TITLE.pattern}|objective|(?<![^\W_])goals?(?![^\W_])", re.IGNORECASE)
 _ARTICLE_HEADINGS = re.compile(
     r"\b(?:what (?:is|are)|how (?:to|do|does|we)|why|introduction|guide|tips|best practices|"
     r"examples?|benefits|mistakes|pitfalls|history|conclusion|faq|resources|further reading|"

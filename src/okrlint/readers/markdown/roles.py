@@ -124,7 +124,28 @@ def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
     _sister_lines(lines)
     _notes(lines)
     _examples(lines)
+    # A zone is evidence only where it names statements ("## Objetivos" over a table of grading
+    # criteria, with statements found elsewhere by shape, says nothing about them).
+    summary.zones = sum(1 for line in lines if line.role == "zone" and _zone_holds_statements(line))
     return summary
+
+
+def _zone_holds_statements(zone: Line) -> bool:
+    """Whether the lines a zone names hold a statement, once every role is set: its children, or
+    (a paragraph line with nothing under it) the lines after it up to the next heading or zone."""
+    scope: list[Line] = []
+    if zone.children:
+        scope = list(zone.walk())
+    else:
+        after = False
+        for sib in zone.siblings:
+            if sib is zone:
+                after = True
+            elif after and (sib.shape == "heading" or sib.role == "zone"):
+                break
+            elif after:
+                scope += [sib, *sib.walk()]
+    return any(x.role in STATEMENT_ROLES or x.role == "row" for x in scope)
 
 
 def _headers(lines: list[Line]) -> None:
