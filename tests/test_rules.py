@@ -468,3 +468,27 @@ def test_habits_by_the_month_or_week_are_tasks() -> None:
 def test_a_redacted_value_is_not_a_placeholder() -> None:
     assert "kr-placeholder" not in _names("key_result", "Have [redacted] in savings")
     assert "kr-placeholder" not in _names("key_result", "Grow [confidential] ARR by year end")
+
+
+def test_a_template_slot_is_the_statement_not_an_owner_tag() -> None:
+    """ "- [ ] [Measurable result 1] (Week N)": the bracket is the template's slot (nothing but a
+    note follows it), not an owner before a statement; "[Alice] Grow signups ..." keeps its owner."""
+    md = (
+        "# OKRs — [QUARTER YEAR]\n\n## OKR 1: [Objective title]\n\n**Key Results:**\n"
+        "- [ ] [Measurable result 1] (Week N)\n- [ ] [Alice] Grow signups from 200 to 400 a week\n\n"
+        "## OKR 2: [objective] · [status]\n\n**Key Results:**\n- [ ] [Measurable result 1]\n"
+    )
+    doc = read_text("okrs.md", md, "markdown")
+    krs = list(doc.key_results())
+    assert [k.text for k in krs] == [
+        "[Measurable result 1] (Week N)",
+        "Grow signups from 200 to 400 a week",
+        "[Measurable result 1]",
+    ]
+    assert krs[1].metadata.get("owner") == "Alice"
+    findings = [f for f in lint(doc, _STATEMENT_SETTINGS) if f.item in ("key_result", "objective")]
+    assert [(f.line, f.name) for f in findings] == [(6, "kr-placeholder"), (12, "kr-placeholder")]
+    assert findings[0].message == (
+        "'[Measurable result 1] (Week N)' is the template's text, not a key result: write the key "
+        "result, or drop it until it is known."
+    )

@@ -132,11 +132,24 @@ _METRIC_STOP = re.compile(
     r"[,;:(\[]|\d|[$€£%]"
 )
 _SLOT = re.compile(r"[\[<{]\s*[a-z][a-z _/-]{1,30}\s*[\]>}]")
-# A statement that is nothing but a template slot, in any case: "[Title]", "<Key result 2>"
-# (not "[Increase NPS from 30 to 40]": a slot holds no baseline and target).
+# A statement that is nothing but a template slot, in any case, with perhaps a note in
+# parentheses: "[Title]", "<Key result 2>", "[Measurable result 1] (Week N)" (not "[Increase
+# NPS from 30 to 40]": a slot holds no baseline and target).
 WHOLE_SLOT = re.compile(
-    r"\s*[\[<{]\s*[^\W\d_](?![^\]>}]*\bfrom\b[^\]>}]*\bto\b)[^\[\]<>{}]{1,80}[\]>}]\s*[.:]?\s*"
+    r"\s*[\[<{]\s*[^\W\d_](?![^\]>}]*\bfrom\b[^\]>}]*\bto\b)[^\[\]<>{}]{1,80}[\]>}]"
+    r"(?:\s*\([^()]{1,40}\))?\s*[.:]?\s*"
 )
+_BRACKETED = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def only_slots(text: str) -> bool:
+    """A statement that is nothing but template slots: "[Title]", "[objective] · [status]"."""
+    return bool(WHOLE_SLOT.fullmatch(text)) or (
+        "[" in text and not _LETTER.search(_BRACKETED.sub(" ", text))
+    )
+
+
 # Where a slot stands for a value: after "from", "to", "by", "of", "at", "reach", a currency
 # sign, or before "%" or a unit word.
 _VALUE_BEFORE = re.compile(r"(?i)(?:\b(?:from|to|by|of|at|reach|hit|than|under|over)|[$€£~])\s*$")
@@ -582,7 +595,7 @@ def _slot_vocabulary() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _placeholders(a: Analysis) -> list[str]:
-    if WHOLE_SLOT.fullmatch(a.text) or (a.text.strip() and not _LETTER_OR_DIGIT.search(a.text)):
+    if only_slots(a.text) or (a.text.strip() and not _LETTER_OR_DIGIT.search(a.text)):
         # "[Inspiring, qualitative goal]", or a row left as its template ("| KR1: | | % |")
         return [a.text.strip()]
     found = [q.text for q in a.quantities if q.placeholder]

@@ -16,7 +16,7 @@ from typing import Any
 from okrlint.analysis import languages
 from okrlint.analysis.lexicon import numbers, phrases
 from okrlint.analysis.quantities import Quantity
-from okrlint.analysis.statement import WHOLE_SLOT, Analysis, judged
+from okrlint.analysis.statement import Analysis, judged, only_slots
 from okrlint.checks.api import Node, Problem, RuleContext, quote
 from okrlint.data import load_lexicon
 from okrlint.model import KeyResult, Objective
@@ -546,7 +546,7 @@ def _obj(node: Node) -> Analysis | None:
     """An objective's analysis; None for one that is only a template slot ("[Title]"): no
     objective rule can say anything true about it (its key results get kr-placeholder)."""
     a = _analysis(node) if isinstance(node, Objective) else None
-    return None if a is None or WHOLE_SLOT.fullmatch(a.text) else a
+    return None if a is None or only_slots(a.text) else a
 
 
 def _check(
@@ -663,7 +663,14 @@ def kr_placeholder(ctx: RuleContext, node: Node) -> Iterator[Problem]:
             )
         return
     if a and (match := placeholder(a) or field_placeholder(node)):
-        yield _say(ctx, node, match=match.strip())
+        if match.strip() == a.text.strip():
+            # "[Measurable result 1] (Week N)": the whole key result is the template's slot.
+            yield Problem(
+                f"'{quote(a.text)}' is the template's text, not a key result: write the key "
+                "result, or drop it until it is known."
+            )
+        else:
+            yield _say(ctx, node, match=match.strip())
 
 
 kr_impossible_value = _check(_kr, impossible, "why")

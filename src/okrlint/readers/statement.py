@@ -54,6 +54,10 @@ _PRIORITY_HEAD = re.compile(
     r"\s*(?:[:\-–—|]+\s*)?"
 )
 _BRACKET_HEAD = re.compile(r"^\[(?P<tag>[^\[\]]{1,40})\]\s*(?:[:\-–—]\s*)?")
+# What is left of "[Measurable result 1] (Week N)" without its bracketed parts: no word, so the
+# bracket is the statement (a template slot), not an owner tag before one.
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_LETTER = re.compile(r"[^\W\d_]")
 _HANDLE_HEAD = re.compile(r"^@(?P<h>[\w.\-?]+)\s*(?:[:\-–—]+\s*)?")
 _NUMBER_HEAD = re.compile(r"^(?:#\s?\d{1,3}|\d{1,3}[.)](?!\d))\s+")
 _CHECKBOX_HEAD = re.compile(r"^\[(?P<c>[ xX✓✔])\]\s+")
@@ -294,7 +298,12 @@ def _clean(text: str, allow_role: bool) -> Cleaned:
             s = s[m.end() :]
         m = _BRACKET_HEAD.match(s)
         # "[momack2] Form 3+ ..." is an owner tag; "[Key result]" alone is a placeholder.
-        if m and not s.startswith("[x]") and not s.startswith("[ ]") and s[m.end() :].strip():
+        if (
+            m
+            and not s.startswith("[x]")
+            and not s.startswith("[ ]")
+            and _LETTER.search(_BRACKETED.sub(" ", s[m.end() :]))
+        ):
             tag = m.group("tag").strip()
             if re.fullmatch(r"[Pp]\d", tag):
                 meta.setdefault("priority", tag.upper())
