@@ -232,3 +232,20 @@ def test_the_analysis_is_read_only_once_built() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         german.direction = "down"
     assert german.direction == "up"
+
+
+def test_a_count_of_work_after_its_verbs_is_an_output_count() -> None:
+    """The count after two joined verbs ("implement/update"), after a verb and its preposition
+    ("participate in"), and before a relative clause: "that help people" does not make the
+    navigation updates people."""
+    for text in (
+        "Participate in at least 2 cross-team initiatives",
+        "Identify and implement/update at least 5 design patterns",
+        "Identify and implement at least 5 navigation updates that get people to their tools",
+    ):
+        assert an(text).output_count, text
+    # A rollout's reach is not a count of work.
+    assert not an("Voice listing beta launched to 500 users").output_count
+    # New people signed are an outcome from zero, whatever the clause after them says.
+    signed = an("Sign 5 customers that renew")
+    assert signed.new_count and not signed.output_count

@@ -688,11 +688,14 @@ def _direction(a: Analysis) -> Direction | None:
 # document 3 rounds", "Read or listen to 24 books", "Deploy all 7 agents", "Introduce X to
 # more than 20 people".
 _AFTER_VERB = re.compile(
-    r"\s*(?:(?:and|or|&)\s+[\w'’-]+(?:\s+(?:to|on))?\s+)?(?:all\s+(?:the\s+)?|the\s+)?"
+    r"\s*(?:(?:and|or|&)\s+[\w'’-]+(?:/[\w'’-]+)*(?:\s+(?:to|on))?\s+)?(?:all\s+(?:the\s+)?|the\s+)?"
     r"(?:(?:at\s+least|a\s+minimum\s+of|over|more\s+than|another|an\s+additional|additional|"
-    r"a\s+further|up\s+to|about|around|~|[\w'’-]+\s+(?:on|to|in|at|with|for)|/\s*[a-z]+|"
+    r"a\s+further|up\s+to|about|around|~|[\w'’-]+\s+(?:on|to|in|at|with|for)|(?:on|in|at|with|for)|/\s*[a-z]+|"
     r"[\w\s]{0,40}:\s*)\s*){0,2}"
 )
+
+
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|so\s+that)\b")
 
 
 def _counted(a: Analysis) -> list[Quantity]:
@@ -733,7 +736,10 @@ def _counts(a: Analysis) -> Analysis:
     after_verb = gap is not None and _AFTER_VERB.fullmatch(gap)
     tail = lower[first.end : first.end + 60]
     new_after = re.match(r"^\+?\s*(?:new|more|additional|extra|first-time|net[-\s]new)\b", tail)
-    noun_window = (first.end, first.end + 45)
+    # The counted thing is named before a relative clause: in "5 navigation updates that help
+    # people", the people are not what is counted.
+    clause = _RELATIVE.search(lower, first.end, first.end + 45)
+    noun_window = (first.end, clause.start() if clause else first.end + 45)
     outcome_noun = any(
         noun_window[0] <= s_ <= noun_window[1] for s_, _, _ in a.hits.get("outcome_nouns", [])
     )
