@@ -141,12 +141,19 @@ WHOLE_SLOT = re.compile(
 )
 _BRACKETED = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
 _LETTER = re.compile(r"[^\W\d_]")
+_SQUARE = re.compile(r"\[[^\[\]]*\]")
+_FROM_TO = re.compile(r"(?i)\bfrom\b.*\bto\b")
 
 
 def only_slots(text: str) -> bool:
     """A statement that is nothing but template slots: "[Title]", "[objective] · [status]"."""
-    return bool(WHOLE_SLOT.fullmatch(text)) or (
-        "[" in text and not _LETTER.search(_BRACKETED.sub(" ", text))
+    if WHOLE_SLOT.fullmatch(text):
+        return True
+    slots = _SQUARE.findall(text)
+    return (
+        len(slots) >= 2
+        and not _LETTER.search(_BRACKETED.sub(" ", text))
+        and not any(_FROM_TO.search(slot) for slot in slots)
     )
 
 
