@@ -19,6 +19,7 @@ from okrlint.analysis.lexicon import numbers, phrases, verbs
 from okrlint.analysis.quantities import Direction, Quantity, find_quantities
 from okrlint.analysis.timeframes import find_timeframes
 from okrlint.data import load_lexicon
+from okrlint.text import words_outside_brackets
 
 _SKIP_LEAD = {
     "successfully",
@@ -139,8 +140,6 @@ WHOLE_SLOT = re.compile(
     r"\s*[\[<{]\s*[^\W\d_](?![^\]>}]*\bfrom\b[^\]>}]*\bto\b)[^\[\]<>{}]{1,80}[\]>}]"
     r"(?:\s*\([^()]{1,40}\))?\s*[.:]?\s*"
 )
-_BRACKETED = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
-_LETTER = re.compile(r"[^\W\d_]")
 _SQUARE = re.compile(r"\[[^\[\]]*\]")
 _FROM_TO = re.compile(r"(?i)\bfrom\b.*\bto\b")
 
@@ -152,7 +151,7 @@ def only_slots(text: str) -> bool:
     slots = _SQUARE.findall(text)
     return (
         len(slots) >= 2
-        and not _LETTER.search(_BRACKETED.sub(" ", text))
+        and not words_outside_brackets(text)
         and not any(_FROM_TO.search(slot) for slot in slots)
     )
 

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from okrlint.data import load_lexicon
+from okrlint.text import words_outside_brackets
 
 LabelKind = Literal["objective", "key_result", "initiative"]
 
@@ -54,10 +55,6 @@ _PRIORITY_HEAD = re.compile(
     r"\s*(?:[:\-–—|]+\s*)?"
 )
 _BRACKET_HEAD = re.compile(r"^\[(?P<tag>[^\[\]]{1,40})\]\s*(?:[:\-–—]\s*)?")
-# What is left of "[Measurable result 1] (Week N)" without its bracketed parts: no word, so the
-# bracket is the statement (a template slot), not an owner tag before one.
-_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_LETTER = re.compile(r"[^\W\d_]")
 _HANDLE_HEAD = re.compile(r"^@(?P<h>[\w.\-?]+)\s*(?:[:\-–—]+\s*)?")
 _NUMBER_HEAD = re.compile(r"^(?:#\s?\d{1,3}|\d{1,3}[.)](?!\d))\s+")
 _CHECKBOX_HEAD = re.compile(r"^\[(?P<c>[ xX✓✔])\]\s+")
@@ -302,7 +299,9 @@ def _clean(text: str, allow_role: bool) -> Cleaned:
             m
             and not s.startswith("[x]")
             and not s.startswith("[ ]")
-            and _LETTER.search(_BRACKETED.sub(" ", s[m.end() :]))
+            # "[Measurable result 1] (Week N)": no word after the bracket but a note, so the
+            # bracket is the statement (a template slot), not an owner tag before one.
+            and words_outside_brackets(s[m.end() :])
         ):
             tag = m.group("tag").strip()
             if re.fullmatch(r"[Pp]\d", tag):

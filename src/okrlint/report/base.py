@@ -170,6 +170,32 @@ def without_okrs(fs: FileScore) -> bool:
     return fs.score is None and not fs.findings and not any(s.findings for s in fs.sets)
 
 
+@dataclass(frozen=True)
+class Overview:
+    """What both score reports (Markdown, HTML) say first: what was found, in how much, and
+    which files have something to show."""
+
+    found: str  # "Found 3 problems (1 error, ...)" or "All checks passed"
+    counts: tuple[str, str, str]  # "4 files", "7 objectives", "21 key results"
+    shown: list[FileScore]
+    quiet: list[FileScore]  # files without OKRs or findings: listed by name only
+
+
+def overview(report: Report, scores: ScoreSet) -> Overview:
+    findings = list(report.findings)
+    files, objectives, key_results = run_counts(report, scores)
+    return Overview(
+        found=f"Found {problem_summary(findings)}" if findings else "All checks passed",
+        counts=(
+            plural(files, "file"),
+            plural(objectives, "objective"),
+            plural(key_results, "key result"),
+        ),
+        shown=[fs for fs in scores.files if not without_okrs(fs)],
+        quiet=[fs for fs in scores.files if without_okrs(fs)],
+    )
+
+
 def baseline_note(hidden: int) -> str:
     return (
         f"{plural(hidden, 'known finding')} hidden by the baseline "

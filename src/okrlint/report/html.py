@@ -16,12 +16,11 @@ from okrlint.report.base import (
     baseline_note,
     fix_hint,
     one_line,
+    overview,
     plural,
-    problem_summary,
     report_scores,
     rule_link,
     rule_rows,
-    run_counts,
     run_line,
     set_meta,
     set_title,
@@ -334,7 +333,7 @@ def render_html(report: Report) -> str:
 
     scores = report_scores(report)
     findings = list(report.findings)
-    files, objectives, key_results = run_counts(report, scores)
+    ov = overview(report, scores)
     overall, tier = scores.score, scores.tier
     if overall is None:
         dial = (
@@ -347,12 +346,7 @@ def render_html(report: Report) -> str:
             f'{_h(display(overall).split("/")[0])}</span><span class="of">/100</span>'
             f'<span class="tier">{_h(tier)}</span></div>'
         )
-    found = f"Found {problem_summary(findings)}" if findings else "All checks passed"
     run_html = f'<p class="run">{_h(run_line(report))}</p>' if run_line(report) else ""
-    counts = (
-        f"{plural(files, 'file')} · {plural(objectives, 'objective')} · "
-        f"{plural(key_results, 'key result')}"
-    )
     t = scores.config.tiers
     w = scores.config.weights
     legend = (
@@ -369,7 +363,7 @@ def render_html(report: Report) -> str:
     )
     if report.hidden:
         legend += f'<p class="legend">{_h(baseline_note(report.hidden))}</p>'
-    quiet = [fs for fs in scores.files if without_okrs(fs)]
+    quiet = ov.quiet
     title = "okrlint report" + (f": {display(overall)} {tier}" if overall is not None else "")
     body = [
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -377,7 +371,7 @@ def render_html(report: Report) -> str:
         f"<title>{_h(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
         '<div class="page">\n',
         f'<header class="top">{dial}<div><h1>OKR quality report</h1>'
-        f"<p>{_h(found)}.</p><p>{_h(counts)}</p>{run_html}</div></header>\n",
+        f"<p>{_h(ov.found)}.</p><p>{_h(' · '.join(ov.counts))}</p>{run_html}</div></header>\n",
         '<div class="grid">'
         f'<section class="panel"><h2>Files</h2>{_html_files_table(scores, findings)}'
         f"{legend}</section>"

@@ -14,15 +14,13 @@ from okrlint.report.base import (
     baseline_note,
     fix_hint,
     md_escape,
+    overview,
     plural,
-    problem_summary,
     report_scores,
     rule_link,
-    run_counts,
     run_line,
     set_meta,
     set_title,
-    without_okrs,
 )
 from okrlint.report.score import (
     FileScore,
@@ -81,23 +79,17 @@ def render_markdown(report: Report) -> str:
     scores = report_scores(report)
     registry = report.registry
     findings = list(report.findings)
-    files, objectives, key_results = run_counts(report, scores)
+    ov = overview(report, scores)
     lines = ["## okrlint report", ""]
     if scores.score is not None:
         lines.append(f"**Overall score: {_md_score(scores.score, scores.tier)}**")
         lines.append("")
-    summary = f"Found {problem_summary(findings)}" if findings else "All checks passed"
-    lines.append(
-        f"{summary} in {plural(files, 'file')}, {plural(objectives, 'objective')}, "
-        f"{plural(key_results, 'key result')}."
-    )
-    lines.append("")
+    lines += [f"{ov.found} in {', '.join(ov.counts)}.", ""]
     if run_line(report):
         lines += [f"<sub>{run_line(report)}</sub>", ""]
     if report.hidden:
         lines += [baseline_note(report.hidden), ""]
-    shown = [fs for fs in scores.files if not without_okrs(fs)]
-    quiet = [fs for fs in scores.files if without_okrs(fs)]
+    shown, quiet = ov.shown, ov.quiet
     if shown:
         lines += ["| File | Score | Objectives | Problems |", "|---|---|---:|---:|"]
         per_path = Counter(f.path for f in findings)
