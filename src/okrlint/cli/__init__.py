@@ -27,11 +27,14 @@ from okrlint.files import PathError
 from okrlint.formats import FORMAT_NAMES
 from okrlint.outfile import OutputError
 from okrlint.readers import DEFAULT_MAX_BYTES
-from okrlint.registry import RuleError
+from okrlint.registry import SEVERITIES, RuleError
 from okrlint.textsafe import safe_path
 
 # Past this a size is a typo (and Python cannot read that much at once).
 MAX_FILE_SIZE_LIMIT = 1 << 31
+
+# The severities, most severe first: for --fail-level and --min-severity.
+_SEVERITY = click.Choice(SEVERITIES)
 
 
 def _finite(value: float | None, name: str) -> float | None:
@@ -98,7 +101,7 @@ class _Command(click.Command):
 @click.option("--ignore", multiple=True, help="Rules to skip (codes, names or prefixes).")
 @click.option(
     "--fail-level",
-    type=click.Choice(["error", "warning", "info"]),
+    type=_SEVERITY,
     default=None,
     help="Exit 1 when a finding is at or above this severity (default: warning).",
 )
@@ -118,7 +121,7 @@ class _Command(click.Command):
 )
 @click.option(
     "--min-severity",
-    type=click.Choice(["error", "warning", "info"]),
+    type=_SEVERITY,
     default=None,
     help="Show only findings at or above this severity (e.g. error).",
 )
