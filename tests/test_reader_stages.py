@@ -253,3 +253,19 @@ def test_a_zone_is_evidence_only_for_the_statements_it_names() -> None:
     assert list(doc.objectives())  # read as the title says, by the shape the file repeats
     assert doc.speculative  # but nothing labels them: the hook stays quiet
     assert codes(doc, explicit=False) == []
+
+
+def test_a_question_about_the_writers_own_okrs_introduces_them() -> None:
+    """A blog post of one's OKRs asks "What are my OKRs?" and lists them; a guide asks "What is
+    an OKR?" and gives an example: only the first is read."""
+    prose = "I keep personal OKRs each quarter and write about how they went. " * 8
+    okrs = (
+        "### Objective 1: Get back on the wagon with music\n"
+        "- KR1: Practise guitar for 60 minutes a week\n- KR2: Finish a track every month\n"
+    )
+    post = f"# OKR-a-rama Q3\n\n{prose}\n\n## So what are your actual OKRs?\n\n{okrs}"
+    assert [o.text for o in parse_md(post, "post.md").objectives()] == [
+        "Get back on the wagon with music"
+    ]
+    guide = f"# About OKRs\n\n{prose}\n\n## What is an OKR?\n\n{okrs}\n## Why OKRs?\n\n{prose}\n"
+    assert list(parse_md(guide, "post.md").objectives()) == []

@@ -113,6 +113,22 @@ _METADATA_LINE = re.compile(
 )
 # Headings that ask a question explain OKRs ("What is a Key Result?"): notes, not OKRs.
 QUESTION_TITLES = re.compile(r"^(?:(?:what|how|why|when|who)\b.*|.*\?)\s*$", re.IGNORECASE)
+# ... unless it asks about the writer's own OKRs ("What are my OKRs this quarter?", "So what are
+# your actual OKRs?" in a blog post of one's OKRs): the OKRs follow.
+_OWN_OKRS = re.compile(
+    r"\b(?:my|our|your)\s+(?:[\w'’-]+\s+){0,2}(?:okrs?|objectives|goals|key\s+results)\b",
+    re.IGNORECASE,
+)
+
+
+def own_okrs_title(text: str) -> bool:
+    """A heading about the writer's own OKRs ("my", "our", "your ... OKRs")."""
+    return bool(_OWN_OKRS.search(text))
+
+
+def explaining_title(text: str) -> bool:
+    """A heading that asks a question about OKRs in general: what follows explains them."""
+    return bool(QUESTION_TITLES.match(text)) and not own_okrs_title(text)
 
 
 @cache

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from okrlint.readers.markdown.lines import Line
 from okrlint.readers.markdown.roles import STATEMENT_ROLES, RoleSummary
-from okrlint.readers.statement import QUESTION_TITLES, words
+from okrlint.readers.statement import explaining_title, own_okrs_title, words
 
 # A file name or title that says the file holds OKRs (in the languages of labels.yaml). A file
 # may be named "goals.yaml"; a heading "Goals" says nothing (design docs have one).
@@ -101,7 +101,8 @@ def decide(root: Line, summary: RoleSummary, file_says_okr: bool) -> Decision:
         1
         for ln in lines
         if ln.shape == "heading"
-        and (QUESTION_TITLES.match(ln.text.strip()) or _ARTICLE_HEADINGS.search(ln.text))
+        and not own_okrs_title(ln.text)
+        and (explaining_title(ln.text.strip()) or _ARTICLE_HEADINGS.search(ln.text))
     )
     if prose_words > 3 * max(statement_words, 1) and article >= 2:
         return Decision(

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from okrlint.readers.labels import Label, Zone, column_names_only, find_label
 from okrlint.readers.markdown.lines import Column, Line
 from okrlint.readers.statement import (
-    QUESTION_TITLES,
     clean,
+    explaining_title,
     plain_title,
     starts_with_verb,
     words,
@@ -692,7 +692,7 @@ def _set_like(text: str) -> bool:
 
 def _plain_title(text: str) -> bool:
     t = text.strip().rstrip(":：").strip()
-    return plain_title(t) or bool(QUESTION_TITLES.match(t) or _EXAMPLE_TITLES.search(t))
+    return plain_title(t) or bool(explaining_title(t) or _EXAMPLE_TITLES.search(t))
 
 
 def _signature(line: Line) -> tuple[object, ...]:
