@@ -492,3 +492,18 @@ def test_a_template_slot_is_the_statement_not_an_owner_tag() -> None:
         "'[Measurable result 1] (Week N)' is the template's text, not a key result: write the key "
         "result, or drop it until it is known."
     )
+
+
+def test_time_put_in_each_period_is_a_habit() -> None:
+    """RULES.md: a habit is a task. Time budgeted each period is one; a ceiling on time, a
+    change of it, or time measured from a baseline is not."""
+    for text in (
+        "Spend 1hr every week on personal projects",
+        "60 mins guitar practice per week",
+        "7 hours of sleep every night",
+    ):
+        assert _names("key_result", text) == ["kr-is-task"], text
+    assert "kr-is-task" not in _names("key_result", "Downtime under 1 hour per month")
+    assert "kr-is-task" not in _names("key_result", "Cut meeting time to 5 hours a week")
+    assert "kr-is-task" not in _names("key_result", "Answer support tickets within 4 hours a day")
+    assert _names("key_result", "Deep-work hours from 6 to 12 per week") == []

@@ -146,6 +146,31 @@ def has_habit(a: Analysis) -> bool:
     return bool(_HABIT_STRONG.search(a.text))
 
 
+_PER_PERIOD = re.compile(
+    r"(?i)\b(?:(?:per|a|an|each|every)\s+(?:day|night|evening|morning|week|weekday|month)|"
+    r"(?:once|twice|\w+\s+times)\s+(?:a|per|every)\s+(?:day|week|month))\b"
+)
+
+
+_WITHIN = re.compile(r"(?i)(?:\bwithin|\bunder|\bless\s+than|\bat\s+most|<=?|≤)\s*$")
+
+
+def time_budget(a: Analysis, numbers: list[Quantity]) -> bool:
+    """Time put in each period ("Spend 1hr every week on personal projects", "60 mins guitar
+    practice per week"): a habit, done or not done. Not a ceiling ("Downtime under 1 hour per
+    month") and not a change ("Cut meetings to 5 hours a week")."""
+    return (
+        any(
+            q.family == "duration"
+            and q.bound != "max"
+            and not _WITHIN.search(a.text[max(0, q.start - 16) : q.start])
+            for q in numbers
+        )
+        and bool(_PER_PERIOD.search(a.text))
+        and not a.verb_classes & {"outcome", "up", "down", "maintain", "vague"}
+    )
+
+
 _MANNER = re.compile(
     r"(?i)\b(?:quickly|efficiently|easily|reliably|seamlessly|smoothly|faster|sooner|better|"
     r"more\s+\w+ly)\b"
@@ -174,6 +199,8 @@ def is_task(a: Analysis) -> bool:
     if numbers:
         # A habit with a number is still a habit; one deliverable ("Hire one designer") is a task.
         if has_habit(a) and ("task" in vc or "output" in vc):
+            return True
+        if time_budget(a, numbers):
             return True
         if _rollout(a, numbers):
             return True
