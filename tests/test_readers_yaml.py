@@ -194,3 +194,39 @@ def test_json_problems_say_json_and_non_text_entries_are_not_statements() -> Non
     )
     (objective,) = doc.objectives()
     assert [k.text for k in objective.key_results] == ["Raise activation from 40% to 60%"]
+
+
+def test_a_glossary_and_a_list_key_with_its_period() -> None:
+    """Text under an OKR key in a glossary is not a list of objectives (an error only when
+    nothing else is read); "objetivos_q3" is the objective list of Q3."""
+    text = (
+        '{"glossary": {"okr": "OKR = the bet of the quarter", "kr": "KR = the number that '
+        'proves it"},\n "objetivos_q3": [\n  {"titulo": "Restart enrolment", "krs": [\n'
+        '   {"texto": "48 new enrolments in the quarter"}]}]}\n'
+    )
+    doc = parse_yaml(text, "okrs.json")
+    assert outline(doc) == [("Restart enrolment", 3, ["48 new enrolments in the quarter"])]
+    assert doc.problems == []
+    assert doc.sets[0].metadata["cycle"] == "q3"
+    only_glossary = parse_yaml('{"glossary": {"okr": "OKR = the bet of the quarter"}}', "o.json")
+    assert [p.message for p in only_glossary.problems] == [
+        "'okr' must be a list of objectives, not a scalar"
+    ]
+
+
+def test_a_tree_whose_nodes_say_their_type() -> None:
+    """An OKR tool's export: every node in one tree, its type in a field."""
+    text = (
+        '{"nodes": [{"tipo": "objetivo", "nome": "Leaders drive the digital change", "filhos": [\n'
+        '  {"tipo": "kr", "nome": "Raise trained leaders from 40% to 100%", "filhos": [\n'
+        '    {"tipo": "kpi", "nome": "KPI - data dimension"}]},\n'
+        '  {"tipo": "kr", "nome": "Cut entropy from 9.7 to 8.7"}]}]}\n'
+    )
+    doc = parse_yaml(text, "okrs.json")
+    assert outline(doc) == [
+        (
+            "Leaders drive the digital change",
+            1,
+            ["Raise trained leaders from 40% to 100%", "Cut entropy from 9.7 to 8.7"],
+        )
+    ]

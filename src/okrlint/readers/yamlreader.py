@@ -57,6 +57,14 @@ _YAML_KEYS: dict[str, list[str]] = load_lexicon("labels").get("yaml_keys") or {}
 _OBJECTIVE_LIST_KEYS = frozenset(_YAML_KEYS.get("objective_lists", ()))
 _OKR_LIST_KEYS = frozenset(_YAML_KEYS.get("okr_lists", ()))
 _KR_KEYS = frozenset(_YAML_KEYS.get("key_result_lists", ()))
+# Exports that keep every node in one tree say what each node is in a field:
+# {"tipo": "objetivo", "nome": ..., "filhos": [{"tipo": "kr", ...}]}.
+_TYPE_KEYS = frozenset(_YAML_KEYS.get("type_keys", ()))
+_TYPE_VALUES: dict[str, str] = {
+    str(word).lower(): role
+    for role in ("objective", "key_result")
+    for word in _YAML_KEYS.get(f"{role}_types", ())
+}
 _S = TypeVar("_S", Objective, KeyResult)
 _OBJECTIVE_TEXT_KEYS = tuple(_YAML_KEYS.get("objective_text", ()))
 _KR_TEXT_KEYS = tuple(_YAML_KEYS.get("key_result_text", ()))
@@ -77,6 +85,20 @@ class _Budget:
         self.left -= 1
         if self.left < 0:
             raise YamlLimitError(f"the YAML expands past {MAX_NODES} nodes (aliases?)")
+
+
+def _objective_list_key(key: str) -> tuple[str | None, str | None]:
+    """The objective-list key a (normalised) key names, and the period written with it:
+    "objectives" -> ("objectives", None); "objetivos q3", "okrs 2026", "q1 objectives" ->
+    (the list key, the period)."""
+    if key in _OBJECTIVE_LIST_KEYS:
+        return key, None
+    words = key.split()
+    for base, period in ((words[:-1], words[-1:]), (words[1:], words[:1])):
+        name = " ".join(base)
+        if period and name in _OBJECTIVE_LIST_KEYS and _PERIOD_KEY.match(period[0]):
+            return name, period[0]
+    return None, None
 
 
 def _norm_key(key: str) -> str:
@@ -108,6 +130,8 @@ class _YamlReader:
         self.shape_error = False
         self.refused = False
         self.okr_keys = False
+        # "okr: 'OKR = the quarter's bet'" inside a glossary: a problem only if nothing is read.
+        self.scalar_list: _ShapeError | None = None
 
     def read(self) -> OkrDocument:
         doc = self._read()
@@ -230,6 +254,8 @@ class _YamlReader:
 
     def _document(self, node: yaml.Node) -> None:
         found = self._find_sets(node, {}, [], depth=0)
+        if not found and self.scalar_list is not None:
+            raise self.scalar_list
         if not found and self.evidence:
             raise _ShapeError(
                 "YAML has OKR keys but no objective could be read "
@@ -271,10 +297,20 @@ class _YamlReader:
         handled: str | None = None
         found = False
         for key, (_, value) in pairs.items():
-            if key in _OBJECTIVE_LIST_KEYS:
+            list_key, period = _objective_list_key(key)
+            if list_key is not None and isinstance(value, yaml.ScalarNode) and value.value:
+                # Text under an OKR key ("okr: 'OKR = ...'" in a glossary) is not a list of
+                # objectives: an error only when nothing else in the file is read.
+                self.scalar_list = self.scalar_list or _ShapeError(
+                    f"'{key}' must be a list of objectives, not {_kind(value)}", _span(value)
+                )
+                continue
+            if list_key is not None:
                 self.evidence = True
-                self.okr_keys |= key in _OKR_LIST_KEYS
+                self.okr_keys |= list_key in _OKR_LIST_KEYS
                 handled = key
+                if period:
+                    meta.setdefault("cycle", period)
                 if isinstance(value, yaml.SequenceNode):
                     self._make_set(node, pairs, meta, context, value.value)
                     found = True
@@ -332,10 +368,18 @@ class _YamlReader:
     def _is_objective_node(self, node: yaml.Node) -> bool:
         if not isinstance(node, yaml.MappingNode):
             return False
-        keys = {_norm_key(str(k.value)) for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
-        if keys & {_norm_key(k) for k in _KR_KEYS}:
+        if self._typed(node) is not None:
+            return self._typed(node) == "objective"
+        values = {
+            _norm_key(str(k.value)): v for k, v in node.value if isinstance(k, yaml.ScalarNode)
+        }
+        kr_keys = values.keys() & {_norm_key(k) for k in _KR_KEYS}
+        if any(isinstance(values[k], yaml.SequenceNode) for k in kr_keys):
             return True
-        return "objective" in keys
+        if kr_keys and values.keys() & set(_OBJECTIVE_TEXT_KEYS):
+            return True  # "objective: ..." with one key result written as text
+        # A glossary ("kr: 'KR = the number that proves it'") names key results, holds none.
+        return "objective" in values
 
     def _metadata(self, pairs: dict[str, tuple[yaml.Node, yaml.Node]]) -> dict[str, Any]:
         meta: dict[str, Any] = {}
@@ -428,6 +472,19 @@ class _YamlReader:
             text=cl.text, span=_scalar_span(text_node), raw=raw, metadata=meta, metadata_spans=spans
         )
 
+    def _typed(self, node: yaml.Node) -> str | None:
+        """The role a node's type field gives it ("objective", "key_result"), if any."""
+        if not isinstance(node, yaml.MappingNode) or not _TYPE_KEYS:
+            return None
+        for k, v in node.value:
+            if (
+                isinstance(k, yaml.ScalarNode)
+                and isinstance(v, yaml.ScalarNode)
+                and _norm_key(str(k.value)) in _TYPE_KEYS
+            ):
+                return _TYPE_VALUES.get(_norm_key(str(v.value)))
+        return None
+
     def _objective(self, node: yaml.Node) -> Objective | None:
         if isinstance(node, yaml.ScalarNode) or not isinstance(node, yaml.MappingNode):
             return self._plain(node, Objective)
@@ -454,6 +511,11 @@ class _YamlReader:
                     raise _ShapeError(
                         f"'{key}' must be a list of key results, not {_kind(value)}", _span(value)
                     )
+            elif isinstance(value, yaml.SequenceNode):
+                # A typed tree: the children typed as key results are this objective's.
+                for child in value.value:
+                    if self._typed(child) == "key_result" and (kr := self._key_result(child)):
+                        obj.add_key_result(kr)
         return obj
 
     def _key_result(self, node: yaml.Node) -> KeyResult | None:
