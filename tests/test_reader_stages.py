@@ -269,3 +269,33 @@ def test_a_question_about_the_writers_own_okrs_introduces_them() -> None:
     ]
     guide = f"# About OKRs\n\n{prose}\n\n## What is an OKR?\n\n{okrs}\n## Why OKRs?\n\n{prose}\n"
     assert list(parse_md(guide, "post.md").objectives()) == []
+
+
+def test_a_key_result_label_with_a_title_over_its_statement() -> None:
+    text = (
+        "# Team OKRs\n\n## Objective\n\nStudents argue better after each debate.\n\n"
+        "## KR1 — Leading metric\n\n### ≥ 65% of users rewrite their argument after feedback\n\n"
+        "- Shows real learning\n\n## KR2 — Lagging metric\n\n"
+        "### 150 weekly active users finish a challenge session\n"
+    )
+    doc = parse_md(text)
+    assert [(o.text, [k.text for k in o.key_results]) for o in doc.objectives()] == [
+        (
+            "Students argue better after each debate.",
+            [
+                "≥ 65% of users rewrite their argument after feedback",
+                "150 weekly active users finish a challenge session",
+            ],
+        )
+    ]
+
+
+def test_a_metric_targets_table_holds_kpis_not_key_results() -> None:
+    text = (
+        "# Goals\n\n### OKR 1: Ship a calmer on-call\n**Key Results:**\n"
+        "| # | Key Result | Target |\n|---|---|---|\n| 1 | Cut pages from 40 to 10 a week | 10 |\n\n"
+        "## Metric Targets\n| Metric | Target | Current |\n|---|---|---|\n"
+        "| Bug resolution time | < 5 days | 7 days |\n"
+    )
+    doc = parse_md(text)
+    assert [k.text for k in doc.key_results()] == ["Cut pages from 40 to 10 a week"]

@@ -194,6 +194,10 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
                 else:
                     _why(line, f"'{lab.label}: ...' with nothing under it defines, not states")
                 continue
+            if lab.rest.strip() and (under := _statement_under_title(line, lab)) is not None:
+                _set(line, "label", f"label '{lab.label}' with a title: the statement is under it")
+                _set(under, kind, f"the statement of '{line.text.strip()}' above it")
+                continue
             if lab.rest.strip():
                 _set(line, kind, f"label '{lab.label}'")
                 continue
@@ -204,6 +208,26 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
                 _set(line, "label", f"label '{lab.label}' alone: the statement follows")
                 target.role = kind
                 _why(target, f"the text of the label '{lab.label}' above it")
+
+
+def _statement_under_title(line: Line, lab: Label) -> Line | None:
+    """ "## KR1 — Leading metric" over "### ≥ 65% of users rewrite their argument": the label's
+    words are a title (a few words, no number) and the measured statement is the heading right
+    under it."""
+    if lab.kind != "key_result" or line.shape != "heading":
+        return None
+    if len(words(lab.rest)) > 3 or re.search(r"\d", lab.rest) or not line.children:
+        return None
+    child = line.children[0]
+    if (
+        child.shape != "heading"
+        or child.label is not None
+        or not child.text
+        or not _is_candidate(child)
+        or not re.search(r"\d", child.text)
+    ):
+        return None
+    return child
 
 
 def _statement_after(line: Line) -> Line | None:
@@ -792,7 +816,9 @@ _NOTE_TITLES = re.compile(
     r"references|links|related links|see also|appendix|glossary|faq|status update|updates|"
     r"progress update|comments|key metrics|metrics|kpis?|success metrics|health metrics|"
     r"scoreboard|dashboard|summary|status|progress|alignment(?: map)?|traceability|"
-    r"north star metrics?)\s*[:：]?\s*$",
+    r"north star metrics?|"
+    r"(?:[\w-]+\s+)?(?:metrics?|kpis?)\s+(?:targets?|dashboard|tracker|tracking|overview|to\s+watch)"
+    r")\s*[:：]?\s*$",
     re.IGNORECASE,
 )
 
