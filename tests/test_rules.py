@@ -507,3 +507,42 @@ def test_time_put_in_each_period_is_a_habit() -> None:
     assert "kr-is-task" not in _names("key_result", "Cut meeting time to 5 hours a week")
     assert "kr-is-task" not in _names("key_result", "Answer support tickets within 4 hours a day")
     assert _names("key_result", "Deep-work hours from 6 to 12 per week") == []
+
+
+def test_a_table_of_measures_with_numbered_rows() -> None:
+    """ "| KR | Measure | Target |" with "1.1", "1.4a" in the KR column: the Measure column holds
+    the statements; a measure's name is not a task; a Target cell with both ends states the
+    baseline; a Target cell that starts with "X%" is template text."""
+    md = (
+        "# Company OKRs 2026\n\n## Objective 1: Make growth predictable\n\n"
+        "| KR | Measure | Target | Timeline |\n|---|---|---|---|\n"
+        "| 1.1 | Organic MRR bookings growth | $83k/mo to $93k/mo | EOQ3 |\n"
+        "| 1.2 | Cross-sell revenue contribution | 8% to 15% of organic growth | Q3 |\n"
+        "| 1.4a | Booked revenue from insights-sourced deals | X% from tagged deals | TBD |\n"
+        "| 1.4b | Paid user count | 150 | Q2 |\n"
+    )
+    doc = read_text("okrs.md", md, "markdown")
+    assert [k.text for k in doc.key_results()] == [
+        "Organic MRR bookings growth",
+        "Cross-sell revenue contribution",
+        "Booked revenue from insights-sourced deals",
+        "Paid user count",
+    ]
+    found = [(f.line, f.name) for f in lint(doc, _STATEMENT_SETTINGS) if f.item == "key_result"]
+    assert found == [(9, "kr-placeholder")]
+    placeholder = next(f for f in lint(doc, _STATEMENT_SETTINGS) if f.name == "kr-placeholder")
+    assert "'target: X%'" in placeholder.message
+
+
+def test_statements_in_languages_okrlint_does_not_judge_get_no_finding() -> None:
+    """Vietnamese (Latin letters with its own marks, English words mixed in): no rule speaks,
+    not even the word count of objective-too-long (its words are syllables)."""
+    md = (
+        "# OKR\n\n## Objective\n\nTrở thành công cụ luyện debate AI giúp sinh viên cải thiện "
+        "lập luận thực tế sau mỗi lần tranh biện và tranh luận tốt hơn.\n\n"
+        "## Key Results\n\n- ≥ 150 weekly active users hoàn thành ít nhất 1 Challenge session\n"
+    )
+    doc = read_text("okrs.md", md, "markdown")
+    assert [
+        f.name for f in lint(doc, _STATEMENT_SETTINGS) if f.item in ("objective", "key_result")
+    ] == []

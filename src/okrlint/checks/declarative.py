@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from okrlint.analysis.statement import judged
 from okrlint.checks.api import Node, Problem, RuleContext, quote
 from okrlint.model import Initiative, KeyResult, Objective, OkrDocument, OkrSet
 from okrlint.readers.statement import words
@@ -100,6 +101,9 @@ def occurrence(ctx: RuleContext, node: Node) -> Iterator[Problem]:
         count = len(node.initiatives)
         values["text"] = quote(node.text, 60)
     elif what == "words" and isinstance(node, (Objective, KeyResult, Initiative)):
+        a = getattr(node, "analysis", None)
+        if a is not None and not judged(a.language):
+            return  # words are not counted alike in every language (Vietnamese: syllables)
         count = len(words(node.text))
         values["text"] = quote(node.text, 60)
     else:
@@ -241,8 +245,6 @@ def _has_part(node: Any, part: str) -> bool:
         from okrlint.analysis.timeframes import has_timeframe
 
         return bool(meta.get("deadline")) or has_timeframe(getattr(node, "text", ""))
-    from okrlint.analysis.statement import judged
-
     if a is None or not judged(getattr(a, "language", "en")):
         return True  # not analysed, or in a language okrlint does not judge
     if part == "baseline":

@@ -187,6 +187,12 @@ def _perception(a: Analysis) -> bool:
     return any(s < lead for s, _, _ in a.hits.get("outcome_nouns", []))
 
 
+def _measure_name(a: Analysis) -> bool:
+    """A key result written as its measure's name ("Monthly recurring revenue (MRR)", "Cost-to-
+    support as % of revenue") with its values in fields: a measure to move, not a deliverable."""
+    return a.has("measure_nouns") and not a.has("deliverable_nouns")
+
+
 def is_task(a: Analysis) -> bool:
     """An activity or deliverable: done or not done, nothing measured."""
     if a.verb_form == "unknown":
@@ -230,6 +236,10 @@ def is_task(a: Analysis) -> bool:
     # number ("IPFS can quickly update ...").
     if _perception(a) or _MANNER.search(a.text) or vc & {"outcome", "up", "down", "maintain"}:
         return False
+    # "Paid user count", "Booked revenue from ...": a participle before a measure's name.
+    leads = a.text.lower().startswith((a.lead_word or "?").lower())
+    if form == "past" and leads and _measure_name(a):
+        return False
     if form in ("passive", "past", "capability", "state"):
         return not a.has("vague_kr")
     # A noun phrase: a deliverable ("Swagger API documentation", "Clear value prop for buyers"),
@@ -240,6 +250,8 @@ def is_task(a: Analysis) -> bool:
     if any(w in perceive for w in words):
         return False
     if len(words) <= 6 and a.has("area_nouns") and not a.has("deliverable_nouns"):
+        return False
+    if _measure_name(a):
         return False
     return not vague
 
@@ -604,6 +616,10 @@ _FIELD_TEMPLATE = re.compile(
     r"^\s*(?:\[[^\]]*\]|\{\{[^}]*\}\}|<[^>]*>|tbd|tbc|todo|x{1,3}\s?%?|\?{2,})\s*$",
     re.IGNORECASE,
 )
+# A field that starts with template text for its value: "X% from intent-signal tagged deals".
+_FIELD_TEMPLATE_START = re.compile(r"^\s*(?:x{1,3}\s?%|\[(?:tbd|tbc|x+|n)\])(?!\w)", re.IGNORECASE)
+# A field with both ends of the change: "$83k/mo to $93k/mo", "8% → 15%".
+_FROM_TO_FIELD = re.compile(r"\d[^\s]*\s*(?:to|→|->|–>)\s*[$€£]?\d", re.IGNORECASE)
 # The fields that carry a key result's numbers, as the readers name them (labels.yaml).
 _NUMBER_FIELDS = ("baseline", "current", "target", "measure")
 
@@ -666,8 +682,12 @@ def field_placeholder(node: Node) -> str | None:
     meta = getattr(node, "metadata", {}) or {}
     for name in _NUMBER_FIELDS:
         value = meta.get(name)
-        if value is not None and _FIELD_TEMPLATE.match(str(value)) and str(value).strip():
+        if value is None or not str(value).strip():
+            continue
+        if _FIELD_TEMPLATE.match(str(value)):
             return f"{name}: {str(value).strip()}"
+        if start := _FIELD_TEMPLATE_START.match(str(value)):
+            return f"{name}: {start.group(0).strip()}"
     return None
 
 
@@ -814,6 +834,8 @@ def kr_missing_baseline(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     a = _kr(node)
     if not a or field_value(node, "baseline", "current"):
         return
+    if _FROM_TO_FIELD.search(field_value(node, "target") or ""):
+        return  # "| Cross-sell share | 8% to 15% |": the Target column states both ends
     if missing_baseline(a):
         assert a.target is not None
         yield _say(ctx, node, target=a.target.text.strip(), metric=a.metric or "the measure")

@@ -327,7 +327,7 @@ def build_lines(blocks: list[mb.Block], pos: mb.Positions) -> Line:
 
 
 def _label_only(cell: str) -> bool:
-    """A cell that only numbers a statement ("KR 1", "**O2**", "1.1")."""
+    """A cell that only numbers a statement ("KR 1", "**O2**", "1.1", "1.4a")."""
     text = cell.strip().strip("*_").strip()
     if not text or _NUMBER_ONLY.fullmatch(text):
         return True
@@ -337,7 +337,7 @@ def _label_only(cell: str) -> bool:
     )
 
 
-_NUMBER_ONLY = re.compile(r"[\d.]+")
+_NUMBER_ONLY = re.compile(r"#?\d+(?:\.\d+)*[a-z]?[.)]?")  # "1", "1.1", "1.4a", "#2", "3)"
 
 
 def _move_labels_only_role(columns: list[Column], rows: list[list[str]]) -> None:
