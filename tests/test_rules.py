@@ -546,3 +546,20 @@ def test_statements_in_languages_okrlint_does_not_judge_get_no_finding() -> None
     assert [
         f.name for f in lint(doc, _STATEMENT_SETTINGS) if f.item in ("objective", "key_result")
     ] == []
+
+
+def test_work_done_for_everyone_and_things_set_up_are_tasks() -> None:
+    assert _names("key_result", "Migrate 100% of services to deploy CLI v2") == ["kr-is-task"]
+    assert _names("key_result", "Ship ML priority model to 100% of users by Feb 28") == [
+        "kr-is-task"
+    ]
+    # A rate of quality, or an outcome verb, is not a rollout.
+    assert "kr-is-task" not in _names("key_result", "Deliver 100% of orders on time")
+    assert "kr-is-task" not in _names("key_result", "Grow coverage to 100% of services")
+    assert _names("objective", "Sales infrastructure online") == ["objective-is-task"]
+    assert _names("objective", "A calmer, faster release process in place") == []
+
+
+def test_a_start_given_in_parentheses_after_the_level_is_the_baseline() -> None:
+    assert _names("key_result", "≥145 alumnos activos al 30-sep (desde ~110)") == []
+    assert _names("key_result", "≥145 alumnos activos al 30-sep") == ["kr-missing-baseline"]

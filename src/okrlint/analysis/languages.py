@@ -229,6 +229,13 @@ def quantities(text: str, p: LanguagePack, change: bool = False) -> list[Quantit
             q.relative = True
         elif _ends_with(before, p.from_words) and change:
             q.role = "baseline"
+    # "≥145 alumnos activos (desde ~110)": the start given in parentheses after the level.
+    for i, q in enumerate(values):
+        earlier = [v for v in values[:i] if v.role in ("level", "target")]
+        if earlier and q.role == "level" and _from_in_parentheses(text[: q.start], p):
+            q.role = "baseline"
+            earlier[-1].role = "target"
+            return qs
     # "a los 30 días del 61 % al 72 %": a target named before the baseline is a window.
     first_baseline = next((q.start for q in values if q.role == "baseline"), None)
     if first_baseline is not None:
@@ -243,6 +250,12 @@ def quantities(text: str, p: LanguagePack, change: bool = False) -> list[Quantit
             a.scale = b.value
             b.role = "identifier"
     return qs
+
+
+def _from_in_parentheses(before: str, p: LanguagePack) -> bool:
+    """ "(desde ~110", "(von 14", "(de 40": a from-word right after an opening parenthesis."""
+    m = re.search(r"\(\s*([^\W\d_]+(?:\s[^\W\d_]+)?)\s*[~≈]?\s*$", before)
+    return m is not None and m.group(1).lower() in p.from_words
 
 
 _AFTER_NUMBER = re.compile(r"\s?(?P<m>[^\W\d_]+(?:\s[^\W\d_]+)?)?\.?\s?(?P<c>€|\$|£|EUR|USD)?")

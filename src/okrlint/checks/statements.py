@@ -270,7 +270,13 @@ def _rollout(a: Analysis, numbers: list[Quantity]) -> bool:
         return False
     if a.verb_classes & {"outcome", "up", "down", "maintain"} and a.verb_form == "imperative":
         return False
-    if not _ALL_OF.match(a.text) or _RATE_QUALIFIER.search(a.text):
+    if _RATE_QUALIFIER.search(a.text):
+        return False  # "100% of orders delivered on time": a rate of quality, not a rollout
+    if a.verb_form == "imperative" and "task" in a.verb_classes:
+        # "Migrate 100% of services to CLI v2", "Ship the model to 100% of users": the work
+        # done for everyone, as "Migrate all customers" is.
+        return bool(_ALL_OF.search(a.text, a.text.lower().find((a.lead_word or "").lower())))
+    if not _ALL_OF.match(a.text):
         return False  # "100% of orders delivered on time": a rate of quality, not a rollout
     return any(s > numbers[0].end for s, _, _ in a.hits.get("made_states", []))
 
@@ -484,6 +490,9 @@ def is_objective_task(a: Analysis) -> bool:
         # "IPFS ships a release", "Onboarding redesign shipped": a deliverable verb.
         return "output" in vc and not vc & {"outcome", "vague", "up", "down"}
     if a.verb_form == "noun":
+        end = len(a.text.rstrip(" .!"))
+        if any(e == end for _, e, _ in a.hits.get("done_states", [])) and not a.has("qualities"):
+            return True  # "Sales infrastructure online": a thing to set up, then done
         return a.has("deliverable_nouns") and not a.has("vague_objects")
     return False
 
