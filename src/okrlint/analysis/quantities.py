@@ -71,8 +71,9 @@ def _id_before() -> re.Pattern[str]:
     return re.compile(rf"(?:\b(?:{'|'.join(re.escape(w) for w in words)})\s?|#)$")
 
 
-def _unit_table() -> tuple[list[tuple[str, str, str, float | None]], dict[str, float]]:
-    """(form, unit, family, seconds) sorted longest first; and scale suffixes."""
+@cache
+def _unit_table() -> tuple[tuple[tuple[str, str, str, float | None], ...], dict[str, float]]:
+    """(form, unit, family, seconds) sorted longest first; and scale suffixes. Built once."""
     table: list[tuple[str, str, str, float | None]] = []
     data = units()
     for unit, spec in data.items():
@@ -84,7 +85,7 @@ def _unit_table() -> tuple[list[tuple[str, str, str, float | None]], dict[str, f
             table.append((str(form).lower(), unit, family, float(seconds) if seconds else None))
     table.sort(key=lambda t: -len(t[0]))
     scale = {str(k): float(v) for k, v in (data.get("scale") or {}).items()}
-    return table, scale
+    return tuple(table), scale
 
 
 _NUM = re.compile(
