@@ -529,7 +529,8 @@ def test_a_table_of_measures_with_numbered_rows() -> None:
         "Paid user count",
     ]
     found = [(f.line, f.name) for f in lint(doc, _STATEMENT_SETTINGS) if f.item == "key_result"]
-    assert found == [(9, "kr-placeholder")]
+    # "Paid user count | 150": the level of the measure the row names, with no baseline.
+    assert found == [(9, "kr-placeholder"), (10, "kr-missing-baseline")]
     placeholder = next(f for f in lint(doc, _STATEMENT_SETTINGS) if f.name == "kr-placeholder")
     assert "'target: X%'" in placeholder.message
 

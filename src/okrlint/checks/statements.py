@@ -664,6 +664,9 @@ def field_target(node: Node) -> str | None:
         return None
     if _LEVEL_TARGET.search(value) or _field_has_number(node, "baseline", "current"):
         return value
+    a = _kr(node)
+    if a is not None and _measure_name(a):
+        return value  # "| Paid user count | 150 |": the level of the measure the row names
     return None
 
 
