@@ -202,3 +202,17 @@ def test_a_count_of_events_in_another_language_starts_from_zero() -> None:
     ]
     analyze_nodes(nodes)
     assert [n.analysis.new_count for n in nodes if n.analysis] == [True, True]
+
+
+def test_a_thing_and_its_ready_state_is_a_task_in_spanish_portuguese_and_french() -> None:
+    """ "MVP listo en 4–6 semanas": a deliverable and its state, with a time frame, not a level."""
+    from okrlint.checks.statements import is_task
+
+    for text, code in (
+        ("MVP listo en 4–6 semanas", "es"),
+        ("Painel pronto até junho", "pt"),
+        ("Tableau de bord prêt pour le lancement", "fr"),
+    ):
+        a = analyze_in(text, code)
+        assert is_task(a), text
+    assert analyze_in("MVP listo en 4–6 semanas", "es").timeframes == ["en 4–6 semanas"]
