@@ -507,6 +507,10 @@ def test_time_put_in_each_period_is_a_habit() -> None:
     assert "kr-is-task" not in _names("key_result", "Cut meeting time to 5 hours a week")
     assert "kr-is-task" not in _names("key_result", "Answer support tickets within 4 hours a day")
     assert _names("key_result", "Deep-work hours from 6 to 12 per week") == []
+    assert _names("key_result", "Timebox newsletter processing to 1hr/week") == ["kr-is-task"]
+    # A release and how many it reaches is a task; a level of users is not.
+    assert _names("key_result", "Voice listing beta launched to 500 users") == ["kr-is-task"]
+    assert _names("key_result", "Grow weekly active users to 500 users") == ["kr-missing-baseline"]
 
 
 def test_a_table_of_measures_with_numbered_rows() -> None:

@@ -147,8 +147,8 @@ def has_habit(a: Analysis) -> bool:
 
 
 _PER_PERIOD = re.compile(
-    r"(?i)\b(?:(?:per|a|an|each|every)\s+(?:day|night|evening|morning|week|weekday|month)|"
-    r"(?:once|twice|\w+\s+times)\s+(?:a|per|every)\s+(?:day|week|month))\b"
+    r"(?i)(?:\b(?:per|a|an|each|every)\s+|\s*/\s*)(?:day|night|evening|morning|week|weekday|month|"
+    r"wk|mo)\b|\b(?:once|twice|\w+\s+times)\s+(?:a|per|every)\s+(?:day|week|month)\b"
 )
 
 
@@ -263,9 +263,17 @@ _RATE_QUALIFIER = re.compile(
 _ALL_OF = re.compile(r"(?i)\s*(?:\*\*)?100\s*%(?:\*\*)?\s+of\b")
 
 
+_LAUNCHED_TO = re.compile(
+    r"(?i)\b(?:launched|released|rolled\s+out|shipped|deployed|opened)\s+to\s+(?:the\s+first\s+)?"
+    r"\d[\d,]*\s*\+?\s+(?:users|customers|people|accounts|teams|testers|merchants|members)\b"
+)
+
+
 def _rollout(a: Analysis, numbers: list[Quantity]) -> bool:
     """ "100% of the CE team certified", "100% of tier-1 customers have reviews scheduled":
     work done for everyone, done or not done (as "Migrate all customers" is)."""
+    if len(numbers) == 1 and _LAUNCHED_TO.search(a.text):
+        return True  # "Voice listing beta launched to 500 users": a release and its reach
     if len(numbers) != 1 or numbers[0].family != "percent" or numbers[0].value != 100:
         return False
     if a.verb_classes & {"outcome", "up", "down", "maintain"} and a.verb_form == "imperative":
