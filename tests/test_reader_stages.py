@@ -299,3 +299,22 @@ def test_a_metric_targets_table_holds_kpis_not_key_results() -> None:
     )
     doc = parse_md(text)
     assert [k.text for k in doc.key_results()] == ["Cut pages from 40 to 10 a week"]
+
+
+def test_labelled_lines_pasted_with_an_indent_are_not_code() -> None:
+    """Four spaces before "KR2:" after a blank line make Markdown code; a plain-text page pasted
+    with its indents means key results."""
+    text = (
+        "Objectives & Key Results\n"
+        "Objective 1: Establish a reliable ground truth for attribute selection\n\n"
+        "   KR1: Label 5,000 pre-matched places\n\n"
+        "    KR2: Achieve an inter-annotator agreement of >95% on 200 records\n\n"
+        "    KR3: Document at least 5 key attributes with labelling guidelines\n"
+    )
+    doc = parse_md(text, "OKRs.md")
+    assert [(o.text, [k.span.line for k in o.key_results]) for o in doc.objectives()] == [
+        ("Establish a reliable ground truth for attribute selection", [4, 6, 8])
+    ]
+    # A code block of commands is still code.
+    code = "# Team OKRs\n\n## Objective: Ship calmly\n\n- KR1: Cut pages from 40 to 10\n\n    make test\n    make lint\n"
+    assert [k.text for k in parse_md(code).key_results()] == ["Cut pages from 40 to 10"]

@@ -230,3 +230,20 @@ def test_a_tree_whose_nodes_say_their_type() -> None:
             ["Raise trained leaders from 40% to 100%", "Cut entropy from 9.7 to 8.7"],
         )
     ]
+
+
+def test_objectives_cascaded_under_an_objective_as_children() -> None:
+    text = (
+        '{"objectives": [{"title": "Become the leading cloud adviser", "keyResults": [\n'
+        '  {"title": "Grow revenue from 32M to 50M", "target": 50, "current": 32}],\n'
+        ' "children": [{"title": "Win retail", "level": "division", "keyResults": [\n'
+        '  {"title": "Sign 5 new retail customers"}]}]}]}\n'
+    )
+    doc = parse_yaml(text, "okrs.json")
+    assert outline(doc) == [
+        ("Become the leading cloud adviser", 1, ["Grow revenue from 32M to 50M"]),
+        ("Win retail", 3, ["Sign 5 new retail customers"]),
+    ]
+    parent, child = doc.objectives()
+    assert child.parent is parent and parent.children == [child]
+    assert doc.sets[0].top_objectives == [parent]

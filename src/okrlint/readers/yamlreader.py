@@ -436,7 +436,7 @@ class _YamlReader:
         for item in items:
             obj = self._objective(item)
             if obj is not None:
-                okr_set.objectives.append(obj)
+                okr_set.objectives += _with_descendants(obj)
         self.doc.sets.append(okr_set)
 
     def _plain(self, node: yaml.Node, cls: type[_S]) -> _S | None:
@@ -512,10 +512,15 @@ class _YamlReader:
                         f"'{key}' must be a list of key results, not {_kind(value)}", _span(value)
                     )
             elif isinstance(value, yaml.SequenceNode):
-                # A typed tree: the children typed as key results are this objective's.
                 for child in value.value:
-                    if self._typed(child) == "key_result" and (kr := self._key_result(child)):
-                        obj.add_key_result(kr)
+                    if self._typed(child) == "key_result":
+                        # A typed tree: the children typed as key results are this objective's.
+                        if kr := self._key_result(child):
+                            obj.add_key_result(kr)
+                    elif self._is_objective_node(child) and (sub := self._objective(child)):
+                        # "children: [{title: ..., keyResults: [...]}]": a cascade.
+                        sub.parent = obj
+                        obj.children.append(sub)
         return obj
 
     def _key_result(self, node: yaml.Node) -> KeyResult | None:
@@ -582,6 +587,14 @@ class _ShapeError(Exception):
         self.message = message
         self.span = span
         self.structural = structural
+
+
+def _with_descendants(obj: Objective) -> list[Objective]:
+    """An objective and the objectives cascaded under it, in document order."""
+    out = [obj]
+    for child in obj.children:
+        out += _with_descendants(child)
+    return out
 
 
 def _text_node(

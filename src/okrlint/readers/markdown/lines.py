@@ -248,7 +248,9 @@ class _Builder:
         spaces): bullets become items nested by indentation; other lines are notes."""
         rows = [r for r in block.text.split("\n") if r.strip()]
         bullets = [r for r in rows if _CODE_BULLET.match(r)]
-        if not rows or len(bullets) * 2 < len(rows):
+        # "    KR2: Achieve an F1-score of >0.90": text pasted with an indent, not code.
+        labelled = [r for r in rows if not _CODE_BULLET.match(r) and _statement_label(r)]
+        if not rows or (len(bullets) + len(labelled)) * 2 < len(rows):
             return []
         out: list[Line] = []
         data = self.pos.data
@@ -261,6 +263,12 @@ class _Builder:
                 break
             cursor = at + len(raw)
             m = _CODE_BULLET.match(r)
+            if not m and _statement_label(r):
+                body = r.strip()
+                lead = len(raw) - len(r.lstrip().encode("utf-8"))
+                out.append(owner.add(Line("line", body, at + lead, cursor, depth=depth)))
+                open_ = []
+                continue
             if not m:
                 continue
             indent = len(r.expandtabs(4)) - len(r.expandtabs(4).lstrip())
@@ -275,6 +283,14 @@ class _Builder:
             open_.append((indent, node))
             out.append(node)
         return out
+
+
+def _statement_label(row: str) -> bool:
+    """A row that starts with an objective or key-result label ("KR2:", "Objective 3:")."""
+    from okrlint.readers.labels import find_label
+
+    label = find_label(row.strip())
+    return label is not None and label.kind in ("objective", "key_result") and label.strong
 
 
 def _leads(line: Line | None) -> bool:
