@@ -318,3 +318,17 @@ def test_labelled_lines_pasted_with_an_indent_are_not_code() -> None:
     # A code block of commands is still code.
     code = "# Team OKRs\n\n## Objective: Ship calmly\n\n- KR1: Cut pages from 40 to 10\n\n    make test\n    make lint\n"
     assert [k.text for k in parse_md(code).key_results()] == ["Cut pages from 40 to 10"]
+
+
+def test_key_results_in_collapsible_details_summaries() -> None:
+    text = (
+        "# Personal OKRs\n\n## Objective 1: Improve my Go skills\n\n<details>\n"
+        "<summary> Key Result 1: Contribute 3 pull requests to Go projects </summary>\n</details>\n"
+        "<details open>\n<summary> Key Result 2: Build 5 small Go projects (10%) </summary>\n\n"
+        "- weread-hot-booklists\n\n</details>\n"
+    )
+    doc = parse_md(text)
+    assert [(k.text, k.span.line) for k in doc.key_results()] == [
+        ("Contribute 3 pull requests to Go projects", 6),
+        ("Build 5 small Go projects (10%)", 9),
+    ]

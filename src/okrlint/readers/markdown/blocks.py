@@ -9,6 +9,7 @@ source, and inline text as pieces that remember their emphasis, so the OKR recog
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -520,6 +521,9 @@ class _Builder:
                 table = html_table(self.html, self.data)
                 if table is not None:
                     self._children().append(table)  # read like a Markdown table
+            elif self.html is not None and "<summary" in self.html.text.lower():
+                # "<details><summary> Key Result 1: ... </summary>": a collapsible line.
+                self._children().extend(html_summaries(self.html, self.data))
             self.html = None
             return
         if isinstance(tag, dict) and "MetadataBlock" in tag:
@@ -611,6 +615,27 @@ class _HtmlTable(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._cell is not None:
             self._cell.append((data, self._strong > 0))
+
+
+_SUMMARY = re.compile(r"<summary\b[^>]{0,200}>(.{0,2000}?)</summary>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^<>]{0,200}>")
+
+
+def html_summaries(block: Html, data: bytes) -> list[Para]:
+    """The ``<summary>`` lines of ``<details>`` in a Markdown file, each placed at its text."""
+    out: list[Para] = []
+    cursor = block.start
+    for m in _SUMMARY.finditer(_without_comments(block.text)):
+        text = " ".join(html.unescape(_TAG.sub(" ", m.group(1))).split())
+        if not text:
+            continue
+        raw = text.encode("utf-8")
+        at = data.find(raw, cursor, block.end)
+        if at < 0:
+            continue  # markup inside the words: say nothing rather than misplace it
+        cursor = at + len(raw)
+        out.append(Para(at, cursor, Inline([Piece(text, at, cursor)])))
+    return out
 
 
 def html_table(block: Html, data: bytes) -> Table | None:
