@@ -247,3 +247,13 @@ def test_objectives_cascaded_under_an_objective_as_children() -> None:
     parent, child = doc.objectives()
     assert child.parent is parent and parent.children == [child]
     assert doc.sets[0].top_objectives == [parent]
+
+
+def test_current_value_and_target_value_keys_are_the_numbers_of_a_key_result() -> None:
+    text = (
+        '[{"objective": "Platform reliability", "key_results": [\n'
+        '  {"title": "Reduce P99 API latency below 200ms", "current_value": 247, '
+        '"target_value": 200, "unit": "ms"}]}]\n'
+    )
+    (kr,) = parse_yaml(text, "okrs.json").key_results()
+    assert (kr.metadata["current"], kr.metadata["target"]) == ("247", "200")

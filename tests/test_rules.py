@@ -568,3 +568,11 @@ def test_work_done_for_everyone_and_things_set_up_are_tasks() -> None:
 def test_a_start_given_in_parentheses_after_the_level_is_the_baseline() -> None:
     assert _names("key_result", "≥145 alumnos activos al 30-sep (desde ~110)") == []
     assert _names("key_result", "≥145 alumnos activos al 30-sep") == ["kr-missing-baseline"]
+
+
+def test_a_percentage_in_parentheses_that_ends_a_task_is_its_progress() -> None:
+    assert _names("key_result", "Implement the incidents module with evidence (100%).") == [
+        "kr-is-task"
+    ]
+    # After an outcome verb it is the value to reach.
+    assert _names("key_result", "Increase test coverage (80%)") == ["kr-missing-baseline"]

@@ -9,7 +9,14 @@ from dataclasses import replace
 
 from okrlint.analysis import languages
 from okrlint.analysis.lexicon import phrases
-from okrlint.analysis.statement import Analysis, Lead, _direction, _numbers, _placeholders
+from okrlint.analysis.statement import (
+    Analysis,
+    Lead,
+    _direction,
+    _numbers,
+    _placeholders,
+    progress_tail,
+)
 
 
 def analyze_in(text: str, code: str) -> Analysis:
@@ -25,11 +32,13 @@ def analyze_in(text: str, code: str) -> Analysis:
         # "No superar las 2 horas ...", "Nicht mehr als 2 Stunden ...": a ceiling to keep.
         lead = lead._replace(verb_classes=lead.verb_classes | {"maintain"}, verb_form="imperative")
     change = bool(lead.verb_classes & {"up", "down"}) and lead.verb_form == "imperative"
+    quantities = languages.quantities(text, p, change)
+    progress_tail(text, quantities, lead.verb_classes)
     a = Analysis(
         text=text,
         language=code,
         verbs=[(v.start, v.form, v.classes) for v in found],
-        quantities=languages.quantities(text, p, change),
+        quantities=quantities,
         timeframes=[m.group(0) for rx in p.timeframes for m in rx.finditer(text)],
         hits={
             "bounded": languages.contains(text, p.bounded, compounds=p.verb_last),

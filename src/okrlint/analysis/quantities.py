@@ -21,7 +21,9 @@ _CURRENCY = "$€£¥₹"
 
 
 # What a number is in its statement.
-Role = Literal["baseline", "target", "delta", "level", "timeframe", "identifier", "hidden"]
+Role = Literal[
+    "baseline", "target", "delta", "level", "timeframe", "identifier", "hidden", "progress"
+]
 Bound = Literal["min", "max"]
 Direction = Literal["up", "down", "hold"]
 
@@ -55,7 +57,7 @@ class Quantity:
 
     @property
     def is_metric(self) -> bool:
-        return self.role not in ("timeframe", "identifier", "hidden")
+        return self.role not in ("timeframe", "identifier", "hidden", "progress")
 
     def same_measure(self, other: Quantity) -> bool:
         if self.family is None or other.family is None:

@@ -379,24 +379,42 @@ def analyze(doc: Any, language: str | None = None) -> Analysis:
     # One pass over the Doc (spaCy makes a new Token object on every iteration) into plain
     # tokens with the verb lexicon's lemma and classes.
     tokens = _tokens(doc)
+    lead = _lead_verb(tokens)
+    quantities = find_quantities(text)
+    progress_tail(text, quantities, lead.verb_classes)
     a = Analysis(
         text=text,
         language=language or language_of(text),
         tokens=[t.text for t in tokens],
         hits=dict(doc._.hits or {}),
-        quantities=find_quantities(text),
+        quantities=quantities,
         timeframes=find_timeframes(text),
         verbs=[
             (t.idx, t.vlemma, t.vclasses) for t in tokens if t.vlemma is not None and t.vclasses
         ],
         clause_verbs=_clause_verbs(tokens, text),
         plan_relative=bool(_PLAN.search(text)),
-        **_lead_verb(tokens)._asdict(),
+        **lead._asdict(),
     )
     a = replace(a, **_numbers(a)._asdict())
     a = replace(a, placeholders=_placeholders(a), metric=_metric(a))
     a = replace(a, direction=_direction(a))
     return _counts(_plus_count(a))
+
+
+_PROGRESS_TAIL = re.compile(r"\(\s*\d{1,3}(?:[.,]\d+)?\s*%\s*\)\s*[.!]?\s*$")
+
+
+def progress_tail(text: str, quantities: list[Quantity], classes: frozenset[str]) -> None:
+    """ "Implement the incidents module (100%).", "Build 5 Go projects (10%)": a percentage in
+    parentheses that ends a statement of work is its progress, not a value to reach (after
+    "Increase test coverage (80%)" it is the target)."""
+    tail = _PROGRESS_TAIL.search(text)
+    if tail is None or classes & {"outcome", "up", "down", "maintain", "vague"}:
+        return
+    for q in quantities:
+        if q.start >= tail.start() and q.family == "percent":
+            q.role = "progress"
 
 
 class Lead(NamedTuple):
