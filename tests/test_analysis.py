@@ -244,6 +244,10 @@ def test_a_count_of_work_after_its_verbs_is_an_output_count() -> None:
         "Identify and implement at least 5 navigation updates that get people to their tools",
     ):
         assert an(text).output_count, text
+    # The count belongs to the verb joined right before it, not the statement's first verb.
+    assert an("Read the Go docs and source code, contribute 3 pull requests").output_count
+    assert an("Learn and build 2 Kubernetes operators").output_count
+    assert not an("Have the press publish at least 3 articles about the category").output_count
     # A rollout's reach is not a count of work.
     assert not an("Voice listing beta launched to 500 users").output_count
     # New people signed are an outcome from zero, whatever the clause after them says.

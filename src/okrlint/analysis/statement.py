@@ -757,7 +757,7 @@ def _counts(a: Analysis) -> Analysis:
         lead_end = idx + len(a.lead_word) if idx >= 0 else 0
     # The verb must come before the count: in "50,000 registered farmers" it describes them.
     gap = text[lead_end : first.start] if lead_end and lead_end <= first.start else None
-    after_verb = gap is not None and _AFTER_VERB.fullmatch(gap)
+    after_verb = gap is not None and bool(_AFTER_VERB.fullmatch(gap))
     tail = lower[first.end : first.end + 60]
     new_after = re.match(r"^\+?\s*(?:new|more|additional|extra|first-time|net[-\s]new)\b", tail)
     # The counted thing is named before a relative clause: in "5 navigation updates that help
@@ -774,6 +774,10 @@ def _counts(a: Analysis) -> Analysis:
         new_count, output_count = leading
         return replace(a, new_count=new_count, output_count=output_count)
     vc = a.verb_classes
+    if not after_verb and (near := _verb_before(a, first.start)) is not None:
+        # "Read the docs, contribute 3 pull requests", "Learn and build 2 operators": the
+        # count belongs to the verb right before it, not to the statement's first verb.
+        vc, after_verb = near, True
     countable = (
         first.family is None
         and first.scale is None
@@ -805,6 +809,23 @@ _NOUN_PHRASE_END = re.compile(
     r"(?i)\b(?:with|over|on|at|for|from|in|to|across|among|by|per|under|above)\b"
 )
 _LEADING_BOUND = re.compile(r"\s*(?:(?:at\s+least|over|more\s+than|>=?|≥|~)\s*)?")
+
+
+def _verb_before(a: Analysis, at: int) -> frozenset[str] | None:
+    """The classes of the known verb that the number at ``at`` follows, if only the words a
+    count may have between them do ("contribute 3", "build at least 2")."""
+    before = [(i, lemma, cls) for i, lemma, cls in a.verbs if i < at]
+    if not before:
+        return None
+    i, _, cls = before[-1]
+    if not cls & {"task", "output"} or not _COORDINATED.search(a.text[:i]):
+        return None  # "Have the press publish 3 articles": someone else's verb, not ours
+    end = i + len(re.match(r"[\w'’-]*", a.text[i:]).group(0))  # type: ignore[union-attr]
+    return cls if _AFTER_VERB.fullmatch(a.text[end:at]) else None
+
+
+# A verb joined to the one before it: "Learn and build", "Read the docs, contribute".
+_COORDINATED = re.compile(r"(?:,|;|&|\band|\bthen)\s*$", re.IGNORECASE)
 
 
 def _leading_count(
