@@ -257,3 +257,26 @@ def test_current_value_and_target_value_keys_are_the_numbers_of_a_key_result() -
     )
     (kr,) = parse_yaml(text, "okrs.json").key_results()
     assert (kr.metadata["current"], kr.metadata["target"]) == ("247", "200")
+
+
+def test_a_target_of_one_thing_is_a_deliverable_not_a_level() -> None:
+    """ "E-Commerce-Framework entwickeln" with target 1 and current 0.5 (unit: Framework) is one
+    thing being built: kr-is-task, not a measured level."""
+    import datetime as dt
+
+    from okrlint.engine import Settings, lint
+    from okrlint.registry import default_registry
+
+    text = (
+        '{"objectives": [{"title": "E-Commerce-Transformation vorantreiben", "keyResults": [\n'
+        ' {"title": "E-Commerce-Framework entwickeln", "target": 1, "current": 0.5, '
+        '"unit": "Framework"}]}]}\n'
+    )
+    registry = default_registry()
+    settings = Settings(
+        registry=registry,
+        selected=frozenset(r.code for r in registry.rules if r.enabled),
+        today=dt.date(2026, 12, 1),
+    )
+    doc = parse_yaml(text, "okrs.json")
+    assert [f.name for f in lint(doc, settings) if f.item == "key_result"] == ["kr-is-task"]

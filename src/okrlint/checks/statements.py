@@ -653,8 +653,10 @@ def field_value(node: Node, *names: str) -> str | None:
 
 
 # A target that says "all of it": the key result is done or not done ("100% coverage", "Full
-# handoff", "Done").
-_COMPLETION = re.compile(r"(?i)^\s*(?:100\s*%|full|all|done|complete|completed|yes)(?![\w.])")
+# handoff", "Done"; a bare 1 in a data file whose unit is the thing: one framework, built).
+_COMPLETION = re.compile(
+    r"(?i)^\s*(?:(?:100\s*%|full|all|done|complete|completed|yes)(?![\w.])|1(?:\.0+)?\s*$)"
+)
 
 
 # A target field that is a level of a measure ("< 1s p95", ">= 95%", "90%+ success rate"), not
