@@ -576,3 +576,16 @@ def test_a_percentage_in_parentheses_that_ends_a_task_is_its_progress() -> None:
     ]
     # After an outcome verb it is the value to reach.
     assert _names("key_result", "Increase test coverage (80%)") == ["kr-missing-baseline"]
+
+
+def test_objectives_that_name_a_dataset_or_report_to_produce_are_tasks() -> None:
+    assert _names("objective", "Build a high-quality ground truth dataset") == ["objective-is-task"]
+    assert _names("objective", "Deliver a data-driven recommendation for the data strategy") == [
+        "objective-is-task"
+    ]
+    assert _names("objective", "Quantify the current accuracy of pin placements") == [
+        "objective-is-task"
+    ]
+    # How something runs is a quality, not a deliverable.
+    assert _names("objective", "The pipeline ships without being babysat") == []
+    assert _names("objective", "Build a healthier, more predictable engineering process") == []

@@ -464,6 +464,9 @@ def _object_in(a: Analysis, category: str, within: int) -> bool:
     )
 
 
+_WITHOUT = re.compile(r"(?i)\bwithout\b")
+
+
 def is_objective_task(a: Analysis) -> bool:
     if a.lead_verb in phrases()["objective_not_task_verbs"] and not (
         a.lead_verb == "give" and re.match(r"(?i)^\s*give\s+(?:a|an)\b", a.text)
@@ -494,6 +497,8 @@ def is_objective_task(a: Analysis) -> bool:
         if vc & {"state", "outcome", "vague", "maintain", "up", "down"}:
             return False
         return "task" in vc or "output" in vc
+    if a.verb_form == "state" and _WITHOUT.search(a.text):
+        return False  # "The pipeline ships without being babysat": how it runs, a quality
     if a.verb_form in ("passive", "past", "state"):
         # "IPFS ships a release", "Onboarding redesign shipped": a deliverable verb.
         return "output" in vc and not vc & {"outcome", "vague", "up", "down"}
