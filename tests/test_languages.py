@@ -216,3 +216,11 @@ def test_a_thing_and_its_ready_state_is_a_task_in_spanish_portuguese_and_french(
         a = analyze_in(text, code)
         assert is_task(a), text
     assert analyze_in("MVP listo en 4–6 semanas", "es").timeframes == ["en 4–6 semanas"]
+
+
+def test_a_dollar_amount_keeps_its_english_thousands_in_any_language() -> None:
+    a = analyze_in("Incrementar ticket promedio de $800 a $1,500 USD", "es")
+    assert [(q.value, q.role) for q in a.quantities] == [(800, "baseline"), (1500, "target")]
+    assert a.direction == "up"
+    # A decimal comma stays one; reais are written the Portuguese way.
+    assert [q.value for q in analyze_in("Aumentar NPS de 4,2 a 4,6", "es").quantities] == [4.2, 4.6]

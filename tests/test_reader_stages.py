@@ -332,3 +332,17 @@ def test_key_results_in_collapsible_details_summaries() -> None:
         ("Contribute 3 pull requests to Go projects", 6),
         ("Build 5 small Go projects (10%)", 9),
     ]
+
+
+def test_rules_for_writing_okrs_in_meeting_notes_are_not_okrs() -> None:
+    """Portuguese notes on how to write OKRs: "Devem ser direcionais", "Não deve ser booleano"."""
+    text = (
+        "# OKRs - Objective & Key-Results\n\n5. How to:\n\n    - 5.1. Objectives:\n\n"
+        "      - Derivados de uma visão\n\n      - Devem ser direcionais e inspiracionais\n\n"
+        "      - Não devem ser baseados em métricas\n\n      - Recomendado entre 3 e 4 por timeframe\n\n"
+        "    - 5.2. Key Results:\n\n      - Recomendado entre 1 e 4 para cada objective\n\n"
+        "      - Sempre deve conter uma métrica para mensurar taxa de sucesso\n\n"
+        "      - Não deve ser booleano\n"
+    )
+    doc = parse_md(text, "README.md")
+    assert codes(doc, explicit=False) == []

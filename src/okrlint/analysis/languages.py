@@ -182,11 +182,19 @@ _THOUSANDS = re.compile(r"(?<=\d)[.\u00a0\u202f ](?=\d{3}(?!\d))")
 _DECIMAL = re.compile(r"(?<=\d),(?=\d)")
 
 
+# A dollar amount keeps the English grouping whatever the language: "$1,500 USD" is 1500 (not
+# "R$ 1,500": reais are written the Portuguese way).
+_DOLLARS = re.compile(
+    r"(?<![^\WU\d_])(?:US)?\$\s?\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:,\d{3})+(?=\s?(?:USD|US\$))"
+)
+
+
 def english_numbers(text: str) -> str:
     """The text with numbers written as English writes them, every character in its place."""
-    out = _DECIMAL.sub("\0", text)
+    out = _DOLLARS.sub(lambda m: m.group(0).replace(",", "\1"), text)
+    out = _DECIMAL.sub("\0", out)
     out = _THOUSANDS.sub(",", out)
-    return out.replace("\0", ".")
+    return out.replace("\0", ".").replace("\1", ",")
 
 
 def quantities(text: str, p: LanguagePack, change: bool = False) -> list[Quantity]:

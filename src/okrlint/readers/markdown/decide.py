@@ -38,7 +38,11 @@ _ARTICLE_HEADINGS = re.compile(
 # themselves ("OKRs are not a monitoring tool"): guidance, not OKRs.
 _GUIDANCE = re.compile(
     r"\b(?:you|your|you'll|you're|yourself)\b|\?\s*$|[:：]\s*$|\b(?:for example|e\.g\.|"
-    r"a good example|such as)\b|\bOKRs?\b",
+    r"a good example|such as)\b|\bOKRs?\b|"
+    # Rules for writing OKRs ("Não devem ser baseados em métricas", "Should be measurable").
+    r"^(?:(?:should|must|deve|devem|debe|deben|sollte|sollten|muss|müssen|doit|doivent|"
+    r"recomendad[oa]|recommended|recommandée?)\b|(?:não|no|nicht|ne)\s+(?:deve|devem|debe|"
+    r"deben|sollte|doit)\b)",
     re.IGNORECASE,
 )
 
