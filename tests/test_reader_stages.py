@@ -346,3 +346,26 @@ def test_rules_for_writing_okrs_in_meeting_notes_are_not_okrs() -> None:
     )
     doc = parse_md(text, "README.md")
     assert codes(doc, explicit=False) == []
+
+
+def test_a_kpi_dashboard_under_an_emoji_heading_holds_no_key_results() -> None:
+    text = (
+        "# Quarterly OKRs\n\n## Objective 1: Ship calmly\n\n- KR1: Cut pages from 40 to 10 a week\n\n"
+        "## 📊 Success Metrics Dashboard\n\n| Metric | Target | Current |\n|---|---|---|\n"
+        "| **Deployment Frequency** | 5/week | 2 |\n\n## 📊 OKR Scorecard\n\n"
+        "| Objective | KR Progress |\n|---|---|\n| **Ship calmly** | 40% |\n"
+    )
+    doc = parse_md(text)
+    assert [k.text for k in doc.key_results()] == ["Cut pages from 40 to 10 a week"]
+    assert [o.text for o in doc.objectives()] == ["Ship calmly"]
+
+
+def test_a_zone_line_in_a_list_item_is_not_continued_by_the_line_after_it() -> None:
+    text = (
+        "# OKRs 2026\n\n2. ÁREA COMERCIAL\nObjetivo: Transformar la percepción de la marca.\nKRs:\n"
+        "Incrementar 15% el conocimiento de marca en LinkedIn.\n"
+    )
+    doc = parse_md(text)
+    assert "Incrementar 15% el conocimiento de marca en LinkedIn." in [
+        k.text for k in doc.key_results()
+    ]

@@ -318,7 +318,10 @@ def _split_lines(inline: mb.Inline, item_text: bool = False) -> list[mb.Inline]:
     for line in lines[1:]:
         text = line.flat
         hard = _hard_before(inline, line)
-        if hard or find_label(text) is not None or _TEXT_BULLET.match(text):
+        before = find_label(merged[-1].flat)
+        # "KRs:" alone on its line names the lines under it; the next one does not continue it.
+        zone = before is not None and before.kind == "zone" and not before.rest.strip()
+        if hard or zone or find_label(text) is not None or _TEXT_BULLET.match(text):
             merged.append(line)
         else:
             prev = merged[-1]

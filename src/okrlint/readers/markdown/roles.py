@@ -815,7 +815,8 @@ _NOTE_TITLES = re.compile(
     r"retros?|lessons learned|learnings|what went well|what went wrong|changelog|history|"
     r"references|links|related links|see also|appendix|glossary|faq|status update|updates|"
     r"progress update|comments|key metrics|metrics|kpis?|success metrics|health metrics|"
-    r"scoreboard|dashboard|summary|status|progress|alignment(?: map)?|traceability|"
+    r"scoreboard|(?:okr\s+)?scorecard|dashboard|summary|status|progress|alignment(?: map)?|"
+    r"traceability|"
     r"north star metrics?|"
     r"(?:[\w-]+\s+)?(?:metrics?|kpis?)\s+(?:targets?|dashboard|tracker|tracking|overview|to\s+watch)"
     r")\s*[:：]?\s*$",
@@ -826,6 +827,7 @@ _NOTE_TITLES = re.compile(
 def _note_title(text: str) -> bool:
     """A heading or line that names notes, metrics or scores ("KPIs (live now)", "Notes")."""
     t = re.sub(r"\s*\([^()]*\)\s*$", "", text.strip())
+    t = re.sub(r"^[^\w\[(]+", "", t)  # "📊 Success Metrics Dashboard": an emoji before the words
     return bool(_NOTE_TITLES.match(t))
 
 
