@@ -589,3 +589,12 @@ def test_objectives_that_name_a_dataset_or_report_to_produce_are_tasks() -> None
     # How something runs is a quality, not a deliverable.
     assert _names("objective", "The pipeline ships without being babysat") == []
     assert _names("objective", "Build a healthier, more predictable engineering process") == []
+
+
+def test_an_x_where_a_count_belongs_is_template_text() -> None:
+    assert _names("key_result", "Have X people complete a management course") == ["kr-placeholder"]
+    assert _names("key_result", "Grow to 1000 contributors a month. X active contributors") == [
+        "kr-placeholder"
+    ]
+    # X as a name is not a slot.
+    assert "kr-placeholder" not in _names("key_result", "Ship the X integration")

@@ -340,7 +340,8 @@ def find_quantities(text: str) -> list[Quantity]:
             or (
                 re.match(r"^\s*(?:new\b|[A-Za-z]{2,}|\+|%|\)|$)", after)
                 and re.search(
-                    r"(?:\b(?:to|from|by|of|reach|hit|get|than|least|most|at)\s*|^\s*|[(\[]\s*)$",
+                    r"(?:(?i:\b(?:to|from|by|of|reach|hit|get|have|has|than|least|most|at))\s*|"
+                    r"^\s*|[(\[]\s*|[.;]\s+)$",
                     before,
                 )
             )
