@@ -641,7 +641,7 @@ _FIELD_TEMPLATE = re.compile(
 # A field that starts with template text for its value: "X% from intent-signal tagged deals".
 _FIELD_TEMPLATE_START = re.compile(r"^\s*(?:x{1,3}\s?%|\[(?:tbd|tbc|x+|n)\])(?!\w)", re.IGNORECASE)
 # A field with both ends of the change: "$83k/mo to $93k/mo", "8% → 15%".
-_FROM_TO_FIELD = re.compile(r"\d[^\s]*\s*(?:to|→|->|–>)\s*[$€£]?\d", re.IGNORECASE)
+_FROM_TO_FIELD = re.compile(r"\d[^\s]{0,12}\s{0,3}(?:to|→|->|–>)\s{0,3}[$€£]?\d", re.IGNORECASE)
 # The fields that carry a key result's numbers, as the readers name them (labels.yaml).
 _NUMBER_FIELDS = ("baseline", "current", "target", "measure")
 

@@ -617,6 +617,7 @@ class _HtmlTable(HTMLParser):
             self._cell.append((data, self._strong > 0))
 
 
+MAX_SUMMARIES = 500  # a README has a few dozen collapsible sections at most
 _SUMMARY = re.compile(r"<summary\b[^>]{0,200}>(.{0,2000}?)</summary>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^<>]{0,200}>")
 
@@ -625,7 +626,11 @@ def html_summaries(block: Html, data: bytes) -> list[Para]:
     """The ``<summary>`` lines of ``<details>`` in a Markdown file, each placed at its text."""
     out: list[Para] = []
     cursor = block.start
+    if len(block.text) > MAX_HTML_TABLE:
+        return out  # a huge HTML block: say nothing rather than scan it (as for tables)
     for m in _SUMMARY.finditer(_without_comments(block.text)):
+        if len(out) >= MAX_SUMMARIES:
+            break
         text = " ".join(html.unescape(_TAG.sub(" ", m.group(1))).split())
         if not text:
             continue
