@@ -598,3 +598,18 @@ def test_an_x_where_a_count_belongs_is_template_text() -> None:
     ]
     # X as a name is not a slot.
     assert "kr-placeholder" not in _names("key_result", "Ship the X integration")
+
+
+def test_a_number_that_sizes_one_deliverable_leaves_it_a_task() -> None:
+    for text in (
+        'Create a labelled "Golden Dataset" with at least 5,000 pre-matched places',
+        "Publish a finalized taxonomy covering all 4 place tiers",
+        "Produce a stratified sample of 750 labelled places",
+    ):
+        assert _names("key_result", text) == ["kr-is-task"], text
+    # People, outputs and measures counted are not the size of a thing.
+    assert _names("key_result", "Hire a team of 5 engineers") == ["kr-output-count"]
+    assert "kr-is-task" not in _names("key_result", "Build a community of 500 active members")
+    assert "kr-is-task" not in _names(
+        "key_result", "Provide a strong candidate experience, with an average score of 4+"
+    )

@@ -187,6 +187,46 @@ def _perception(a: Analysis) -> bool:
     return any(s < lead for s, _, _ in a.hits.get("outcome_nouns", []))
 
 
+# "Create a labelled dataset with at least 5,000 places", "Publish a taxonomy covering all 4
+# tiers", "Produce a sample of 750 places": one thing to make, and a number that sizes it.
+_ONE_THING = re.compile(r"(?i)^\s+(?:a|an|the|one|our|its)\s")
+_SIZED_BY = re.compile(
+    r"(?i)\b(?:with|of|covering|containing|including|spanning|across)\s+"
+    r"(?:(?:at\s+least|over|more\s+than|all|the|some|about|~|≥|>=?)\s*)*$"
+)
+
+
+def _spec_number(a: Analysis, numbers: list[Quantity]) -> bool:
+    """A single deliverable whose number only says how big it is: a task, not a level."""
+    vc = a.verb_classes
+    if a.verb_form != "imperative" or not vc & {"task", "output"}:
+        return False
+    if vc & {"outcome", "up", "down", "maintain"} or not a.lead_word:
+        return False
+    at = a.text.lower().find(a.lead_word.lower())
+    rest = a.text[at + len(a.lead_word) :] if at >= 0 else ""
+    first = numbers[0]
+    if not _ONE_THING.match(rest) or first.family not in (None,):
+        return False
+    # The number comes inside the object's phrase, after "with", "of", "covering"...
+    if not _SIZED_BY.search(a.text[: first.start]):
+        return False
+    # ... and counts parts of the thing, not people, outputs or a measure ("with 500 active
+    # users", "an average score of 4+").
+    after = (first.end, first.end + 30)
+    if any(
+        after[0] <= s_ <= after[1]
+        for cat in ("outcome_nouns", "measure_nouns", "event_nouns", "bounded", "output_nouns")
+        for s_, _, _ in a.hits.get(cat, [])
+    ):
+        return False
+    return not any(
+        first.start - 30 <= e <= first.start
+        for cat in ("measure_nouns", "bounded")
+        for _, e, _ in a.hits.get(cat, [])
+    )
+
+
 def _measure_name(a: Analysis) -> bool:
     """A key result written as its measure's name ("Monthly recurring revenue (MRR)", "Cost-to-
     support as % of revenue") with its values in fields: a measure to move, not a deliverable."""
@@ -207,6 +247,8 @@ def is_task(a: Analysis) -> bool:
         if has_habit(a) and ("task" in vc or "output" in vc):
             return True
         if time_budget(a, numbers):
+            return True
+        if _spec_number(a, numbers):
             return True
         if _rollout(a, numbers):
             return True
