@@ -613,3 +613,9 @@ def test_a_number_that_sizes_one_deliverable_leaves_it_a_task() -> None:
     assert "kr-is-task" not in _names(
         "key_result", "Provide a strong candidate experience, with an average score of 4+"
     )
+
+
+def test_objectives_that_win_a_standing_are_not_tasks() -> None:
+    assert _names("objective", "Establish ABC as Axos Bank's premier engineering center") == []
+    assert _names("objective", "Create greater cohesion among logged-in tools") == []
+    assert _names("objective", "Establish a weekly release cadence") == ["objective-is-task"]

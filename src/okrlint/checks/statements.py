@@ -483,7 +483,10 @@ def company_metric(a: Analysis) -> str | None:
 # Objectives ------------------------------------------------------------------------
 
 
-_POSITIONING = re.compile(r"(?i)^\s*(?:establish|position)\b.{1,60}?\bas\s+(?:the|a|an|our)\b")
+_POSITIONING = re.compile(
+    r"(?i)^\s*(?:establish|position)\b.{1,60}?\bas\s+(?:the|a|an|our|"
+    r"(?:[\w.&-]+\s+){0,2}[\w.&-]+['’]s)(?!\w)"
+)
 
 
 # What may follow the head noun of an object: "a community that ...", "the team to support".
