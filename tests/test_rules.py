@@ -619,3 +619,15 @@ def test_objectives_that_win_a_standing_are_not_tasks() -> None:
     assert _names("objective", "Establish ABC as Axos Bank's premier engineering center") == []
     assert _names("objective", "Create greater cohesion among logged-in tools") == []
     assert _names("objective", "Establish a weekly release cadence") == ["objective-is-task"]
+
+
+def test_a_count_of_one_made_thing_is_one_deliverable() -> None:
+    """RULES.md: a single deliverable is a task, a number of them an output count."""
+    assert _names("key_result", "1 HuggingFace model with card + demo") == ["kr-is-task"]
+    assert _names("key_result", "Produce 1 comparative report benchmarking 3 models") == [
+        "kr-is-task"
+    ]
+    assert _names("key_result", "Publish 12 articles") == ["kr-output-count"]
+    assert _names("key_result", "Hire engineers: +1 code intel, +2 frontend, +2 backend") == [
+        "kr-output-count"
+    ]

@@ -227,6 +227,27 @@ def _spec_number(a: Analysis, numbers: list[Quantity]) -> bool:
     )
 
 
+_RATE_AFTER = re.compile(
+    r"(?i)^[^,;.]{0,40}?\b(?:per|each|every|a\s+(?:day|week|month|quarter|year))\b"
+)
+_ANOTHER_COUNT = re.compile(r"(?i)(?:\band|&|,|\+)\s*$")
+
+
+def _one_thing(a: Analysis, numbers: list[Quantity]) -> bool:
+    """A count of exactly one made thing ("1 HuggingFace model", "Produce 1 report ... on 3
+    metrics"), not one of a list ("Hire 1 SDR and 3 AEs", "+1 intel, +2 frontend"), a rate
+    ("1 integration test per language", "one feature a quarter") or a threshold ("at least
+    one paper")."""
+    first = numbers[0]
+    if first.value != 1 or first.family is not None or first.bound == "min":
+        return False
+    if _RATE_AFTER.match(a.text[first.end :]):
+        return False
+    return not any(
+        q.text.lstrip().startswith("+") or _ANOTHER_COUNT.search(a.text[: q.start]) for q in numbers
+    )
+
+
 def _measure_name(a: Analysis) -> bool:
     """A key result written as its measure's name ("Monthly recurring revenue (MRR)", "Cost-to-
     support as % of revenue") with its values in fields: a measure to move, not a deliverable."""
@@ -252,6 +273,8 @@ def is_task(a: Analysis) -> bool:
             return True
         if _rollout(a, numbers):
             return True
+        if a.output_count and _one_thing(a, numbers):
+            return True  # "1 HuggingFace model with card + demo", "Produce 1 report": one thing
         single = len(numbers) == 1 and numbers[0].value == 1 and numbers[0].family is None
         return (
             single
