@@ -224,3 +224,16 @@ def test_a_dollar_amount_keeps_its_english_thousands_in_any_language() -> None:
     assert a.direction == "up"
     # A decimal comma stays one; reais are written the Portuguese way.
     assert [q.value for q in analyze_in("Aumentar NPS de 4,2 a 4,6", "es").quantities] == [4.2, 4.6]
+
+
+def test_a_key_result_that_names_a_thing_to_build_is_a_task_in_spanish_portuguese_french() -> None:
+    from okrlint.checks.statements import is_task
+
+    for text, code in (
+        ("Módulo Contabilidad con estado de resultados mensual", "es"),
+        ("Painel de vendas em tempo real", "pt"),
+        ("Tableau de bord des ventes", "fr"),
+    ):
+        assert is_task(analyze_in(text, code)), text
+    # A measure with its values is not.
+    assert not is_task(analyze_in("Satisfacción del cliente de 70 a 85", "es"))

@@ -27,6 +27,10 @@ def analyze_in(text: str, code: str) -> Analysis:
         return Analysis(text=text, language=code)
     found = languages.verbs_in(text, p)
     lead = _lead_in(text, found, p)
+    first = re.match(r"[^\W\d_][\w'’-]*", text.strip())
+    if lead.verb_form == "unknown" and first and first.group(0).lower() in p.deliverables:
+        # "Módulo Contabilidad con estado de resultados mensual": a thing to build.
+        lead = Lead(None, None, frozenset({"task"}), "noun")
     low = text.lower()
     if any(low.startswith(w) for w in p.maintain_start):
         # "No superar las 2 horas ...", "Nicht mehr als 2 Stunden ...": a ceiling to keep.

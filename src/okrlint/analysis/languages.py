@@ -60,6 +60,9 @@ class LanguagePack:
     # "validado", "lancée" -> "lancé"), longest first.
     participle_endings: tuple[tuple[str, str], ...] = ()
     events: frozenset[str] = frozenset()  # "Anmeldungen", "registros": counted from zero
+    # Things one builds, as the first word of a key result with no verb ("Módulo de
+    # contabilidad con ...", "Painel de vendas"): a deliverable.
+    deliverables: frozenset[str] = frozenset()
 
     def lexicon_form(self, word: str) -> frozenset[str] | None:
         """The classes of a word, or of the participle it agrees from."""
@@ -129,6 +132,7 @@ def pack(code: str) -> LanguagePack | None:
         under=frozenset(_words(data.get("under"))),
         company_metrics=tuple(_words(data.get("company_metrics"))),
         events=frozenset(_words(data.get("events"))),
+        deliverables=frozenset(_words(data.get("deliverables"))),
         participle_endings=tuple(
             sorted(
                 (
