@@ -12,10 +12,10 @@ from okrlint.analysis.lexicon import phrases
 from okrlint.analysis.statement import (
     Analysis,
     Lead,
-    _direction,
     _numbers,
     _placeholders,
     progress_tail,
+    settled,
 )
 
 
@@ -61,9 +61,7 @@ def analyze_in(text: str, code: str) -> Analysis:
         if re.search(rf"(?<!\w){re.escape(form)}(?!\w)", low):
             numbers = numbers._replace(relative_word=word)
             break
-    a = replace(a, **numbers._asdict())
-    a = replace(a, placeholders=_placeholders(a) + _open_values(a, p), metric=_metric_in(a))
-    a = replace(a, direction=_direction(a))
+    a = settled(a, numbers, _placeholders(a) + _open_values(a, p), _metric_in(a))
     new_count, output_count = _counts_in(a, p)
     return replace(a, new_count=new_count, output_count=output_count)
 

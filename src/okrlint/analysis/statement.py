@@ -396,10 +396,15 @@ def analyze(doc: Any, language: str | None = None) -> Analysis:
         plan_relative=bool(_PLAN.search(text)),
         **lead._asdict(),
     )
-    a = replace(a, **_numbers(a)._asdict())
-    a = replace(a, placeholders=_placeholders(a), metric=_metric(a))
-    a = replace(a, direction=_direction(a))
+    a = settled(a, _numbers(a), _placeholders(a), _metric(a))
     return _counts(_plus_count(a))
+
+
+def settled(a: Analysis, numbers: Numbers, placeholders: list[str], metric: str) -> Analysis:
+    """The analysis with its numbers, placeholders and measure, then the direction they give
+    (the last stages of :func:`analyze` and of the other languages' ``analyze_in``)."""
+    a = replace(a, **numbers._asdict(), placeholders=placeholders, metric=metric)
+    return replace(a, direction=_direction(a))
 
 
 _PROGRESS_TAIL = re.compile(r"\(\s*\d{1,3}(?:[.,]\d+)?\s*%\s*\)\s*[.!]?\s*$")
@@ -790,19 +795,21 @@ def _counts(a: Analysis) -> Analysis:
     new_count = first.role in ("level", "target") and bool(
         new_after or join or (after_verb and ("count" in vc or a.lead_verb == "get"))
     )
-    a = replace(a, new_count=new_count)
-    if not countable:
-        return a
-    if outcome_noun and not (after_verb and "output" in vc and not new_after):
-        return a  # people or customers counted: an outcome from zero, not an output
-    if new_after and "output" not in vc:
-        return a  # "Sign 6 new hospital systems": new things acquired, an outcome
-    work_verb = bool(vc & {"output", "task"}) and not vc & {"outcome", "up", "down"}
-    output_count = bool(
-        (after_verb and work_verb)
-        or (output_noun and (a.verb_form == "noun" or after_verb or "output" in vc))
-    )
-    return replace(a, output_count=output_count)
+
+    def outputs() -> bool:
+        if not countable:
+            return False
+        if outcome_noun and not (after_verb and "output" in vc and not new_after):
+            return False  # people or customers counted: an outcome from zero, not an output
+        if new_after and "output" not in vc:
+            return False  # "Sign 6 new hospital systems": new things acquired, an outcome
+        work_verb = bool(vc & {"output", "task"}) and not vc & {"outcome", "up", "down"}
+        return bool(
+            (after_verb and work_verb)
+            or (output_noun and (a.verb_form == "noun" or after_verb or "output" in vc))
+        )
+
+    return replace(a, new_count=new_count, output_count=outputs())
 
 
 _NOUN_PHRASE_END = re.compile(
@@ -811,21 +818,23 @@ _NOUN_PHRASE_END = re.compile(
 _LEADING_BOUND = re.compile(r"\s*(?:(?:at\s+least|over|more\s+than|>=?|≥|~)\s*)?")
 
 
+# A verb joined to the one before it: "Learn and build", "Read the docs, contribute".
+_COORDINATED = re.compile(r"(?:,|;|&|\band|\bthen)\s*$", re.IGNORECASE)
+_WORD_AT = re.compile(r"[\w'’-]*")
+
+
 def _verb_before(a: Analysis, at: int) -> frozenset[str] | None:
     """The classes of the known verb that the number at ``at`` follows, if only the words a
     count may have between them do ("contribute 3", "build at least 2")."""
-    before = [(i, lemma, cls) for i, lemma, cls in a.verbs if i < at]
+    before = [(i, cls) for i, _, cls in a.verbs if i < at]
     if not before:
         return None
-    i, _, cls = before[-1]
+    i, cls = before[-1]
     if not cls & {"task", "output"} or not _COORDINATED.search(a.text[:i]):
         return None  # "Have the press publish 3 articles": someone else's verb, not ours
-    end = i + len(re.match(r"[\w'’-]*", a.text[i:]).group(0))  # type: ignore[union-attr]
+    word = _WORD_AT.match(a.text, i)
+    end = word.end() if word else i
     return cls if _AFTER_VERB.fullmatch(a.text[end:at]) else None
-
-
-# A verb joined to the one before it: "Learn and build", "Read the docs, contribute".
-_COORDINATED = re.compile(r"(?:,|;|&|\band|\bthen)\s*$", re.IGNORECASE)
 
 
 def _leading_count(

@@ -177,13 +177,18 @@ _MANNER = re.compile(
 )
 
 
+def _lead_at(a: Analysis) -> int:
+    """Where the statement's verb is written, ignoring case (-1 when it has none)."""
+    return a.text.lower().find(a.lead_word.lower()) if a.lead_word else -1
+
+
 def _perception(a: Analysis) -> bool:
     """ "Users understand how it works": a change in people, not a deliverable ("GraphSync
     learns to distribute paths" is a capability of a system: a deliverable)."""
     verbs = set(phrases()["perception_verbs"])
     if (a.lead_word or "").lower() not in verbs and (a.lead_verb or "") not in verbs:
         return False
-    lead = a.text.lower().find((a.lead_word or "").lower())
+    lead = _lead_at(a)
     return any(s < lead for s, _, _ in a.hits.get("outcome_nouns", []))
 
 
@@ -203,10 +208,10 @@ def _spec_number(a: Analysis, numbers: list[Quantity]) -> bool:
         return False
     if vc & {"outcome", "up", "down", "maintain"} or not a.lead_word:
         return False
-    at = a.text.lower().find(a.lead_word.lower())
+    at = _lead_at(a)
     rest = a.text[at + len(a.lead_word) :] if at >= 0 else ""
     first = numbers[0]
-    if not _ONE_THING.match(rest) or first.family not in (None,):
+    if not _ONE_THING.match(rest) or first.family is not None:
         return False
     # The number comes inside the object's phrase, after "with", "of", "covering"...
     if not _SIZED_BY.search(a.text[: first.start]):
@@ -302,8 +307,7 @@ def is_task(a: Analysis) -> bool:
     if _perception(a) or _MANNER.search(a.text) or vc & {"outcome", "up", "down", "maintain"}:
         return False
     # "Paid user count", "Booked revenue from ...": a participle before a measure's name.
-    leads = a.text.lower().startswith((a.lead_word or "?").lower())
-    if form == "past" and leads and _measure_name(a):
+    if form == "past" and _lead_at(a) == 0 and _measure_name(a):
         return False
     if form in ("passive", "past", "capability", "state"):
         return not a.has("vague_kr")
@@ -348,9 +352,9 @@ def _rollout(a: Analysis, numbers: list[Quantity]) -> bool:
     if a.verb_form == "imperative" and "task" in a.verb_classes:
         # "Migrate 100% of services to CLI v2", "Ship the model to 100% of users": the work
         # done for everyone, as "Migrate all customers" is.
-        return bool(_ALL_OF.search(a.text, a.text.lower().find((a.lead_word or "").lower())))
+        return bool(_ALL_OF.search(a.text, _lead_at(a)))
     if not _ALL_OF.match(a.text):
-        return False  # "100% of orders delivered on time": a rate of quality, not a rollout
+        return False
     return any(s > numbers[0].end for s, _, _ in a.hits.get("made_states", []))
 
 
@@ -522,7 +526,7 @@ _AFTER_HEAD = re.compile(
 def _object_in(a: Analysis, category: str, within: int) -> bool:
     """A word of ``category`` heading the object of the lead verb, within ``within``
     characters after it ("a devoted community that ...", not "a brand style guide")."""
-    lead = a.text.lower().find((a.lead_word or "").lower()) if a.lead_word else -1
+    lead = _lead_at(a)
     if lead < 0:
         return False
     start = lead + len(a.lead_word or "")

@@ -67,6 +67,7 @@ _TYPE_VALUES: dict[str, str] = {
 }
 _S = TypeVar("_S", Objective, KeyResult)
 _OBJECTIVE_TEXT_KEYS = tuple(_YAML_KEYS.get("objective_text", ()))
+_OBJECTIVE_TEXT_KEY_SET = frozenset(_OBJECTIVE_TEXT_KEYS)
 _KR_TEXT_KEYS = tuple(_YAML_KEYS.get("key_result_text", ()))
 _INITIATIVE_KEYS = frozenset(_YAML_KEYS.get("initiative_lists", ()))
 _SET_LIST_KEYS = frozenset(_YAML_KEYS.get("set_lists", ()))
@@ -106,6 +107,10 @@ def _norm_key(key: str) -> str:
     k = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", key)
     k = k.replace("_", " ").replace("-", " ")
     return re.sub(r"\s+", " ", k).strip().lower()
+
+
+# The key-result list keys as _norm_key writes a key: the mapping keys are compared so.
+_KR_KEYS_NORM = frozenset(_norm_key(k) for k in _KR_KEYS)
 
 
 def _span(node: yaml.Node) -> Span:
@@ -368,15 +373,16 @@ class _YamlReader:
     def _is_objective_node(self, node: yaml.Node) -> bool:
         if not isinstance(node, yaml.MappingNode):
             return False
-        if self._typed(node) is not None:
-            return self._typed(node) == "objective"
+        typed = self._typed(node)
+        if typed is not None:
+            return typed == "objective"
         values = {
             _norm_key(str(k.value)): v for k, v in node.value if isinstance(k, yaml.ScalarNode)
         }
-        kr_keys = values.keys() & {_norm_key(k) for k in _KR_KEYS}
+        kr_keys = values.keys() & _KR_KEYS_NORM
         if any(isinstance(values[k], yaml.SequenceNode) for k in kr_keys):
             return True
-        if kr_keys and values.keys() & set(_OBJECTIVE_TEXT_KEYS):
+        if kr_keys and values.keys() & _OBJECTIVE_TEXT_KEY_SET:
             return True  # "objective: ..." with one key result written as text
         # A glossary ("kr: 'KR = the number that proves it'") names key results, holds none.
         return "objective" in values
@@ -486,7 +492,7 @@ class _YamlReader:
         return None
 
     def _objective(self, node: yaml.Node) -> Objective | None:
-        if isinstance(node, yaml.ScalarNode) or not isinstance(node, yaml.MappingNode):
+        if not isinstance(node, yaml.MappingNode):
             return self._plain(node, Objective)
         self.budget.spend()
         self._count_statement(node)
@@ -524,7 +530,7 @@ class _YamlReader:
         return obj
 
     def _key_result(self, node: yaml.Node) -> KeyResult | None:
-        if isinstance(node, yaml.ScalarNode) or not isinstance(node, yaml.MappingNode):
+        if not isinstance(node, yaml.MappingNode):
             return self._plain(node, KeyResult)
         self.budget.spend()
         self._count_statement(node)

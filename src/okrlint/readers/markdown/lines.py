@@ -247,23 +247,23 @@ class _Builder:
         """Lines of an indented code block that is really a list (indented with tabs or many
         spaces): bullets become items nested by indentation; other lines are notes."""
         rows = [r for r in block.text.split("\n") if r.strip()]
-        bullets = [r for r in rows if _CODE_BULLET.match(r)]
+        bullets = [bool(_CODE_BULLET.match(r)) for r in rows]
         # "    KR2: Achieve an F1-score of >0.90": text pasted with an indent, not code.
-        labelled = [r for r in rows if not _CODE_BULLET.match(r) and _statement_label(r)]
-        if not rows or (len(bullets) + len(labelled)) * 2 < len(rows):
+        labelled = [not b and _statement_label(r) for r, b in zip(rows, bullets, strict=True)]
+        if not rows or (sum(bullets) + sum(labelled)) * 2 < len(rows):
             return []
         out: list[Line] = []
         data = self.pos.data
         cursor = block.start
         open_: list[tuple[int, Line]] = []
-        for r in rows:
+        for r, is_label in zip(rows, labelled, strict=True):
             raw = r.encode("utf-8")
             at = data.find(raw, cursor, block.end + 1)
             if at < 0:
                 break
             cursor = at + len(raw)
             m = _CODE_BULLET.match(r)
-            if not m and _statement_label(r):
+            if is_label:
                 body = r.strip()
                 lead = len(raw) - len(r.lstrip().encode("utf-8"))
                 out.append(owner.add(Line("line", body, at + lead, cursor, depth=depth)))
@@ -287,8 +287,6 @@ class _Builder:
 
 def _statement_label(row: str) -> bool:
     """A row that starts with an objective or key-result label ("KR2:", "Objective 3:")."""
-    from okrlint.readers.labels import find_label
-
     label = find_label(row.strip())
     return label is not None and label.kind in ("objective", "key_result") and label.strong
 
@@ -300,8 +298,6 @@ def _leads(line: Line | None) -> bool:
         return False
     if len(line.text) > 200:
         return False
-    from okrlint.readers.labels import find_label
-
     label = find_label(line.text)
     return label is None or label.kind != "attribute" or not label.rest.strip()
 
@@ -312,8 +308,6 @@ def _split_lines(inline: mb.Inline, item_text: bool = False) -> list[mb.Inline]:
     lines = inline.lines(hard_only=False)
     if not item_text or len(lines) < 2:
         return lines
-    from okrlint.readers.labels import find_label
-
     merged: list[mb.Inline] = [lines[0]]
     for line in lines[1:]:
         text = line.flat
