@@ -155,6 +155,36 @@ def test_importing_the_reader_does_not_import_spacy() -> None:
     assert out.stdout.strip() == "False"
 
 
+def test_spacy_is_loaded_without_its_command_line() -> None:
+    """spaCy's command line (typer, weasel, httpx: a quarter of its start) is not loaded for a
+    run, and stays importable afterwards in the same process."""
+    import subprocess
+
+    code = (
+        "import sys; from okrlint.analysis.nlp import get_nlp; nlp = get_nlp(); "
+        "print(any(m in sys.modules for m in ('typer', 'weasel', 'spacy.cli'))); "
+        "print([t.text for t in nlp('Raise NPS to 40%')]); "
+        "from spacy.cli.info import info; import spacy.cli; "
+        "print(callable(info), hasattr(spacy.cli, 'download'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:3] == ["False", "['Raise', 'NPS', 'to', '40', '%']", "True True"]
+
+
+def test_phrases_are_found_in_text_order_once_each() -> None:
+    """The phrase tagger's hits: by category, each once, in the order of the text, with the
+    longer phrase after the shorter one that starts where it does."""
+    from okrlint.analysis.nlp import get_nlp
+
+    doc = get_nlp()("An updated handbook page for the team, and a handbook")
+    assert doc._.hits["deliverable_nouns"] == [
+        (11, 19, "handbook"),
+        (11, 24, "handbook page"),
+        (20, 24, "page"),
+        (45, 53, "handbook"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "direction"),
     [

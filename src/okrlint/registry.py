@@ -436,9 +436,7 @@ def _validate_kind(kind: str, data: dict[str, Any], at: Callable[[str], str], pa
                 "in time); use an 'existence' rule with 'regex:' instead"
             )
         try:
-            from spacy.matcher import Matcher
-
-            from okrlint.analysis.nlp import get_nlp
+            from okrlint.analysis.nlp import Matcher, get_nlp
 
             Matcher(get_nlp().vocab).add("check", [list(p) for p in patterns])
         except Exception as exc:

@@ -7,15 +7,30 @@ file without OKRs never pays for it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from okrlint.model import KeyResult, Objective, OkrDocument
+
+if TYPE_CHECKING:
+    from okrlint.analysis.statement import Analysis
+
+# Each distinct statement is analysed once per process: the same text in the same kind of file
+# (its language prior) gives the same analysis, which is frozen and shared by the nodes that
+# have that text (key results copied from quarter to quarter, a KR repeated under two sets).
+_SEEN: dict[tuple[str, str], Analysis] = {}
+_SEEN_MAX = 20_000
 
 
 def analyze_nodes(nodes: Iterable[Objective | KeyResult], document: str = "en") -> None:
     """Fill ``node.analysis`` for every node that has none yet (one ``nlp.pipe`` batch).
     ``document`` is the language of the file they come from (the prior for short statements
     with no word that tells)."""
-    todo = [n for n in nodes if n.analysis is None]
+    todo = []
+    for node in nodes:
+        if node.analysis is None:
+            node.analysis = _SEEN.get((node.text, document))
+            if node.analysis is None:
+                todo.append(node)
     if not todo:
         return
     from okrlint.analysis.foreign import analyze_in
@@ -23,12 +38,17 @@ def analyze_nodes(nodes: Iterable[Objective | KeyResult], document: str = "en") 
     from okrlint.analysis.nlp import pipe
     from okrlint.analysis.statement import analyze, language_in
 
-    for node, doc in zip(todo, pipe(n.text for n in todo), strict=True):
-        language = language_in(doc.text, document)
+    if len(_SEEN) > _SEEN_MAX:
+        _SEEN.clear()
+    texts = list(dict.fromkeys(n.text for n in todo))
+    for text, doc in zip(texts, pipe(texts), strict=True):
+        language = language_in(text, document)
         if language != "en" and language in supported():
-            node.analysis = analyze_in(doc.text, language)  # the language's own lexicon
+            _SEEN[text, document] = analyze_in(text, language)  # the language's own lexicon
         else:
-            node.analysis = analyze(doc, language)
+            _SEEN[text, document] = analyze(doc, language, text)
+    for node in todo:
+        node.analysis = _SEEN[node.text, document]
 
 
 def analyze_document(doc: OkrDocument) -> None:

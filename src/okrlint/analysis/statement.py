@@ -373,9 +373,10 @@ class Analysis:
         }
 
 
-def analyze(doc: Any, language: str | None = None) -> Analysis:
-    """Analyse one statement (a spaCy ``Doc`` from :func:`okrlint.analysis.nlp.pipe`)."""
-    text = doc.text
+def analyze(doc: Any, language: str | None = None, text: str | None = None) -> Analysis:
+    """Analyse one statement (a spaCy ``Doc`` from :func:`okrlint.analysis.nlp.pipe`; ``text``
+    is its text when the caller has it: ``doc.text`` is rebuilt from the tokens on each use)."""
+    text = doc.text if text is None else text
     # One pass over the Doc (spaCy makes a new Token object on every iteration) into plain
     # tokens with the verb lexicon's lemma and classes.
     tokens = _tokens(doc)
@@ -455,10 +456,13 @@ class Tok(NamedTuple):
 
 def _tokens(doc: Any) -> list[Tok]:
     verbs: dict[int, tuple[str, frozenset[str]]] = doc.user_data.get("okr_verbs", {})
+    plain = doc.user_data.get("okr_tokens")
+    if plain is None:
+        plain = [(t.text, t.lower_, t.idx, t.is_alpha, t.is_punct) for t in doc]
     out = []
-    for t in doc:
-        lemma, classes = verbs.get(t.i, (None, None))
-        out.append(Tok(t.text, t.lower_, t.i, t.idx, t.is_alpha, t.is_punct, lemma, classes))
+    for i, (text, lower, idx, alpha, punct) in enumerate(plain):
+        lemma, classes = verbs.get(i, (None, None))
+        out.append(Tok(text, lower, i, idx, alpha, punct, lemma, classes))
     return out
 
 

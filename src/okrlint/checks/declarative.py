@@ -208,9 +208,7 @@ def substitution(ctx: RuleContext, node: Node) -> Iterator[Problem]:
 def _matcher(code: str, patterns_repr: str) -> Any:
     import ast
 
-    from spacy.matcher import Matcher
-
-    from okrlint.analysis.nlp import get_nlp
+    from okrlint.analysis.nlp import Matcher, get_nlp
 
     matcher = Matcher(get_nlp().vocab)
     matcher.add(code, [list(p) for p in ast.literal_eval(patterns_repr)])
