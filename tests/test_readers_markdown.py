@@ -544,3 +544,44 @@ def test_hostile_html_tables_are_read_in_linear_time() -> None:
         doc = parse_md("# OKRs\n\n" + body + "\n")
         assert time.perf_counter() - started < 5
         assert not doc.problems
+
+
+def test_a_label_over_items_with_their_own_measures_groups_key_results() -> None:
+    """A bold line over items that each carry a 'Measure:' line is a category: the items are
+    the key results, their measures are fields."""
+    doc = parse_md(
+        "# Personal OKRs 2026\n\n## 1) Be a present parent\n\n### Key Results\n\n"
+        "**Planning discipline**\n"
+        "- Book family trips 30 days before departure on average\n"
+        "- Measure: days between booking and travel\n\n"
+        "**German learning and school readiness**\n"
+        "- Conduct two German practice sessions a week\n"
+        "- Measure: sessions per week\n"
+        "- Keep test results at 85% or more\n"
+        "- Measure: test scores\n"
+    )
+    assert outline(doc) == [
+        (
+            "Be a present parent",
+            3,
+            [
+                "Book family trips 30 days before departure on average",
+                "Conduct two German practice sessions a week",
+                "Keep test results at 85% or more",
+            ],
+        )
+    ]
+    krs = list(doc.key_results())
+    assert krs[0].metadata["measure"] == "days between booking and travel"
+    assert krs[2].metadata["measure"] == "test scores"
+
+
+def test_a_section_about_a_key_result_and_a_count_of_key_results_are_not_statements() -> None:
+    doc = parse_md(
+        "# OKRs\n\n## Objective 1: Cut false positives\n\n"
+        "| KR | Metric | Target |\n|---|---|---|\n| KR1.1 | FP rate | <20% |\n\n"
+        "### KR1.1 Detail: Fixing MEM-001\n\nThe rule's assumption is wrong for library code.\n\n"
+        "## Summary\n\n**Total Key Results:** 27  \n**Completed:** 0\n"
+    )
+    assert [k.span.line for k in doc.key_results()] == [7]
+    assert [o.span.line for o in doc.objectives()] == [3]

@@ -280,3 +280,20 @@ def test_a_target_of_one_thing_is_a_deliverable_not_a_level() -> None:
     )
     doc = parse_yaml(text, "okrs.json")
     assert [f.name for f in lint(doc, settings) if f.item == "key_result"] == ["kr-is-task"]
+
+
+def test_desc_keys_and_an_okr_tools_default_texts_are_read_as_placeholders() -> None:
+    """An OKR app's seed data ('New objective', a KR whose 'desc' is 'Key result'): read, with
+    the text kept as written so the placeholder rule can speak."""
+    from okrlint.analysis import analyze_document
+
+    text = (
+        '{"bus": [{"name": "N2 Group", "objectives": [{"text": "New objective", "krs": [\n'
+        '  {"desc": "Key result", "owner": "Owner"}, {"desc": "Grow revenue from 1M to 2M"}]}]}]}\n'
+    )
+    doc = parse_yaml(text, "okrs.json")
+    assert outline(doc) == [("New objective", 1, ["Key result", "Grow revenue from 1M to 2M"])]
+    analyze_document(doc)
+    placeholder, real = doc.key_results()
+    assert placeholder.analysis is not None and placeholder.analysis.placeholders == ["Key result"]
+    assert real.analysis is not None and real.analysis.placeholders == []

@@ -627,8 +627,26 @@ def _slot_vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(words["slot_words"]), frozenset(words["redaction_words"])
 
 
+_NUMBER_TAIL = re.compile(r"[\s#:.\-–—]*(?:\d+(?:\.\d+)*[a-z]?)?[\s:.]*$")
+
+
+@cache
+def _default_texts() -> frozenset[str]:
+    return frozenset(phrases().get("default_texts") or [])
+
+
+def is_default_text(text: str) -> bool:
+    """Whether ``text`` is only the name of what goes there ("Key result 2", "New objective")."""
+    bare = _NUMBER_TAIL.sub("", text.strip().lower())
+    return bool(bare) and bare in _default_texts()
+
+
 def _placeholders(a: Analysis) -> list[str]:
-    if only_slots(a.text) or (a.text.strip() and not _LETTER_OR_DIGIT.search(a.text)):
+    if (
+        only_slots(a.text)
+        or (a.text.strip() and not _LETTER_OR_DIGIT.search(a.text))
+        or is_default_text(a.text)
+    ):
         # "[Inspiring, qualitative goal]", or a row left as its template ("| KR1: | | % |")
         return [a.text.strip()]
     found = [q.text for q in a.quantities if q.placeholder]

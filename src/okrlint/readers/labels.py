@@ -85,6 +85,7 @@ class _Patterns:
     suffix_zones: tuple[tuple[Zone, bool, re.Pattern[str]], ...]
     attributes: re.Pattern[str]
     attribute_fields: dict[str, str]
+    about: re.Pattern[str]
     objective_columns: frozenset[str]
     key_result_columns: frozenset[str]
 
@@ -171,6 +172,11 @@ def _patterns() -> _Patterns:
         suffix_zones=tuple(suffixes),  # type: ignore[arg-type]
         attributes=attributes,
         attribute_fields=fields,
+        about=re.compile(
+            rf"^[*_]*(?:{_alternatives(lex.get('about_a_statement') or [])})"
+            r"[*_]*\s*(?:[:：\-–—]|$)",
+            re.IGNORECASE,
+        ),
         objective_columns=frozenset(_norm(c) for c in columns.get("objective") or []),
         key_result_columns=frozenset(_norm(c) for c in columns.get("key_result") or []),
     )
@@ -228,7 +234,7 @@ def find_label(text: str) -> Label | None:
                 if m2 is None or not (m2.group("num") or ":" in m2.group(0)):
                     continue
                 rest = s[split + m2.end() :]
-                if rest.strip():
+                if any(ch.isalpha() for ch in rest):  # not "Total Key Results: 27"
                     return Label(
                         role,
                         s[: split + m2.end()].strip(),
@@ -250,6 +256,8 @@ def find_label(text: str) -> Label | None:
             continue
         if re.fullmatch(r"(?:19|20)\d\d", m.group("num") or "") and not sep.strip(" *_"):
             continue  # "Goals 2019", "Objectives 2024": a year in a title, not a number
+        if m.group("num") and pats.about.match(rest):
+            continue  # "KR1.1 Detail: ...": a section about a statement
         rest = rest.strip().strip("*_").strip() if not rest.strip("*_ ") else rest
         return Label(
             role,

@@ -41,7 +41,7 @@ from okrlint.model import (
     Span,
 )
 from okrlint.readers.limits import MAX_COMMENTS, MAX_YAML_STATEMENTS
-from okrlint.readers.statement import clean, parse_metadata_line
+from okrlint.readers.statement import Cleaned, clean, parse_metadata_line
 from okrlint.yamlsafe import (
     MAX_NODES,
     MarkMap,
@@ -100,6 +100,12 @@ def _objective_list_key(key: str) -> tuple[str | None, str | None]:
         if period and name in _OBJECTIVE_LIST_KEYS and _PERIOD_KEY.match(period[0]):
             return name, period[0]
     return None, None
+
+
+def _text_of(cleaned: Cleaned, raw: str) -> str:
+    """A statement's text without its decorations; a value that is only a label ("Key result",
+    "Objective 1": an OKR tool's default text) stays as written, for the placeholder rule."""
+    return cleaned.text or " ".join(raw.split())
 
 
 def _norm_key(key: str) -> str:
@@ -457,9 +463,7 @@ class _YamlReader:
         if not text or node.tag in _NOT_TEXT:
             return None
         cl = clean(" ".join(text.split()))
-        if not cl.text:
-            return None
-        return cls(text=cl.text, span=_scalar_span(node), raw=text, metadata=cl.metadata)
+        return cls(text=_text_of(cl, text), span=_scalar_span(node), raw=text, metadata=cl.metadata)
 
     def _with_fields(
         self,
@@ -475,7 +479,11 @@ class _YamlReader:
         spans = local.pop("_spans", {})
         meta.update(local)
         return cls(
-            text=cl.text, span=_scalar_span(text_node), raw=raw, metadata=meta, metadata_spans=spans
+            text=_text_of(cl, raw),
+            span=_scalar_span(text_node),
+            raw=raw,
+            metadata=meta,
+            metadata_spans=spans,
         )
 
     def _typed(self, node: yaml.Node) -> str | None:

@@ -65,6 +65,7 @@ class Assembler:
         self.row_objective: dict[int, Objective] = {}  # last objective of a table, by owner
         self.row_kr: dict[int, KeyResult] = {}
         self.statements: dict[int, Objective | KeyResult] = {}
+        self._positions: dict[int, dict[int, int]] = {}
         self._scans: dict[tuple[int, int], tuple[int, bool, Any]] = {}
 
     # ------------------------------------------------------------------ positions
@@ -219,7 +220,7 @@ class Assembler:
         if not value:
             return
         span = self.pos.span(line.start, line.end)
-        target: Any = self.nearest(line, self.statements)
+        target: Any = self._sibling_before(line) or self.nearest(line, self.statements)
         if target is not None and self._before(target, line):
             target.metadata.setdefault(name, value)
             target.metadata_spans.setdefault(name, span)
@@ -228,6 +229,21 @@ class Assembler:
             info = self.set_for(line)
             info.metadata.setdefault(name, value)
             info.metadata_spans.setdefault(name, span)
+
+    def _sibling_before(self, line: Line) -> Objective | KeyResult | None:
+        """The statement an attribute line follows on its own level ("- Book trips early" then
+        "- Measure: days ahead"), past the other attribute lines between them."""
+        parent = line.parent
+        if parent is None:
+            return None
+        if id(parent) not in self._positions:  # each parent's children indexed once
+            self._positions[id(parent)] = {id(c): i for i, c in enumerate(parent.children)}
+        i = self._positions[id(parent)][id(line)] - 1
+        while i >= 0 and parent.children[i].role == "attribute":
+            i -= 1
+        if i < 0:
+            return None
+        return self.statements.get(id(parent.children[i]))
 
     def _before(self, node: Objective | KeyResult, line: Line) -> bool:
         line_no, _ = self.pos.line_col(line.start)

@@ -21,6 +21,7 @@ statement rather than invent one.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -473,17 +474,32 @@ def _short_name(text: str) -> bool:
 
 
 def _category(line: Line) -> bool:
-    """A short label that groups the items under it ("Robustness", "UI/UX")."""
+    """A short label that groups the items under it ("Robustness", "UI/UX"), or a label over
+    items that carry their own measures ("**Planning discipline**" over "- Book trips 30 days
+    ahead" and "- Measure: days between booking and travel": the measured items are the
+    statements)."""
     kids = [c for c in line.children if c.shape in ("item", "bullet") and c.text]
     if not kids or line.label is not None:
         return False
     text = clean(line.text).text or line.text
     ws = words(text)
-    return (
-        len(ws) <= 4
-        and not any(ch.isdigit() for ch in text)
-        and not text.rstrip().endswith(".")
-        and not starts_with_verb(text)
+    if any(ch.isdigit() for ch in text) or text.rstrip().endswith((".", ":")):
+        return False
+    return (len(ws) <= 4 and not starts_with_verb(text)) or (len(ws) <= 8 and _measured_items(kids))
+
+
+# Fields that only a key result has: an item followed by one of them is a statement.
+_MEASURE_FIELDS = frozenset({"measure", "target", "baseline"})
+
+
+def _measured_items(items: list[Line]) -> bool:
+    """Whether a statement item in ``items`` is followed by its own measure or target line."""
+    return any(
+        a.label is None
+        and b.label is not None
+        and b.label.kind == "attribute"
+        and b.label.field in _MEASURE_FIELDS
+        for a, b in itertools.pairwise(items)
     )
 
 
