@@ -585,3 +585,35 @@ def test_a_section_about_a_key_result_and_a_count_of_key_results_are_not_stateme
     )
     assert [k.span.line for k in doc.key_results()] == [7]
     assert [o.span.line for o in doc.objectives()] == [3]
+
+
+def test_a_singular_label_heading_over_a_list_names_the_list() -> None:
+    doc = parse_md(
+        "# October OKR\n\n## O\n- Understand the basics of IT systematically\n"
+        "## KR\n- Publish one article a day\n- Pass the AWS Cloud Practitioner exam\n"
+        "- Release one web service\n"
+    )
+    assert outline(doc) == [
+        (
+            "Understand the basics of IT systematically",
+            4,
+            [
+                "Publish one article a day",
+                "Pass the AWS Cloud Practitioner exam",
+                "Release one web service",
+            ],
+        )
+    ]
+
+
+def test_label_headings_over_descriptions_are_a_guide_not_okrs() -> None:
+    """'## Objective' over '- a qualitative vision', '- no numbers': what an objective is."""
+    doc = parse_md(
+        "# Objective Key-Results (OKR)\n\nMethodology to fix a vision.\n\n## Objective\n\n"
+        "- a qualitative + finite vision to aim for\n- very explicit\n- no numbers\n"
+        "- should be inspiring and challenging\n\n## Key-Results\n\n"
+        "- a measurement instrument\n- a success criteria\n"
+        "- aim for about 70% as a satisfying measurement\n",
+        "okr.md",
+    )
+    assert list(doc.objectives()) == [] and list(doc.key_results()) == []

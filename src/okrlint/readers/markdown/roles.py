@@ -40,6 +40,20 @@ STATEMENT_ROLES = frozenset({"objective", "key_result", "initiative"})
 _ZONE_ROLE = {"objectives": "objective", "key_results": "key_result", "initiatives": "initiative"}
 # "- are each followed by key results": a line that goes on from the zone's name.
 _DEFINITION = re.compile(r"^(?:are|is|should|must|can|could|will|have|has|be|need|needs)\b")
+# An item that describes what a label means ("a measurable outcome", "no numbers", "should be
+# inspiring"), written in lower case as a definition is.
+_DESCRIBES = re.compile(
+    r"^(?:a|an|the|no|not|very|always|never|one|only|are|is|should|must|can|could|will|have|"
+    r"has|be|need|needs)\b"
+)
+
+
+def _describes(items: list[Line]) -> bool:
+    """Whether most of a list's items (two or more) describe instead of state."""
+    texts = [c.text.strip() for c in items if c.shape in ("item", "bullet") and c.text]
+    return len(texts) >= 2 and sum(1 for t in texts if _DESCRIBES.match(t)) * 2 >= len(texts)
+
+
 _ZONE: dict[str, Zone] = {"objective": "objectives", "key_result": "key_results"}
 _CHILD_ROLE = {"objective": "key_result", "key_result": "initiative", "initiative": None}
 
@@ -75,6 +89,7 @@ class RoleSummary:
     paired_columns: int = 0  # rows of a table with both an objective and a key-result column
     inferred: int = 0  # objectives found by the repeated shape alone
     named: int = 0  # statements in a list under a heading that names them ("Q1 Objectives")
+    described: int = 0  # labels and zones over lists that say what the label means
 
 
 def _why(line: Line, text: str) -> None:
@@ -108,13 +123,15 @@ def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
     _rows(lines, summary)
     if weak_ok:
         _spreadsheets(lines, summary)
-    _zones(lines)
+    summary.described += _zones(lines)
     _containers(lines)
     _holders(lines)
     summary.named = _named_groups(lines, weak_ok)
     _containers(lines)
-    if not any(line.role in STATEMENT_ROLES or line.role == "row" for line in lines) and (
-        file_says_okr
+    if (
+        not any(line.role in STATEMENT_ROLES or line.role == "row" for line in lines)
+        and file_says_okr
+        and not summary.described  # a guide that says what objectives are: no shape to infer
     ):
         summary.inferred = _repeated_shape(root, lines)
     _cascades(lines)
@@ -201,6 +218,18 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
                 continue
             if lab.rest.strip():
                 _set(line, kind, f"label '{lab.label}'")
+                continue
+            items = [c for c in line.children if c.shape in ("item", "bullet") and c.text]
+            if line.shape == "heading" and len(items) >= 2 and kind != "initiative":
+                if _describes(items):
+                    # "## Objective" over "- a qualitative vision", "- no numbers", "- should
+                    # be inspiring": what an objective is, not one.
+                    _set(line, "label", f"label '{lab.label}' over a description")
+                    summary.described += 1
+                else:
+                    # "## KR" over three items: the list holds them.
+                    _set(line, "zone", f"'{lab.label}' over a list names a group of {kind}s")
+                    line.label = Label("zone", lab.label, lab.rest, lab.offset, zone=_ZONE[kind])
                 continue
             target = _statement_after(line)
             if target is None:
@@ -377,13 +406,21 @@ def _members(zone: Line) -> list[Line]:
     return out
 
 
-def _zones(lines: list[Line]) -> None:
+def _zones(lines: list[Line]) -> int:
+    """Give the lines a zone names their role; the number of zones that only describe."""
+    described = 0
     for line in lines:
         if line.role != "zone" or line.label is None or line.label.zone is None:
             continue
         role = _ZONE_ROLE[line.label.zone]
         name = line.label.label.lower().rstrip(":： ")
-        for member in _members(line):
+        members = _members(line)
+        if _describes(members):
+            for member in members:
+                _why(member, f"describes what '{line.label.label}' means, does not state one")
+            described += 1
+            continue
+        for member in members:
             if member.role is not None or not _is_candidate(member) or not member.text:
                 continue
             if member.text.lower().startswith(name) or _DEFINITION.match(member.text):
@@ -416,6 +453,7 @@ def _zones(lines: list[Line]) -> None:
                         _set(sub, role, f"under '{line.text.strip()}' > '{member.text.strip()}'")
             else:
                 _set(member, role, f"under '{line.text.strip()}'")
+    return described
 
 
 def _containers(lines: list[Line]) -> None:
