@@ -617,3 +617,17 @@ def test_label_headings_over_descriptions_are_a_guide_not_okrs() -> None:
         "okr.md",
     )
     assert list(doc.objectives()) == [] and list(doc.key_results()) == []
+
+
+def test_objectives_zone_over_a_table_of_criteria_means_no_okrs_by_shape() -> None:
+    """A course brief titled 'OKR': its 'Objetivos' are grading criteria in a table, and its
+    schedule lists are not objectives with key results."""
+    doc = parse_md(
+        "# OKR — Projeto Final\n\n## Objetivos (o que se espera demonstrar)\n\n"
+        "| Frente | Critério | O que precisa entregar |\n|---|---|---|\n"
+        "| Grupo | Results | Analisar criticamente as métricas |\n\n"
+        "## Cronograma\n\n### Etapa em grupo\n1. Dia 1 — Kickoff (22/06)\n2. Dia 2 — Dados\n\n"
+        "### Etapa individual\n5. Propor arquitetura funcional completa\n6. Montar a infra\n",
+        "OKR.md",
+    )
+    assert list(doc.objectives()) == []

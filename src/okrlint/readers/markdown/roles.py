@@ -420,6 +420,14 @@ def _zones(lines: list[Line]) -> int:
                 _why(member, f"describes what '{line.label.label}' means, does not state one")
             described += 1
             continue
+        if any(m.shape == "row" for m in members) and not any(
+            m.role == "row" or (_is_candidate(m) and m.text) for m in members
+        ):
+            # "## Objetivos (o que se espera demonstrar)" over a table of grading criteria: the
+            # file's objectives are something else than OKRs.
+            _why(line, "names a table that holds no statements")
+            described += 1
+            continue
         for member in members:
             if member.role is not None or not _is_candidate(member) or not member.text:
                 continue
