@@ -237,3 +237,35 @@ def test_a_key_result_that_names_a_thing_to_build_is_a_task_in_spanish_portugues
         assert is_task(analyze_in(text, code)), text
     # A measure with its values is not.
     assert not is_task(analyze_in("Satisfacción del cliente de 70 a 85", "es"))
+
+
+def test_a_topic_label_objective_is_vague_in_other_languages_too() -> None:
+    """'Gestión de Proyecto', like 'Project Management', names a topic, not a direction; a
+    sentence with a verb the lexicon does not know is not judged so."""
+    from okrlint.checks.statements import is_objective_vague
+
+    for text, code in (
+        ("Gestión de Proyecto", "es"),
+        ("Infraestructura de Calidad", "es"),
+        ("Internacionalização e acessibilidade", "pt"),
+    ):
+        assert is_objective_vague(analyze_in(text, code)), text
+    for text, code in (
+        ("Releases ruhiger und verlässlicher machen", "de"),
+        ("Enamorar a nuestros clientes", "es"),
+        ("Devenir la référence des équipes produit en Europe", "fr"),
+    ):
+        assert not is_objective_vague(analyze_in(text, code)), text
+
+
+def test_common_work_verbs_make_a_task_in_each_language() -> None:
+    from okrlint.checks.statements import is_task
+
+    for text, code in (
+        ("Planejar migração para API Java em fase posterior", "pt"),
+        ("Adicionar switch de idioma e persistência de locale", "pt"),
+        ("Añadir filtros por socio al reporte de ventas", "es"),
+        ("Ajouter un sélecteur de langue", "fr"),
+        ("Automatisierte Prozesse und Infrastruktur aufsetzen", "de"),
+    ):
+        assert is_task(analyze_in(text, code)), text

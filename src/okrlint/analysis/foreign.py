@@ -110,6 +110,9 @@ def _lead_in(text: str, found: list[languages.Verb], p: languages.LanguagePack) 
             break
     clause = [m for m in words if m.start() < first_clause_end]
     edges = [clause[0]] + ([clause[-1]] if p.verb_last and len(clause) > 1 else [])
+    if p.verb_last and len(words) > 1 and words[-1] is not clause[-1]:
+        # "Prozesse und Infrastruktur aufsetzen": the objects are joined, the verb ends it.
+        edges.append(words[-1])
     for m in edges:
         verb = next((v for v in found if m.start() in (v.start, v.end - len(m.group(0)))), None)
         if verb is not None:

@@ -594,6 +594,18 @@ def _head_noun(text: str) -> str:
     return words[-1].lower() if words else ""
 
 
+def _verb_like(a: Analysis) -> bool:
+    """Whether a statement in another language has a word written like a verb the lexicon does
+    not know ("Releases ruhiger und verlässlicher machen"): a lower-case infinitive."""
+    pack = languages.pack(a.language)
+    if pack is None or pack.infinitive is None:
+        return False
+    return any(
+        len(w) > 4 and w[:1].islower() and pack.infinitive.search(w)
+        for w in re.findall(r"[^\W\d_][\w'’-]*", a.text)
+    )
+
+
 def is_objective_vague(a: Analysis) -> bool:
     text = a.text.lower()
     for tf in a.timeframes:
@@ -609,6 +621,14 @@ def is_objective_vague(a: Analysis) -> bool:
         return False
     if a.verb_form == "noun" and len(words) <= 4 and not a.metric_quantities:
         return True  # "Connectivity Magic", "Aspirational team.": a label, not a direction
+    if (
+        a.verb_form == "unknown"
+        and a.language != "en"
+        and len([w for w in words if len(w) > 3]) <= 4
+        and not a.metric_quantities
+        and not _verb_like(a)
+    ):
+        return True  # "Gestión de Proyecto", "Internacionalização e acessibilidade": a topic
     if words[0] == "make" and words[-1] in ("good", "better", "great", "awesome", "amazing"):
         return True
     if (
