@@ -240,9 +240,9 @@ def test_a_middle_dot_separates_a_label() -> None:
 
 
 def test_a_zone_is_evidence_only_for_the_statements_it_names() -> None:
-    """An "Objectives" heading over a table of grading criteria says nothing about the lists
-    found elsewhere by their shape: in hook mode the file stays quiet unless those lists have
-    evidence of their own."""
+    """An "Objectives" heading over a table of grading criteria says the file's objectives are
+    something else than OKRs: the lists found elsewhere by their shape are not read, and in hook
+    mode the file stays quiet."""
     text = (
         "# OKR — final project\n\n## Objectives (what to show)\n\n| Part | Criterion |\n|---|---|\n"
         "| Group | Business knowledge |\n\n## Schedule\n\n### Group stage\n"
@@ -250,8 +250,7 @@ def test_a_zone_is_evidence_only_for_the_statements_it_names() -> None:
         "### Individual stage\n5. Propose an architecture.\n6. Set up docker-compose.\n"
     )
     doc = parse_md(text, "brief.md")
-    assert list(doc.objectives())  # read as the title says, by the shape the file repeats
-    assert doc.speculative  # but nothing labels them: the hook stays quiet
+    assert list(doc.objectives()) == []
     assert codes(doc, explicit=False) == []
 
 
