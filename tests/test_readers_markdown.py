@@ -631,3 +631,60 @@ def test_objectives_zone_over_a_table_of_criteria_means_no_okrs_by_shape() -> No
         "OKR.md",
     )
     assert list(doc.objectives()) == []
+
+
+def test_a_titled_objective_heading_over_its_labelled_statement_and_kr_ids() -> None:
+    """'### O1 Build Data Platform' titles the '_Objective_:' line under it; '#### O1KR2' is a
+    key result's id with its text on the next line."""
+    doc = parse_md(
+        "# CY22-Q2 OKRs\n## Team\n### O1 Build Data Platform\n"
+        "_Objective_: Let data consumers reliably self-serve their data needs.\n\n"
+        "#### O1KR1\n_Key Result_: One new use case is operationalized on the platform.\n\n"
+        "#### O1KR2\nAll 3 codebases are deployed via CI/CD. [7/14]\n"
+    )
+    assert outline(doc) == [
+        (
+            "Let data consumers reliably self-serve their data needs.",
+            4,
+            [
+                "One new use case is operationalized on the platform.",
+                "All 3 codebases are deployed via CI/CD. [7/14]",
+            ],
+        )
+    ]
+
+
+def test_a_dated_okr_section_is_read_on_a_page_of_guide_prose() -> None:
+    prose = (
+        "Each team writes its OKRs with the product group and reviews them with the directors "
+        "every two weeks, scoring each key result and writing down what was learned. "
+    )
+    text = (
+        "# Engineering OKRs\n\n## How we plan\n\n"
+        + prose * 6
+        + "\n\n## Why we score\n\n"
+        + prose * 6
+        + "\n\n## Active OKRs FY24-Q2\n\n### 1. CTO: Reduce churn and contraction\n"
+        "1. **CTO KR**: Achieve 99.95% availability for all GA services\n"
+        "1. **CTO KR**: Cut unplanned upgrade stops from 6 to 2\n"
+    )
+    doc = parse_md(text, "okrs.md")
+    assert [len(o.key_results) for o in doc.objectives()] == [2]
+    # Without the period in its title the same page is an article.
+    assert list(parse_md(text.replace(" FY24-Q2", ""), "okrs.md").objectives()) == []
+
+
+def test_an_okr_apps_backlog_is_not_okrs() -> None:
+    doc = parse_md(
+        "# Setup\n\n## List of potential future features\n\n### Prioritized\n\n"
+        "* [ ] Limit add/edit of other user's OKRs for admins\n\n### Nice to have\n\n"
+        "* [ ] Add versioning of objectives and key results\n"
+        "* [ ] Add fulfillment status for key results (and objectives)\n"
+        "* [ ] Add possibility to tag key results with user defined tags\n"
+        "* [ ] Add possibility to set points to key results for scoring\n"
+        "* [ ] Add list view mode: group on tags\n"
+        "* [ ] Use Sendgrid for emails\n* [ ] Add a grid component\n"
+        "* [ ] Confirmation toastr\n",
+        "okrs-readme.md",
+    )
+    assert list(doc.objectives()) == []

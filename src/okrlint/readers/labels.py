@@ -116,10 +116,12 @@ def _patterns() -> _Patterns:
             # "O1:", "KR 2 -", "KR:", "KR2.1 Increase ...": a number or a separator is needed.
             flags = 0 if role == "objective" else re.IGNORECASE
             abbr = abbrev.upper() if role == "objective" else abbrev
+            # "O1KR2", "O2.KR1": a key result's id may start with its objective's.
+            prefix = r"(?:O\d{1,2}[.\-]?)?" if role == "key_result" else ""
             add(
                 role,
                 True,
-                rf"^(?P<label>(?:{abbr})s?{_NUM})"
+                rf"^(?P<label>{prefix}(?:{abbr})s?{_NUM})"
                 rf"(?:[*_]*\s*[:：\-–—.)|·•]+[*_]*\s*|[*_]*\s*$|(?<=\d)\s+(?=[^\W\d_]))",
                 flags,
             )

@@ -35,16 +35,37 @@ _ARTICLE_HEADINGS = re.compile(
 
 
 # Lines that address the reader, ask a question, introduce an example or talk about OKRs
-# themselves ("OKRs are not a monitoring tool"): guidance, not OKRs.
+# themselves ("OKRs are not a monitoring tool", an OKR app's backlog: "Add versioning of
+# objectives and key results"): guidance, not OKRs.
 _GUIDANCE = re.compile(
     r"\b(?:you|your|you'll|you're|yourself)\b|\?\s*$|[:：]\s*$|\b(?:for example|e\.g\.|"
-    r"a good example|such as)\b|\bOKRs?\b|"
+    r"a good example|such as)\b|\bOKRs?\b|\bkey[\s-]results?\b|"
     # Rules for writing OKRs ("Não devem ser baseados em métricas", "Should be measurable").
     r"^(?:(?:should|must|deve|devem|debe|deben|sollte|sollten|muss|müssen|doit|doivent|"
     r"recomendad[oa]|recommended|recommandée?)\b|(?:não|no|nicht|ne)\s+(?:deve|devem|debe|"
     r"deben|sollte|doit)\b)",
     re.IGNORECASE,
 )
+
+
+# A period in a title: "FY24-Q2", "Q3 2026", "2025", "H1", "CY22".
+_PERIOD = re.compile(
+    r"\b(?:FY|CY)\s?'?\d{2,4}|\bQ[1-4]\b|\b[1-4]Q\b|\bH[12]\b|(?<![\d.])(?:19|20)\d{2}(?![\d.])",
+    re.IGNORECASE,
+)
+
+
+def _dated_set(statements: list[Line]) -> bool:
+    """Whether every statement sits under a heading that names OKRs and a period ("Active OKRs
+    FY24-Q2"): a team's own set, however much guide prose the page has besides."""
+
+    def dated(line: Line) -> bool:
+        return any(
+            a.shape == "heading" and OKR_TITLE.search(a.text) and _PERIOD.search(a.text)
+            for a in line.ancestors()
+        )
+
+    return bool(statements) and all(dated(ln) for ln in statements)
 
 
 @dataclass
@@ -108,7 +129,7 @@ def decide(root: Line, summary: RoleSummary, file_says_okr: bool) -> Decision:
         and not own_okrs_title(ln.text)
         and (explaining_title(ln.text.strip()) or _ARTICLE_HEADINGS.search(ln.text))
     )
-    if prose_words > 3 * max(statement_words, 1) and article >= 2:
+    if prose_words > 3 * max(statement_words, 1) and article >= 2 and not _dated_set(statements):
         return Decision(
             False,
             f"an article about OKRs ({prose_words} words of prose, {statement_words} in "

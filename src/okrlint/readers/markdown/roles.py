@@ -212,6 +212,10 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
                 else:
                     _why(line, f"'{lab.label}: ...' with nothing under it defines, not states")
                 continue
+            if lab.rest.strip() and _title_over_labelled(line, lab):
+                # "### O1 Build Data Platform" over "_Objective_: Design, implement, ...".
+                _set(line, "label", f"'{lab.label}' titles the labelled statement under it")
+                continue
             if lab.rest.strip() and (under := _statement_under_title(line, lab)) is not None:
                 _set(line, "label", f"label '{lab.label}' with a title: the statement is under it")
                 _set(under, kind, f"the statement of '{line.text.strip()}' above it")
@@ -238,6 +242,22 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
                 _set(line, "label", f"label '{lab.label}' alone: the statement follows")
                 target.role = kind
                 _why(target, f"the text of the label '{lab.label}' above it")
+
+
+def _title_over_labelled(line: Line, lab: Label) -> bool:
+    """A heading labelled as a statement whose first line under it carries the same label with
+    text of its own: the heading is the statement's short title."""
+    if line.shape != "heading":
+        return False
+    first = next((c for c in line.children if c.text), None)
+    return (
+        first is not None
+        and first.shape != "heading"
+        and first.label is not None
+        and first.label.kind == lab.kind
+        and first.label.number is None
+        and bool(first.label.rest.strip())
+    )
 
 
 def _statement_under_title(line: Line, lab: Label) -> Line | None:
