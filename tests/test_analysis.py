@@ -283,3 +283,12 @@ def test_a_count_of_work_after_its_verbs_is_an_output_count() -> None:
     # New people signed are an outcome from zero, whatever the clause after them says.
     signed = an("Sign 5 customers that renew")
     assert signed.new_count and not signed.output_count
+
+
+def test_n_to_m_in_a_statement_about_a_ratio_is_a_ratio_not_a_clock_time() -> None:
+    from okrlint.analysis.quantities import find_quantities
+
+    ratio = find_quantities("Increase the ratio of completed:committed from 18:26 to 18:21")
+    assert [round(q.value, 3) for q in ratio] == [0.692, 0.857]
+    clock = find_quantities("Cut the median standup end time from 9:40 to 9:25")
+    assert [q.family for q in clock] == ["duration", "duration"]

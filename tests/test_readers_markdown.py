@@ -688,3 +688,27 @@ def test_an_okr_apps_backlog_is_not_okrs() -> None:
         "okrs-readme.md",
     )
     assert list(doc.objectives()) == []
+
+
+def test_labels_in_brackets() -> None:
+    doc = parse_md(
+        "# Q2 Objectives\n\n## [Objective] Increase the awareness of our projects\n"
+        "- [Key Result] 10 CFPs from the team accepted at global events\n"
+        "- [Key Result] 10 new quality contributors to the projects\n"
+    )
+    assert [(o.text, len(o.key_results)) for o in doc.objectives()] == [
+        ("Increase the awareness of our projects", 2)
+    ]
+
+
+def test_a_page_titled_as_examples_holds_no_okrs() -> None:
+    doc = parse_md(
+        "# Anwendungsbeispiele\n\n## Startup\n\n#### Objective 1: Unser Produkt begeistert\n\n"
+        "| Key Result | Start | Ziel |\n|---|---|---|\n| NPS steigern | 25 | 50 |\n"
+    )
+    assert list(doc.objectives()) == []
+    doc = parse_md(
+        "# Sample Company's OKRs\n\n## Objective 1: Delight our users\n\n"
+        "- KR1: Raise NPS from 25 to 50\n"
+    )
+    assert [o.text for o in doc.objectives()] == ["Delight our users"]

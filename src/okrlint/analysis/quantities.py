@@ -96,6 +96,9 @@ _NUM = re.compile(
     r"(?P<scale>(?:\s?(?:thousand|million|billion)\b)|(?:k|K|M|mm|MM|bn|B|m|mn)(?![a-zA-Z]))?"
     r"(?P<plus>\+)?"
 )
+# A statement about a ratio ("the ratio of ...", "completed:committed"): its "18:26" is one.
+_RATIO_WORDS = re.compile(r"(?i)\bratios?\b|\bproportion\b|[a-z]{3,}:[a-z]{3,}")
+_RATIO_NUM = re.compile(r"(?<![\d:])\d{1,3}:\d{1,3}(?![\d:])")
 _CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 _PLACEHOLDER_NUM = re.compile(
     r"(?<![\w$])(?P<cur>[$€£¥₹])?(?P<ph>X{1,3}|x{1,3}|N\d{0,2}|\?{2,3}|TBD|TBC)(?P<pct>\s?%)?(?![\w?])"
@@ -218,8 +221,15 @@ def find_quantities(text: str) -> list[Quantity]:
     def overlaps(s: int, e: int) -> bool:
         return any(s < te and e > ts for ts, te in taken)
 
-    for m in _CLOCK.finditer(text):
+    ratio = bool(_RATIO_WORDS.search(text))
+    for m in (_RATIO_NUM if ratio else _CLOCK).finditer(text):
         parts = [int(x) for x in m.group(0).split(":")]
+        if ratio and len(parts) == 2 and parts[1]:
+            # "the ratio of completed:committed from 18:26 to 18:21": a ratio, not a time.
+            q = Quantity(parts[0] / parts[1], m.group(0), m.start(), m.end())
+            out.append(q)
+            taken.append((q.start, q.end))
+            continue
         if len(parts) == 2:
             seconds = parts[0] * 60 + parts[1]
         else:

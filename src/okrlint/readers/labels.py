@@ -200,6 +200,9 @@ def lead_length(text: str) -> int:
     return n
 
 
+_BRACKETED = re.compile(r"\[([^\[\]\n]{2,30})\]\s*")
+
+
 @lru_cache(maxsize=8192)
 def find_label(text: str) -> Label | None:
     """The label at the start of ``text`` (one line of rendered text), or None. Labels are
@@ -226,6 +229,19 @@ def find_label(text: str) -> Label | None:
                 "notes",
             )
         return Label("attribute", m.group("label"), s[m.end() :], start + m.end(), field=field_name)
+    bracket = _BRACKETED.match(s)
+    if bracket and s[bracket.end() :].strip():
+        # "[Objective] Refine the processes", "[Key Result] Increase ...": a label in brackets.
+        inner = find_label(bracket.group(1) + ":")
+        if inner is not None and inner.kind in ROLES and not inner.rest:
+            return Label(
+                inner.kind,
+                bracket.group(0).strip(),
+                s[bracket.end() :],
+                start + bracket.end(),
+                strong=inner.strong,
+                number=inner.number,
+            )
     owners = _owner_splits(s)
     for role, strong, pattern in pats.roles:
         m = pattern.match(s)

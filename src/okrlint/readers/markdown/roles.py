@@ -59,13 +59,20 @@ _CHILD_ROLE = {"objective": "key_result", "key_result": "initiative", "initiativ
 
 # Headings (and bold lines) above examples, guides and instructions: what is under them is not
 # the document's OKRs.
+# A page title whose head word is "examples": "OKR Examples", "Anwendungsbeispiele", "Ejemplos
+# de OKR".
+_EXAMPLES_PAGE = re.compile(
+    r"(?i)^(?:okrs?\s+)?(?:\w*beispiele|examples|ejemplos|exemples|exemplos)\b|"
+    r"\b(?:\w*beispiele|examples)\s*$"
+)
 _EXAMPLE_TITLES = re.compile(
     r"\b(?:examples?|sample|e\.g\.|for instance|good vs\.? bad|bad (?:okrs?|example)|"
     r"good (?:okrs?|example)|anti-?patterns?|how to write|how to use|instructions|"
     r"template guide|writing guide|tips|best practices|common mistakes|mistakes to avoid|"
     r"key concepts|concepts|definitions?|glossary|terminology|background|introduction|"
     r"about okrs?|what (?:is|are) (?:an )?okrs?|"
-    r"beispiel(?:e)?|ejemplos?|exemples?|exemplos?|例|示例|範例|예시)\b",
+    r"\w*beispiel(?:e)?|ejemplos?|exemples?|exemplos?|tipps|\w*vorlagen?|plantillas?|"
+    r"consejos|dicas|conseils|例|示例|範例|예시)\b",
     re.IGNORECASE,
 )
 _PERIOD = re.compile(
@@ -975,9 +982,15 @@ def _examples(lines: list[Line]) -> None:
             continue
         for anc in line.ancestors():
             if anc.shape == "heading" and _plain_title(anc.text) and anc.role is None:
-                if anc.level == 1 and anc.parent is not None and anc.parent.shape == "root":
+                if (
+                    anc.level == 1
+                    and anc.parent is not None
+                    and anc.parent.shape == "root"
+                    and not _EXAMPLES_PAGE.search(anc.text.strip())
+                ):
                     # The document's title ("# Sample Company's OKRs") names the page; an
-                    # article is told by its prose and explaining headings (decide.py).
+                    # article is told by its prose and explaining headings (decide.py). A page
+                    # titled as examples ("# OKR Examples", "# Anwendungsbeispiele") is one.
                     continue
                 line.role = None
                 _why(line, f"under '{anc.text.strip()}': an example or a guide, not OKRs")
