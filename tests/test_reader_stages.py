@@ -368,3 +368,35 @@ def test_a_zone_line_in_a_list_item_is_not_continued_by_the_line_after_it() -> N
     assert "Incrementar 15% el conocimiento de marca en LinkedIn." in [
         k.text for k in doc.key_results()
     ]
+
+
+def test_a_target_column_that_says_done_makes_the_key_result_a_task() -> None:
+    text = (
+        "# Produto OKRs Q1 2026\n\n## O1: Clientes pagam pelo produto\n\n"
+        "| # | KR | Baseline | Target |\n|---|---|---|---|\n"
+        "| 1.1 | Rate limiting por plano | Não | Sim |\n| 1.2 | Pentest aprovado | N/A | Pass |\n"
+        "| 1.3 | Conversão de trial para pago | 4% | 8% |\n"
+    )
+    found = [(f.line, f.code) for f in lint(parse_md(text), DEFAULT) if f.code.startswith("OKR3")]
+    assert (7, "OKR301") in found and (8, "OKR301") in found
+    assert not [code for line, code in found if line == 9]
+
+
+def test_a_key_result_that_names_its_measure_is_not_a_task() -> None:
+    text = (
+        "# Community OKRs Q3 2026\n\n## Objective: Conversations that lead to decisions\n\n"
+        "- KR 1: Decision velocity (proposal resolution time)\n- KR 2: Weekly active users\n"
+        "- KR 3: Reaction density (reactions per message)\n- KR 4: Swagger API documentation\n"
+    )
+    found = {f.line: f.code for f in lint(parse_md(text), DEFAULT) if f.code.startswith("OKR3")}
+    assert found == {5: "OKR302", 6: "OKR302", 7: "OKR302", 8: "OKR301"}
+
+
+def test_a_count_left_as_x_after_the_first_verb_is_template_text() -> None:
+    text = (
+        "# Ventas OKRs Q3 2026\n\n## Objetivo: Crecer en cuentas grandes\n\n"
+        "- KR1: Cerrar X oportunidades con valor total de $Y\n- KR2: Publish X articles per month\n"
+        "- KR3: Grow X followers from 2,000 to 5,000\n"
+    )
+    found = {f.line: f.code for f in lint(parse_md(text), DEFAULT) if f.code.startswith("OKR3")}
+    assert found.get(5) == "OKR311" and found.get(6) == "OKR311" and found.get(7) != "OKR311"

@@ -101,8 +101,11 @@ _RATIO_WORDS = re.compile(r"(?i)\bratios?\b|\bproportion\b|[a-z]{3,}:[a-z]{3,}")
 _RATIO_NUM = re.compile(r"(?<![\d:])\d{1,3}:\d{1,3}(?![\d:])")
 _CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 _PLACEHOLDER_NUM = re.compile(
-    r"(?<![\w$])(?P<cur>[$€£¥₹])?(?P<ph>X{1,3}|x{1,3}|N\d{0,2}|\?{2,3}|TBD|TBC)(?P<pct>\s?%)?(?![\w?])"
+    r"(?<![\w$])(?P<cur>[$€£¥₹])?(?P<ph>X{1,3}|x{1,3}|N\d{0,2}|\?{2,3}|TBD|TBC|(?<=[$€£¥₹])Y)"
+    r"(?P<pct>\s?%)?(?![\w?])"
 )
+_FIRST_WORD = re.compile(r"^\s*[^\W\d_][\w'’-]*\s+$")
+_PLURAL_AFTER = re.compile(r"^\s+[^\W\d_]{2,}s\b")
 _WORD_NUM = None
 
 
@@ -354,6 +357,13 @@ def find_quantities(text: str) -> list[Quantity]:
                     r"^\s*|[(\[]\s*|[.;]\s+)$",
                     before,
                 )
+            )
+            # "Publish X articles", "Cerrar X oportunidades": the count after the first verb.
+            # ("Grow X followers from 2,000 to 5,000" names the network X: it has its values.)
+            or (
+                _FIRST_WORD.match(before)
+                and _PLURAL_AFTER.match(after)
+                and not any(ch.isdigit() for ch in text)
             )
         ):
             continue

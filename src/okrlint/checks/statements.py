@@ -256,7 +256,14 @@ def _one_thing(a: Analysis, numbers: list[Quantity]) -> bool:
 def _measure_name(a: Analysis) -> bool:
     """A key result written as its measure's name ("Monthly recurring revenue (MRR)", "Cost-to-
     support as % of revenue") with its values in fields: a measure to move, not a deliverable."""
-    return a.has("measure_nouns") and not a.has("deliverable_nouns")
+    if not a.has("measure_nouns"):
+        return False
+    if not a.has("deliverable_nouns"):
+        return True
+    # "Decision velocity (proposal resolution time)": the phrase's head is the measure; a
+    # deliverable only qualifies it.
+    head = _head_noun(a.text)
+    return bool(head) and any(head in m.split() for m in a.hit("measure_nouns"))
 
 
 def is_task(a: Analysis) -> bool:
@@ -781,7 +788,9 @@ def kr_task(node: Node) -> bool:
     """A key result that is a task, its fields considered: a target column with a level or a
     count measures it (what kr-is-task and output-only-objective both ask)."""
     a = _kr(node)
-    return bool(a and is_task(a) and not field_target(node) and not field_count(node))
+    if a is None:
+        return False
+    return (is_task(a) and not field_target(node) and not field_count(node)) or field_done(node)
 
 
 def field_count(node: Node) -> bool:
@@ -884,6 +893,23 @@ def task_hint(a: Analysis) -> str:
             if word in by_noun:
                 return by_noun[word]
     return by_verb.get(a.lead_verb or "", default)
+
+
+def field_done(node: Node) -> bool:
+    """A key result whose target field only says "done" ("| Rate limiting per plan | Não | Sim
+    |", "Pentest | N/A | Pass"), with no measure of its own: done or not done."""
+    a = _kr(node)
+    value = field_value(node, "target")
+    if a is None or value is None or a.metric_quantities:
+        return False
+    if a.verb_classes & {"outcome", "up", "down", "maintain"}:
+        return False
+    return value.lower().strip(" .!*_") in _done_values()
+
+
+@cache
+def _done_values() -> frozenset[str]:
+    return frozenset(str(v).lower() for v in phrases().get("done_values") or [])
 
 
 def kr_is_task(ctx: RuleContext, node: Node) -> Iterator[Problem]:
