@@ -404,3 +404,12 @@ def test_a_count_left_as_x_after_the_first_verb_is_template_text() -> None:
     )
     found = _kr_codes(text)
     assert found.get(5) == "OKR311" and found.get(6) == "OKR311" and found.get(7) != "OKR311"
+
+
+def test_a_count_after_a_verb_that_names_versions_and_a_level_held_consistently() -> None:
+    text = (
+        "# Club OKRs Q4 2026\n\n## Objective: Increase quality of clubs\n\n"
+        "- KR1: Release 4 new workshops\n- KR2: Ship Release 4 to all clubs\n"
+        "- KR3: Availability consistently above 99.95%\n"
+    )
+    assert _kr_codes(text) == {5: "OKR308", 6: "OKR301", 7: "OKR305"}

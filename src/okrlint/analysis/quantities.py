@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from okrlint.analysis.lexicon import numbers, units
+from okrlint.analysis.lexicon import numbers, units, verbs
 
 _CURRENCY = "$€£¥₹"
 
@@ -531,13 +531,28 @@ def _propagate_units(qs: list[Quantity]) -> None:
                 x.unit, x.family, x.seconds = y.unit, y.family, y.seconds
 
 
+_PLURAL_NEXT = re.compile(r"^\s+(?:new\s+|more\s+)?[a-z]{2,}s\b")
+
+
+def _verb_count(before: str, after: str) -> bool:
+    """ "Release 4 new workshops": the number counts what the first word, a verb, makes; not a
+    name like "Release 4" or "Tier 1"."""
+    first = before.strip().lower()
+    return bool(first) and first in verbs().forms and bool(_PLURAL_NEXT.match(after))
+
+
 def _classify(text: str, q: Quantity) -> None:
     if q.role == "identifier":
         return
     before = text[: q.start]
     after = text[q.end :]
     # Identifiers: "SOC 2", "Tier 1", "v2", "RFC 42", "3rd", "2-week", "Python 3".
-    if _id_before().search(before) and q.family not in ("money", "percent") and not q.word:
+    if (
+        _id_before().search(before)
+        and q.family not in ("money", "percent")
+        and not q.word
+        and not _verb_count(before, after)
+    ):
         q.role = "identifier"
         return
     if (

@@ -365,6 +365,9 @@ def _rollout(a: Analysis, numbers: list[Quantity]) -> bool:
     return any(s > numbers[0].end for s, _, _ in a.hits.get("made_states", []))
 
 
+_CONSISTENTLY = re.compile(r"\b(?:consistently|at all times|every single|continuously|sustainably)\b")
+
+
 def maintain(a: Analysis) -> bool:
     if a.baseline is not None and a.target is not None:
         return False
@@ -383,6 +386,8 @@ def maintain(a: Analysis) -> bool:
         return True  # a standing limit: "Spend no more than 4 hours a week on reporting"
     if re.search(r"\b(?:hold|holds|keep|keeps)\b.*\b(?:steady|flat|stable|constant)\b", low):
         return True
+    if _CONSISTENTLY.search(low) and any(q.bound for q in a.metric_quantities):
+        return True  # "Availability consistently >99.95%": a standing level to hold
     return bool(
         re.search(
             r"\b(?:stay|stays|remain|remains|held|hold)\s+(?:above|below|under|at|within|quiet|"
