@@ -365,7 +365,9 @@ def _rollout(a: Analysis, numbers: list[Quantity]) -> bool:
     return any(s > numbers[0].end for s, _, _ in a.hits.get("made_states", []))
 
 
-_CONSISTENTLY = re.compile(r"\b(?:consistently|at all times|every single|continuously|sustainably)\b")
+_CONSISTENTLY = re.compile(
+    r"\b(?:consistently|at all times|every single|continuously|sustainably)\b"
+)
 
 
 def maintain(a: Analysis) -> bool:
