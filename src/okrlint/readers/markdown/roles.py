@@ -25,6 +25,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from okrlint.readers.labels import Label, Zone, column_names_only, find_label
 from okrlint.readers.markdown.lines import Column, Line
@@ -797,12 +798,14 @@ def _sisters(lines: list[Line]) -> None:
                 _cascade(c)
 
 
+@lru_cache(maxsize=4096)
 def _set_like(text: str) -> bool:
     t = clean(text, allow_role=False).text or text
     t = re.sub(r"^\d+[.)]\s*", "", t.strip())
     return bool(_PERIOD.match(t) or (_SET_WORDS.search(t) and len(words(t)) <= 5))
 
 
+@lru_cache(maxsize=4096)
 def _plain_title(text: str) -> bool:
     t = text.strip().rstrip(":：").strip()
     return plain_title(t) or bool(explaining_title(t) or _EXAMPLE_TITLES.search(t))
