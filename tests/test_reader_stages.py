@@ -413,3 +413,15 @@ def test_a_count_after_a_verb_that_names_versions_and_a_level_held_consistently(
         "- KR3: Availability consistently above 99.95%\n"
     )
     assert _kr_codes(text) == {5: "OKR308", 6: "OKR301", 7: "OKR305"}
+
+
+def test_a_templates_example_in_brackets_is_template_text_not_an_owner() -> None:
+    text = (
+        "# Startup OKRs Q1 2026\n\n## Objective 1: Find product-market fit\n\n"
+        "- KR1: [e.g., 50 paying customers] — Status: [X/50]\n"
+        "- KR2: [momack2] Grow weekly active teams from 40 to 90\n"
+    )
+    doc = parse_md(text)
+    first, second = doc.key_results()
+    assert "owner" not in first.metadata and second.metadata["owner"] == "momack2"
+    assert _kr_codes(text).get(5) == "OKR311"

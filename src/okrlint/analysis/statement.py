@@ -144,6 +144,12 @@ _SQUARE = re.compile(r"\[[^\[\]]*\]")
 _FROM_TO = re.compile(r"(?i)\bfrom\b.*\bto\b")
 
 
+# A template's example in brackets: "[e.g., 50 paying customers]", "<ex: Ship feature X>".
+_EXAMPLE_SLOT = re.compile(
+    r"(?i)[\[<{]\s*(?:e\.\s?g\.?|eg\b|ex(?:ample)?\s*[:.]|for\s+example)[^\[\]<>{}]{0,120}[\]>}]"
+)
+
+
 def only_slots(text: str) -> bool:
     """A statement that is nothing but template slots: "[Title]", "[objective] · [status]"."""
     if WHOLE_SLOT.fullmatch(text):
@@ -651,6 +657,10 @@ def _placeholders(a: Analysis) -> list[str]:
         return [a.text.strip()]
     found = [q.text for q in a.quantities if q.placeholder]
     spans = [(q.start, q.end) for q in a.quantities if q.placeholder]
+    for m in _EXAMPLE_SLOT.finditer(a.text):
+        # "[e.g., 50 paying customers]": the template's example, left in.
+        found.append(m.group(0))
+        spans.append((m.start(), m.end()))
     # Bracketed template slots: "[target]", "<metric>", "{product name}". In a statement with
     # values of its own a bracketed word is a tag or a note ("Grow [beta] users from 50 to
     # 400", "latency [ms]"), unless it stands where a value would ("from [baseline] to 60%").

@@ -263,6 +263,9 @@ def looks_like_role(prefix: str) -> bool:
     return not any(ch.isdigit() for ch in "".join(words))
 
 
+_EXAMPLE_TAG = re.compile(r"(?i)(?:e\.\s?g\.?|eg\b|ex(?:ample)?\s*[:.]|for\s+example)")
+
+
 def clean(text: str, *, allow_role: bool = True) -> Cleaned:
     """Separate the statement from its decorations. ``text`` is one line of rendered text.
 
@@ -315,6 +318,8 @@ def _clean(text: str, allow_role: bool) -> Cleaned:
             m
             and not s.startswith("[x]")
             and not s.startswith("[ ]")
+            # "[e.g., 50 paying customers] — Status: ...": a template's example, not a tag.
+            and not _EXAMPLE_TAG.match(m.group("tag").strip())
             # "[Measurable result 1] (Week N)": no word after the bracket but a note, so the
             # bracket is the statement (a template slot), not an owner tag before one.
             and words_outside_brackets(s[m.end() :])
