@@ -712,3 +712,26 @@ def test_a_page_titled_as_examples_holds_no_okrs() -> None:
         "- KR1: Raise NPS from 25 to 50\n"
     )
     assert [o.text for o in doc.objectives()] == ["Delight our users"]
+
+
+def test_risks_under_an_objective_and_a_table_of_measurements_are_not_okrs() -> None:
+    doc = parse_md(
+        "# Platform OKRs 2025-Q3\n\n## Where we are\n\n| Metric | Value | Source |\n|---|---|---|\n"
+        "| Runs recorded | 13 | history |\n| Companies served | 1 | — |\n\n"
+        "## Objective: Improve reliability of core APIs\n\n- KR1: Cut p95 latency from 420ms to 250ms\n"
+        "- KR2: Cut weekly incidents from 7 to 2\n\n## Risks\n- Legacy services lack owners\n"
+        "- Incident taxonomy incomplete\n"
+    )
+    assert outline(doc) == [
+        (
+            "Improve reliability of core APIs",
+            10,
+            ["Cut p95 latency from 420ms to 250ms", "Cut weekly incidents from 7 to 2"],
+        )
+    ]
+    # Beside a target, a "Metric" column holds key results.
+    doc = parse_md(
+        "# OKRs Q3\n\n## Objective: Grow\n\n| Metric | Baseline | Target |\n|---|---|---|\n"
+        "| Weekly active teams | 40 | 90 |\n"
+    )
+    assert [k.text for k in doc.key_results()] == ["Weekly active teams"]

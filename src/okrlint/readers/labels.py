@@ -328,6 +328,12 @@ def column_names_only(text: str) -> bool:
     return found >= 2
 
 
+def weak_key_result_column(header: str) -> bool:
+    """A key-result column name that needs a key result's data beside it ("Metric")."""
+    weak = load_lexicon("labels").get("columns", {}).get("key_result_weak") or []
+    return _norm(header) in {_norm(w) for w in weak}
+
+
 def column_field(header: str) -> str | None:
     """The field a table column holds ("Baseline", "Owner", "Status", "Target (Q3)")."""
     h = _norm(header)

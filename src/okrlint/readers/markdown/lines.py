@@ -16,7 +16,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from okrlint.readers.labels import Label, column_field, column_role, find_label
+from okrlint.readers.labels import (
+    Label,
+    column_field,
+    column_role,
+    find_label,
+    weak_key_result_column,
+)
 from okrlint.readers.markdown import blocks as mb
 
 Shape = Literal["root", "heading", "item", "line", "bullet", "row"]
@@ -106,6 +112,21 @@ def _line(shape: Shape, inline: mb.Inline, **kw: object) -> Line:
         link_only=inline.link_only,
         **kw,  # type: ignore[arg-type]
     )
+
+
+_KR_DATA_FIELDS = frozenset(
+    {"target", "baseline", "owner", "status", "score", "progress", "deadline", "confidence"}
+)
+
+
+def _measurements_only(columns: list[Column]) -> None:
+    """ "| Metric | Value | Source |": a column named only "Metric" or "Result" holds key
+    results beside a key result's data or objectives; alone, it names measurements."""
+    if any(c.role == "objective" or c.field in _KR_DATA_FIELDS for c in columns):
+        return
+    for col in columns:
+        if col.role == "key_result" and weak_key_result_column(col.header):
+            col.role = None
 
 
 class _Builder:
@@ -224,6 +245,7 @@ class _Builder:
                 col.role = None
                 col.field = col.field or "target"
         _move_labels_only_role(columns, [[c.flat for c in row] for row in table.rows])
+        _measurements_only(columns)
         for row, start in zip(table.rows, table.row_starts, strict=False):
             cells = [
                 (c.flat, c.start if c.pieces else start, c.end if c.pieces else start) for c in row

@@ -25,8 +25,9 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from okrlint.data import load_lexicon
 from okrlint.readers.labels import Label, Zone, column_names_only, find_label
 from okrlint.readers.markdown.lines import Column, Line
 from okrlint.readers.statement import (
@@ -920,7 +921,13 @@ def _note_title(text: str) -> bool:
     """A heading or line that names notes, metrics or scores ("KPIs (live now)", "Notes")."""
     t = re.sub(r"\s*\([^()]*\)\s*$", "", text.strip())
     t = re.sub(r"^[^\w\[(]+", "", t)  # "📊 Success Metrics Dashboard": an emoji before the words
-    return bool(_NOTE_TITLES.match(t))
+    return bool(_NOTE_TITLES.match(t)) or t.rstrip(":： ").lower() in _note_sections()
+
+
+@cache
+def _note_sections() -> frozenset[str]:
+    """Section titles of notes about OKRs ("Risks", "Dependencies": labels.yaml)."""
+    return frozenset(str(w).lower() for w in load_lexicon("labels").get("note_sections") or [])
 
 
 # "Q1 2026 Results (Baseline)", "Last quarter's results": a past period's results, not KRs.
