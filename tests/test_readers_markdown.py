@@ -735,3 +735,21 @@ def test_risks_under_an_objective_and_a_table_of_measurements_are_not_okrs() -> 
         "| Weekly active teams | 40 | 90 |\n"
     )
     assert [k.text for k in doc.key_results()] == ["Weekly active teams"]
+
+
+def test_definitions_sentences_and_double_named_columns() -> None:
+    """'Objective: A goal to be achieved' defines the word; a Chinese sentence that ends with
+    'OKR：' refers to OKRs above it; a 'KR / Métrica' column holds key results."""
+    guide = parse_md(
+        "# OKRs: Objective and Key Results\n\n* Objective: A goal to be achieved\n"
+        "* Key Results: which **measure** progress towards the objective\n",
+        "okr-readme.md",
+    )
+    assert list(guide.objectives()) == [] and list(guide.key_results()) == []
+    doc = parse_md(
+        "# OKRs do MVP\n\n| Objetivo | KR / Métrica | Meta MVP |\n|---|---|---|\n"
+        "| Engajar visitantes | Taxa de conclusão do quiz | ≥ 70% |\n\n## 工作指引\n\n"
+        "当你在本项目工作时，请参考以上 OKR：\n- 新的工作应与某个 Objective 对齐\n"
+        "- 每次交付建议标注关联的 KR\n"
+    )
+    assert outline(doc) == [("Engajar visitantes", 5, ["Taxa de conclusão do quiz"])]

@@ -156,7 +156,8 @@ def _patterns() -> _Patterns:
                     is_strong,
                     re.compile(
                         # not "Objectives and Key Results", the name of the method
-                        rf"^(?!.*\bobjectives?\s+(?:and|&)\s)(?:[^\s:：]+\s+){{1,4}}"
+                        # nor a sentence ("请参考以上 OKR：", "please see the OKRs above:")
+                        rf"^(?!.*\bobjectives?\s+(?:and|&)\s)(?!.*[，。；,;])(?:[^\s:：]+\s+){{1,4}}"
                         rf"(?:{_alternatives(words)})\s*[:：]?\s*$",
                         re.IGNORECASE,
                     ),
@@ -300,6 +301,11 @@ def column_role(header: str) -> Role | None:
     bare = re.sub(r"\s*\([^()]*\)\s*", " ", h).strip()
     if bare and bare != h and column_role(bare) is not None:
         return column_role(bare)
+    if "/" in h:
+        # "KR / Métrica", "Objective / Goal": a column that names itself twice.
+        roles = {column_role(part) for part in h.split("/") if part.strip()} - {None}
+        if len(roles) == 1:
+            return roles.pop()
     if h in pats.key_result_columns:
         return "key_result"
     if h in pats.objective_columns:

@@ -50,6 +50,14 @@ _DESCRIBES = re.compile(
 )
 
 
+# The text after a label that says what the label means: "A goal to be achieved", "which
+# measure progress towards the objective", "is a qualitative statement".
+_DEFINES = re.compile(
+    r"(?i)^(?:(?:an?|the)\s+(?:\w+\s+){0,2}(?:goal|statement|target|metric|measure|description|"
+    r"aim)s?\b(?![-\w])(?!\D*\d)|(?:which|that|what|is|are|means|refers\s+to|describes?)\b)"
+)
+
+
 def _describes(items: list[Line]) -> bool:
     """Whether most of a list's items (two or more) describe instead of state."""
     texts = [c.text.strip() for c in items if c.shape in ("item", "bullet") and c.text]
@@ -211,6 +219,10 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
             if lab.suffix:
                 continue  # a set title that may name its objectives: see _named_groups
             _set(line, "zone", f"names a group of {lab.zone}")
+        elif lab.rest.strip() and _DEFINES.match(lab.rest.strip()):
+            # "Objective: A goal to be achieved", "Key Results: which measure progress": what the
+            # word means, in a guide.
+            _why(line, f"'{lab.label}' followed by what it means: a definition, not a statement")
         elif lab.strong or weak_ok:
             kind = lab.kind
             if _plural(lab.label) and kind != "initiative":
