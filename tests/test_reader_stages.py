@@ -425,3 +425,27 @@ def test_a_templates_example_in_brackets_is_template_text_not_an_owner() -> None
     first, second = doc.key_results()
     assert "owner" not in first.metadata and second.metadata["owner"] == "momack2"
     assert _kr_codes(text).get(5) == "OKR311"
+
+
+def test_template_slots_left_empty_or_as_examples_are_placeholders() -> None:
+    text = (
+        "# OKRs\n\n### Objective 1: TBD\n- KR1:\n- KR2:\n\n### Objective 2: Students share food\n\n"
+        "| KR | Target | Current |\n|---|---|---|\n| Rescue rate of posted portions | _e.g. 60%_ | – |\n"
+        "| Meals saved per week | _set after 2 weeks of data_ | – |\n"
+    )
+    assert _kr_codes(text) == {4: "OKR311", 5: "OKR311", 11: "OKR311", 12: "OKR311"}
+    assert "OKR107" not in codes(parse_md(text))  # empty slots are not tasks
+    # A skeleton in an explainer ("Objective #1" over "Key result #1") is not read.
+    skeleton = "# OKRs\n\n1.  Objective #1\n    1.  Key result #1\n    1.  Key result #2\n"
+    assert list(parse_md(skeleton).key_results()) == []
+
+
+def test_a_target_named_in_parentheses_in_portuguese() -> None:
+    from okrlint.analysis.foreign import analyze_in
+
+    a = analyze_in("Reduzir tempo de resposta da API em 30% (atual: 180ms → meta: 126ms)", "pt")
+    assert [(q.text, q.role) for q in a.quantities] == [
+        ("30%", "delta"),
+        ("180ms", "baseline"),
+        ("126ms", "target"),
+    ]

@@ -36,6 +36,7 @@ class LanguagePack:
     to_words: frozenset[str]
     by_words: frozenset[str]
     current_words: frozenset[str]
+    target_words: frozenset[str]  # "meta:", "Zielwert:": the value after them is the target
     out_of: frozenset[str]
     and_words: frozenset[str]
     relative: dict[str, str]
@@ -108,6 +109,7 @@ def pack(code: str) -> LanguagePack | None:
         to_words=frozenset(_words(data.get("to"))),
         by_words=frozenset(_words(data.get("by"))),
         current_words=frozenset(_words(data.get("current"))),
+        target_words=frozenset(_words(data.get("target"))),
         out_of=frozenset(_words(data.get("out_of"))),
         and_words=frozenset(_words(data.get("and"))),
         relative={str(k).lower(): str(v) for k, v in (data.get("relative") or {}).items()},
@@ -226,8 +228,14 @@ def quantities(text: str, p: LanguagePack, change: bool = False) -> list[Quantit
         before = befores[i]
         later_target = any(_ends_with(b, p.to_words) for b in befores[i + 1 :])
         after = _first_words(text[q.end :], 1)
-        current = _ends_with(before, p.current_words) or after in p.current_words
-        if _ends_with(before, p.under):
+        # "61 % actual" says the value is today's; "30 % (atual: 180ms ...)" names another.
+        labels_next = re.match(r"\s*\(?\s*[^\W\d_]+\s*[:：]", text[q.end :]) is not None
+        current = _ends_with(before, p.current_words) or (
+            after in p.current_words and not labels_next
+        )
+        if _ends_with(before, p.target_words):
+            q.role = "target"  # "(atual: 180ms → meta: 126ms)"
+        elif _ends_with(before, p.under):
             q.role = "target"  # "a menos del 5 %": a ceiling to get under
             q.bound = "max"
         elif current or any(w in p.current_words for w in before.split()[-3:]):

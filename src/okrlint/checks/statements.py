@@ -741,11 +741,15 @@ _FIELD_PLACEHOLDER = re.compile(
 # Template text in a field, an error: "[TBD]", "{{target}}", "<value>", "XX%", "???". Not an
 # empty cell, "-" or "N/A" (no baseline yet, not applicable): a table's normal way to say so.
 _FIELD_TEMPLATE = re.compile(
-    r"^\s*(?:\[[^\]]*\]|\{\{[^}]*\}\}|<[^>]*>|tbd|tbc|todo|x{1,3}\s?%?|\?{2,})\s*$",
+    r"^\s*(?:\[[^\]]*\]|\{\{[^}]*\}\}|<[^>]*>|tbd|tbc|todo|x{1,3}\s?%?|\?{2,}|"
+    r"(?:a|por|à)\s+definir|a\s+confirmar|to\s+be\s+(?:set|defined|determined))\s*$",
     re.IGNORECASE,
 )
 # A field that starts with template text for its value: "X% from intent-signal tagged deals".
-_FIELD_TEMPLATE_START = re.compile(r"^\s*(?:x{1,3}\s?%|\[(?:tbd|tbc|x+|n)\])(?!\w)", re.IGNORECASE)
+_FIELD_TEMPLATE_START = re.compile(
+    r"^[\s*_]*(?:x{1,3}\s?%|\[(?:tbd|tbc|x+|n)\]|e\.\s?g\.|(?:to\s+be\s+)?set\s+after\b)(?!\w)",
+    re.IGNORECASE,
+)
 # A field with both ends of the change: "$83k/mo to $93k/mo", "8% → 15%".
 _FROM_TO_FIELD = re.compile(r"\d[^\s]{0,12}\s{0,3}(?:to|→|->|–>)\s{0,3}[$€£]?\d", re.IGNORECASE)
 # The fields that carry a key result's numbers, as the readers name them (labels.yaml).
@@ -795,8 +799,8 @@ def kr_task(node: Node) -> bool:
     """A key result that is a task, its fields considered: a target column with a level or a
     count measures it (what kr-is-task and output-only-objective both ask)."""
     a = _kr(node)
-    if a is None:
-        return False
+    if a is None or not a.text.strip():
+        return False  # an empty slot is template text, not a task
     return (is_task(a) and not field_target(node) and not field_count(node)) or field_done(node)
 
 

@@ -53,6 +53,21 @@ class _SetInfo:
     metadata_spans: dict[str, Span] = field(default_factory=dict)
 
 
+def _empty_slot(line: Line) -> bool:
+    """ "- KR1:" left empty in a template, under its objective: a key result to fill in, which
+    the placeholder rule reports (an empty line without a numbered label is nothing)."""
+    lab = line.label
+    return (
+        line.role == "key_result"
+        and line.shape in ("item", "bullet")
+        and lab is not None
+        and lab.number is not None
+        and not lab.rest.strip()
+        and not line.children
+        and any(a.role == "objective" and clean(a.text).text for a in line.ancestors())
+    )
+
+
 class Assembler:
     def __init__(self, doc: OkrDocument, pos: mb.Positions, front_spans: dict[str, Span]):
         self.doc = doc
@@ -158,7 +173,7 @@ class Assembler:
         for line in root.walk():
             role = line.role
             text = self.statement(line)[0] if role in ("objective", "key_result") else ""
-            if role in ("objective", "key_result") and not text:
+            if role in ("objective", "key_result") and not text and not _empty_slot(line):
                 continue  # an empty item: nothing to judge
             if role == "objective" and not _wordy(text):
                 continue  # a bare date ("07-24") or a total row: not a goal
