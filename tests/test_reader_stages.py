@@ -449,3 +449,21 @@ def test_a_target_named_in_parentheses_in_portuguese() -> None:
         ("180ms", "baseline"),
         ("126ms", "target"),
     ]
+
+
+def test_habits_effort_and_counts_made_by_a_work_verb() -> None:
+    text = (
+        "# Personal OKRs 2026\n\n## Objective: Stay healthy while shipping the side project\n\n"
+        "- KR1: Bike to work at least 3 times per week on average\n"
+        "- KR2: Users log in 3 times per week\n- KR3: Ten hours in analysis and development\n"
+        "- KR4: 10 minutes of downtime per month at most\n"
+        "- KR5: Spend 1hr every week on personal projects\n"
+    )
+    found = _kr_codes(text)
+    assert (found[5], found[7], found[9]) == ("OKR301", "OKR301", "OKR301")
+    assert found[6] != "OKR301" and found[8] != "OKR301"
+    from okrlint.analysis.foreign import analyze_in
+
+    assert analyze_in("Documentar 5 procesos comerciales clave", "es").output_count
+    assert analyze_in("Adicionar 3 novos modelos de IA", "pt").output_count
+    assert not analyze_in("Migrar 100% de los servicios", "es").output_count

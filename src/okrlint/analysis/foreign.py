@@ -146,7 +146,18 @@ def _counts_in(a: Analysis, p: languages.LanguagePack) -> tuple[bool, bool]:
     event = any(w.strip(".,;:()") in p.events for w in after)  # "500 registros en la landing"
     if "count" in a.verb_classes or event or (new and not {"output", "task"} & a.verb_classes):
         return True, False
-    return False, "output" in a.verb_classes
+    if "output" in a.verb_classes:
+        return False, True
+    # "Documentar 5 procesos comerciales", "Adicionar 3 novos modelos": a work verb, then the
+    # number of things it makes.
+    made = (
+        "task" in a.verb_classes
+        and a.verb_form == "imperative"
+        and a.lead_word is not None
+        and re.match(rf"(?i)\W*{re.escape(a.lead_word)}\s+(?:\w+\s+)?$", a.text[: counts[0].start])
+        is not None
+    )
+    return False, made
 
 
 def _clause_verbs_in(text: str, p: languages.LanguagePack, found: list[languages.Verb]) -> int:

@@ -62,6 +62,7 @@ _HABIT_STRONG = re.compile(
     r"(?:once|twice|\w+\s+times)\s+(?:a|per|every)\s+(?:day|week|month)|"
     r"daily|nightly|weekly|bi-?weekly|fortnightly|monthly|on\s+weekends)\b"
 )
+_TIMES_A = re.compile(r"(?i)\b(?:once|twice|\w+\s+times)\s+(?:a|per|every)\s+(?:day|week|month)\b")
 _ADVERB_COMPARATIVE = re.compile(
     r"(?i)\b(?:sooner|faster|quicker|earlier|more\s+(?:quickly|often|easily|reliably|consistently)|"
     r"better|on\s+time)\s*$"
@@ -155,10 +156,25 @@ _PER_PERIOD = re.compile(
 _WITHIN = re.compile(r"(?i)(?:\bwithin|\bunder|\bless\s+than|\bat\s+most|<=?|≤)\s*$")
 
 
+_EFFORT_AFTER = re.compile(r"(?i)^\s+(?:of|in|on|spent\s+on|for)\s+[^\W\d_]")
+
+
 def time_budget(a: Analysis, numbers: list[Quantity]) -> bool:
     """Time put in each period ("Spend 1hr every week on personal projects", "60 mins guitar
     practice per week"): a habit, done or not done. Not a ceiling ("Downtime under 1 hour per
     month") and not a change ("Cut meetings to 5 hours a week")."""
+    if any(
+        q.family == "duration"
+        and q.bound is None
+        and not a.text[: q.start].strip()
+        and _EFFORT_AFTER.match(a.text[q.end :])
+        for q in numbers
+    ) and not (
+        a.verb_classes & {"outcome", "up", "down", "maintain", "vague"}
+        or _PER_PERIOD.search(a.text)
+        or _hits_excluding_lead(a, "measure_nouns")
+    ):
+        return True  # "Ten hours in analysis and development": effort put in, not a result
     return (
         any(
             q.family == "duration"
@@ -168,6 +184,7 @@ def time_budget(a: Analysis, numbers: list[Quantity]) -> bool:
         )
         and bool(_PER_PERIOD.search(a.text))
         and not a.verb_classes & {"outcome", "up", "down", "maintain", "vague"}
+        and not _hits_excluding_lead(a, "measure_nouns")  # "10 min of downtime per month"
     )
 
 
@@ -278,6 +295,14 @@ def is_task(a: Analysis) -> bool:
     if numbers:
         # A habit with a number is still a habit; one deliverable ("Hire one designer") is a task.
         if has_habit(a) and ("task" in vc or "output" in vc):
+            return True
+        if (
+            _TIMES_A.search(a.text)
+            and not vc & {"outcome", "up", "down", "maintain", "vague"}
+            and not any(s == 0 for s, _, _ in a.hits.get("outcome_nouns", []))
+        ):
+            # "Bike to work at least 3 times per week": my habit, whatever the verb ("Users log
+            # in 3 times per week" is what people do: a behaviour).
             return True
         if time_budget(a, numbers):
             return True
