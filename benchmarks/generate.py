@@ -505,7 +505,12 @@ def generate(out_dir: str | Path, files: int = 2000, seed: int = 0) -> Corpus:
         cycle = f"{rng.choice([2025, 2026])}-Q{rng.randint(1, 4)}"
         shape = rng.choices(*_SHAPES)[0]
         count = rng.choices(*_OBJECTIVES_PER_FILE)[0]
-        objs = [_objective(rng) for _ in range(count)]
+        objs: list[_Objective] = []
+        while len(objs) < count:
+            # Each objective of a file once: two with the same text in one table are one.
+            obj = _objective(rng)
+            if all(obj.text != o.text for o in objs):
+                objs.append(obj)
         text = _WRITERS[shape](rng, team, cycle, objs)
         folder = root / f"{team.lower().replace(' ', '-')}-{index // 100:02d}"
         folder.mkdir(exist_ok=True)
