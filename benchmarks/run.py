@@ -323,11 +323,68 @@ def okrlint_command() -> list[str]:
     raise BenchmarkError("okrlint is not installed: python -m pip install -e .")
 
 
+# Peers installed for the side-by-side cases when missing (--no-install turns it off): in a
+# folder of the work directory, never in the environment okrlint runs from.
+_PEERS: dict[str, Path] = {}
+
+
+def install_peers(workdir: Path) -> list[str]:
+    """Install proselint (pip) and, when Node is present, markdownlint-cli2 (npm) into
+    ``workdir/peers`` if they are not installed already. Returns what was done, for the log."""
+    done: list[str] = []
+    peers = workdir / "peers"
+    if proselint_command() is None:
+        target = peers / "python"
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--target",
+                str(target),
+                "proselint",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode == 0:
+            _PEERS["proselint"] = target
+            done.append(f"installed proselint into {target}")
+        else:
+            done.append("could not install proselint (pip install proselint)")
+    npm = shutil.which("npm")
+    if shutil.which("markdownlint-cli2") is None and npm is not None:
+        prefix = peers / "node"
+        result = subprocess.run(
+            [npm, "install", "--silent", "--prefix", str(prefix), "markdownlint-cli2"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        binary = prefix / "node_modules" / ".bin" / "markdownlint-cli2"
+        if result.returncode == 0 and binary.exists():
+            _PEERS["markdownlint-cli2"] = binary
+            done.append(f"installed markdownlint-cli2 into {prefix}")
+        else:
+            done.append("could not install markdownlint-cli2 (npm install markdownlint-cli2)")
+    return done
+
+
 def proselint_command() -> list[str] | None:
     """The proselint command for linting files, or None when it is not installed."""
     script = Path(sys.executable).parent / "proselint"
     found = str(script) if script.exists() else shutil.which("proselint")
-    if found is None:
+    if found is None and "proselint" in _PEERS:
+        # Installed by install_peers: run it from its folder with this Python.
+        code = (
+            f"import runpy, sys; sys.path.insert(0, {str(_PEERS['proselint'])!r}); "
+            "sys.argv[0] = 'proselint'; runpy.run_module('proselint', run_name='__main__')"
+        )
+        base = [sys.executable, "-c", code]
+    elif found is None:
         if importlib.util.find_spec("proselint") is None:
             return None
         base = [sys.executable, "-m", "proselint"]
@@ -444,9 +501,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def markdownlint_command() -> list[str] | None:
-    """markdownlint-cli2 when it is on the PATH (``npm install -g markdownlint-cli2``)."""
-    found = shutil.which("markdownlint-cli2")
-    return [found] if found else None
+    """markdownlint-cli2 when it is on the PATH (``npm install -g markdownlint-cli2``) or was
+    installed by install_peers."""
+    found = shutil.which("markdownlint-cli2") or _PEERS.get("markdownlint-cli2")
+    return [str(found)] if found else None
 
 
 def _real_corpus_cases(
@@ -542,6 +600,9 @@ def _run_in(
     env["OKRLINT_CACHE_DIR"] = str(workdir / "default-cache")  # never touch ~/.cache
     measurer = Measurer(workdir, env)
     okrlint = okrlint_command()
+    if not (args.no_install or args.quick):  # a smoke test installs nothing
+        for line in install_peers(workdir):
+            print(line)
     common = ["--isolated", "--today", TODAY]
 
     corpus_dir = workdir / "corpus"
@@ -758,6 +819,11 @@ def main(argv: list[str] | None = None) -> int:
         help=f"tiny run for smoke tests ({QUICK_FILES} files, {QUICK_RUNS} run)",
     )
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
+    parser.add_argument(
+        "--no-install",
+        action="store_true",
+        help="do not install proselint and markdownlint-cli2 into the work directory when missing",
+    )
     parser.add_argument(
         "--real",
         type=Path,
