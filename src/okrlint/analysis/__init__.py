@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 # (its language prior) gives the same analysis, which is frozen and shared by the nodes that
 # have that text (key results copied from quarter to quarter, a KR repeated under two sets).
 _SEEN: dict[tuple[str, str], Analysis] = {}
-_SEEN_MAX = 20_000
+_SEEN_MAX = 4_096
 
 
 def analyze_nodes(nodes: Iterable[Objective | KeyResult], document: str = "en") -> None:
