@@ -467,3 +467,15 @@ def test_habits_effort_and_counts_made_by_a_work_verb() -> None:
     assert analyze_in("Documentar 5 procesos comerciales clave", "es").output_count
     assert analyze_in("Adicionar 3 novos modelos de IA", "pt").output_count
     assert not analyze_in("Migrar 100% de los servicios", "es").output_count
+
+
+def test_a_one_word_theme_before_a_statement_of_its_own_is_not_judged() -> None:
+    from okrlint.readers.statement import clean
+
+    assert clean("Launch: Mahaveer is publicly trading online").text == (
+        "Mahaveer is publicly trading online"
+    )
+    assert clean("Operations: the counter runs itself").text == "the counter runs itself"
+    assert clean("Launch: the new onboarding flow for teams").text == (
+        "Launch: the new onboarding flow for teams"
+    )

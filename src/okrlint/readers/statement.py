@@ -68,6 +68,8 @@ _ROLE_HEAD = re.compile(
 _STATUS_TAIL = re.compile(r"\s*(?<!\()(?:={1,2}\s?>|-->)\s*(?P<status>.*)$", re.DOTALL)
 # "Update - IPFS can quickly update ...": a short title before the statement.
 _TITLE_HEAD = re.compile(r"^(?P<title>[A-Z][\w/&+']*(?:\s+[\w/&+']+){0,2})\s+[-–—]\s+(?=[A-Z\"'`])")
+_THEME_HEAD = re.compile(r"^(?P<title>[A-Z][a-z]+):\s+(?=\S)")
+_FINITE = re.compile(r"\b(?:is|are|runs|works|feels|has|have|becomes|stays|gets)\b")
 _NOTE = re.compile(r"\s*\[[^\[\]]*\bnote\b[^\[\]]*\]", re.IGNORECASE)
 _WIP_TAIL = re.compile(
     r"\s*\((?P<status>(?:WIP|DONE|done|wip|in progress|blocked|paused|dropped|cancelled)"
@@ -353,11 +355,15 @@ def _clean(text: str, allow_role: bool) -> Cleaned:
         if s == before:
             break
 
-    m = _TITLE_HEAD.match(s)
+    m = _TITLE_HEAD.match(s) or _THEME_HEAD.match(s)
     if m and len(words(s[m.end() :])) >= 4 and match_label(m.group("title") + ":")[0] is None:
-        meta.setdefault("title", m.group("title"))
-        lead += m.end()
-        s = s[m.end() :]
+        rest = s[m.end() :]
+        # "Launch: Mahaveer is publicly trading online", "Stability: Enable teams to ...": a
+        # one-word theme before a statement of its own (one with a verb), not "Launch: the app".
+        if m.re is _TITLE_HEAD or starts_with_verb(rest) or _FINITE.search(rest):
+            meta.setdefault("title", m.group("title"))
+            lead += m.end()
+            s = rest
     # Trailing decorations. A text this long is reported as too long to be a statement
     # whatever its tail (readers/limits.py): the dozen tail patterns, tried up to eight times
     # on every candidate line, would scan megabytes for nothing.
