@@ -62,7 +62,9 @@ _HABIT_STRONG = re.compile(
     r"(?:once|twice|\w+\s+times)\s+(?:a|per|every)\s+(?:day|week|month)|"
     r"daily|nightly|weekly|bi-?weekly|fortnightly|monthly|on\s+weekends)\b"
 )
-_TIMES_A = re.compile(r"(?i)\b(?:once|twice|\w+\s+times)\s+(?:a|per|every)\s+(?:day|week|month)\b")
+_TIMES_A = re.compile(
+    r"(?i)\b(?:once|twice|\w{1,12}\s+times)\s+(?:a|per|every)\s+(?:day|week|month)\b"
+)
 _ADVERB_COMPARATIVE = re.compile(
     r"(?i)\b(?:sooner|faster|quicker|earlier|more\s+(?:quickly|often|easily|reliably|consistently)|"
     r"better|on\s+time)\s*$"
