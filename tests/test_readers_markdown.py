@@ -753,3 +753,13 @@ def test_definitions_sentences_and_double_named_columns() -> None:
         "- 每次交付建议标注关联的 KR\n"
     )
     assert outline(doc) == [("Engajar visitantes", 5, ["Taxa de conclusão do quiz"])]
+
+
+def test_a_column_named_after_okrs_beside_values_holds_key_results() -> None:
+    doc = parse_md(
+        "# OKR\n\n### 模块A：技能宝本体\n\n| 子 OKR | 当前 | 目标 | 期限 |\n|---|---|---|---|\n"
+        "| A1. 搜索响应准确率 | 未知 | >80% | 6月 |\n| A2. 搜索到安装的步骤数 | 3步 | ≤2步 | 5月 |\n"
+    )
+    krs = list(doc.key_results())
+    assert [k.span.line for k in krs] == [7, 8]
+    assert krs[1].metadata["current"] == "3步" and krs[1].metadata["target"] == "≤2步"

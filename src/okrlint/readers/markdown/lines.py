@@ -119,6 +119,21 @@ _KR_DATA_FIELDS = frozenset(
 )
 
 
+_OKR_COLUMN = re.compile(r"(?i)^(?:sub[- ]?okrs?|子\s*okr|okrs?)$")
+_LEVEL_FIELDS = frozenset({"target", "baseline", "current"})
+
+
+def _okr_named_column(columns: list[Column]) -> None:
+    """ "| 子 OKR | 当前 | 目标 |", "| Sub-OKR | Current | Target |": a column named after OKRs,
+    beside a key result's values, holds key results."""
+    if any(c.role for c in columns) or not any(c.field in _LEVEL_FIELDS for c in columns):
+        return
+    for col in columns:
+        if _OKR_COLUMN.match(" ".join(col.header.split())):
+            col.role = "key_result"
+            return
+
+
 def _measurements_only(columns: list[Column]) -> None:
     """ "| Metric | Value | Source |": a column named only "Metric" or "Result" holds key
     results beside a key result's data or objectives; alone, it names measurements."""
@@ -246,6 +261,7 @@ class _Builder:
                 col.field = col.field or "target"
         _move_labels_only_role(columns, [[c.flat for c in row] for row in table.rows])
         _measurements_only(columns)
+        _okr_named_column(columns)
         for row, start in zip(table.rows, table.row_starts, strict=False):
             cells = [
                 (c.flat, c.start if c.pieces else start, c.end if c.pieces else start) for c in row
