@@ -763,3 +763,29 @@ def test_a_column_named_after_okrs_beside_values_holds_key_results() -> None:
     krs = list(doc.key_results())
     assert [k.span.line for k in krs] == [7, 8]
     assert krs[1].metadata["current"] == "3步" and krs[1].metadata["target"] == "≤2步"
+
+
+def test_statements_with_their_own_baseline_and_target_lines_in_a_goals_file() -> None:
+    text = (
+        "# Measurable goals: December 2020 - March 2021\n\n"
+        "## 1. The Foundation is a sustainable association of public organizations\n\n"
+        "### Success indicators for outcome 1\n\n"
+        "#### 1. Public organizations become members of the association\n\n"
+        "* Baseline: 0 members\n* Target: 3 members\n\n#### 2. Funds secured to finance the Foundation\n\n"
+        "* Baseline: € 2 million\n* Target: € 3 million\n"
+    )
+    doc = parse_md(text, "measurable-goals-2021-03.md")
+    assert outline(doc) == [
+        (
+            "The Foundation is a sustainable association of public organizations",
+            3,
+            [
+                "Public organizations become members of the association",
+                "Funds secured to finance the Foundation",
+            ],
+        )
+    ]
+    assert list(doc.key_results())[1].metadata["baseline"] == "€ 2 million"
+    # A PRD's success metrics with the same lines are not OKRs.
+    prd = text.replace("# Measurable goals", "# Onboarding PRD")
+    assert list(parse_md(prd, "onboarding-prd.md").objectives()) == []

@@ -82,6 +82,8 @@ def decide(root: Line, summary: RoleSummary, file_says_okr: bool) -> Decision:
         return Decision(False, "no objective or key result found")
     has_kr = any(ln.role in ("key_result", "row") for ln in statements)
     explicit = summary.key_result_labels > 0 or summary.paired_columns > 0
+    if summary.measured > 1 and file_says_okr:
+        explicit = True  # statements with their own baseline and target lines, in an OKR file
     if not explicit and (summary.zones > 0 or summary.columns > 0) and has_kr:
         # "Key Results" over a list or a "Metric" column: OKRs in a file that says so, or
         # beside objective labels (a spec's "Objectives" section is not).

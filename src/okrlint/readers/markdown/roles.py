@@ -107,6 +107,7 @@ class RoleSummary:
     inferred: int = 0  # objectives found by the repeated shape alone
     named: int = 0  # statements in a list under a heading that names them ("Q1 Objectives")
     described: int = 0  # labels and zones over lists that say what the label means
+    measured: int = 0  # unlabelled lines that hold their own baseline and target lines
 
 
 def _why(line: Line, text: str) -> None:
@@ -141,6 +142,7 @@ def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
     if weak_ok:
         _spreadsheets(lines, summary)
     summary.described += _zones(lines)
+    summary.measured = _measured(lines)
     _containers(lines)
     _holders(lines)
     summary.named = _named_groups(lines, weak_ok)
@@ -505,6 +507,23 @@ def _zones(lines: list[Line]) -> int:
     return described
 
 
+def _measured(lines: list[Line]) -> int:
+    """An unlabelled heading or item with its own "Baseline:" and "Target:" lines under it is a
+    key result ("#### 2. Funds secured to finance the Foundation" over "* Baseline: € 2 million",
+    "* Target: € 3 million"): only a key result has both."""
+    found = 0
+    for line in lines:
+        if line.role is not None or line.label is not None or not line.text:
+            continue
+        if line.shape not in ("heading", "item", "bullet", "line") or not _is_candidate(line):
+            continue
+        fields = {c.field_name for c in line.children if c.role == "attribute"}
+        if "target" in fields and fields & {"baseline", "current"}:
+            _set(line, "key_result", "holds its own baseline and target lines")
+            found += 1
+    return found
+
+
 def _containers(lines: list[Line]) -> None:
     """Items under an objective are its key results; under a key result, its initiatives."""
     for line in lines:
@@ -611,6 +630,12 @@ def _attribute_like(line: Line) -> bool:
     )
 
 
+_NAMES_KRS = re.compile(
+    r"(?i)^(?:success\s+indicators?|key\s+results?|krs|indicators?|measures\s+of\s+success|"
+    r"success\s+(?:metrics|measures|criteria))\s+(?:for|of)\b"
+)
+
+
 def _holders(lines: list[Line]) -> None:
     """An unlabelled line that holds key results is their objective: a key result with no
     objective before it on its level makes the nearest plain line above it one."""
@@ -643,6 +668,11 @@ def _holders(lines: list[Line]) -> None:
                 break
             if anc.shape == "line" and anc.parent is not None and anc.parent.role == "objective":
                 break  # the description under an objective heading, not another objective
+            if _NAMES_KRS.match(anc.text.strip()):
+                # "### Success indicators for outcome 1": names the key results under it; the
+                # objective is the line above it.
+                _set(anc, "group", "names the key results under it")
+                continue
             _set(anc, "objective", "holds key results")
             _BEFORE.clear()
             break
