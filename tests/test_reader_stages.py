@@ -479,3 +479,14 @@ def test_a_one_word_theme_before_a_statement_of_its_own_is_not_judged() -> None:
     assert clean("Launch: the new onboarding flow for teams").text == (
         "Launch: the new onboarding flow for teams"
     )
+
+
+def test_be_the_best_is_vague_but_a_confident_speaker_is_not() -> None:
+    text = (
+        "# OKRs Q3 2026\n\n## Objective: Be the best platform team\n\n"
+        "- KR1: Cut p95 latency from 400ms to 200ms\n- KR2: Raise NPS from 20 to 40\n\n"
+        "## Objective: Become a confident public speaker\n\n- KR1: Give 3 talks at meetups\n"
+        "- KR2: Raise my talk feedback score from 3.2 to 4.5\n"
+    )
+    found = [(f.line, f.code) for f in lint(parse_md(text), DEFAULT) if f.code == "OKR203"]
+    assert found == [(3, "OKR203")]

@@ -647,6 +647,13 @@ def _verb_like(a: Analysis) -> bool:
     )
 
 
+# Praise that says no direction after "be"/"become": what "best" or "successful" means is left
+# to the reader.
+_GENERIC_PRAISE = frozenset(
+    {"best", "successful", "great", "excellent", "better", "awesome", "amazing", "world-class"}
+)
+
+
 def is_objective_vague(a: Analysis) -> bool:
     text = a.text.lower()
     for tf in a.timeframes:
@@ -678,6 +685,13 @@ def is_objective_vague(a: Analysis) -> bool:
         and words[-1] in ("improving", "improve", "growing", "grow", "getting", "better")
     ):
         return True
+    if (
+        words[0] in ("be", "become")
+        and len(words) > 1
+        and (words[2] if words[1] in ("the", "a", "an") and len(words) > 2 else words[1])
+        in _GENERIC_PRAISE
+    ):
+        return True  # "Be the best platform team", "Be successful and confident in my role"
     if (
         words[0] in ("be", "become", "perform", "get", "do")
         and len(words) <= 3
