@@ -490,3 +490,17 @@ def test_be_the_best_is_vague_but_a_confident_speaker_is_not() -> None:
     )
     found = [(f.line, f.code) for f in lint(parse_md(text), DEFAULT) if f.code == "OKR203"]
     assert found == [(3, "OKR203")]
+
+
+def test_standing_ceilings_endless_improvement_and_certifications() -> None:
+    """Issue #13's classes 4 and 6: a standing constraint is a KPI to maintain, "keep
+    improving" is not; a certification is reached once, a task."""
+    text = (
+        "# Support OKRs Q3 2026\n\n## Objective: Customers get help without waiting\n\n"
+        "- KR1: No ticket waits more than one business day for a first reply\n"
+        "- KR2: Keep improving onboarding\n- KR3: Keep paying customers stable\n"
+        "- KR4: Achieve ISO 27001 certification\n- KR5: Pass the SOC 2 Type II audit\n"
+    )
+    found = _kr_codes(text)
+    assert (found[5], found[6], found[7]) == ("OKR305", "OKR302", "OKR305")
+    assert (found[8], found[9]) == ("OKR301", "OKR301")

@@ -285,6 +285,11 @@ def _measure_name(a: Analysis) -> bool:
     return bool(head) and any(head in m.split() for m in a.hit("measure_nouns"))
 
 
+_MILESTONE_VERBS = frozenset(
+    {"achieve", "obtain", "get", "earn", "gain", "pass", "receive", "secure", "attain", "complete"}
+)
+
+
 def is_task(a: Analysis) -> bool:
     """An activity or deliverable: done or not done, nothing measured."""
     if a.verb_form == "unknown":
@@ -324,6 +329,8 @@ def is_task(a: Analysis) -> bool:
     deliverable = a.has("deliverable_nouns")
     vague = a.has("vague_kr") or bool(_ADVERB_COMPARATIVE.search(a.text))
     if form in ("imperative", "gerund"):
+        if a.lead_verb in _MILESTONE_VERBS and a.has("milestone_objects"):
+            return True  # "Achieve ISO 27001 certification": reached once, done or not done
         if a.lead_verb in ("have", "get") and (deliverable or not a.has("vague_kr")):
             return a.lead_verb == "have" or deliverable
         if vc & {"outcome", "maintain", "state", "up", "down"}:
@@ -392,6 +399,15 @@ def _rollout(a: Analysis, numbers: list[Quantity]) -> bool:
     return any(s > numbers[0].end for s, _, _ in a.hits.get("made_states", []))
 
 
+_KEEP_DOING = re.compile(
+    r"(?i)^\s*(?:keep|continue)\s+(?:on\s+)?(?:improving|growing|increasing|reducing|getting|"
+    r"raising|lowering|optimi[sz]ing|iterating|learning|building|pushing|working|innovating|"
+    r"evolving|expanding|scaling|investing)\b"
+)
+_NONE_LONGER = re.compile(
+    r"(?i)^\s*no\s+(?:[\w-]+\s+){1,3}?(?:waits?|takes?|stays?|goes|exceeds?|lasts?|sits?)\s+"
+    r"(?:more|longer)\s+than\b"
+)
 _CONSISTENTLY = re.compile(
     r"\b(?:consistently|at all times|every single|continuously|sustainably)\b"
 )
@@ -402,8 +418,12 @@ def maintain(a: Analysis) -> bool:
         return False
     if a.delta is not None or a.relative_word is not None:
         return False
+    if _KEEP_DOING.match(a.text):
+        return False  # "Keep improving onboarding": a direction without end, not a level
     if "maintain" in a.verb_classes and a.verb_form in ("imperative", "gerund", "state"):
         return True
+    if _NONE_LONGER.match(a.text):
+        return True  # "No ticket waits more than one business day for a first reply"
     low = a.text.lower()
     if re.match(
         r"(?i)^\s*(?:no\s+more\s+than|never\s+(?:exceed|drop|fall)|at\s+all\s+times|"
