@@ -292,3 +292,14 @@ def test_n_to_m_in_a_statement_about_a_ratio_is_a_ratio_not_a_clock_time() -> No
     assert [round(q.value, 3) for q in ratio] == [0.692, 0.857]
     clock = find_quantities("Cut the median standup end time from 9:40 to 9:25")
     assert [q.family for q in clock] == ["duration", "duration"]
+
+
+def test_a_count_after_one_thing_and_and_belongs_to_the_same_verb() -> None:
+    """Issue #13's class 1: "Hire a head of sales and 3 account executives" counts hires."""
+    from okrlint.analysis.nlp import pipe
+    from okrlint.analysis.statement import analyze
+
+    text = "Hire a head of sales and 3 account executives"
+    assert analyze(next(pipe([text])), "en", text).output_count
+    other = "Launch the app and reach 500 users"
+    assert not analyze(next(pipe([other])), "en", other).output_count

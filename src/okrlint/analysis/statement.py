@@ -749,7 +749,9 @@ def _direction(a: Analysis) -> Direction | None:
 # document 3 rounds", "Read or listen to 24 books", "Deploy all 7 agents", "Introduce X to
 # more than 20 people".
 _AFTER_VERB = re.compile(
-    r"\s*(?:(?:and|or|&)\s+[\w'’-]+(?:/[\w'’-]+)*(?:\s+(?:to|on))?\s+)?(?:all\s+(?:the\s+)?|the\s+)?"
+    # "Hire a head of sales and 3 account executives": one thing, then the count, both hired.
+    r"\s*(?:an?\s+[a-z][\w\s-]{0,30}?\s+(?:and|&)\s+)?"
+    r"(?:(?:and|or|&)\s+[\w'’-]+(?:/[\w'’-]+)*(?:\s+(?:to|on))?\s+)?(?:all\s+(?:the\s+)?|the\s+)?"
     r"(?:(?:at\s+least|a\s+minimum\s+of|over|more\s+than|another|an\s+additional|additional|"
     r"a\s+further|up\s+to|about|around|~|[\w'’-]+\s+(?:on|to|in|at|with|for)|(?:on|in|at|with|for)|/\s*[a-z]+|"
     r"[\w\s]{0,40}:\s*)\s*){0,2}"
