@@ -504,3 +504,19 @@ def test_standing_ceilings_endless_improvement_and_certifications() -> None:
     found = _kr_codes(text)
     assert (found[5], found[6], found[7]) == ("OKR305", "OKR302", "OKR305")
     assert (found[8], found[9]) == ("OKR301", "OKR301")
+
+
+def test_issue_13_objectives_that_are_one_goal_a_quality_or_a_segment() -> None:
+    text = (
+        "# OKRs Q3 2026\n\n## Objective: Onboarding feels effortless\n"
+        "- KR1: Raise activation from 40% to 60%\n- KR2: Cut setup time from 18 to 8 minutes\n\n"
+        "## Objective: Find, interview and hire great engineers\n"
+        "- KR1: Raise offer acceptance from 50% to 70%\n- KR2: Cut time to hire from 60 to 40 days\n\n"
+        "## Objective: Win mid-market customers (50-500 employees)\n"
+        "- KR1: Raise win rate from 12% to 20%\n- KR2: Cut sales cycle from 90 to 60 days\n\n"
+        "## Objective: Ship the mobile app and grow the partner channel\n"
+        "- KR1: Raise weekly active users from 1,000 to 3,000\n"
+        "- KR2: Raise partner revenue from $1M to $2M\n"
+    )
+    found = [(f.line, f.code) for f in lint(parse_md(text), DEFAULT) if f.code.startswith("OKR2")]
+    assert [line for line, _ in found] == [15]  # two goals, one a task: reported

@@ -480,7 +480,16 @@ def _lead_verb(tokens: list[Tok]) -> Lead:
         i < len(tokens)
         and tokens[i].vlemma
         and tokens[i].lower_.endswith("ing")
-        and any(t.vlemma and (t.lower_.endswith("ed") or t.lower_ in _AUX) for t in tokens[i + 1 :])
+        and any(
+            t.vlemma
+            and (
+                t.lower_.endswith("ed")
+                or t.lower_ in _AUX
+                # "Onboarding feels effortless": the gerund is the subject of a state verb
+                or (t.vclasses is not None and "state" in t.vclasses and t.lower_.endswith("s"))
+            )
+            for t in tokens[i + 1 :]
+        )
     )
     # "Research is projecting ...": a noun that is also a verb, followed by its verb.
     noun_subject = (
@@ -1001,6 +1010,8 @@ def _clause_verbs(tokens: list[Tok], text: str) -> int:
             or (nxt.lower_ in _PREPOSITIONS and low in _ADJECTIVE_HOMOGRAPHS)
         ):
             continue  # "productive and welcome from day one", "clean and complete"
+        if nxt is not None and (nxt.lower_ in ("and", "or", "&") or nxt.text == ","):
+            continue  # "Find, interview and hire great engineers": steps toward one object
         count += 1
     if count < 2 and re.search(
         r"(?i)\band\s+(?:our|the|their|my|your)\s+[\w-]+(?:\s+[\w-]+)?\s+"

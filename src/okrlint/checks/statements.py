@@ -744,10 +744,20 @@ def is_objective_vague(a: Analysis) -> bool:
     return all(w in generic for w in rest)
 
 
+_SEGMENT_NOTE = re.compile(
+    r"(?i)^[\s\d.,kK+–-]*(?:employees|people|staff|seats|users|members|customers|engineers|"
+    r"students|beds|stores|locations)\b[^()]*\)"
+)
+
+
 def objective_metric(a: Analysis) -> str | None:
     for q in a.metric_quantities:
         if q.word and q.value == 1 and q.family is None:
             continue  # "one of the best", "one place"
+        if a.text.rfind("(", 0, q.start) > a.text.rfind(")", 0, q.start) and _SEGMENT_NOTE.match(
+            a.text[q.end :]
+        ):
+            continue  # "Win mid-market customers (50-500 employees)": who, not how much
         return q.text.strip()
     if a.relative_word and _relative_factor(a.relative_word) != 0:
         return a.relative_word  # "Double ...": a target; "eliminate" is a direction (to zero)
