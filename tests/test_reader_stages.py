@@ -520,3 +520,8 @@ def test_issue_13_objectives_that_are_one_goal_a_quality_or_a_segment() -> None:
     )
     found = [(f.line, f.code) for f in lint(parse_md(text), DEFAULT) if f.code.startswith("OKR2")]
     assert [line for line, _ in found] == [15]  # two goals, one a task: reported
+
+
+def test_xyz_where_a_count_belongs_is_template_text() -> None:
+    text = "# OKRs Q3\n\n## Objective: Grow the partner channel\n\n- KR1: Grow XYZ customers\n"
+    assert _kr_codes(text) == {5: "OKR311"}
