@@ -789,3 +789,13 @@ def test_statements_with_their_own_baseline_and_target_lines_in_a_goals_file() -
     # A PRD's success metrics with the same lines are not OKRs.
     prd = text.replace("# Measurable goals", "# Onboarding PRD")
     assert list(parse_md(prd, "onboarding-prd.md").objectives()) == []
+
+
+def test_an_organisations_acronym_before_an_objective_label() -> None:
+    doc = parse_md(
+        "# VA Mobile OKRs 2024\n\nOCTO Objective 1: Better experiences.\n\nKey Results:\n\n"
+        "1. In-app satisfaction increased by 5 points.\n2. Transactions increased by 25%.\n"
+    )
+    (objective,) = doc.objectives()
+    assert objective.text == "Better experiences." and len(objective.key_results) == 2
+    assert list(parse_md("# Notes\n\nThe main Objective: ship it\n").objectives()) == []

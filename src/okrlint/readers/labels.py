@@ -52,6 +52,9 @@ class Label:
 _OWNER_WORD = re.compile(r"\([^()]{1,40}\)|[\w&/.'-]+")
 
 
+_ACRONYM_OWNER = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+
+
 def _owner_splits(text: str) -> list[int]:
     """Where a team or role name of up to five words before a label could end ("Sales
     (Closing Deals) KR:"): the offsets after each of its first words."""
@@ -246,11 +249,14 @@ def find_label(text: str) -> Label | None:
     owners = _owner_splits(s)
     for role, strong, pattern in pats.roles:
         m = pattern.match(s)
-        if not m and role == "key_result":
-            # "Sales (Closing Deals) KR: ...", "VP Eng KR 2: ...": a team before the label.
+        if not m and role in ("key_result", "objective"):
+            # "Sales (Closing Deals) KR: ...", "VP Eng KR 2: ...": a team before the label;
+            # before an objective label only an organisation's acronym ("OCTO Objective 1:").
             for split in owners:
                 m2 = pattern.match(s[split:])
                 if m2 is None or not (m2.group("num") or ":" in m2.group(0)):
+                    continue
+                if role == "objective" and not _ACRONYM_OWNER.fullmatch(s[:split].strip()):
                     continue
                 rest = s[split + m2.end() :]
                 if any(ch.isalpha() for ch in rest):  # not "Total Key Results: 27"
