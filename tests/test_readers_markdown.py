@@ -799,3 +799,13 @@ def test_an_organisations_acronym_before_an_objective_label() -> None:
     (objective,) = doc.objectives()
     assert objective.text == "Better experiences." and len(objective.key_results) == 2
     assert list(parse_md("# Notes\n\nThe main Objective: ship it\n").objectives()) == []
+
+
+def test_a_heading_over_a_table_of_key_results_is_their_objective() -> None:
+    doc = parse_md(
+        "## OKRs\n### Platform\n#### Stability\n| KR | End of Q2 | Current |\n|---|---|---|\n"
+        "|Zero app store rejections | 0 | 0 |\n|Reduce bugs by 25% | 12 | 12 |\n\n"
+        "## 📊 Measurement Framework\n\n| Metric | Baseline | Q1 Target |\n|---|---|---|\n"
+        "| Avg CTR | ~3% | 8% |\n"
+    )
+    assert outline(doc) == [("Stability", 3, ["Zero app store rejections", "Reduce bugs by 25%"])]

@@ -641,7 +641,11 @@ def _holders(lines: list[Line]) -> None:
     objective before it on its level makes the nearest plain line above it one."""
     _BEFORE.clear()
     for line in lines:
-        if line.role != "key_result" or _previous_objective(line):
+        if _kr_row_alone(line):
+            # A table of key results with no objective column: the line that holds the
+            # table ("#### Stability" over "| KR | End of Q2 | Current |") is their objective.
+            pass
+        elif line.role != "key_result" or _previous_objective(line):
             continue
         for anc in line.ancestors():
             if anc.role in ("zone", "label", "attribute", "group"):
@@ -676,6 +680,17 @@ def _holders(lines: list[Line]) -> None:
             _set(anc, "objective", "holds key results")
             _BEFORE.clear()
             break
+
+
+def _kr_row_alone(line: Line) -> bool:
+    """The first row of a table whose key results have no objective column."""
+    if line.role != "row" or line.parent is None:
+        return False
+    roles = {c.role for c in line.columns}
+    if "key_result" not in roles or "objective" in roles:
+        return False
+    first = next((c for c in line.parent.children if c.shape == "row"), None)
+    return first is line
 
 
 def _previous_objective(line: Line) -> bool:
