@@ -5,6 +5,11 @@ from __future__ import annotations
 import re
 
 _BRACKETED = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
+
+# How a template introduces its example ("e.g.", "eg", "ex:", "example:", "for example"): the
+# reader does not take "[e.g., 50 paying customers]" for an owner tag, and the analysis reports it
+# as template text.
+EXAMPLE_LEAD = r"(?:e\.\s?g\.?|eg\b|ex(?:ample)?\s*[:.]|for\s+example)"
 _LETTER = re.compile(r"[^\W\d_]")
 
 

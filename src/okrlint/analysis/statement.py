@@ -19,7 +19,7 @@ from okrlint.analysis.lexicon import numbers, phrases, verbs
 from okrlint.analysis.quantities import Direction, Quantity, find_quantities
 from okrlint.analysis.timeframes import find_timeframes
 from okrlint.data import load_lexicon
-from okrlint.text import words_outside_brackets
+from okrlint.text import EXAMPLE_LEAD, words_outside_brackets
 
 _SKIP_LEAD = {
     "successfully",
@@ -145,9 +145,7 @@ _FROM_TO = re.compile(r"(?i)\bfrom\b.*\bto\b")
 
 
 # A template's example in brackets: "[e.g., 50 paying customers]", "<ex: Ship feature X>".
-_EXAMPLE_SLOT = re.compile(
-    r"(?i)[\[<{]\s*(?:e\.\s?g\.?|eg\b|ex(?:ample)?\s*[:.]|for\s+example)[^\[\]<>{}]{0,120}[\]>}]"
-)
+_EXAMPLE_SLOT = re.compile(rf"(?i)[\[<{{]\s*{EXAMPLE_LEAD}[^\[\]<>{{}}]{{0,120}}[\]>}}]")
 
 
 def only_slots(text: str) -> bool:

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from okrlint.data import load_lexicon
-from okrlint.text import words_outside_brackets
+from okrlint.text import EXAMPLE_LEAD, words_outside_brackets
 
 LabelKind = Literal["objective", "key_result", "initiative"]
 
@@ -265,7 +265,7 @@ def looks_like_role(prefix: str) -> bool:
     return not any(ch.isdigit() for ch in "".join(words))
 
 
-_EXAMPLE_TAG = re.compile(r"(?i)(?:e\.\s?g\.?|eg\b|ex(?:ample)?\s*[:.]|for\s+example)")
+_EXAMPLE_TAG = re.compile(rf"(?i){EXAMPLE_LEAD}")
 
 
 def clean(text: str, *, allow_role: bool = True) -> Cleaned:
