@@ -26,6 +26,7 @@ from spacy.matcher import Matcher  # noqa: E402
 from spacy.tokens import Doc, Token  # noqa: E402
 
 from okrlint.analysis.lexicon import phrases, verbs  # noqa: E402
+from okrlint.analysis.statement import plain_tokens  # noqa: E402
 
 __all__ = ["Matcher", "get_nlp", "pipe"]
 
@@ -56,10 +57,7 @@ class VerbTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         v = self.verbs
-        # The one pass over the Doc's tokens (spaCy makes a new Token object on every
-        # iteration): what the phrase tagger and the analysis read, as plain tuples.
-        plain = [(t.text, t.lower_, t.idx, t.is_alpha, t.is_punct) for t in doc]
-        doc.user_data["okr_tokens"] = plain
+        plain = plain_tokens(doc)  # the one pass over the Doc's tokens
         # Also kept as a plain {token index: (lemma, classes)} map: the analysis reads it for
         # every token, and spaCy's extension attributes cost a lookup each time.
         found: dict[int, tuple[str, frozenset[str]]] = {}
@@ -100,9 +98,7 @@ class PhraseTagger:
                         options.append((key, category))
 
     def __call__(self, doc: Doc) -> Doc:
-        plain = doc.user_data.get("okr_tokens")
-        if plain is None:  # used without okr_verbs before it
-            plain = [(t.text, t.lower_, t.idx, t.is_alpha, t.is_punct) for t in doc]
+        plain = plain_tokens(doc)
         lowers = [p[1] for p in plain]
         found: set[tuple[int, int, str]] = set()
         for i, low in enumerate(lowers):

@@ -458,13 +458,24 @@ class Tok(NamedTuple):
     vclasses: frozenset[str] | None
 
 
-def _tokens(doc: Any) -> list[Tok]:
-    verbs: dict[int, tuple[str, frozenset[str]]] = doc.user_data.get("okr_verbs", {})
-    plain = doc.user_data.get("okr_tokens")
+PlainToken = tuple[str, str, int, bool, bool]
+
+
+def plain_tokens(doc: Any) -> list[PlainToken]:
+    """A Doc's tokens as (text, lower, idx, is_alpha, is_punct), read once and kept on the Doc:
+    spaCy makes a new Token object on every iteration, and the pipeline's components and the
+    analysis all read them."""
+    plain: list[PlainToken] | None = doc.user_data.get("okr_tokens")
     if plain is None:
         plain = [(t.text, t.lower_, t.idx, t.is_alpha, t.is_punct) for t in doc]
+        doc.user_data["okr_tokens"] = plain
+    return plain
+
+
+def _tokens(doc: Any) -> list[Tok]:
+    verbs: dict[int, tuple[str, frozenset[str]]] = doc.user_data.get("okr_verbs", {})
     out = []
-    for i, (text, lower, idx, alpha, punct) in enumerate(plain):
+    for i, (text, lower, idx, alpha, punct) in enumerate(plain_tokens(doc)):
         lemma, classes = verbs.get(i, (None, None))
         out.append(Tok(text, lower, i, idx, alpha, punct, lemma, classes))
     return out
