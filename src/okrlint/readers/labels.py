@@ -91,6 +91,7 @@ class _Patterns:
     about: re.Pattern[str]
     objective_columns: frozenset[str]
     key_result_columns: frozenset[str]
+    key_result_weak_columns: frozenset[str]
 
 
 def _word_end(alts: str) -> str:
@@ -185,6 +186,7 @@ def _patterns() -> _Patterns:
         ),
         objective_columns=frozenset(_norm(c) for c in columns.get("objective") or []),
         key_result_columns=frozenset(_norm(c) for c in columns.get("key_result") or []),
+        key_result_weak_columns=frozenset(_norm(c) for c in columns.get("key_result_weak") or []),
     )
 
 
@@ -342,8 +344,7 @@ def column_names_only(text: str) -> bool:
 
 def weak_key_result_column(header: str) -> bool:
     """A key-result column name that needs a key result's data beside it ("Metric")."""
-    weak = load_lexicon("labels").get("columns", {}).get("key_result_weak") or []
-    return _norm(header) in {_norm(w) for w in weak}
+    return _norm(header) in _patterns().key_result_weak_columns
 
 
 def column_field(header: str) -> str | None:

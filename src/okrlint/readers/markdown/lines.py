@@ -114,9 +114,24 @@ def _line(shape: Shape, inline: mb.Inline, **kw: object) -> Line:
     )
 
 
-_KR_DATA_FIELDS = frozenset(
-    {"target", "baseline", "owner", "status", "score", "progress", "deadline", "confidence"}
+# Columns that hold a key result's data (Owner, Score, Status, Target, ...).
+KR_DATA = frozenset(
+    {
+        "owner",
+        "score",
+        "status",
+        "progress",
+        "priority",
+        "target",
+        "baseline",
+        "current",
+        "confidence",
+        "deadline",
+    }
 )
+# Beside a "Metric" column, the data that make it a key result's: a current value alone is a
+# table of measurements ("| Metric | Value |"), a priority alone a backlog.
+_KR_DATA_BESIDE_METRIC = KR_DATA - {"current", "priority"}
 
 
 _OKR_COLUMN = re.compile(r"(?i)^(?:sub[- ]?okrs?|子\s*okr|okrs?)$")
@@ -137,7 +152,7 @@ def _okr_named_column(columns: list[Column]) -> None:
 def _measurements_only(columns: list[Column]) -> None:
     """ "| Metric | Value | Source |": a column named only "Metric" or "Result" holds key
     results beside a key result's data or objectives; alone, it names measurements."""
-    if any(c.role == "objective" or c.field in _KR_DATA_FIELDS for c in columns):
+    if any(c.role == "objective" or c.field in _KR_DATA_BESIDE_METRIC for c in columns):
         return
     for col in columns:
         if col.role == "key_result" and weak_key_result_column(col.header):

@@ -29,7 +29,7 @@ from functools import cache, lru_cache
 
 from okrlint.data import load_lexicon
 from okrlint.readers.labels import Label, Zone, column_names_only, find_label
-from okrlint.readers.markdown.lines import Column, Line
+from okrlint.readers.markdown.lines import KR_DATA, Column, Line
 from okrlint.readers.statement import (
     clean,
     explaining_title,
@@ -334,29 +334,11 @@ def _rows(lines: list[Line], summary: RoleSummary) -> None:
             _why(line, "a table with " + " and ".join(sorted(r + " column" for r in roles)))
 
 
-# Columns that hold a key result's data: a table with them and no statement column is a
-# spreadsheet export whose first text column holds the statements.
-_KR_DATA = frozenset(
-    {
-        "owner",
-        "score",
-        "status",
-        "progress",
-        "priority",
-        "target",
-        "baseline",
-        "current",
-        "confidence",
-        "deadline",
-    }
-)
-
-
 def _spreadsheets(lines: list[Line], summary: RoleSummary) -> None:
     """Tables exported from a spreadsheet: no objective or key-result column, but columns of
-    key-result data (Owner, Score, Status, Target, ...). The first text column holds the
-    statements: bold rows are objectives, numbered rows ("1. ...") initiatives of the key
-    result above them, italic rows notes, the others key results.
+    key-result data (Owner, Score, Status, Target, ...: ``KR_DATA``). The first text column
+    holds the statements: bold rows are objectives, numbered rows ("1. ...") initiatives of the
+    key result above them, italic rows notes, the others key results.
     A table with no bold row is a task list or a risk register, not OKRs."""
     tables: dict[int, list[Line]] = {}
     for line in lines:
@@ -364,7 +346,7 @@ def _spreadsheets(lines: list[Line], summary: RoleSummary) -> None:
             tables.setdefault(id(line.columns), []).append(line)
     for rows in tables.values():
         columns = rows[0].columns
-        if any(c.role for c in columns) or not any(c.field in _KR_DATA for c in columns):
+        if any(c.role for c in columns) or not any(c.field in KR_DATA for c in columns):
             continue
         text_col = next(
             (
