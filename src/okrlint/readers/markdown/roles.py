@@ -41,13 +41,11 @@ from okrlint.readers.statement import (
 STATEMENT_ROLES = frozenset({"objective", "key_result", "initiative"})
 _ZONE_ROLE = {"objectives": "objective", "key_results": "key_result", "initiatives": "initiative"}
 # "- are each followed by key results": a line that goes on from the zone's name.
-_DEFINITION = re.compile(r"^(?:are|is|should|must|can|could|will|have|has|be|need|needs)\b")
+_DEFINITION_WORDS = r"are|is|should|must|can|could|will|have|has|be|need|needs"
+_DEFINITION = re.compile(rf"^(?:{_DEFINITION_WORDS})\b")
 # An item that describes what a label means ("a measurable outcome", "no numbers", "should be
 # inspiring"), written in lower case as a definition is.
-_DESCRIBES = re.compile(
-    r"^(?:a|an|the|no|not|very|always|never|one|only|are|is|should|must|can|could|will|have|"
-    r"has|be|need|needs)\b"
-)
+_DESCRIBES = re.compile(rf"^(?:a|an|the|no|not|very|always|never|one|only|{_DEFINITION_WORDS})\b")
 
 
 # The text after a label that says what the label means: "A goal to be achieved", "which
@@ -67,14 +65,14 @@ def _describes(items: list[Line]) -> bool:
 _ZONE: dict[str, Zone] = {"objective": "objectives", "key_result": "key_results"}
 _CHILD_ROLE = {"objective": "key_result", "key_result": "initiative", "initiative": None}
 
-# Headings (and bold lines) above examples, guides and instructions: what is under them is not
-# the document's OKRs.
 # A page title whose head word is "examples": "OKR Examples", "Anwendungsbeispiele", "Ejemplos
 # de OKR".
 _EXAMPLES_PAGE = re.compile(
     r"(?i)^(?:okrs?\s+)?(?:\w*beispiele|examples|ejemplos|exemples|exemplos)\b|"
     r"\b(?:\w*beispiele|examples)\s*$"
 )
+# Headings (and bold lines) above examples, guides and instructions: what is under them is not
+# the document's OKRs.
 _EXAMPLE_TITLES = re.compile(
     r"\b(?:examples?|sample|e\.g\.|for instance|good vs\.? bad|bad (?:okrs?|example)|"
     r"good (?:okrs?|example)|anti-?patterns?|how to write|how to use|instructions|"
@@ -623,11 +621,9 @@ def _holders(lines: list[Line]) -> None:
     objective before it on its level makes the nearest plain line above it one."""
     _BEFORE.clear()
     for line in lines:
-        if _kr_row_alone(line):
-            # A table of key results with no objective column: the line that holds the
-            # table ("#### Stability" over "| KR | End of Q2 | Current |") is their objective.
-            pass
-        elif line.role != "key_result" or _previous_objective(line):
+        # A table of key results with no objective column counts by its first row: the line
+        # that holds it ("#### Stability" over "| KR | End of Q2 | Current |") is their objective.
+        if not _kr_row_alone(line) and (line.role != "key_result" or _previous_objective(line)):
             continue
         for anc in line.ancestors():
             if anc.role in ("zone", "label", "attribute", "group"):
