@@ -163,30 +163,22 @@ _EFFORT_AFTER = re.compile(r"(?i)^\s+(?:of|in|on|spent\s+on|for)\s+[^\W\d_]")
 
 def time_budget(a: Analysis, numbers: list[Quantity]) -> bool:
     """Time put in each period ("Spend 1hr every week on personal projects", "60 mins guitar
-    practice per week"): a habit, done or not done. Not a ceiling ("Downtime under 1 hour per
-    month") and not a change ("Cut meetings to 5 hours a week")."""
-    if any(
-        q.family == "duration"
-        and q.bound is None
-        and not a.text[: q.start].strip()
-        and _EFFORT_AFTER.match(a.text[q.end :])
-        for q in numbers
-    ) and not (
-        a.verb_classes & {"outcome", "up", "down", "maintain", "vague"}
-        or _PER_PERIOD.search(a.text)
-        or _hits_excluding_lead(a, "measure_nouns")
-    ):
-        return True  # "Ten hours in analysis and development": effort put in, not a result
-    return (
-        any(
-            q.family == "duration"
-            and q.bound != "max"
-            and not _WITHIN.search(a.text[max(0, q.start - 16) : q.start])
-            for q in numbers
+    practice per week") or effort put in ("Ten hours in analysis and development"): a habit,
+    done or not done. Not a ceiling ("Downtime under 1 hour per month"), a change ("Cut
+    meetings to 5 hours a week") or a measure's duration ("10 minutes of downtime per month")."""
+    if a.verb_classes & {"outcome", "up", "down", "maintain", "vague"}:
+        return False
+    if _hits_excluding_lead(a, "measure_nouns"):
+        return False
+    durations = [q for q in numbers if q.family == "duration"]
+    if _PER_PERIOD.search(a.text):
+        return any(
+            q.bound != "max" and not _WITHIN.search(a.text[max(0, q.start - 16) : q.start])
+            for q in durations
         )
-        and bool(_PER_PERIOD.search(a.text))
-        and not a.verb_classes & {"outcome", "up", "down", "maintain", "vague"}
-        and not _hits_excluding_lead(a, "measure_nouns")  # "10 min of downtime per month"
+    return any(
+        q.bound is None and not a.text[: q.start].strip() and _EFFORT_AFTER.match(a.text[q.end :])
+        for q in durations
     )
 
 
@@ -883,6 +875,23 @@ def field_count(node: Node) -> bool:
     return bool(m and int(m["n"]) > 1)
 
 
+def field_done(node: Node) -> bool:
+    """A key result whose target field only says "done" ("| Rate limiting per plan | Não | Sim
+    |", "Pentest | N/A | Pass"), with no measure of its own: done or not done."""
+    a = _kr(node)
+    value = field_value(node, "target")
+    if a is None or value is None or a.metric_quantities:
+        return False
+    if a.verb_classes & {"outcome", "up", "down", "maintain"}:
+        return False
+    return value.lower().strip(" .!*_") in _done_values()
+
+
+@cache
+def _done_values() -> frozenset[str]:
+    return frozenset(str(v).lower() for v in phrases().get("done_values") or [])
+
+
 def _field_has_number(node: Node, *names: str) -> bool:
     value = field_value(node, *names)
     return value is not None and any(ch.isdigit() for ch in value)
@@ -975,23 +984,6 @@ def task_hint(a: Analysis) -> str:
             if word in by_noun:
                 return by_noun[word]
     return by_verb.get(a.lead_verb or "", default)
-
-
-def field_done(node: Node) -> bool:
-    """A key result whose target field only says "done" ("| Rate limiting per plan | Não | Sim
-    |", "Pentest | N/A | Pass"), with no measure of its own: done or not done."""
-    a = _kr(node)
-    value = field_value(node, "target")
-    if a is None or value is None or a.metric_quantities:
-        return False
-    if a.verb_classes & {"outcome", "up", "down", "maintain"}:
-        return False
-    return value.lower().strip(" .!*_") in _done_values()
-
-
-@cache
-def _done_values() -> frozenset[str]:
-    return frozenset(str(v).lower() for v in phrases().get("done_values") or [])
 
 
 def kr_is_task(ctx: RuleContext, node: Node) -> Iterator[Problem]:
