@@ -565,6 +565,18 @@ def test_work_done_for_everyone_and_things_set_up_are_tasks() -> None:
     assert _names("objective", "A calmer, faster release process in place") == []
 
 
+def test_a_floor_on_a_count_of_things_in_the_cycle_starts_at_zero() -> None:
+    # "at least", "more than", "over", "N+": the count starts at zero, no baseline to ask for.
+    assert _names("key_result", "At least four customers are running the new queries") == []
+    assert _names("key_result", "Get product reviews in over 10 publications") == []
+    assert "kr-missing-baseline" not in _names("key_result", "Introduce X to more than 20 people")
+    # A standing level or a change verb still needs its start.
+    assert _names("key_result", "More than 500 monthly active users") == ["kr-missing-baseline"]
+    assert _names("key_result", "Increase paying customers to more than 200") == [
+        "kr-missing-baseline"
+    ]
+
+
 def test_a_start_given_in_parentheses_after_the_level_is_the_baseline() -> None:
     assert _names("key_result", "≥145 alumnos activos al 30-sep (desde ~110)") == []
     assert _names("key_result", "≥145 alumnos activos al 30-sep") == ["kr-missing-baseline"]

@@ -847,6 +847,14 @@ def _counts(a: Analysis) -> Analysis:
     new_count = first.role in ("level", "target") and bool(
         new_after or join or (after_verb and ("count" in vc or a.lead_verb == "get"))
     )
+    if not new_count and countable and first.bound == "min" and not vc & {"up", "down"}:
+        # "Introduce X to more than 20 people", "at least 3 articles published", "30+ developers
+        # influenced": a floor on a count of things that happen in the cycle starts at zero,
+        # unless a word makes it a standing level ("more than 20 active users").
+        level_cue = any(
+            first.end <= s_ <= first.end + 30 for s_, _, _ in a.hits.get("level_cues", [])
+        )
+        new_count = not level_cue
 
     def outputs() -> bool:
         if not countable:
