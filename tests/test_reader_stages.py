@@ -189,6 +189,27 @@ def test_a_design_doc_with_goals_is_not_an_okr_document() -> None:
     assert codes(doc, explicit=False) == []
 
 
+@pytest.mark.parametrize(
+    ("label", "text"),
+    [
+        ("Ziel", "Eine Vision (Objective, nicht messbar) und Zwischenergebnisse (Key-Result)"),
+        ("Objective", "A vision (the Objective) and the Key Results that measure it"),
+    ],
+)
+def test_a_label_over_a_line_that_explains_okrs_holds_no_statement(label: str, text: str) -> None:
+    doc = parse_md(
+        f"# OKR notes\n\n## {label}\n\n* {text}\n  * short and clear\n  * challenging\n"
+        "  * a focus for the quarter\n  * motivating\n",
+        "okr.md",
+    )
+    assert not doc.has_okrs
+    # The same label over a statement still reads it.
+    doc = parse_md(
+        f"# OKRs\n\n## {label}\n\n* Grow the community\n  * KR: 40 new members\n", "okr.md"
+    )
+    assert [o.text for o in doc.objectives()] == ["Grow the community"]
+
+
 def test_outline_why_shows_roles_evidence_and_decision(okrlint: Any, tmp_path: Path) -> None:
     path = tmp_path / "okrs.md"
     path.write_text(

@@ -297,6 +297,26 @@ def find_label(text: str) -> Label | None:
     return None
 
 
+@cache
+def _method_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lex = load_lexicon("labels")
+
+    def anywhere(words: list[str]) -> re.Pattern[str]:
+        alts = _alternatives(words)
+        return re.compile(rf"(?<![^\W_])(?:{alts})s?(?![^\W_])", re.IGNORECASE)
+
+    objective = [*(lex["objective"].get("strong") or []), "okr"]
+    return anywhere(objective), anywhere(lex["key_result"].get("strong") or [])
+
+
+def names_the_method(text: str) -> bool:
+    """Whether a line names both parts of an OKR ("a vision (Objective, not measured) and
+    milestones (Key-Result, measured)"): it explains the method, it is not one of its
+    statements."""
+    objective, key_result = _method_words()
+    return bool(objective.search(text) and key_result.search(text))
+
+
 def column_role(header: str) -> Role | None:
     """The role of a table column from its header ("Key Result", "KR", "Metric", "Objective")."""
     h = _norm(header)

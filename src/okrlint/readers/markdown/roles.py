@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from okrlint.data import load_lexicon
-from okrlint.readers.labels import Label, Zone, column_names_only, find_label
+from okrlint.readers.labels import Label, Zone, column_names_only, find_label, names_the_method
 from okrlint.readers.markdown.lines import KR_DATA, Column, Line
 from okrlint.readers.statement import (
     clean,
@@ -259,6 +259,11 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
             target = _statement_after(line)
             if target is None:
                 _set(line, kind, f"label '{lab.label}' with no text (an empty statement)")
+            elif names_the_method(target.text):
+                # "## Ziel" over "- a vision (Objective, not measured) and milestones (Key
+                # Result, measured)": what the section means, in notes about OKRs.
+                _set(line, "label", f"label '{lab.label}' over a line that explains OKRs")
+                summary.described += 1
             else:
                 _set(line, "label", f"label '{lab.label}' alone: the statement follows")
                 target.role = kind
