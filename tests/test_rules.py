@@ -572,6 +572,8 @@ def test_a_floor_on_a_count_of_things_in_the_cycle_starts_at_zero() -> None:
     assert "kr-missing-baseline" not in _names("key_result", "Introduce X to more than 20 people")
     # A standing level or a change verb still needs its start.
     assert _names("key_result", "More than 500 monthly active users") == ["kr-missing-baseline"]
+    assert _names("key_result", "Average NPS >= 40 from user feedback") == ["kr-missing-baseline"]
+    assert _names("key_result", "Lighthouse mobile ≥ 90.") == ["kr-missing-baseline"]
     assert _names("key_result", "Increase paying customers to more than 200") == [
         "kr-missing-baseline"
     ]

@@ -798,6 +798,11 @@ def _plus_count(a: Analysis) -> Analysis:
     return replace(a, delta=None, target=first)
 
 
+# The things a number counts, named right after it ("3+ articles", "20 people"); not a score
+# ("Lighthouse >= 90.") or a unit.
+_COUNTED_NOUN = re.compile(r"\+?\s*(?:new\s+|more\s+)?[^\W\d_]{3,}")
+
+
 def _counts(a: Analysis) -> Analysis:
     """Counts of new things from zero ("Sign 5 new customers") and of outputs ("Publish 12
     articles"). A count of people, customers or deals acquired in the cycle is an outcome; a
@@ -847,14 +852,17 @@ def _counts(a: Analysis) -> Analysis:
     new_count = first.role in ("level", "target") and bool(
         new_after or join or (after_verb and ("count" in vc or a.lead_verb == "get"))
     )
-    if not new_count and countable and first.bound == "min" and not vc & {"up", "down"}:
+    if (
+        not new_count
+        and countable
+        and first.bound == "min"
+        and not vc & {"up", "down"}
+        and _COUNTED_NOUN.match(text, first.end)
+    ):
         # "Introduce X to more than 20 people", "at least 3 articles published", "30+ developers
         # influenced": a floor on a count of things that happen in the cycle starts at zero,
-        # unless a word makes it a standing level ("more than 20 active users").
-        level_cue = any(
-            first.end <= s_ <= first.end + 30 for s_, _, _ in a.hits.get("level_cues", [])
-        )
-        new_count = not level_cue
+        # unless a word makes it a standing level ("more than 20 active users", "NPS >= 40").
+        new_count = not a.hits.get("level_cues")
 
     def outputs() -> bool:
         if not countable:
