@@ -210,6 +210,65 @@ def test_a_label_over_a_line_that_explains_okrs_holds_no_statement(label: str, t
     assert [o.text for o in doc.objectives()] == ["Grow the community"]
 
 
+@pytest.mark.parametrize(
+    "intro",
+    ["In his book, Doerr shows the first OKR he wrote:", "在書中，他介紹了他的第一個OKR："],
+)
+def test_a_line_that_introduces_an_example_okr_is_not_a_cascade(intro: str) -> None:
+    doc = parse_md(
+        f"# OKR\n\n- Intel, 1980\n  - {intro}\n    - O: Show the chip is the fastest\n"
+        "      - KR1: Write 5 benchmarks\n      - KR2: Build 1 demo\n",
+        "OKR.md",
+    )
+    assert [o.text for o in doc.objectives()] == ["Show the chip is the fastest"]
+
+
+def test_notes_in_chinese_that_talk_about_okrs_are_guidance() -> None:
+    # No spaces around "OKR" in Chinese: it still says the lines are about OKRs.
+    doc = parse_md(
+        "# OKR\n\n- O：展示處理器的卓越性能\n  - KR1：編寫5個基準程序。\n"
+        "  - OKR應該有數量限制，遵循少即是多原則。\n  - 一般OKR不超過5個。\n",
+        "OKR.md",
+    )
+    assert not doc.has_okrs
+
+
+def test_a_label_followed_by_a_question_defines_it() -> None:
+    doc = parse_md(
+        "# OKR\n\n    Objectif : où voulons-nous être dans un certain horizon de temps ?\n"
+        "    Résultat Clé : que signifie atteindre notre objectif ?\n",
+        "OKR.md",
+    )
+    assert not doc.has_okrs
+
+
+def test_a_paragraph_wrapped_at_a_column_is_one_line_of_prose() -> None:
+    text = (
+        "# OKRs\n\n## Resultados Clave (KR)\n\n- Ventas de 10 a 20\n\n## Objetivos (O)\n\n"
+        "Los Objetivos (O), en general, son aspiraciones para nada concretas.\n"
+        "Buscan ser inspiradores y desafiantes respecto de lo que estamos apuntando a\n"
+        "lograr. En nuestra empresa, en todas direcciones, nos permite alinear lo que\n"
+        "queremos hacer sobre la base de la estrategia anual y además nos ayuda a\n"
+        "priorizar lo que efectivamente haremos.\n"
+    )
+    assert [o.text for o in parse_md(text, "okrs.md").objectives()] == []
+    # Short statement lines of one paragraph stay lines of their own.
+    doc = parse_md(
+        "# OKRs\n\nObjective: Grow revenue\nKR1: MRR from 10k to 20k\nKR2: churn from 5% to 3%\n",
+        "okrs.md",
+    )
+    assert [k.text for k in doc.key_results()] == ["MRR from 10k to 20k", "churn from 5% to 3%"]
+
+
+def test_learning_objectives_are_not_a_group_of_objectives() -> None:
+    doc = parse_md(
+        "# Course overview and objectives\n\n## Learning Objectives\n\n"
+        "1. Objective A\n2. Objective B\n3. Objective C\n",
+        "OverviewObjectives.md",
+    )
+    assert not doc.has_okrs
+
+
 def test_outline_why_shows_roles_evidence_and_decision(okrlint: Any, tmp_path: Path) -> None:
     path = tmp_path / "okrs.md"
     path.write_text(

@@ -209,6 +209,15 @@ def lead_length(text: str) -> int:
 _BRACKETED = re.compile(r"\[([^\[\]\n]{2,30})\]\s*")
 
 
+@cache
+def other_objectives() -> re.Pattern[str]:
+    """Titles that say "objectives" about something else than OKRs ("Service Level
+    Objectives", "Learning objectives": ``not_okr_titles`` in labels.yaml)."""
+    words = load_lexicon("labels").get("not_okr_titles") or []
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len)[::-1])
+    return re.compile(rf"(?:{alts})" if alts else r"(?!)", re.IGNORECASE)
+
+
 @lru_cache(maxsize=8192)
 def find_label(text: str) -> Label | None:
     """The label at the start of ``text`` (one line of rendered text), or None. Labels are
@@ -223,7 +232,8 @@ def find_label(text: str) -> Label | None:
         if pattern.match(bare):
             return Label("zone", bare, "", len(text), zone=zone)
     for zone, strong, pattern in pats.suffix_zones:
-        if pattern.match(bare):
+        if pattern.match(bare) and not other_objectives().search(bare):
+            # not "Learning Objectives" or "Service Level Objectives" (labels.yaml)
             return Label("zone", bare, "", len(text), strong=strong, zone=zone, suffix=True)
     m = pats.attributes.match(s)
     if m:

@@ -13,12 +13,10 @@
 
 from __future__ import annotations
 
-import re
-from functools import cache
 from pathlib import PurePath
 
-from okrlint.data import load_lexicon
 from okrlint.model import OkrDocument, Span
+from okrlint.readers.labels import other_objectives
 from okrlint.readers.limits import ReadLimitError
 from okrlint.readers.markdown import blocks as mb
 from okrlint.readers.markdown.assemble import Assembler
@@ -29,15 +27,8 @@ from okrlint.readers.markdown.roles import assign_roles
 from okrlint.textsafe import safe_text
 
 
-@cache
-def _not_okr_titles() -> re.Pattern[str]:
-    words = load_lexicon("labels").get("not_okr_titles") or []
-    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len)[::-1])
-    return re.compile(rf"(?:{alts})" if alts else r"(?!)", re.IGNORECASE)
-
-
 def _title_says_okr(title: str) -> bool:
-    return bool(OKR_TITLE.search(_not_okr_titles().sub(" ", title)))
+    return bool(OKR_TITLE.search(other_objectives().sub(" ", title)))
 
 
 def file_says_okr(path: str, doc: OkrDocument, root: Line) -> bool:

@@ -39,7 +39,7 @@ _ARTICLE_HEADINGS = re.compile(
 # objectives and key results"): guidance, not OKRs.
 _GUIDANCE = re.compile(
     r"\b(?:you|your|you'll|you're|yourself)\b|\?\s*$|[:：]\s*$|\b(?:for example|e\.g\.|"
-    r"a good example|such as)\b|\bOKRs?\b|\bkey[\s-]results?\b|"
+    r"a good example|such as)\b|(?<![A-Za-z])OKRs?(?![A-Za-z])|\bkey[\s-]results?\b|"
     # Rules for writing OKRs ("Não devem ser baseados em métricas", "Should be measurable").
     r"^(?:(?:should|must|deve|devem|debe|deben|sollte|sollten|muss|müssen|doit|doivent|"
     r"recomendad[oa]|recommended|recommandée?)\b|(?:não|no|nicht|ne)\s+(?:deve|devem|debe|"

@@ -11,6 +11,7 @@ lines are kept out: they never hold statements.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -359,6 +360,8 @@ def _split_lines(inline: mb.Inline, item_text: bool = False) -> list[mb.Inline]:
     """The lines of a paragraph. In a list item, a soft break that continues a sentence is part
     of the item; a line that starts with a label or a bullet is a line of its own."""
     lines = inline.lines(hard_only=False)
+    if not item_text and _wrapped_prose(lines):
+        return [inline]
     if not item_text or len(lines) < 2:
         return lines
     merged: list[mb.Inline] = [lines[0]]
@@ -374,6 +377,29 @@ def _split_lines(inline: mb.Inline, item_text: bool = False) -> list[mb.Inline]:
             prev = merged[-1]
             merged[-1] = mb.Inline([*prev.pieces, mb.Piece(" ", prev.end, prev.end), *line.pieces])
     return merged
+
+
+def _wrapped_prose(lines: list[mb.Inline]) -> bool:
+    """A paragraph of prose wrapped at a column: three or more lines, all but the last wide,
+    and most breaks in the middle of a sentence (the next line goes on in lower case, or the
+    line ends without a stop). It is one paragraph, not a line per statement."""
+    if len(lines) < 3:
+        return False
+    texts = [ln.flat.strip() for ln in lines]
+    if any(len(t) < 50 for t in texts[:-1]):
+        return False
+    # A label or a bullet starts a line of its own ("KR2: ..."); "themes:" in lower case goes
+    # on with the sentence before it.
+    if any(
+        _TEXT_BULLET.match(t) or (find_label(t) is not None and not t[:1].islower()) for t in texts
+    ):
+        return False
+    going_on = sum(
+        1
+        for prev, nxt in itertools.pairwise(texts)
+        if nxt[:1].islower() or not prev.endswith((".", ":", ";", "!", "?", "。", "：", ")"))
+    )
+    return going_on * 2 >= len(texts) - 1
 
 
 def _hard_before(inline: mb.Inline, line: mb.Inline) -> bool:

@@ -219,9 +219,11 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
             if lab.suffix:
                 continue  # a set title that may name its objectives: see _named_groups
             _set(line, "zone", f"names a group of {lab.zone}")
-        elif lab.rest.strip() and _DEFINES.match(lab.rest.strip()):
-            # "Objective: A goal to be achieved", "Key Results: which measure progress": what the
-            # word means, in a guide.
+        elif lab.rest.strip() and (
+            _DEFINES.match(lab.rest.strip()) or lab.rest.rstrip(" *_").endswith(("?", "？"))
+        ):
+            # "Objective: A goal to be achieved", "Key Results: which measure progress",
+            # "Objectif : où voulons-nous être ?": what the word means, in a guide.
             _why(line, f"'{lab.label}' followed by what it means: a definition, not a statement")
         elif lab.strong or weak_ok:
             kind = lab.kind
@@ -732,6 +734,8 @@ def _cascades(lines: list[Line]) -> None:
             any(c.role == "objective" for c in line.children)
             and not _set_like(line.text)
             and not _plain_title(line.text)
+            # "In his book, Doerr shows his first OKR:" over an example: it introduces them.
+            and not line.text.rstrip(" *_").endswith((":", "："))
         ):
             _set(line, "objective", "holds objectives (a cascade)")
 
