@@ -269,6 +269,18 @@ def test_learning_objectives_are_not_a_group_of_objectives() -> None:
     assert not doc.has_okrs
 
 
+def test_goals_in_a_file_name_are_not_enough_for_the_hook() -> None:
+    text = (
+        "# My goals for 2025\n\n## Physical\n\nI thought I would have lost a few pounds.\n\n"
+        "1. Lose 20 lbs.\n2. Do 20 pull ups.\n\n## Mental\n\nI want more calm.\n\n"
+        "1. Write every day.\n2. Read 12 books.\n"
+    )
+    doc = parse_md(text, "my_goals_for_2025.md")
+    assert codes(doc, explicit=False) == []
+    assert codes(doc, explicit=True) != []  # named on the command line, it is read
+    assert codes(parse_md(text, "okrs_2025.md"), explicit=False) != []
+
+
 def test_outline_why_shows_roles_evidence_and_decision(okrlint: Any, tmp_path: Path) -> None:
     path = tmp_path / "okrs.md"
     path.write_text(

@@ -20,7 +20,7 @@ from okrlint.readers.labels import other_objectives
 from okrlint.readers.limits import ReadLimitError
 from okrlint.readers.markdown import blocks as mb
 from okrlint.readers.markdown.assemble import Assembler
-from okrlint.readers.markdown.decide import OKR_NAME, OKR_TITLE, Decision, decide
+from okrlint.readers.markdown.decide import OKR_NAME, OKR_NAME_STRONG, OKR_TITLE, Decision, decide
 from okrlint.readers.markdown.lines import Line, build_lines
 from okrlint.readers.markdown.prelude import Prelude
 from okrlint.readers.markdown.roles import assign_roles
@@ -64,8 +64,9 @@ def read_lines(path: str, source: str) -> tuple[OkrDocument, Line, Decision]:
     if decision.okr:
         assembler.run(root)
         # No label anywhere, only a shape and a title: enough when the file is named on the
-        # command line, not for the pre-commit hook or a walk over a folder of design docs.
-        doc.speculative = not decision.explicit and not OKR_NAME.search(PurePath(path).name)
+        # command line, not for the pre-commit hook or a walk over a folder of design docs. A
+        # name that says OKRs is enough everywhere; "goals" is not ("my_goals_for_2025.md").
+        doc.speculative = not decision.explicit and not OKR_NAME_STRONG.search(PurePath(path).name)
     else:
         doc.no_okrs_reason = decision.reason
     return doc, root, decision

@@ -25,6 +25,8 @@ OKR_TITLE = re.compile(
 # "goals.md", "team_goals.md", "q3-goals.yaml"; not "goalsetting.md" (an underscore separates
 # words in a file name, unlike in a regex word).
 OKR_NAME = re.compile(rf"{OKR_TITLE.pattern}|objective|(?<![^\W_])goals?(?![^\W_])", re.IGNORECASE)
+# A name that says OKRs without "goals" (which a blog post "my_goals_for_2025.md" also has).
+OKR_NAME_STRONG = re.compile(rf"{OKR_TITLE.pattern}|objective", re.IGNORECASE)
 _ARTICLE_HEADINGS = re.compile(
     r"\b(?:what (?:is|are)|how (?:to|do|does|we)|why|introduction|guide|tips|best practices|"
     r"examples?|benefits|mistakes|pitfalls|history|conclusion|faq|resources|further reading|"
