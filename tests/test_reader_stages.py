@@ -392,6 +392,16 @@ def test_a_metric_targets_table_holds_kpis_not_key_results() -> None:
     assert [k.text for k in doc.key_results()] == ["Cut pages from 40 to 10 a week"]
 
 
+def test_a_metric_table_under_a_section_name_is_a_dashboard() -> None:
+    table = "| Metric | Value | Target |\n|---|---|---|\n| Sign-ups | 0 | 10/month |\n"
+    doc = parse_md(f"# Metrics & OKRs\n\n### Activation (First Value)\n\n{table}", "metrics.md")
+    assert [k.text for k in doc.key_results()] == []
+    # Under an objective (labelled or written as a goal) the same table holds its key results.
+    for heading in ("Objective 1: Make activation easy", "Make activation easy"):
+        doc = parse_md(f"# OKRs\n\n### {heading}\n\n{table}", "okrs.md")
+        assert [k.text for k in doc.key_results()] == ["Sign-ups"], heading
+
+
 def test_labelled_lines_pasted_with_an_indent_are_not_code() -> None:
     """Four spaces before "KR2:" after a blank line make Markdown code; a plain-text page pasted
     with its indents means key results."""

@@ -28,7 +28,14 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from okrlint.data import load_lexicon
-from okrlint.readers.labels import Label, Zone, column_names_only, find_label, names_the_method
+from okrlint.readers.labels import (
+    Label,
+    Zone,
+    column_names_only,
+    find_label,
+    names_the_method,
+    weak_key_result_column,
+)
 from okrlint.readers.markdown.lines import KR_DATA, Column, Line
 from okrlint.readers.statement import (
     clean,
@@ -332,11 +339,30 @@ def _rows(lines: list[Line], summary: RoleSummary) -> None:
         if line.shape != "row":
             continue
         roles = {c.role for c in line.columns if c.role}
+        if roles and _metrics_under_a_section(line):
+            _why(line, "a 'Metric' column under a section name: measurements, not key results")
+            continue
         if roles:
             line.role = "row"
             summary.columns += 1
             summary.paired_columns += roles >= {"objective", "key_result"}
             _why(line, "a table with " + " and ".join(sorted(r + " column" for r in roles)))
+
+
+def _metrics_under_a_section(row: Line) -> bool:
+    """ "## Activation" over "| Metric | Value | Target |": a table that names its key results
+    only weakly ("Metric", "Result"), under a heading that is a section's name, not an
+    objective (no label, not written as a goal, not a set's title), holds a dashboard's
+    measurements."""
+    kr = [c for c in row.columns if c.role == "key_result"]
+    if not kr or any(c.role == "objective" for c in row.columns):
+        return False
+    if not all(weak_key_result_column(c.header) for c in kr):
+        return False
+    heading = next((a for a in row.ancestors() if a.shape == "heading"), None)
+    if heading is None or heading.label is not None or _set_like(heading.text):
+        return False
+    return not starts_with_verb(clean(heading.text).text or heading.text)
 
 
 def _spreadsheets(lines: list[Line], summary: RoleSummary) -> None:
