@@ -296,16 +296,17 @@ def _title_over_labelled(line: Line, lab: Label) -> bool:
 
 
 def _statement_under_title(line: Line, lab: Label) -> Line | None:
-    """ "## KR1 — Leading metric" over "### ≥ 65% of users rewrite their argument": the label's
-    words are a title (a few words, no number) and the measured statement is the heading right
-    under it."""
+    """ "## KR1 — Leading metric" over "### ≥ 65% of users rewrite their argument" (or over
+    "**50% of users open a source in their first session.**"): the label's words are a title (a
+    few words, no number) and the measured statement is the heading or bold line right under
+    it."""
     if lab.kind != "key_result" or line.shape != "heading":
         return None
     if len(words(lab.rest)) > 3 or re.search(r"\d", lab.rest) or not line.children:
         return None
     child = line.children[0]
     if (
-        child.shape != "heading"
+        not (child.shape == "heading" or (child.shape == "line" and child.bold))
         or child.label is not None
         or not child.text
         or not _is_candidate(child)
