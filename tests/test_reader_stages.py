@@ -407,6 +407,13 @@ def test_a_metric_table_under_a_section_name_is_a_dashboard() -> None:
         assert [k.text for k in doc.key_results()] == ["Sign-ups"], heading
 
 
+def test_the_bands_of_a_scale_are_not_statements() -> None:
+    bands = "**Objetivos:**\n- **< 1000ms:** Aceptable\n- **< 500ms:** Excelente\n- **> 2000ms:** Lento\n"
+    doc = parse_md(f"# Objective 1: Faster answers\n\n- KR1: p95 from 900 to 600 ms\n\n{bands}")
+    assert [k.text for k in doc.key_results()] == ["p95 from 900 to 600 ms"]
+    assert [o.text for o in doc.objectives()] == ["Faster answers"]
+
+
 def test_labelled_lines_pasted_with_an_indent_are_not_code() -> None:
     """Four spaces before "KR2:" after a blank line make Markdown code; a plain-text page pasted
     with its indents means key results."""

@@ -124,11 +124,22 @@ def _set(line: Line, role: str, why: str) -> None:
     _why(line, why)
 
 
+# A band of a scale: "< 1000ms: Acceptable", "150-300ms: OK", "90%+ — great" (not a number
+# before a statement: "1.1: Grow revenue", "1a: ...", "2nd: ...", "2024-25: Grow revenue").
+_UNIT = r"(?:ms|s|secs?|mins?|h|hrs?|d|days?|k|K|m|M|x|%|kb|KB|mb|MB|gb|GB)"
+_BAND = re.compile(
+    r"^(?!\W{0,3}(?:19|20)\d\d(?![\w%]))\W{0,3}(?:[<>≤≥~]\s*[\d.,]+\s*[^\W\d_]{0,3}%?"  # "< 1000ms"
+    rf"|[\d.,]+\s*{_UNIT}\+?"  # "850ms", "90%+", "10x"
+    rf"|[\d.,]+\s*{_UNIT}?\s*[-–]\s*[\d.,]+\s*{_UNIT}?)"  # "150-300ms"
+    r"(?![\w.])\W{0,3}\s*[:：=–—]\s"
+)
+
+
 def _is_candidate(line: Line) -> bool:
     """A line that may hold a statement: not a link alone (a table of contents), unless it is
     a list item over a list of items that are not links (a linked objective over its key
-    results)."""
-    if line.shape not in ("heading", "item", "line", "bullet"):
+    results); not a band of a scale ("< 500ms: Excellent")."""
+    if line.shape not in ("heading", "item", "line", "bullet") or _BAND.match(line.text):
         return False
     return not line.link_only or (
         line.shape in ("item", "bullet")  # a paragraph that is a link ("[Epic 12](...)") never
