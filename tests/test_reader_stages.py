@@ -414,6 +414,15 @@ def test_the_bands_of_a_scale_are_not_statements() -> None:
     assert [o.text for o in doc.objectives()] == ["Faster answers"]
 
 
+def test_a_goal_line_inside_an_initiative_describes_it() -> None:
+    text = (
+        "# OKRs Q1\n\n## Objective 1: Validate the pilot\n\n- KR1: 3 stores from 0 to 3\n\n"
+        "## Initiatives\n\n- **Initiative 1: Discovery interviews**\n  - Status: Not started\n"
+        "  - Goal: Identify pilot candidates\n"
+    )
+    assert [o.text for o in parse_md(text).objectives()] == ["Validate the pilot"]
+
+
 def test_labelled_lines_pasted_with_an_indent_are_not_code() -> None:
     """Four spaces before "KR2:" after a blank line make Markdown code; a plain-text page pasted
     with its indents means key results."""

@@ -243,6 +243,10 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
             # "Objective: A goal to be achieved", "Key Results: which measure progress",
             # "Objectif : où voulons-nous être ?": what the word means, in a guide.
             _why(line, f"'{lab.label}' followed by what it means: a definition, not a statement")
+        elif not lab.strong and any(a.role in STATEMENT_ROLES for a in line.ancestors()):
+            # "- Initiative 1: Discovery interviews" > "- Goal: Identify pilot candidates": a
+            # weak label inside a statement says what that statement is for.
+            _why(line, f"'{lab.label}:' inside a statement describes it, does not state one")
         elif lab.strong or weak_ok:
             kind = lab.kind
             if _plural(lab.label) and kind != "initiative":
