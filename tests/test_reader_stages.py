@@ -423,6 +423,24 @@ def test_a_goal_line_inside_an_initiative_describes_it() -> None:
     assert [o.text for o in parse_md(text).objectives()] == ["Validate the pilot"]
 
 
+def test_an_okr_grid_holds_its_statements_in_labelled_cells() -> None:
+    grid = (
+        "| | |\n|---|---|\n| **Priorities** | **OKRs** |\n"
+        "| **P1:** walk 20 miles | (5/10) **Objective:** Feel strong again |\n"
+        "| **P2:** one long walk | - KR: BMI from 29 to 25 |\n| | - KR: run a 5k in May |\n"
+    )
+    doc = parse_md(f"# Health OKR grid\n\n{grid}")
+    assert [(o.text, [k.text for k in o.key_results]) for o in doc.objectives()] == [
+        ("Feel strong again", ["BMI from 29 to 25", "run a 5k in May"])
+    ]
+    # A column that only mentions key results (a risk register) holds none.
+    risks = (
+        "| Risk | Effect |\n|---|---|\n| Slow deploy | KR1 and KR2 slip |\n| Audit | KR2: late |\n"
+    )
+    doc = parse_md(f"# OKRs\n\n## Objective: Ship\n\n- KR1: 3 from 0 to 3\n\n{risks}")
+    assert [k.text for k in doc.key_results()] == ["3 from 0 to 3"]
+
+
 def test_labelled_lines_pasted_with_an_indent_are_not_code() -> None:
     """Four spaces before "KR2:" after a blank line make Markdown code; a plain-text page pasted
     with its indents means key results."""

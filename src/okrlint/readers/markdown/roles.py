@@ -351,6 +351,7 @@ def _statement_after(line: Line) -> Line | None:
 
 
 def _rows(lines: list[Line], summary: RoleSummary) -> None:
+    grid = _grid_cells(lines)
     for line in lines:
         if line.shape != "row":
             continue
@@ -358,11 +359,61 @@ def _rows(lines: list[Line], summary: RoleSummary) -> None:
         if roles and _metrics_under_a_section(line):
             _why(line, "a 'Metric' column under a section name: measurements, not key results")
             continue
+        if not roles and id(line) in grid:
+            roles = {c.role for c in line.columns if c.role}
         if roles:
             line.role = "row"
             summary.columns += 1
             summary.paired_columns += roles >= {"objective", "key_result"}
             _why(line, "a table with " + " and ".join(sorted(r + " column" for r in roles)))
+
+
+# A confidence or score before a statement in a grid's cell: "(5/10) Objective: ...".
+_CELL_SCORE = re.compile(r"^\(\s*\d+(?:\.\d+)?\s*/\s*\d+\s*\)\s*")
+
+
+def _cell_label(text: str) -> tuple[Label, int] | None:
+    """A strong objective or key-result label with a statement after it at the start of a cell
+    (after a confidence such as "(5/10)"), and where the statement starts."""
+    score = _CELL_SCORE.match(text)
+    skip = score.end() if score else 0
+    lab = find_label(text[skip:])
+    if lab is None or lab.kind not in ("objective", "key_result") or not lab.strong:
+        return None
+    return (lab, skip + lab.offset) if lab.rest.strip() else None
+
+
+def _grid_cells(lines: list[Line]) -> set[int]:
+    """An OKR grid: a table with no statement column, one of whose columns holds cells that
+    start with labels, objectives and key results both ("(5/10) **Objective:** ..." then "- KR:
+    ..." rows, beside a column of priorities). Those cells are the rows' statements (a column
+    that only mentions "KR1" in a risk or a comment has no objective label). The ids of the
+    rows given a statement."""
+    tables: dict[int, list[Line]] = {}
+    for line in lines:
+        if line.shape == "row" and not any(c.role for c in line.columns):
+            tables.setdefault(id(line.columns), []).append(line)
+    out: set[int] = set()
+    for rows in tables.values():
+        width = max(len(r.cells) for r in rows)
+        for j in range(width):
+            found = [(r, _cell_label(r.cells[j][0])) for r in rows if j < len(r.cells)]
+            kinds = {hit[0].kind for _, hit in found if hit is not None}
+            if kinds != {"objective", "key_result"}:
+                continue
+            for row, hit in found:
+                if hit is None or id(row) in out:
+                    continue
+                lab, cut = hit
+                text, start, end = row.cells[j]
+                at = start + len(text[:cut].encode("utf-8"))
+                row.cells = [*row.cells[:j], (text[cut:], at, end), *row.cells[j + 1 :]]
+                row.columns = [
+                    Column(c.header, lab.kind if i == j else None, c.field)
+                    for i, c in enumerate(row.columns)
+                ]
+                out.add(id(row))
+    return out
 
 
 def _metrics_under_a_section(row: Line) -> bool:
