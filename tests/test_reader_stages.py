@@ -441,6 +441,21 @@ def test_an_okr_grid_holds_its_statements_in_labelled_cells() -> None:
     assert [k.text for k in doc.key_results()] == ["3 from 0 to 3"]
 
 
+@pytest.mark.parametrize("front", ["", "---\ntitle: Q1\n---\n"])
+def test_rules_between_sections_do_not_hide_them(front: str) -> None:
+    # "---" over a line and a later "---": pulldown-cmark takes it for a metadata block
+    # anywhere in the file; only the front matter at the top is one.
+    text = (
+        f"{front}# Workshop\n\n**Student:** An\n\n---\n## OKR\n\n### Objective\nHelp every patient\n\n"
+        "### Key Results\n\n- KR1: wrong visits from 22% to 15%\n\n---"
+    )
+    doc = parse_md(text, "okrs.md")
+    assert [(o.text, [k.text for k in o.key_results]) for o in doc.objectives()] == [
+        ("Help every patient", ["wrong visits from 22% to 15%"])
+    ]
+    assert doc.metadata.get("title") == ("Q1" if front else None)
+
+
 def test_labelled_lines_pasted_with_an_indent_are_not_code() -> None:
     """Four spaces before "KR2:" after a blank line make Markdown code; a plain-text page pasted
     with its indents means key results."""

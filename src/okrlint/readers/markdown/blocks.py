@@ -33,6 +33,7 @@ _OPTIONS = (
     | pyromark.Options.ENABLE_YAML_STYLE_METADATA_BLOCKS
     | pyromark.Options.ENABLE_FOOTNOTES
 )
+_BODY_OPTIONS = _OPTIONS & ~pyromark.Options.ENABLE_YAML_STYLE_METADATA_BLOCKS
 
 
 @dataclass(slots=True)
@@ -220,8 +221,25 @@ def parse_blocks(source: str) -> list[Block]:
     :data:`MAX_DEPTH` levels of lists and quotes (the position is a byte offset: the reader
     turns it into a line)."""
     _check_markup(source)
+    data = source.encode("utf-8")
     events = pyromark.events_with_range(source, options=_OPTIONS)
-    return _Builder(source.encode("utf-8")).build(events)
+    blocks = _Builder(data).build(events)
+    metas = [b for b in blocks if isinstance(b, Meta)]
+    front = (
+        metas[0] if metas and blocks[0] is metas[0] and not data[: metas[0].start].strip() else None
+    )
+    if len(metas) == (1 if front else 0):
+        return blocks
+    # pulldown-cmark reads "---" over a line, up to a later "---", as a metadata block anywhere
+    # in the file; only the front matter at the top is one. Read the rest again without them
+    # (the front matter blanked, byte for byte, so every offset stays where it was).
+    masked = data
+    if front is not None:
+        blank = bytes(b if b == 0x0A else 0x20 for b in data[front.start : front.end])
+        masked = data[: front.start] + blank + data[front.end :]
+    events = pyromark.events_with_range(masked.decode("utf-8"), options=_BODY_OPTIONS)
+    body = _Builder(data).build(events)
+    return [front, *body] if front is not None else body
 
 
 _MARKUP = re.compile(r"[\[\]*_`<>!&\\~|]")
