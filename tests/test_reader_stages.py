@@ -456,6 +456,17 @@ def test_rules_between_sections_do_not_hide_them(front: str) -> None:
     assert doc.metadata.get("title") == ("Q1" if front else None)
 
 
+def test_a_retrospective_section_holds_no_statements() -> None:
+    text = (
+        "# OKRs Q2\n\n## Objective 1: Calmer on-call\n\n- KR1: pages from 40 to 10 a week\n\n"
+        "## End of Quarter Retrospective\n\n| Objective | Result | Notes |\n|---|---|---|\n"
+        "| Objective 1 | Hit / Partial / Missed | [Brief explanation] |\n"
+    )
+    doc = parse_md(text)
+    assert [o.text for o in doc.objectives()] == ["Calmer on-call"]
+    assert [k.text for k in doc.key_results()] == ["pages from 40 to 10 a week"]
+
+
 def test_labelled_lines_pasted_with_an_indent_are_not_code() -> None:
     """Four spaces before "KR2:" after a blank line make Markdown code; a plain-text page pasted
     with its indents means key results."""

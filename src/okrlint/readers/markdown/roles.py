@@ -1048,6 +1048,8 @@ _NOTE_TITLES = re.compile(
     r"scoreboard|(?:okr\s+)?scorecard|dashboard|summary|status|progress|alignment(?: map)?|"
     r"traceability|"
     r"north star metrics?|"
+    # "End of Quarter Retrospective", "Q3 retro", "Sprint 4 lessons learned"
+    r"(?:[\w-]+\s+){1,4}(?:retrospectives?|retros?|lessons\s+learned|post-?mortems?)|"
     r"(?:[\w-]+\s+)?(?:metrics?|kpis?)\s+(?:targets?|dashboard|tracker|tracking|overview|to\s+watch)"
     r")\s*[:：]?\s*$",
     re.IGNORECASE,
