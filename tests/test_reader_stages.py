@@ -467,6 +467,18 @@ def test_a_retrospective_section_holds_no_statements() -> None:
     assert [k.text for k in doc.key_results()] == ["pages from 40 to 10 a week"]
 
 
+def test_a_table_that_explains_key_results_named_elsewhere_holds_none() -> None:
+    text = (
+        "# OKRs\n\n## Objective: Students argue better\n\n- KR1: rewrites from 20% to 65%\n\n"
+        "## Logic\n\n| KR | Type | Why we chose it |\n|---|---|---|\n"
+        "| KR1 | Leading | Rewrites are the strongest signal of learning |\n"
+    )
+    assert [k.text for k in parse_md(text).key_results()] == ["rewrites from 20% to 65%"]
+    # A template's labelled rows with only data beside them are its key results.
+    template = "# OKRs\n\n**Objective:** Grow\n\n| Key Result | Target |\n|---|---|\n| KR1: | |\n"
+    assert len(list(parse_md(template).key_results())) == 1
+
+
 def test_labelled_lines_pasted_with_an_indent_are_not_code() -> None:
     """Four spaces before "KR2:" after a blank line make Markdown code; a plain-text page pasted
     with its indents means key results."""

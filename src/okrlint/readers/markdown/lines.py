@@ -445,12 +445,20 @@ def _move_labels_only_role(columns: list[Column], rows: list[list[str]]) -> None
         if any(c.role == col.role for c in columns if c is not col):
             col.role = None  # "| KR | Key Result |": the other column holds the statements
             return
-        for j in range(i + 1, len(columns)):
-            texts = [r[j] for r in rows if j < len(r) and r[j].strip()]
-            if columns[j].role is not None or not texts:
-                break
-            if sum(len(t.split()) for t in texts) >= 3 * len(texts):
-                columns[j].role, columns[j].field = col.role, None
-                col.role = None
-                break
+        # The statements are in the column right of the labels. With a short column there and
+        # other text beside ("| KR | Type | Why we chose it |") the labels name statements made
+        # elsewhere; with only data beside ("| KR1: | | Target |", a template) they stand alone.
+        j = i + 1
+        texts = [r[j] for r in rows if j < len(r) and r[j].strip()]
+        wordy = bool(texts) and sum(len(t.split()) for t in texts) >= 3 * len(texts)
+        if j < len(columns) and columns[j].role is None and wordy:
+            columns[j].role, columns[j].field = col.role, None
+            col.role = None
+            return
+        if any(
+            c.role is None and c.field is None and any(k < len(r) and r[k].strip() for r in rows)
+            for k, c in enumerate(columns)
+            if k != i
+        ):
+            col.role = None
         return
