@@ -592,6 +592,17 @@ def test_a_percentage_in_parentheses_that_ends_a_task_is_its_progress() -> None:
     assert _names("key_result", "Increase test coverage (80%)") == ["kr-missing-baseline"]
 
 
+def test_objectives_that_seek_market_evidence_or_grow_skills_are_not_tasks() -> None:
+    for text in (
+        "Validate Product-Market Fit with Paying Pilots",
+        "Develop EQ Skills",
+        "Develop coaching practice with direct reports",
+    ):
+        assert _names("objective", text) == [], text
+    assert _names("objective", "Validate the login flow") == ["objective-is-task"]
+    assert _names("objective", "Develop a mobile app for drivers") == ["objective-is-task"]
+
+
 def test_objectives_that_name_a_dataset_or_report_to_produce_are_tasks() -> None:
     assert _names("objective", "Build a high-quality ground truth dataset") == ["objective-is-task"]
     assert _names("objective", "Deliver a data-driven recommendation for the data strategy") == [

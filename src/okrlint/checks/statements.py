@@ -599,6 +599,10 @@ def is_objective_task(a: Analysis) -> bool:
         return False
     if a.verb_form == "noun" and _head_noun(a.text) in phrases()["project_nouns"]:
         return True  # "Controlled CM → Pithos migration with no consumer impact"
+    if a.lead_verb in ("validate", "prove", "find", "test") and _object_in(
+        a, "market_evidence", 60
+    ):
+        return False  # "Validate product-market fit with paying pilots": evidence to win
     transform = a.lead_verb in phrases()["transform_verbs"] or "transform" in a.verb_classes
     if transform and a.verb_form == "imperative":
         if _object_in(a, "lasting_objects", 40):
