@@ -208,6 +208,8 @@ def test_inline_metadata_lines_and_trailing_tags() -> None:
         "Owner: @ops\nProgress: 40%\n\n"
         "- Reduce failed deploys from 12% to 3% (owner: @kim) => 20%: on track\n"
         "- Cut rollback time from 40 to 10 minutes — 0.7\n"
+        "- Roadmap view (timeline + dependencies) [NOT STARTED: 0%]\n"
+        "- 50+ members [IN PROGRESS: 10% - Site live]\n"
     )
     (s,) = doc.sets
     assert s.metadata["cycle"] == "Q3 2026"
@@ -215,7 +217,10 @@ def test_inline_metadata_lines_and_trailing_tags() -> None:
     (o,) = s.objectives
     assert o.metadata["owner"] == "@ops"
     assert o.metadata["progress"] == "40%"
-    kr1, kr2 = o.key_results
+    kr1, kr2, kr3, kr4 = o.key_results
+    assert kr3.text == "Roadmap view (timeline + dependencies)"
+    assert kr3.metadata["status"] == "NOT STARTED: 0%"
+    assert kr4.text == "50+ members"
     assert kr1.text == "Reduce failed deploys from 12% to 3%"
     assert kr1.metadata["owner"] == "@kim"
     assert kr1.metadata["progress"] == "20%"

@@ -569,6 +569,7 @@ def test_a_floor_on_a_count_of_things_in_the_cycle_starts_at_zero() -> None:
     # "at least", "more than", "over", "N+": the count starts at zero, no baseline to ask for.
     assert _names("key_result", "At least four customers are running the new queries") == []
     assert _names("key_result", "Get product reviews in over 10 publications") == []
+    assert _names("key_result", "Pricing API sold to ≥3 KG / KZ banks") == []
     assert "kr-missing-baseline" not in _names("key_result", "Introduce X to more than 20 people")
     # A standing level or a change verb still needs its start.
     assert _names("key_result", "More than 500 monthly active users") == ["kr-missing-baseline"]

@@ -800,7 +800,10 @@ def _plus_count(a: Analysis) -> Analysis:
 
 # The things a number counts, named right after it ("3+ articles", "20 people"); not a score
 # ("Lighthouse >= 90.") or a unit.
-_COUNTED_NOUN = re.compile(r"\+?\s*(?:new\s+|more\s+)?[^\W\d_]{3,}")
+_COUNTED_NOUN = re.compile(
+    # "3 articles", "20+ new people", "3 B2B contracts", "2 KG media outlets", "3 KG / KZ banks"
+    r"\+?\s*(?:new\s+|more\s+)?(?:[A-Z0-9][A-Z0-9/&.-]{0,4}\s+(?:/\s+)?){0,3}[^\W\d_][\w-]{2,}"
+)
 
 
 def _counts(a: Analysis) -> Analysis:

@@ -74,6 +74,9 @@ _NOTE = re.compile(r"\s*\[[^\[\]]*\bnote\b[^\[\]]*\]", re.IGNORECASE)
 _WIP_TAIL = re.compile(
     r"\s*\((?P<status>(?:WIP|DONE|done|wip|in progress|blocked|paused|dropped|cancelled)"
     r"(?:\s*:[^()]*)?)\)\s*$"
+    # "[IN PROGRESS: 40% - Demo scheduled]", "[NOT STARTED: 0%]", "[STATUS: 30%]": a check-in.
+    r"|\s*\[(?P<bracketed>(?i:status|not\s+started|in\s+progress|complete|completed|done|blocked|"
+    r"at\s+risk|on\s+track|off\s+track|wip|paused|dropped|cancelled)\s*:[^\[\]]*)\]\s*$"
 )
 _BRACKET_TAIL = re.compile(r"(?:\s*\[(?P<tag>[A-Z0-9?][A-Za-z0-9?]{0,11}|p\d)\])+\s*$")
 _BRACKET_ONE = re.compile(r"\[([A-Z0-9?][A-Za-z0-9?]{0,11}|p\d)\]")
