@@ -479,6 +479,18 @@ def test_a_table_that_explains_key_results_named_elsewhere_holds_none() -> None:
     assert len(list(parse_md(template).key_results())) == 1
 
 
+def test_a_goal_line_with_no_key_results_in_a_plan_is_not_an_objective() -> None:
+    text = (
+        "# Metrics & OKRs\n\n### Objective 1: Validate the product\n\n- **KR1**: 3 pilots from 0 to 3\n\n"
+        "## Growth plan\n\n### Phase 1 (Months 1-3)\n\n**Goal**: Reach break-even ($60 MRR)\n\n"
+        "**Tactics:**\n- Close the first deal\n"
+    )
+    assert [o.text for o in parse_md(text).objectives()] == ["Validate the product"]
+    # With key results under it, a "Goal:" is an objective in a file that has OKRs.
+    text = text.replace("**Tactics:**\n- Close the first deal", "- KR: MRR from $0 to $60")
+    assert [o.text for o in parse_md(text).objectives()][1:] == ["Reach break-even ($60 MRR)"]
+
+
 def test_labelled_lines_pasted_with_an_indent_are_not_code() -> None:
     """Four spaces before "KR2:" after a blank line make Markdown code; a plain-text page pasted
     with its indents means key results."""

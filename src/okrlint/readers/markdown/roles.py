@@ -177,10 +177,32 @@ def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
     _sister_lines(lines)
     _notes(lines)
     _examples(lines)
+    _weak_alone(lines)
     # A zone is evidence only where it names statements ("## Objetivos" over a table of grading
     # criteria, with statements found elsewhere by shape, says nothing about them).
     summary.zones = sum(1 for line in lines if line.role == "zone" and _zone_holds_statements(line))
     return summary
+
+
+def _weak_alone(lines: list[Line]) -> None:
+    """An objective found only by a weak label ("Goal: Reach break-even") with no key result
+    under or after it is a phase's goal in a plan, not an objective: say nothing of it."""
+    for line in lines:
+        lab = line.label
+        if line.role != "objective" or lab is None or lab.strong or lab.kind != "objective":
+            continue
+        scope = list(line.walk())
+        after = False
+        for sib in line.siblings:
+            if sib is line:
+                after = True
+            elif after and (sib.shape == "heading" or sib.role == "objective"):
+                break
+            elif after:
+                scope += [sib, *sib.walk()]
+        if not any(x.role in ("key_result", "row") for x in scope):
+            line.role = None
+            _why(line, f"'{lab.label}:' with no key result under or after it: not an objective")
 
 
 def _zone_holds_statements(zone: Line) -> bool:
