@@ -191,35 +191,31 @@ def _weak_alone(lines: list[Line]) -> None:
         lab = line.label
         if line.role != "objective" or lab is None or lab.strong or lab.kind != "objective":
             continue
-        scope = list(line.walk())
-        after = False
-        for sib in line.siblings:
-            if sib is line:
-                after = True
-            elif after and (sib.shape == "heading" or sib.role == "objective"):
-                break
-            elif after:
-                scope += [sib, *sib.walk()]
+        scope = [*line.walk(), *_lines_after(line, "objective")]
         if not any(x.role in ("key_result", "row") for x in scope):
             line.role = None
             _why(line, f"'{lab.label}:' with no key result under or after it: not an objective")
 
 
+def _lines_after(line: Line, role: str) -> list[Line]:
+    """The lines after ``line`` among its siblings (with theirs), up to the next heading or
+    line of ``role``."""
+    scope: list[Line] = []
+    after = False
+    for sib in line.siblings:
+        if sib is line:
+            after = True
+        elif after and (sib.shape == "heading" or sib.role == role):
+            break
+        elif after:
+            scope += [sib, *sib.walk()]
+    return scope
+
+
 def _zone_holds_statements(zone: Line) -> bool:
     """Whether the lines a zone names hold a statement, once every role is set: its children, or
     (a paragraph line with nothing under it) the lines after it up to the next heading or zone."""
-    scope: list[Line] = []
-    if zone.children:
-        scope = list(zone.walk())
-    else:
-        after = False
-        for sib in zone.siblings:
-            if sib is zone:
-                after = True
-            elif after and (sib.shape == "heading" or sib.role == "zone"):
-                break
-            elif after:
-                scope += [sib, *sib.walk()]
+    scope = list(zone.walk()) if zone.children else _lines_after(zone, "zone")
     return any(x.role in STATEMENT_ROLES or x.role == "row" for x in scope)
 
 
