@@ -491,6 +491,14 @@ def test_a_goal_line_with_no_key_results_in_a_plan_is_not_an_objective() -> None
     assert [o.text for o in parse_md(text).objectives()][1:] == ["Reach break-even ($60 MRR)"]
 
 
+def test_a_summary_heading_with_a_list_is_not_an_objective() -> None:
+    text = (
+        "# 📝 OKR-Leitfaden\n\n## ⚡️ 3-Zeilen-Zusammenfassung (TL;DR)\n\n"
+        "1. Löst komplexe Aufgaben mit einem Prompt.\n2. Sofort anwendbar auf Excel.\n"
+    )
+    assert not parse_md(text, "okr-guide.md").has_okrs
+
+
 def test_labelled_lines_pasted_with_an_indent_are_not_code() -> None:
     """Four spaces before "KR2:" after a blank line make Markdown code; a plain-text page pasted
     with its indents means key results."""

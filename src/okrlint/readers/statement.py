@@ -143,8 +143,13 @@ def _plain_titles() -> frozenset[str]:
 
 def plain_title(text: str) -> bool:
     """A heading of a README, a manual or a page's navigation ("Installation", "Table of
-    contents"): never a set or an objective, though its sub-headings may be."""
-    return re.sub(r"\s*[:：]*\s*$", "", text.strip()).lower() in _plain_titles()
+    contents", "⚡️ 3-line summary (TL;DR)"): never a set or an objective, though its
+    sub-headings may be. The title, its words before a parenthesis or the parenthesis."""
+    t = re.sub(r"\s*[:：]*\s*$", "", text.strip()).lower()
+    t = re.sub(r"^[^\w(]+", "", t)  # an emoji or a mark before the words
+    m = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", t)
+    titles = _plain_titles()
+    return t in titles or (m is not None and (m.group(1) in titles or m.group(2) in titles))
 
 
 # Verbs that start statements; used by the readers' heuristics (the analysis has its own lexicon).
