@@ -499,6 +499,20 @@ def test_a_summary_heading_with_a_list_is_not_an_objective() -> None:
     assert not parse_md(text, "okr-guide.md").has_okrs
 
 
+def test_a_quote_used_as_an_indent_under_an_objective_holds_its_key_results() -> None:
+    text = (
+        "# API OKRs\n\n### OKR 1 Data management\n\n**O: Customers onboard quickly.**\n"
+        ">KR 1.1: Onboard 25 customers by end of Q4.\n>KR 1.2: Cut onboarding effort from 3 to 1.\n"
+    )
+    assert [k.text for k in parse_md(text).key_results()] == [
+        "Onboard 25 customers by end of Q4.",
+        "Cut onboarding effort from 3 to 1.",
+    ]
+    # A quote alone, or under a line that is not an objective, holds nothing.
+    quote_alone = "# OKRs\n\nSome notes.\n\n> KR: not a key result\n"
+    assert not parse_md(quote_alone).has_okrs
+
+
 def test_labelled_lines_pasted_with_an_indent_are_not_code() -> None:
     """Four spaces before "KR2:" after a blank line make Markdown code; a plain-text page pasted
     with its indents means key results."""

@@ -6,7 +6,8 @@ a table row. The tree is the document's outline as a reader sees it: a heading h
 follows it up to the next heading of its level or above; an item holds its nested items and
 paragraphs; a list or table right after a paragraph line hangs under that line ("Key results:"
 over a list, "Objective 1: ..." over its key results). Block quotes, code, HTML and link-only
-lines are kept out: they never hold statements.
+lines are kept out: they never hold statements (but a quote used as an indent, "> KR 1.1: ..."
+lines right under a labelled objective, holds its key results).
 """
 
 from __future__ import annotations
@@ -192,6 +193,10 @@ class _Builder:
                 self.items(anchor, block, depth + 1)
             elif isinstance(block, mb.Table):
                 self.table(anchor, block)
+            elif isinstance(block, mb.Quote) and _labels_under(last, block):
+                # "**O: ...**" then "> KR 1.1: ..." lines: a quote used as an indent under a
+                # labelled objective holds its key results (a quote alone holds nothing).
+                self.blocks(anchor, block.blocks, depth + 1)
             elif isinstance(block, mb.Code) and not block.fenced:
                 # An indented "code block" of text bullets is a list written with tabs.
                 lines = self.code_lines(owner, block, depth)
@@ -354,6 +359,22 @@ def _leads(line: Line | None) -> bool:
         return False
     label = find_label(line.text)
     return label is None or label.kind != "attribute" or not label.rest.strip()
+
+
+def _labels_under(last: Line | None, quote: mb.Quote) -> bool:
+    """Whether a block quote right after a line labelled as an objective starts with a line
+    labelled as a key result."""
+    if last is None or not _leads(last):
+        return False
+    head = find_label(last.text)
+    if head is None or head.kind != "objective" or not head.strong:
+        return False
+    first = next((b for b in quote.blocks if isinstance(b, mb.Para)), None)
+    if first is None:
+        return False
+    lines = first.inline.lines(hard_only=False)
+    lab = find_label(lines[0].flat) if lines else None
+    return lab is not None and lab.kind == "key_result" and lab.strong
 
 
 def _split_lines(inline: mb.Inline, item_text: bool = False) -> list[mb.Inline]:
