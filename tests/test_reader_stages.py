@@ -513,6 +513,24 @@ def test_a_quote_used_as_an_indent_under_an_objective_holds_its_key_results() ->
     assert not parse_md(quote_alone).has_okrs
 
 
+def test_a_post_that_speaks_to_the_reader_with_examples_is_an_article() -> None:
+    you = "If you lead a team, you will find your goals get clearer this way.\n\n"
+    text = (
+        "# Using OKRs with your team\n\n## The TL;DR on OKRs\n\n"
+        + you
+        + "**Objective: Improve our technical brand.**\n\n"
+        "* *Key result:* 20 blog posts written\n* *Key result:* 4 talks given\n\n"
+        + you
+        + "## Conclusion\n\n"
+        + you
+        + "## References\n\n- A book\n"
+    )
+    doc = parse_md(text, "2016-05-23-okrs-at-work.md")
+    assert not doc.has_okrs
+    # The same set with prose that does not speak to the reader stays a set.
+    assert parse_md(text.replace("you", "one"), "2016-05-23-okrs-at-work.md").has_okrs
+
+
 def test_labelled_lines_pasted_with_an_indent_are_not_code() -> None:
     """Four spaces before "KR2:" after a blank line make Markdown code; a plain-text page pasted
     with its indents means key results."""

@@ -50,6 +50,8 @@ _GUIDANCE = re.compile(
 )
 
 
+_YOU = re.compile(r"(?i)\b(?:you|your|you'll|you're|yourself)\b")
+
 # A period in a title: "FY24-Q2", "Q3 2026", "2025", "H1", "CY22".
 _PERIOD = re.compile(
     r"\b(?:FY|CY)\s?'?\d{2,4}|\bQ[1-4]\b|\b[1-4]Q\b|\bH[12]\b|(?<![\d.])(?:19|20)\d{2}(?![\d.])",
@@ -133,7 +135,19 @@ def decide(root: Line, summary: RoleSummary, file_says_okr: bool) -> Decision:
         and not own_okrs_title(ln.text)
         and (explaining_title(ln.text.strip()) or _ARTICLE_HEADINGS.search(ln.text))
     )
-    if prose_words > 3 * max(statement_words, 1) and article >= 2 and not _dated_set(statements):
+    # Prose that speaks to the reader ("If you're the manager of a team, you might ...") is a
+    # guide's: it takes less of it to outweigh the statements.
+    to_reader = sum(
+        1
+        for ln in lines
+        if ln.role is None and ln.shape in ("line", "item") and _YOU.search(ln.text)
+    )
+    ratio = 2 if to_reader >= 3 else 3
+    if (
+        prose_words > ratio * max(statement_words, 1)
+        and article >= 2
+        and not _dated_set(statements)
+    ):
         return Decision(
             False,
             f"an article about OKRs ({prose_words} words of prose, {statement_words} in "
