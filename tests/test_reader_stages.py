@@ -531,6 +531,26 @@ def test_a_post_that_speaks_to_the_reader_with_examples_is_an_article() -> None:
     assert parse_md(text.replace("you", "one"), "2016-05-23-okrs-at-work.md").has_okrs
 
 
+def test_headings_over_statement_paragraphs_in_an_okr_file() -> None:
+    text = (
+        "# Draft 2019 OKRs for the team\n\n#### Develop a guide for subscriptions\n\n"
+        "Build a proxy server for the proposal\n\nPublish 100 sample messages\n\n"
+        "#### Make order entry smoother\n\nImplement ordering in the sandbox\n\n"
+        "Publish the specification for hooks v1\n"
+    )
+    doc = parse_md(text, "okrs-2019-draft.md")
+    assert [(o.text, len(o.key_results)) for o in doc.objectives()] == [
+        ("Develop a guide for subscriptions", 2),
+        ("Make order entry smoother", 2),
+    ]
+    # Paragraphs of prose under headings are not statements.
+    prose = text.replace("Publish 100 sample messages", "We did this. Then we stopped")
+    assert [o.text for o in parse_md(prose, "okrs-2019-draft.md").objectives()] != [
+        "Develop a guide for subscriptions",
+        "Make order entry smoother",
+    ]
+
+
 def test_labelled_lines_pasted_with_an_indent_are_not_code() -> None:
     """Four spaces before "KR2:" after a blank line make Markdown code; a plain-text page pasted
     with its indents means key results."""

@@ -985,7 +985,9 @@ def _repeated_shape(root: Line, lines: list[Line]) -> int:
         kids = [c for c in line.children if c.shape in ("item", "bullet") and c.text]
         # A list of links or of "Key: value" fields ("Workgroup: ...", "Details: ...") is a
         # record's data, not its key results.
-        if kids and not all(k.link_only or _data_field(k) for k in kids):
+        if (kids and not all(k.link_only or _data_field(k) for k in kids)) or _statement_paragraphs(
+            line
+        ):
             candidates.append(line)
     if not candidates:
         return 0
@@ -1043,7 +1045,28 @@ def _data_field(line: Line) -> bool:
     return True
 
 
+def _statement_paragraphs(line: Line) -> list[Line]:
+    """A heading whose text is two or more one-line paragraphs written as statements (one
+    sentence each, most with a verb first): "#### … via Argonaut: Develop a guide" over
+    "Build a FHIR proxy server", "Publish a blog post". Else nothing."""
+    if line.shape != "heading":
+        return []
+    body = [c for c in line.children if c.shape != "heading"]
+    if len(body) < 2 or any(c.shape != "line" or c.children for c in body):
+        return []
+    verbs = 0
+    for c in body:
+        text = clean(c.text).text or c.text
+        if len(words(text)) > 40 or re.search(r"[.!?]\s+[A-Z]", text):
+            return []
+        verbs += starts_with_verb(text)
+    return body if verbs * 2 > len(body) else []
+
+
 def _cascade(objective: Line) -> None:
+    for line in _statement_paragraphs(objective):
+        if line.role is None:
+            _set(line, "key_result", "a statement paragraph under an objective")
     for child in objective.children:
         if child.shape not in ("item", "bullet") or not child.text or child.role is not None:
             continue
