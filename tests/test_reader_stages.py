@@ -159,6 +159,9 @@ def test_a_target_field_makes_a_key_result_measurable() -> None:
         ("- **KR1.1:** Ship the importer", "key_result"),
         ("Measure: weekly active teams", "attribute"),
         ("Q1 2026 Objectives", "zone"),
+        ("O1-KR3：文案一致性清单", "key_result"),  # a key result's id, not objective O1
+        ("KR1（第一笔钱）：第一周出 demo", "key_result"),  # a short title in parentheses
+        ("KR2 (Retention): keep 80% of pilots", "key_result"),
     ],
 )
 def test_labels_come_from_the_lexicon(text: str, kind: str) -> None:
@@ -549,6 +552,15 @@ def test_headings_over_statement_paragraphs_in_an_okr_file() -> None:
         "Develop a guide for subscriptions",
         "Make order entry smoother",
     ]
+
+
+def test_a_progress_log_names_key_results_without_stating_them() -> None:
+    text = (
+        "# OKR\n\n## O1：让生成可控\n\n- KR1：预览 3 个镜头\n- KR2：批量上限\n\n"
+        "## 进展记录\n\n2026-08-26：\n- KR2 已实现并有测试\n- O1-KR3：清单核对完成\n"
+    )
+    doc = parse_md(text)
+    assert [k.text for k in doc.key_results()] == ["预览 3 个镜头", "批量上限"]
 
 
 def test_labelled_lines_pasted_with_an_indent_are_not_code() -> None:

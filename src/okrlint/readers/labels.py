@@ -26,6 +26,8 @@ _NUM = (
     r"(?P<num>(?:[A-Z]{1,3}(?=\d))?\d+(?:[.\-]\d+)*[a-z]?|[ivx]{1,4}\b))?"
 )
 _TRANSLATION = r"(?:\s*\([^()]{1,40}\))?"
+# A short title in parentheses after a numbered id: "KR1（第一笔钱）：", "KR2 (Retention):".
+_TITLE = r"(?:(?<=\d)\s*[（(][^（）()]{1,30}[）)](?=\s*[:：]))?"
 _LEAD = re.compile(
     r"(?:[\s>*_~`#]|[•◦▪▫‣⁃∙·●○■□➢➤►▶→⇒✓✔✗✘☐☑☒]|\d{1,3}[.)](?!\d)|[-+](?=\s)|\[[ xX]\]\s)*"
 )
@@ -122,11 +124,13 @@ def _patterns() -> _Patterns:
             abbr = abbrev.upper() if role == "objective" else abbrev
             # "O1KR2", "O2.KR1": a key result's id may start with its objective's.
             prefix = r"(?:O\d{1,2}[.\-]?)?" if role == "key_result" else ""
+            # "O1-KR3:" is a key result's id, not objective O1 (the key result reads it).
+            not_kr = r"(?![Kk][Rr])" if role == "objective" else ""
             add(
                 role,
                 True,
-                rf"^(?P<label>{prefix}(?:{abbr})s?{_NUM})"
-                rf"(?:[*_]*\s*[:：\-–—.)|·•]+[*_]*\s*|[*_]*\s*$|(?<=\d)\s+(?=[^\W\d_]))",
+                rf"^(?P<label>{prefix}(?:{abbr})s?{_NUM}{_TITLE})"
+                rf"(?:[*_]*\s*[:：\-–—.)|·•]+[*_]*\s*{not_kr}|[*_]*\s*$|(?<=\d)\s+(?=[^\W\d_]))",
                 flags,
             )
         if numbered:
