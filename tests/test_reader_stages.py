@@ -563,6 +563,19 @@ def test_a_progress_log_names_key_results_without_stating_them() -> None:
     assert [k.text for k in doc.key_results()] == ["预览 3 个镜头", "批量上限"]
 
 
+def test_a_progress_table_of_objectives_stated_above_holds_none() -> None:
+    text = (
+        "# Goals\n\n### Objective 1: Marketing Readiness\n\n- KR1: SEO on 100% of pages\n\n"
+        "### Objective 2: Customer Engagement Features\n\n- KR1: reviews from 0 to 50\n\n"
+        "## Where we are\n\n| Objective | Progress | Confidence |\n|---|---|---|\n"
+        "| Marketing Readiness | 25% | High |\n| Customer Engagement | 0% | Medium |\n"
+    )
+    assert [o.text for o in parse_md(text).objectives()] == [
+        "Marketing Readiness",
+        "Customer Engagement Features",
+    ]
+
+
 def test_labelled_lines_pasted_with_an_indent_are_not_code() -> None:
     """Four spaces before "KR2:" after a blank line make Markdown code; a plain-text page pasted
     with its indents means key results."""

@@ -370,10 +370,23 @@ def _statement_after(line: Line) -> Line | None:
 
 def _rows(lines: list[Line], summary: RoleSummary) -> None:
     grid = _grid_cells(lines)
+    stated = {
+        _norm_text(ln.label.rest)
+        for ln in lines
+        if ln.label is not None and ln.label.kind == "objective" and ln.label.rest.strip()
+    }
     for line in lines:
         if line.shape != "row":
             continue
         roles = {c.role for c in line.columns if c.role}
+        if roles == {"objective"} and any(
+            c.role == "objective" and i < len(line.cells) and _names_one(line.cells[i][0], stated)
+            for i, c in enumerate(line.columns)
+        ):
+            # "| Objective | Progress |" over "Marketing Readiness | 25%": a summary of
+            # objectives stated above ("### Objective 1: Marketing Readiness"), not new ones.
+            _why(line, "names an objective stated above: a summary row")
+            continue
         if roles and _metrics_under_a_section(line):
             _why(line, "a 'Metric' column under a section name: measurements, not key results")
             continue
@@ -432,6 +445,17 @@ def _grid_cells(lines: list[Line]) -> set[int]:
                 ]
                 out.add(id(row))
     return out
+
+
+def _norm_text(text: str) -> str:
+    return " ".join(re.sub(r"[*_`]", "", text).lower().split()).strip(" .")
+
+
+def _names_one(cell: str, stated: set[str]) -> bool:
+    """Whether a cell names one of the objectives stated above, whole or by the start of its
+    words ("Customer Engagement" for "Customer Engagement Features")."""
+    t = _norm_text(cell)
+    return len(t) >= 8 and any(s.startswith(t) for s in stated)
 
 
 def _metrics_under_a_section(row: Line) -> bool:
