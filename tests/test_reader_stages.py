@@ -129,6 +129,18 @@ def test_a_baseline_column_is_the_baseline_and_tbd_is_a_placeholder() -> None:
     assert "[TBD]" in placeholders[0].message
 
 
+def test_a_current_value_not_measured_yet_is_a_status_not_template_text() -> None:
+    doc = parse_md(
+        "# Goals\n\n### Objective 1: Marketing readiness\n\n"
+        "| Key Result | Target | Current | Status |\n|---|---|---|---|\n"
+        "| Lighthouse performance score | > 90 | TBD | ⬜ |\n"
+        "| Weekly sign-ups | 200 | [TBD] | ⬜ |\n"
+    )
+    found = lint(doc, DEFAULT)
+    assert [f.line for f in found if f.code == "OKR311"] == [8]  # "[TBD]" is a template slot
+    assert [f.line for f in found if f.code == "OKR303"] == [7]  # "TBD": no start known yet
+
+
 def test_yaml_baseline_key_is_the_baseline() -> None:
     doc = parse_yaml(
         "objectives:\n  - objective: Make onboarding effortless\n    key_results:\n"

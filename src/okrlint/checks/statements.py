@@ -901,11 +901,19 @@ def _field_has_number(node: Node, *names: str) -> bool:
     return value is not None and any(ch.isdigit() for ch in value)
 
 
+# A slot in brackets or braces: template text in any field ("[TBD]", "{{current}}", "<value>").
+_FIELD_SLOT = re.compile(r"^\s*(?:\[[^\]]*\]|\{\{[^}]*\}\}|<[^>]*>)\s*$")
+
+
 def field_placeholder(node: Node) -> str | None:
     meta = getattr(node, "metadata", {}) or {}
     for name in _NUMBER_FIELDS:
         value = meta.get(name)
         if value is None or not str(value).strip():
+            continue
+        if name == "current" and not _FIELD_SLOT.match(str(value)):
+            # "| Current | TBD |" beside a key result not started: not measured yet, a status;
+            # a baseline or target left "TBD" is a value the key result cannot do without.
             continue
         if _FIELD_TEMPLATE.match(str(value)):
             return f"{name}: {str(value).strip()}"
