@@ -156,6 +156,13 @@ def test_a_target_field_makes_a_key_result_measurable() -> None:
         "# OKRs\n\n## Objective: Delight customers\n\n- KR1: Improve NPS\n  - Target: 45\n"
     )
     assert "OKR302" not in codes(doc)
+    # Any field with a number measures it, whatever the first field says; "Alvo" is a target.
+    for table in (
+        "| Key Result | Target | Current |\n|---|---|---|\n| Real content loaded | 50+ items | Demo data |\n",
+        "| KR | Métrica | Alvo |\n|---|---|---|\n| KR1 | Jogadores chegam ao fim sem ajuda | 2/2 |\n",
+    ):
+        doc = parse_md(f"# OKRs\n\n## Objective: Launch ready\n\n{table}")
+        assert "OKR302" not in codes(doc), table
 
 
 @pytest.mark.parametrize(

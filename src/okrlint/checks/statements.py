@@ -897,8 +897,13 @@ def _done_values() -> frozenset[str]:
 
 
 def _field_has_number(node: Node, *names: str) -> bool:
-    value = field_value(node, *names)
-    return value is not None and any(ch.isdigit() for ch in value)
+    """Whether any of these fields has a number ("Current: Demo data" beside "Target: 50+
+    items" has one)."""
+    for name in names:
+        value = field_value(node, name)
+        if value is not None and any(ch.isdigit() for ch in value):
+            return True
+    return False
 
 
 # A slot in brackets or braces: template text in any field ("[TBD]", "{{current}}", "<value>").
