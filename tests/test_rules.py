@@ -593,6 +593,12 @@ def test_a_percentage_in_parentheses_that_ends_a_task_is_its_progress() -> None:
     assert _names("key_result", "Increase test coverage (80%)") == ["kr-missing-baseline"]
 
 
+def test_objectives_led_by_restore_or_monetize_state_a_direction() -> None:
+    assert _names("objective", "Restore SLA reliability") == []
+    assert _names("objective", "Monetize reliability") == []
+    assert _names("objective", "Connectivity Magic") == ["objective-vague"]
+
+
 def test_objectives_that_seek_market_evidence_or_grow_skills_are_not_tasks() -> None:
     for text in (
         "Validate Product-Market Fit with Paying Pilots",
