@@ -460,6 +460,7 @@ def test_a_dash_in_a_baseline_column_is_no_baseline() -> None:
 
 
 def test_habits_by_the_month_or_week_are_tasks() -> None:
+    assert _names("key_result", "Work out 3 or more times weekly") == ["kr-is-task"]
     assert _names("key_result", "Review the engagement results monthly") == ["kr-is-task"]
     assert _names("key_result", "Hold bi-weekly 1:1 meetings with Anna") == ["kr-is-task"]
     assert _names("key_result", "Reduce pages per week from 25 to 8") == []

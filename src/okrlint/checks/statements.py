@@ -56,14 +56,16 @@ _STOP = {
     "us",
     "again",
 }
+# "3 times a week", "twice per month", "3 or more times weekly": a frequency.
+_TIMES = (
+    r"(?:once|twice|\w{1,12}(?:\s+or\s+more)?\s+times)\s+"
+    r"(?:(?:a|per|every)\s+(?:day|week|month)|daily|weekly|monthly)"
+)
+_TIMES_A = re.compile(rf"(?i)\b{_TIMES}\b")
 _HABIT_STRONG = re.compile(
     r"(?i)\b(?:every\s+(?:day|evening|morning|night|week|weekday|weekend|month|other\s+week)|"
-    r"each\s+(?:day|week|month|morning|evening)|"
-    r"(?:once|twice|\w+\s+times)\s+(?:a|per|every)\s+(?:day|week|month)|"
+    rf"each\s+(?:day|week|month|morning|evening)|{_TIMES}|"
     r"daily|nightly|weekly|bi-?weekly|fortnightly|monthly|on\s+weekends)\b"
-)
-_TIMES_A = re.compile(
-    r"(?i)\b(?:once|twice|\w{1,12}\s+times)\s+(?:a|per|every)\s+(?:day|week|month)\b"
 )
 _ADVERB_COMPARATIVE = re.compile(
     r"(?i)\b(?:sooner|faster|quicker|earlier|more\s+(?:quickly|often|easily|reliably|consistently)|"
