@@ -269,3 +269,11 @@ def test_common_work_verbs_make_a_task_in_each_language() -> None:
         ("Automatisierte Prozesse und Infrastruktur aufsetzen", "de"),
     ):
         assert is_task(analyze_in(text, code)), text
+
+
+def test_zeroing_is_a_direction_and_documenting_counts_outputs_in_portuguese() -> None:
+    from okrlint.checks.statements import not_measurable
+
+    zero = analyze_in("Zerar erros críticos de lint/build do MVP.", "pt")
+    assert zero.relative_word == "eliminate" and not not_measurable(zero)
+    assert analyze_in("Validar e documentar 3 fontes de dados oficiais", "pt").output_count
