@@ -595,6 +595,14 @@ def test_a_progress_table_of_objectives_stated_above_holds_none() -> None:
     ]
 
 
+def test_a_goals_section_in_a_file_that_labels_its_objectives_is_the_overall_aim() -> None:
+    text = (
+        "# My OKRs\n\n## Goals\n\nBecome a cloud native architect.\n\n"
+        "## Objective 1: Improve Go skills\n\n- Key Result 1: Read 5 Go books\n"
+    )
+    assert [o.text for o in parse_md(text).objectives()] == ["Improve Go skills"]
+
+
 def test_labelled_lines_pasted_with_an_indent_are_not_code() -> None:
     """Four spaces before "KR2:" after a blank line make Markdown code; a plain-text page pasted
     with its indents means key results."""

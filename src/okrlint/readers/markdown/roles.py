@@ -261,6 +261,17 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
             # "Objective: A goal to be achieved", "Key Results: which measure progress",
             # "Objectif : où voulons-nous être ?": what the word means, in a guide.
             _why(line, f"'{lab.label}' followed by what it means: a definition, not a statement")
+        elif (
+            not lab.strong
+            and summary.strong_labels
+            and line.shape == "heading"
+            and not lab.rest.strip()
+            and not lab.number
+            and not any(c.shape in ("item", "bullet", "row") for c in line.children)
+        ):
+            # "## Goals" over a paragraph in a file that labels its objectives ("## Objective 1:
+            # ..."): the overall aim, not one more objective.
+            _why(line, f"'{lab.label}' names a section; this file labels its objectives")
         elif not lab.strong and any(a.role in STATEMENT_ROLES for a in line.ancestors()):
             # "- Initiative 1: Discovery interviews" > "- Goal: Identify pilot candidates": a
             # weak label inside a statement says what that statement is for.
