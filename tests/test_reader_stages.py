@@ -188,6 +188,11 @@ def test_labels_come_from_the_lexicon(text: str, kind: str) -> None:
     assert label is not None and label.kind == kind, label
 
 
+def test_a_note_about_a_titled_key_result_is_not_a_label() -> None:
+    # "About KR1 (early behaviour): ...": a word before the id is no owner when a title follows.
+    assert find_label("Về KR1 (Đo lường hành vi sớm): Xác định xem người dùng") is None
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -272,6 +272,8 @@ def find_label(text: str) -> Label | None:
                 m2 = pattern.match(s[split:])
                 if m2 is None or not (m2.group("num") or ":" in m2.group(0)):
                     continue
+                if re.search(r"[（(]", m2.group("label")):
+                    continue  # "Về KR1 (Đo lường ...):": a note about KR1, not an owner's KR
                 if role == "objective" and not _ACRONYM_OWNER.fullmatch(s[:split].strip()):
                     continue
                 rest = s[split + m2.end() :]
