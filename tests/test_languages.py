@@ -277,3 +277,11 @@ def test_zeroing_is_a_direction_and_documenting_counts_outputs_in_portuguese() -
     zero = analyze_in("Zerar erros críticos de lint/build do MVP.", "pt")
     assert zero.relative_word == "eliminate" and not not_measurable(zero)
     assert analyze_in("Validar e documentar 3 fontes de dados oficiais", "pt").output_count
+
+
+def test_inclusive_writing_is_french_and_signing_one_thing_is_a_task() -> None:
+    from okrlint.checks.statements import is_task
+
+    assert language_of("recruter un·e développeur·e") == "fr"
+    assert is_task(analyze_in("signer la convention ANSSI-DIRISI", "fr"))
+    assert not is_task(analyze_in("signer 5 nouveaux clients", "fr"))
