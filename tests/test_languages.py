@@ -285,3 +285,9 @@ def test_inclusive_writing_is_french_and_signing_one_thing_is_a_task() -> None:
     assert language_of("recruter un·e développeur·e") == "fr"
     assert is_task(analyze_in("signer la convention ANSSI-DIRISI", "fr"))
     assert not is_task(analyze_in("signer 5 nouveaux clients", "fr"))
+
+
+def test_hiring_a_number_of_people_counts_outputs_in_other_languages_too() -> None:
+    assert analyze_in("recruter cinq personnes fantastiques", "fr").output_count
+    assert analyze_in("contratar 3 engenheiros", "pt").output_count
+    assert not analyze_in("signer 5 nouveaux clients", "fr").output_count

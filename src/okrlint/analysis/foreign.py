@@ -144,6 +144,8 @@ def _counts_in(a: Analysis, p: languages.LanguagePack) -> tuple[bool, bool]:
     new = any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in p.new_words)
     after = low[counts[0].end : counts[0].end + 30].split()[:2]
     event = any(w.strip(".,;:()") in p.events for w in after)  # "500 registros en la landing"
+    if {"count", "output"} <= a.verb_classes and not (new or event):
+        return True, True  # "Recruter 5 personnes", like "Hire 3 engineers": hires are outputs
     if "count" in a.verb_classes or event or (new and not {"output", "task"} & a.verb_classes):
         return True, False
     if "output" in a.verb_classes:
