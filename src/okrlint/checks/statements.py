@@ -801,16 +801,19 @@ def _check(
     return check
 
 
+# A slot in brackets or braces: template text in any field ("[TBD]", "{{current}}", "<value>").
+_SLOT = r"\[[^\]]*\]|\{\{[^}]*\}\}|<[^>]*>"
+_FIELD_SLOT = re.compile(rf"^\s*(?:{_SLOT})\s*$")
 # A field left as template text: "[TBD]", "{{TARGET}}", "<baseline>", "TBD", "X%", "?".
 _FIELD_PLACEHOLDER = re.compile(
-    r"^\s*(?:\[[^\]]*\]|\{\{[^}]*\}\}|<[^>]*>|tbd|tbc|todo|n/?a|none|unknown|x{1,3}\s?%?|\?+|[-–—]+|"
+    rf"^\s*(?:{_SLOT}|tbd|tbc|todo|n/?a|none|unknown|x{{1,3}}\s?%?|\?+|[-–—]+|"
     r"…|\.\.\.)\s*$",
     re.IGNORECASE,
 )
 # Template text in a field, an error: "[TBD]", "{{target}}", "<value>", "XX%", "???". Not an
 # empty cell, "-" or "N/A" (no baseline yet, not applicable): a table's normal way to say so.
 _FIELD_TEMPLATE = re.compile(
-    r"^\s*(?:\[[^\]]*\]|\{\{[^}]*\}\}|<[^>]*>|tbd|tbc|todo|x{1,3}\s?%?|\?{2,}|"
+    rf"^\s*(?:{_SLOT}|tbd|tbc|todo|x{{1,3}}\s?%?|\?{{2,}}|"
     r"(?:a|por|à)\s+definir|a\s+confirmar|to\s+be\s+(?:set|defined|determined))\s*$",
     re.IGNORECASE,
 )
@@ -906,10 +909,6 @@ def _field_has_number(node: Node, *names: str) -> bool:
         if value is not None and any(ch.isdigit() for ch in value):
             return True
     return False
-
-
-# A slot in brackets or braces: template text in any field ("[TBD]", "{{current}}", "<value>").
-_FIELD_SLOT = re.compile(r"^\s*(?:\[[^\]]*\]|\{\{[^}]*\}\}|<[^>]*>)\s*$")
 
 
 def field_placeholder(node: Node) -> str | None:

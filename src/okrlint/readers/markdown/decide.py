@@ -39,8 +39,10 @@ _ARTICLE_HEADINGS = re.compile(
 # Lines that address the reader, ask a question, introduce an example or talk about OKRs
 # themselves ("OKRs are not a monitoring tool", an OKR app's backlog: "Add versioning of
 # objectives and key results"): guidance, not OKRs.
+_TO_READER = r"\b(?:you|your|you'll|you're|yourself)\b"
 _GUIDANCE = re.compile(
-    r"\b(?:you|your|you'll|you're|yourself)\b|\?\s*$|[:：]\s*$|\b(?:for example|e\.g\.|"
+    rf"{_TO_READER}|"
+    r"\?\s*$|[:：]\s*$|\b(?:for example|e\.g\.|"
     r"a good example|such as)\b|(?<![A-Za-z])OKRs?(?![A-Za-z])|\bkey[\s-]results?\b|"
     # Rules for writing OKRs ("Não devem ser baseados em métricas", "Should be measurable").
     r"^(?:(?:should|must|deve|devem|debe|deben|sollte|sollten|muss|müssen|doit|doivent|"
@@ -50,7 +52,7 @@ _GUIDANCE = re.compile(
 )
 
 
-_YOU = re.compile(r"(?i)\b(?:you|your|you'll|you're|yourself)\b")
+_YOU = re.compile(_TO_READER, re.IGNORECASE)
 
 # A period in a title: "FY24-Q2", "Q3 2026", "2025", "H1", "CY22".
 _PERIOD = re.compile(
