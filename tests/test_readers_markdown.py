@@ -814,3 +814,115 @@ def test_a_heading_over_a_table_of_key_results_is_their_objective() -> None:
         "| Avg CTR | ~3% | 8% |\n"
     )
     assert outline(doc) == [("Stability", 3, ["Zero app store rejections", "Reduce bugs by 25%"])]
+
+
+def test_a_tag_before_a_label_and_full_width_ids_after_one() -> None:
+    doc = parse_md(
+        "# Objective 1: Learning\n\n## [P0] KR: Write a post every two weeks\n* on my blog\n\n"
+        "## [P2] KR: Read 12 books\n"
+    )
+    assert outline(doc) == [("Learning", 1, ["Write a post every two weeks", "Read 12 books"])]
+    cjk = parse_md(
+        "# 一、目标（O1）\n\n建设统一仿真能力，降低验证成本。\n\n## 关键结果（KR）\n\n"
+        "1. 关键场景误差控制在15%以内。\n\n2. 至少被2个业务场景使用。\n\n## 关键举措\n\n"
+        "1. 完善核心链路设计。\n\n2. 推广真实计算方法。\n"
+    )
+    ((text, _, krs),) = outline(cjk)
+    assert text.startswith("建设统一仿真能力") and len(krs) == 2
+    assert [i.text for k in cjk.key_results() for i in k.initiatives] == []  # not key results
+
+
+def test_the_word_for_objective_among_a_key_results_fields_is_its_target() -> None:
+    doc = parse_md(
+        "## Objective 1: 필수 자동화 도구가 된다\n\n### Key Results\n\n"
+        "**KR 1: 사용자 생산성 90% 향상 달성**\n- 측정: 평균 등록 시간\n- 현재: 0%\n"
+        "- 목표: 70+ (World Class 수준)\n"
+    )
+    assert [o.text for o in doc.objectives()] == ["필수 자동화 도구가 된다"]
+    (kr,) = doc.key_results()
+    assert kr.metadata["target"] == "70+ (World Class 수준)" and kr.metadata["current"] == "0%"
+
+
+def test_lead_ins_under_key_results_and_tracking_tables_are_not_statements() -> None:
+    doc = parse_md(
+        "# Design OKRs\n\n## Objective 1: Establish a world-class design system\n\n"
+        "#### KR 1.1: Component library completion\n- **Target**: 100% core components\n"
+        "- **Current**: 35%\n- **Timeline**:\n  - Week 1-2: Audit components\n"
+        "  - Week 3-6: Build missing atoms\n\n#### KR 1.2: Token adoption\n"
+        "- **Target**: 95%\n- **Enablement Plan**:\n  - Weekly office hours\n"
+        "  - Usage dashboard\n\n## Weekly Tracking Dashboard\n\n| Objective | Week 1-2 | Week 3-4 |\n"
+        "|---|---|---|\n| Design System | 40% | 50% |\n"
+    )
+    assert outline(doc) == [
+        (
+            "Establish a world-class design system",
+            3,
+            ["Component library completion", "Token adoption"],
+        )
+    ]
+
+
+def test_rows_of_ids_and_codes_and_notes_about_a_key_result_are_not_statements() -> None:
+    doc = parse_md(
+        "# OKRs\n\n## Objective 1: Safe operations\n\n- KR1: Availability 99.3% in the ODD\n\n"
+        "### Scoring and evidence\n\n* **Scoring:** 0.0-1.0\n"
+        "* **Evidence per KR:** dashboard slice plus owner sign-off\n\n### Crosswalk\n\n"
+        "| KR | Canon IDs |\n|---|---|\n| KR.O1.1 | MET.RELIAB.AVAIL · MET.SAFETY.ZERO |\n"
+    )
+    assert outline(doc) == [("Safe operations", 3, ["Availability 99.3% in the ODD"])]
+
+
+def test_short_names_over_flat_lists_are_the_objectives_of_an_okr_section() -> None:
+    text = (
+        "# 2021 Goals\n\n## Company goals\n\n### Community\n\n#### Contributor management\n"
+        "1. Better onboarding\n2. Contributions outside of code\n\n#### Feedback process\n"
+        "1. Structured feedback loop\n\n## Developer Relations 2021 OKRs\n\n"
+        "### Advocates Program\n- Program launched\n- 10 advocates selected\n\n"
+        "### Non-Code Contributions\n- Documentation about blog post contributions\n"
+        "- Documentation about translations\n\n### Community Growing\n- Discord server opened\n"
+        "- Meetups in 3 cities\n"
+    )
+    doc = parse_md(text, "goals-okrs.md")
+    assert [o.text for o in doc.objectives()] == [
+        "Advocates Program",
+        "Non-Code Contributions",
+        "Community Growing",
+    ]
+    # Short names inside an objective's list group its key results.
+    cats = parse_md(
+        "## 1. Build Team\n\n* Hire 1 developer per quarter\n\t* Full-time\n* Hire 1 designer\n\n"
+        "## 2. Launch MVPs\n\n* Product-market fit\n\t* Message-market fit\n\t* Channel fit\n"
+        "* Product cycle\n\t* 2 week release cycle\n",
+        "kpi-okr.md",
+    )
+    assert [o.text for o in cats.objectives()] == ["Build Team", "Launch MVPs"]
+    assert [k.text for k in list(cats.objectives())[1].key_results] == [
+        "Message-market fit",
+        "Channel fit",
+        "2 week release cycle",
+    ]
+
+
+def test_a_glossary_of_the_okr_terms_is_not_a_set() -> None:
+    doc = parse_md(
+        "# ADR: Team OKR model\n\n## Decision\n\nAdopt the Team OKR structure:\n\n"
+        "- **Team Objective** — A clear, specific outcome the team commits to for the cycle.\n"
+        "- **Key Results** — Measurable outcomes that show progress toward the objective.\n"
+    )
+    assert list(doc.objectives()) == []
+
+
+def test_an_adverb_before_the_verb_keeps_a_key_result_with_notes_a_key_result() -> None:
+    doc = parse_md(
+        "# Q2 OKRs\n\n## Understand our customers\n\n* Further understand our users before May\n"
+        "    * Understand the funder's lifecycle\n    * Understand the developers' lifecycle\n"
+        "* Have a 9 NPS\n",
+        "okrs.md",
+    )
+    assert outline(doc) == [
+        (
+            "Understand our customers",
+            3,
+            ["Further understand our users before May", "Have a 9 NPS"],
+        )
+    ]

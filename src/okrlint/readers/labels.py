@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Literal
 
@@ -25,11 +25,14 @@ _NUM = (
     r"(?:\s*(?:#|n[°º]|no\.?)?\s*"
     r"(?P<num>(?:[A-Z]{1,3}(?=\d))?\d+(?:[.\-]\d+)*[a-z]?|[ivx]{1,4}\b))?"
 )
-_TRANSLATION = r"(?:\s*\([^()]{1,40}\))?"
+# "Objective (Ziel)", "目标（O1）": a translation or an id in parentheses (ASCII or full-width).
+_TRANSLATION = r"(?:\s*[(（][^()（）]{1,40}[)）])?"
 # A short title in parentheses after a numbered id: "KR1（第一笔钱）：", "KR2 (Retention):".
 _TITLE = r"(?:(?<=\d)\s*[（(][^（）()]{1,30}[）)](?=\s*[:：]))?"
 _LEAD = re.compile(
-    r"(?:[\s>*_~`#]|[•◦▪▫‣⁃∙·●○■□➢➤►▶→⇒✓✔✗✘☐☑☒]|\d{1,3}[.)](?!\d)|[-+](?=\s)|\[[ xX]\]\s)*"
+    r"(?:[\s>*_~`#]|[•◦▪▫‣⁃∙·●○■□➢➤►▶→⇒✓✔✗✘☐☑☒]|\d{1,3}[.)](?!\d)|[-+](?=\s)|\[[ xX]\]\s"
+    # "一、目标", "3、关键结果": CJK enumeration
+    r"|(?:\d{1,3}|[一二三四五六七八九十]{1,3})、)*"
 )
 
 
@@ -55,6 +58,11 @@ _OWNER_WORD = re.compile(r"\([^()]{1,40}\)|[\w&/.'-]+")
 
 
 _ACRONYM_OWNER = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+# A team's name does not end with a preposition or a determiner: "Evidence per KR:" is not.
+_NOT_AN_OWNER = re.compile(
+    r"(?i)\b(?:per|for|of|each|every|by|to|in|on|with|from|about|the|a|an|all|any|no|this|"
+    r"that|these|those|our|your|its|total|which|what)\s*$"
+)
 
 
 def _owner_splits(text: str) -> list[int]:
@@ -262,6 +270,12 @@ def find_label(text: str) -> Label | None:
                 strong=inner.strong,
                 number=inner.number,
             )
+    if bracket and len(bracket.group(1).split()) <= 2 and s[bracket.end() :].strip():
+        # "[P1] KR: Write a post every two weeks", "[Done] Objective 2: ...": a tag (priority,
+        # status) before the label.
+        inner = find_label(s[bracket.end() :])
+        if inner is not None and inner.kind in ROLES and inner.rest.strip():
+            return replace(inner, offset=start + bracket.end() + inner.offset)
     owners = _owner_splits(s)
     for role, strong, pattern in pats.roles:
         m = pattern.match(s)
@@ -276,6 +290,8 @@ def find_label(text: str) -> Label | None:
                     continue  # "Về KR1 (Đo lường ...):": a note about KR1, not an owner's KR
                 if role == "objective" and not _ACRONYM_OWNER.fullmatch(s[:split].strip()):
                     continue
+                if _NOT_AN_OWNER.search(s[:split]):
+                    continue  # "Evidence per KR:", "Notes for KR 2:": about a key result
                 rest = s[split + m2.end() :]
                 if any(ch.isalpha() for ch in rest):  # not "Total Key Results: 27"
                     return Label(

@@ -158,8 +158,16 @@ def lead_verbs() -> frozenset[str]:
     return frozenset(load_lexicon("lead-verbs")["verbs"])
 
 
+@cache
+def lead_adverbs() -> frozenset[str]:
+    return frozenset(load_lexicon("lead-verbs").get("adverbs") or [])
+
+
 def starts_with_verb(text: str) -> bool:
-    first = text.strip().split(" ", 1)[0].lower().strip(".,:;!?*_`\"'")
+    head = text.strip().split(" ", 2)
+    first = head[0].lower().strip(".,:;!?*_`\"'")
+    if first in lead_adverbs() and len(head) > 1:
+        first = head[1].lower().strip(".,:;!?*_`\"'")  # "Further understand our users"
     verbs = lead_verbs()
     if first in verbs:
         return True

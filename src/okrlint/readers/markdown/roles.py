@@ -58,8 +58,9 @@ _DESCRIBES = re.compile(rf"^(?:a|an|the|no|not|very|always|never|one|only|{_DEFI
 # The text after a label that says what the label means: "A goal to be achieved", "which
 # measure progress towards the objective", "is a qualitative statement".
 _DEFINES = re.compile(
-    r"(?i)^(?:(?:an?|the)\s+(?:\w+\s+){0,2}(?:goal|statement|target|metric|measure|description|"
-    r"aim)s?\b(?![-\w])(?!\D*\d)|(?:which|that|what|is|are|means|refers\s+to|describes?)\b)"
+    r"(?i)^(?:(?:(?:an?|the)\s+(?:\w+\s+){0,2}(?:goal|statement|target|metric|measure|"
+    r"description|aim)s?|an?\s+(?:\w+,?\s+){1,2}(?:outcome|result)s?)\b(?![-\w])(?!\D*\d)|"
+    r"(?:which|that|what|is|are|means|refers\s+to|describes?)\b)"
 )
 
 
@@ -272,6 +273,17 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
             # "## Goals" over a paragraph in a file that labels its objectives ("## Objective 1:
             # ..."): the overall aim, not one more objective.
             _why(line, f"'{lab.label}' names a section; this file labels its objectives")
+        elif (
+            lab.kind == "objective"
+            and lab.rest.strip()
+            and line.parent is not None
+            and line.parent.role == "key_result"
+            and any(c.role == "attribute" for c in line.siblings)
+        ):
+            # "**KR 1: ...**" > "- 측정: ...", "- 현재: 0%", "- 목표: 90%": among a key result's
+            # fields the word for "objective" (목표, 目标, 目標) names its target.
+            line.field_name = "target"
+            _set(line, "attribute", f"'{lab.label}:' among a key result's fields: its target")
         elif not lab.strong and any(a.role in STATEMENT_ROLES for a in line.ancestors()):
             # "- Initiative 1: Discovery interviews" > "- Goal: Identify pilot candidates": a
             # weak label inside a statement says what that statement is for.
@@ -398,6 +410,9 @@ def _rows(lines: list[Line], summary: RoleSummary) -> None:
             # objectives stated above ("### Objective 1: Marketing Readiness"), not new ones.
             _why(line, "names an objective stated above: a summary row")
             continue
+        if roles and _codes_only(line):
+            _why(line, "holds only ids and codes: a cross-reference, not statements")
+            continue
         if roles and _metrics_under_a_section(line):
             _why(line, "a 'Metric' column under a section name: measurements, not key results")
             continue
@@ -408,6 +423,17 @@ def _rows(lines: list[Line], summary: RoleSummary) -> None:
             summary.columns += 1
             summary.paired_columns += roles >= {"objective", "key_result"}
             _why(line, "a table with " + " and ".join(sorted(r + " column" for r in roles)))
+
+
+# "KR.O1.1", "MET.RELIAB.AVAIL_ODD · MET.SAFETY.ZERO_HARM", "O2", "KR.SEC.*": ids and codes.
+_CODES = re.compile(r"^[\s*_`]*(?:[A-Z0-9][A-Z0-9_.*\-/]*[\s*_`·,;|]*)+$")
+
+
+def _codes_only(row: Line) -> bool:
+    """A row whose every cell is empty or only ids and codes ("| KR.O1.2 | MET.RELIAB.AVAIL |"):
+    it maps statements stated elsewhere to codes."""
+    cells = [c[0] for c in row.cells if c[0].strip()]
+    return bool(cells) and all(_CODES.match(c) for c in cells)
 
 
 # A confidence or score before a statement in a grid's cell: "(5/10) Objective: ...".
@@ -464,9 +490,10 @@ def _norm_text(text: str) -> str:
 
 def _names_one(cell: str, stated: set[str]) -> bool:
     """Whether a cell names one of the objectives stated above, whole or by the start of its
-    words ("Customer Engagement" for "Customer Engagement Features")."""
+    words ("Customer Engagement" for "Customer Engagement Features") or by a run of them
+    ("Design System" for "Establish World-Class Design System")."""
     t = _norm_text(cell)
-    return len(t) >= 8 and any(s.startswith(t) for s in stated)
+    return len(t) >= 8 and any(f" {t} " in f" {s} " for s in stated)
 
 
 def _metrics_under_a_section(row: Line) -> bool:
@@ -670,6 +697,13 @@ def _containers(lines: list[Line]) -> None:
                     continue
                 if child_role == "key_result" and _attribute_like(child):
                     continue
+                if child_role == "initiative" and _list_lead_in(child):
+                    # "- **Timeline**:" over "- Week 1-2: Audit ...": names the list under it.
+                    _set(child, "group", "a lead-in over a list under a key result")
+                    for sub in child.children:
+                        if sub.role is None and sub.shape in ("item", "bullet") and sub.text:
+                            _set(sub, child_role, f"an item under a lead-in of a {what}")
+                    continue
                 if child_role == "key_result" and _category(child):
                     _set(child, "group", "a category label over items")
                     for sub in child.children:
@@ -692,7 +726,10 @@ def _containers(lines: list[Line]) -> None:
 
 
 def _holds_items(line: Line) -> bool:
-    return any(c.shape in ("item", "bullet") and c.text and not c.link_only for c in line.children)
+    """Items under ``line`` that could be statements: not only links, nor only "Key: value"
+    fields ("Scoring: 0.0-1.0", "Reviews: monthly")."""
+    items = [c for c in line.children if c.shape in ("item", "bullet") and c.text]
+    return any(not c.link_only for c in items) and not all(_attribute_like(c) for c in items)
 
 
 _PLURAL = re.compile(r"^(?:key[\s-]*results|krs|objectives)$", re.IGNORECASE)
@@ -709,6 +746,16 @@ def _short_name(text: str) -> bool:
         and not any(ch.isdigit() for ch in t)
         and not t.rstrip().endswith(".")
         and not starts_with_verb(t)
+    )
+
+
+def _list_lead_in(line: Line) -> bool:
+    """A short phrase ending with a colon over a list ("Timeline:", "Success Criteria:")."""
+    text = line.text.strip().rstrip("*_ ")
+    return (
+        text.endswith((":", "："))
+        and len(words(text)) <= 4
+        and any(c.shape in ("item", "bullet") and c.text for c in line.children)
     )
 
 
@@ -1039,10 +1086,16 @@ def _repeated_shape(root: Line, lines: list[Line]) -> int:
         if not repeated:
             return 0
 
+    held = {id(c) for c in candidates}
+
     def labels(sig: tuple[object, ...]) -> bool:
-        """Mostly short names ("Vision:", "CEO"): categories above the objectives."""
+        """Mostly short names ("Vision:", "CEO") over lists that nest, or inside another line
+        with a list: categories above or within the objectives. Over flat lists, with nothing
+        above them, short names are the objectives ("Advocates Program")."""
         g = groups[sig]
-        return sum(1 for c in g if _short_name(c.text)) * 2 > len(g)
+        return sum(1 for c in g if _short_name(c.text)) * 2 > len(g) and any(
+            _nests(c) or any(id(a) in held for a in c.ancestors()) for c in g
+        )
 
     def height(sig: tuple[object, ...]) -> float:
         g = groups[sig]
@@ -1057,6 +1110,15 @@ def _repeated_shape(root: Line, lines: list[Line]) -> int:
         _set(objective, "objective", _INFERRED)
         _cascade(objective)
     return len(chosen)
+
+
+def _nests(line: Line) -> bool:
+    """Whether an item under ``line`` has items of its own, or a line under it a list."""
+    return any(
+        k.shape in ("item", "bullet", "line", "heading")
+        and any(g.shape in ("item", "bullet") for g in k.children)
+        for k in line.children
+    )
 
 
 _INFERRED = "the shape this file repeats: a line with a list under it"
@@ -1106,6 +1168,13 @@ def _cascade(objective: Line) -> None:
         if child.shape not in ("item", "bullet") or not child.text or child.role is not None:
             continue
         grand = [g for g in child.children if g.shape in ("item", "bullet") and g.text]
+        if grand and _category(child) and not _nests(child):
+            # "* KPIs" > "* 1000 signups": a category of this objective's key results.
+            _set(child, "group", "a category label over items")
+            for g in grand:
+                if g.role is None:
+                    _set(g, "key_result", "an item under a category of an objective")
+            continue
         if grand and not starts_with_verb(clean(child.text).text or child.text):
             _set(child, "objective", "holds items of its own (a cascade)")
             _cascade(child)
@@ -1120,13 +1189,17 @@ _NOTE_TITLES = re.compile(
     r"^(?:grading notes|tracking notes|notes|final scores?|scores?|scoring|grading|retrospectives?|"
     r"retros?|lessons learned|learnings|what went well|what went wrong|changelog|history|"
     r"references|links|related links|see also|appendix|glossary|faq|status update|updates|"
+    r"appendix\s+[\w.]{1,3}\b.*|"  # "Appendix A — KR traceability"
     r"progress update|comments|key metrics|metrics|kpis?|success metrics|health metrics|"
     r"scoreboard|(?:okr\s+)?scorecard|dashboard|summary|status|progress|alignment(?: map)?|"
     r"traceability|"
     r"north star metrics?|"
     # "End of Quarter Retrospective", "Q3 retro", "Sprint 4 lessons learned"
     r"(?:[\w-]+\s+){1,4}(?:retrospectives?|retros?|lessons\s+learned|post-?mortems?)|"
-    r"(?:[\w-]+\s+)?(?:metrics?|kpis?)\s+(?:targets?|dashboard|tracker|tracking|overview|to\s+watch)"
+    r"(?:[\w-]+\s+)?(?:metrics?|kpis?)\s+(?:targets?|dashboard|tracker|tracking|overview|to\s+watch)|"
+    # "Weekly Tracking Dashboard", "OKR Progress Scorecard" (not a product's "Review Dashboard")
+    r"(?:(?:weekly|monthly|quarterly|okr|progress|tracking|status)\s+){1,2}"
+    r"(?:dashboard|scorecard|scoreboard)"
     r")\s*[:：]?\s*$",
     re.IGNORECASE,
 )
