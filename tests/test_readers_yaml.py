@@ -297,3 +297,14 @@ def test_desc_keys_and_an_okr_tools_default_texts_are_read_as_placeholders() -> 
     placeholder, real = doc.key_results()
     assert placeholder.analysis is not None and placeholder.analysis.placeholders == ["Key result"]
     assert real.analysis is not None and real.analysis.placeholders == []
+
+
+def test_an_id_in_the_text_key_gives_way_to_the_metric_it_names() -> None:
+    doc = parse_yaml(
+        "company_objectives:\n  - key: O1\n    title: Grow sustainable revenue\n"
+        "    key_results:\n      - kr: O1-KR1\n        metric: NetDollarRetention\n"
+        "        target: 1.10\n"
+    )
+    (kr,) = doc.key_results()
+    assert kr.text == "NetDollarRetention" and kr.span.line == 6
+    assert kr.metadata["measure"] == "NetDollarRetention"

@@ -664,3 +664,16 @@ def test_a_count_of_one_made_thing_is_one_deliverable() -> None:
     assert _names("key_result", "Hire engineers: +1 code intel, +2 frontend, +2 backend") == [
         "kr-output-count"
     ]
+
+
+def test_a_key_result_named_by_its_metric_key_with_a_target_is_measured() -> None:
+    yaml_text = (
+        "cycle: 2026-Q3\nobjectives:\n  - title: Reliability and trust for every customer\n"
+        "    key_results:\n      - kr: O2-KR1\n        metric: P95Latency_ms\n"
+        "        target: 200\n"
+    )
+    doc = read_text("okr.yaml", yaml_text, "yaml")
+    found = {(f.text, f.name) for f in lint(doc, _STATEMENT_SETTINGS)}
+    # Measured (a metric and its target), only its starting point is missing: not a task.
+    assert ("P95Latency_ms", "kr-is-task") not in found
+    assert ("P95Latency_ms", "kr-missing-baseline") in found

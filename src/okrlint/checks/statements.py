@@ -862,8 +862,10 @@ def field_target(node: Node) -> str | None:
     if _LEVEL_TARGET.search(value) or _field_has_number(node, "baseline", "current"):
         return value
     a = _kr(node)
-    if a is not None and _measure_name(a):
-        return value  # "| Paid user count | 150 |": the level of the measure the row names
+    if a is not None and (_measure_name(a) or field_value(node, "measure") == a.text):
+        # "| Paid user count | 150 |", "metric: NetDollarRetention" + "target: 1.10": the level
+        # of the measure the statement names.
+        return value
     return None
 
 

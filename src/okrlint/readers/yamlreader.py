@@ -69,6 +69,9 @@ _S = TypeVar("_S", Objective, KeyResult)
 _OBJECTIVE_TEXT_KEYS = tuple(_YAML_KEYS.get("objective_text", ()))
 _OBJECTIVE_TEXT_KEY_SET = frozenset(_OBJECTIVE_TEXT_KEYS)
 _KR_TEXT_KEYS = tuple(_YAML_KEYS.get("key_result_text", ()))
+_MEASURE_KEYS = frozenset(
+    str(k).lower() for k in (load_lexicon("labels").get("attributes") or {}).get("measure", ())
+)
 _INITIATIVE_KEYS = frozenset(_YAML_KEYS.get("initiative_lists", ()))
 _SET_LIST_KEYS = frozenset(_YAML_KEYS.get("set_lists", ()))
 _PERIOD_KEY = re.compile(r"^(?:q[1-4]|h[12]|fy\d{2,4}|(?:19|20)\d{2}(?:[-_ ]?q[1-4])?)$", re.I)
@@ -549,6 +552,9 @@ class _YamlReader:
         if text_node is None:
             raise _ShapeError("a key result needs its text ('text:')", _span(node))
         kr = self._with_fields(KeyResult, text_node, pairs)
+        if any(v is text_node for k, (_, v) in pairs.items() if k in _MEASURE_KEYS):
+            # "metric: NetDollarRetention" beside "target: 1.10": the text names the measure.
+            kr.metadata.setdefault("measure", kr.text)
         if "done" in pairs and isinstance(pairs["done"][1], yaml.ScalarNode):
             kr.metadata["done"] = str(pairs["done"][1].value).lower()
         for key, (_, value) in pairs.items():
@@ -611,15 +617,23 @@ def _with_descendants(obj: Objective) -> list[Objective]:
     return out
 
 
+# "O1-KR1", "KR2", "1.3", "o2_kr1": a statement's identifier, not its text.
+_IDENTIFIER = re.compile(r"[A-Za-z]{0,3}\d+(?:[-_.:][A-Za-z]{0,3}\d+)*")
+
+
 def _text_node(
     pairs: dict[str, tuple[yaml.Node, yaml.Node]], keys: tuple[str, ...]
 ) -> yaml.ScalarNode | None:
-    """The value of the first of ``keys`` that holds text ("objective:", "title:", ...)."""
+    """The value of the first of ``keys`` that holds text ("objective:", "title:", ...); a value
+    that is only an identifier ("kr: O1-KR1" beside "metric: ARR") gives way to a later key."""
+    found: yaml.ScalarNode | None = None
     for key in keys:
         value = pairs[key][1] if key in pairs else None
         if isinstance(value, yaml.ScalarNode):
-            return value
-    return None
+            if not _IDENTIFIER.fullmatch(str(value.value).strip()):
+                return value
+            found = found or value
+    return found
 
 
 def _kind(node: yaml.Node) -> str:
