@@ -14,6 +14,7 @@ from okrlint.analysis.statement import (
     Lead,
     _numbers,
     _placeholders,
+    parenthetical_asides,
     progress_tail,
     settled,
 )
@@ -38,6 +39,7 @@ def analyze_in(text: str, code: str) -> Analysis:
     change = bool(lead.verb_classes & {"up", "down"}) and lead.verb_form == "imperative"
     quantities = languages.quantities(text, p, change)
     progress_tail(text, quantities, lead.verb_classes)
+    parenthetical_asides(text, quantities)
     a = Analysis(
         text=text,
         language=code,

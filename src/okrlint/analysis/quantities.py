@@ -22,7 +22,15 @@ _CURRENCY = "$€£¥₹"
 
 # What a number is in its statement.
 Role = Literal[
-    "baseline", "target", "delta", "level", "timeframe", "identifier", "hidden", "progress"
+    "baseline",
+    "target",
+    "delta",
+    "level",
+    "timeframe",
+    "identifier",
+    "hidden",
+    "progress",
+    "aside",  # in parentheses after a noun: "15 repeat (3+ times) customers"
 ]
 Bound = Literal["min", "max"]
 Direction = Literal["up", "down", "hold"]
@@ -57,7 +65,7 @@ class Quantity:
 
     @property
     def is_metric(self) -> bool:
-        return self.role not in ("timeframe", "identifier", "hidden", "progress")
+        return self.role not in ("timeframe", "identifier", "hidden", "progress", "aside")
 
     def same_measure(self, other: Quantity) -> bool:
         if self.family is None or other.family is None:

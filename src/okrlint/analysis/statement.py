@@ -387,6 +387,7 @@ def analyze(doc: Any, language: str | None = None, text: str | None = None) -> A
     lead = _lead_verb(tokens)
     quantities = find_quantities(text)
     progress_tail(text, quantities, lead.verb_classes)
+    parenthetical_asides(text, quantities)
     a = Analysis(
         text=text,
         language=language or language_of(text),
@@ -425,6 +426,20 @@ def progress_tail(text: str, quantities: list[Quantity], classes: frozenset[str]
     for q in quantities:
         if q.start >= tail.start() and q.family == "percent":
             q.role = "progress"
+
+
+_ASIDE = re.compile(r"(?<=[^\W\d_])\s*\(([^()]{1,30})\)\s*(?=[^\W\d_])")
+
+
+def parenthetical_asides(text: str, quantities: list[Quantity]) -> None:
+    """ "Have 15 repeat (3+ times) customers": a number in parentheses between two words, after
+    a number outside them, says what the thing counted is; it is not a second value."""
+    for m in _ASIDE.finditer(text):
+        inside = [q for q in quantities if m.start(1) <= q.start and q.end <= m.end(1)]
+        before = [q for q in quantities if q.end <= m.start() and q.is_metric]
+        if inside and before:
+            for q in inside:
+                q.role = "aside"
 
 
 class Lead(NamedTuple):
@@ -806,10 +821,26 @@ _COUNTED_NOUN = re.compile(
 )
 
 
+def _repetitions(a: Analysis) -> bool:
+    """ "Complete the morning routine 90 times": a task done a number of times, its only
+    number; the count of its repetitions is an output ("Grow signups 3 times" is a change)."""
+    metric = a.metric_quantities
+    return (
+        len(metric) == 1
+        and metric[0].family == "multiplier"
+        and metric[0].text.lower().endswith("times")
+        and a.verb_form == "imperative"
+        and bool(a.verb_classes & {"output", "task"})
+        and not a.verb_classes & {"outcome", "up", "down"}
+    )
+
+
 def _counts(a: Analysis) -> Analysis:
     """Counts of new things from zero ("Sign 5 new customers") and of outputs ("Publish 12
     articles"). A count of people, customers or deals acquired in the cycle is an outcome; a
     count of anything else produced by the team's work is an output."""
+    if _repetitions(a):
+        return replace(a, output_count=True)
     qs = _counted(a)
     if not qs:
         return a

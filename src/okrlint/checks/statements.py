@@ -407,6 +407,13 @@ _CONSISTENTLY = re.compile(
 )
 
 
+# An upper bound on an amount per period: "less than 50 hours a week", "at most 2 meetings a day".
+_PER_PERIOD_CAP = re.compile(
+    r"\b(?:(?:less|fewer|no\s+more)\s+than|at\s+most|under)\s+\d[\d.,]*\s*[a-z-]*\s+"
+    r"(?:a|per|each|every)\s+(?:day|night|week|month|sprint)\b"
+)
+
+
 def maintain(a: Analysis) -> bool:
     if a.baseline is not None and a.target is not None:
         return False
@@ -429,6 +436,8 @@ def maintain(a: Analysis) -> bool:
         return True  # a standing limit: "Spend no more than 4 hours a week on reporting"
     if re.search(r"\b(?:hold|holds|keep|keeps)\b.*\b(?:steady|flat|stable|constant)\b", low):
         return True
+    if _PER_PERIOD_CAP.search(low) and not a.verb_classes & {"up", "down"}:
+        return True  # "Work less than 50 hours a week": a cap on a recurring amount, to hold
     if _CONSISTENTLY.search(low) and any(q.bound for q in a.metric_quantities):
         return True  # "Availability consistently >99.95%": a standing level to hold
     return bool(
