@@ -502,13 +502,20 @@ class _YamlReader:
                 return _TYPE_VALUES.get(_norm_key(str(v.value)))
         return None
 
-    def _objective(self, node: yaml.Node) -> Objective | None:
-        if not isinstance(node, yaml.MappingNode):
-            return self._plain(node, Objective)
+    def _statement_mapping(
+        self, node: yaml.MappingNode, text_keys: tuple[str, ...]
+    ) -> tuple[dict[str, tuple[yaml.Node, yaml.Node]], yaml.ScalarNode | None]:
+        """A statement written as a mapping: its keys, counted against the budget, and the
+        value that holds its text."""
         self.budget.spend()
         self._count_statement(node)
         pairs = self._pairs(node)
-        text_node = _text_node(pairs, _OBJECTIVE_TEXT_KEYS)
+        return pairs, _text_node(pairs, text_keys)
+
+    def _objective(self, node: yaml.Node) -> Objective | None:
+        if not isinstance(node, yaml.MappingNode):
+            return self._plain(node, Objective)
+        pairs, text_node = self._statement_mapping(node, _OBJECTIVE_TEXT_KEYS)
         if text_node is None or not any(ch.isalpha() for ch in str(text_node.value)):
             # No text, or a number ("objective: 99.9" is an SLO target, not an objective).
             raise _ShapeError("an objective needs its text ('objective:' or 'title:')", _span(node))
@@ -543,10 +550,7 @@ class _YamlReader:
     def _key_result(self, node: yaml.Node) -> KeyResult | None:
         if not isinstance(node, yaml.MappingNode):
             return self._plain(node, KeyResult)
-        self.budget.spend()
-        self._count_statement(node)
-        pairs = self._pairs(node)
-        text_node = _text_node(pairs, _KR_TEXT_KEYS)
+        pairs, text_node = self._statement_mapping(node, _KR_TEXT_KEYS)
         if text_node is not None and not str(text_node.value).strip():
             return None  # "Metric: ''": a key result not written yet, as an empty list item
         if text_node is None:

@@ -57,10 +57,11 @@ _DESCRIBES = re.compile(rf"^(?:a|an|the|no|not|very|always|never|one|only|{_DEFI
 
 # The text after a label that says what the label means: "A goal to be achieved", "which
 # measure progress towards the objective", "is a qualitative statement".
+_WHAT_IT_IS = r"(?:goal|statement|target|metric|measure|description|aim)s?"
 _DEFINES = re.compile(
-    r"(?i)^(?:(?:(?:an?|the)\s+(?:\w+\s+){0,2}(?:goal|statement|target|metric|measure|"
-    r"description|aim)s?|an?\s+(?:\w+,?\s+){1,2}(?:outcome|result)s?)\b(?![-\w])(?!\D*\d)|"
-    r"(?:which|that|what|is|are|means|refers\s+to|describes?)\b)"
+    rf"(?i)^(?:(?:(?:an?|the)\s+(?:\w+\s+){{0,2}}{_WHAT_IT_IS}|an?\s+(?:\w+,?\s+){{1,2}}"
+    r"(?:outcome|result)s?)\b(?![-\w])(?!\D*\d)|(?:which|that|what|is|are|means|refers\s+to|"
+    r"describes?)\b)"
 )
 
 
