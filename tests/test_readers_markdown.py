@@ -926,3 +926,41 @@ def test_an_adverb_before_the_verb_keeps_a_key_result_with_notes_a_key_result() 
             ["Further understand our users before May", "Have a 9 NPS"],
         )
     ]
+
+
+def test_another_schemes_ids_are_not_objective_labels() -> None:
+    doc = parse_md(
+        "# Objectives & Methods\n\n## Specific Objectives (OEs)\n\n"
+        "- **OE1**: Conduct an initial diagnosis of the variables.\n"
+        "- **OE2**: Design a training plan for pre-service teachers.\n",
+        "objectives.md",
+    )
+    assert list(doc.objectives()) == []
+
+
+def test_a_format_shown_before_the_set_is_not_part_of_it() -> None:
+    text = (
+        "# Club Objectives\n\nObjectives have the following format:\n\n"
+        "- **Objective: some overarching theme we want to work towards**\n"
+        "  - Result: some measurable result we want to achieve\n\n## 2020\n\n"
+        "- **Encourage collaboration between developers and designers**\n"
+        "  - Every member joins at least 3 discussions on GitHub\n\n"
+        "- **Improve project completion rate**\n  - Every project ships its MVP\n"
+    )
+    doc = parse_md(text, "objectives.md")
+    assert outline(doc) == [
+        (
+            "Encourage collaboration between developers and designers",
+            10,
+            ["Every member joins at least 3 discussions on GitHub"],
+        ),
+        ("Improve project completion rate", 13, ["Every project ships its MVP"]),
+    ]
+    # Announced with a block between ("the following structure:", a quote of it), the
+    # sections after it are the file's own.
+    announced = parse_md(
+        "# Plan for 2024\n\nThe sections below have the following structure:\n\n"
+        "> **Objective X: [title]**\n\n### Objective 1: Optimize support\n\n"
+        "- **Key Result 1:** Workshop for users run twice a year\n"
+    )
+    assert [o.text for o in announced.objectives()] == ["Optimize support"]

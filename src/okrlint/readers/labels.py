@@ -26,6 +26,8 @@ _NUM = (
     r"(?P<num>(?:[A-Z]{1,3}(?=\d))?\d+(?:[.\-]\d+)*[a-z]?|[ivx]{1,4}\b))?"
 )
 # "Objective (Ziel)", "目标（O1）": a translation or an id in parentheses (ASCII or full-width).
+# After an abbreviation only a number: "O1", "KR 2.1", "O-3" ("OE1" is another scheme's id).
+_ABBR_NUM = r"(?:\s*(?:#|n[°º]|no\.?)?\s*(?P<num>\d+(?:[.\-]\d+)*[a-z]?))?"
 _TRANSLATION = r"(?:\s*[(（][^()（）]{1,40}[)）])?"
 # A short title in parentheses after a numbered id: "KR1（第一笔钱）：", "KR2 (Retention):".
 _TITLE = r"(?:(?<=\d)\s*[（(][^（）()]{1,30}[）)](?=\s*[:：]))?"
@@ -137,7 +139,7 @@ def _patterns() -> _Patterns:
             add(
                 role,
                 True,
-                rf"^(?P<label>{prefix}(?:{abbr})s?{_NUM}{_TITLE})"
+                rf"^(?P<label>{prefix}(?:{abbr})s?{_ABBR_NUM}{_TITLE})"
                 rf"(?:[*_]*\s*[:：\-–—.)|·•]+[*_]*\s*{not_kr}|[*_]*\s*$|(?<=\d)\s+(?=[^\W\d_]))",
                 flags,
             )

@@ -238,6 +238,14 @@ def _labels(lines: list[Line], summary: RoleSummary) -> None:
         lab = line.label
         if lab is None:
             continue
+        if lab.kind in STATEMENT_ROLES and any(
+            _introduced_as_example(x) for x in (line, *line.ancestors())
+        ):
+            # "Objectives have the following format:" > "- Objective: some theme": the format
+            # shown, not a statement; its label says nothing about the file's own lines.
+            line.label = None
+            _why(line, f"label '{lab.label}' in a format shown as an example")
+            continue
         if lab.kind in ("objective", "key_result") and lab.strong:
             summary.strong_labels += 1
             summary.key_result_labels += lab.kind == "key_result"
@@ -1244,7 +1252,10 @@ def _notes(lines: list[Line]) -> None:
 # sound like:", "Weak key results look like this:".
 _INTRODUCES_EXAMPLE = re.compile(
     r"(?:\bexamples?\b|\bfor instance\b|\bhere(?: is|'s| are)\b|\bsounds? like\b|"
-    r"\blooks? like\b|\be\.g\.)[^.]*[:：]\s*$",
+    r"\blooks? like\b|\be\.g\.|"
+    # "Objectives have the following format:", "Use this template:"
+    r"\b(?:following|this|these)\s+(?:formats?|structures?|templates?|forms?|shapes?)\b)"
+    r"[^.]*[:：]\s*$",
     re.IGNORECASE,
 )
 
@@ -1255,6 +1266,9 @@ def _introduced_as_example(line: Line) -> bool:
         before
         and before[-1].shape in ("line", "bullet")
         and _INTRODUCES_EXAMPLE.search(before[-1].text)
+        # right after it: with a block between ("the following structure:", a quote of it,
+        # then the sections) the line is not the example
+        and line.start - before[-1].end <= 16
     ):
         return True
     parent = line.parent
