@@ -964,3 +964,45 @@ def test_a_format_shown_before_the_set_is_not_part_of_it() -> None:
         "- **Key Result 1:** Workshop for users run twice a year\n"
     )
     assert [o.text for o in announced.objectives()] == ["Optimize support"]
+
+
+def test_a_set_in_the_front_matter_of_a_page_without_one_in_its_body() -> None:
+    doc = parse_md(
+        "---\nid: OKR-001\nquarter: 2025-Q4\nobjective: Drive predictable reliability\n"
+        "krs:\n  - id: KR1\n    title: Reduce recurring incident rate by 40%\n"
+        "    target: 40\n    current: 18\n---\n# OKR: Reliability outcomes\n\nNotes follow.\n",
+        "docs/okrs/KRO-OKR-001.md",
+    )
+    assert outline(doc) == [
+        ("Drive predictable reliability", 4, ["Reduce recurring incident rate by 40%"])
+    ]
+    (kr,) = doc.key_results()
+    assert kr.metadata["current"] == "18"
+
+
+def test_verbose_key_results_under_their_heading_are_not_prose_and_notes_after_them() -> None:
+    long_kr = (
+        "Brand consolidation done. The site is the single canonical home for blog, training "
+        "and channel, old subdomains serve only redirects, and search engines reliably surface "
+        "the new pages for the brand's name and its main topics by the end of the year."
+    )
+    doc = parse_md(
+        "# The OKRs\n\n### Annual Objective\n\n**Establish the brand as one coherent home.**\n\n"
+        f"### Annual Key Results\n\n- **AKR1 - {long_kr}**\n- **AKR2 - {long_kr}**\n"
+        f"- **AKR3 - {long_kr}**\n\nThese three together describe what good looks like.\n",
+        "okrs.md",
+    )
+    ((objective, _, krs),) = outline(doc)
+    assert objective == "Establish the brand as one coherent home." and len(krs) == 3
+    assert not any(k.startswith("These three") for k in krs)
+
+
+def test_labels_with_a_hyphen_before_the_number_and_qualified_objective_labels() -> None:
+    doc = parse_md(
+        "# OKRs Q2\n\n## Primary Objective: Pass the PCI audit\n\n"
+        "### KR-01: 9 of 14 checkers implemented\n\n- **Meta**: 9 checkers\n"
+        "- **Como medir**: run the stage without stubs\n"
+    )
+    assert outline(doc) == [("Pass the PCI audit", 3, ["9 of 14 checkers implemented"])]
+    (kr,) = doc.key_results()
+    assert kr.metadata["target"] == "9 checkers" and kr.initiatives == []

@@ -677,3 +677,12 @@ def test_a_key_result_named_by_its_metric_key_with_a_target_is_measured() -> Non
     # Measured (a metric and its target), only its starting point is missing: not a task.
     assert ("P95Latency_ms", "kr-is-task") not in found
     assert ("P95Latency_ms", "kr-missing-baseline") in found
+
+
+def test_every_single_member_is_everyone_not_always() -> None:
+    assert "kr-maintain-kpi" not in _names(
+        "key_result", "Every single club member participates in at least 3 discussions"
+    )
+    assert _names("key_result", "API p95 latency under 300 ms every single day") == [
+        "kr-maintain-kpi"
+    ]

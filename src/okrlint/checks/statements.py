@@ -403,7 +403,9 @@ _NONE_LONGER = re.compile(
     r"(?:more|longer)\s+than\b"
 )
 _CONSISTENTLY = re.compile(
-    r"\b(?:consistently|at all times|every single|continuously|sustainably)\b"
+    r"\b(?:consistently|at all times|continuously|sustainably|"
+    # "every single day": always; "every single member joins 3 discussions": everyone, once
+    r"every single (?:day|night|week|month|quarter|sprint|release|build|deploy(?:ment)?|time))\b"
 )
 
 

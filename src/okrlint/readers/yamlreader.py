@@ -347,7 +347,7 @@ class _YamlReader:
                         continue
                     found |= self._find_sets(value, meta, list(context), depth + 1)
             return found
-        if self._is_objective_node(node) and depth > 0:
+        if self._is_objective_node(node) and (depth > 0 or _one_objective(pairs)):
             self._make_set(node, None, meta, context, [node])
             return True
         found = False
@@ -623,6 +623,15 @@ def _with_descendants(obj: Objective) -> list[Objective]:
 
 # "O1-KR1", "KR2", "1.3", "o2_kr1": a statement's identifier, not its text.
 _IDENTIFIER = re.compile(r"[A-Za-z]{0,3}\d+(?:[-_.:][A-Za-z]{0,3}\d+)*")
+
+
+def _one_objective(pairs: dict[str, tuple[yaml.Node, yaml.Node]]) -> bool:
+    """A file that is one objective ("objective: ..." and "key_results: [...]" at the top, as in
+    a page's front matter)."""
+    text = pairs.get("objective", (None, None))[1]
+    return isinstance(text, yaml.ScalarNode) and any(
+        isinstance(v, yaml.SequenceNode) for k, (_, v) in pairs.items() if k in _KR_KEYS
+    )
 
 
 def _text_node(

@@ -61,7 +61,12 @@ def read_lines(path: str, source: str) -> tuple[OkrDocument, Line, Decision]:
     summary = assign_roles(root, says)
     decision = decide(root, summary, says)
     assembler = Assembler(doc, pos, prelude.front_spans)
-    if decision.okr:
+    in_front = None
+    if not decision.okr and prelude.front_yaml is not None:
+        in_front = _front_matter_set(doc, prelude.front_yaml)
+    if in_front is not None:
+        decision = in_front  # the sets were read from the front matter
+    elif decision.okr:
         assembler.run(root)
         # No label anywhere, only a shape and a title: enough when the file is named on the
         # command line, not for the pre-commit hook or a walk over a folder of design docs. A
@@ -70,6 +75,18 @@ def read_lines(path: str, source: str) -> tuple[OkrDocument, Line, Decision]:
     else:
         doc.no_okrs_reason = decision.reason
     return doc, root, decision
+
+
+def _front_matter_set(doc: OkrDocument, front_yaml: str) -> Decision | None:
+    """An OKR set written in the front matter ("objective:" and "krs:" with "title:",
+    "target:", "current:"), in a page whose body has none: read it as the YAML reader does."""
+    from okrlint.readers.yamlreader import read_yaml
+
+    found = read_yaml(doc.path, front_yaml)
+    if not any(o.key_results for o in found.objectives()):
+        return None
+    doc.sets = found.sets
+    return Decision(True, "an OKR set in the front matter", explicit=True)
 
 
 def read_markdown(path: str, source: str) -> OkrDocument:

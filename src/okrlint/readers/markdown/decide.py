@@ -74,6 +74,13 @@ def _dated_set(statements: list[Line]) -> bool:
     return bool(statements) and all(dated(ln) for ln in statements)
 
 
+def _in_zone(line: Line) -> bool:
+    """An item under a line that names its group ("### Q1 Key Results" over "- **Q1-KR1 -
+    Domain consolidation complete.** 100% of ..."): a verbose key result, not prose (a long
+    paragraph there still is)."""
+    return line.shape in ("item", "bullet") and any(a.role == "zone" for a in line.ancestors())
+
+
 @dataclass
 class Decision:
     okr: bool
@@ -116,7 +123,8 @@ def decide(root: Line, summary: RoleSummary, file_says_okr: bool) -> Decision:
     guidance = [
         ln
         for ln in statements
-        if ln.label is None and (_GUIDANCE.search(ln.text) or len(words(ln.text)) > 40)
+        if ln.label is None
+        and (_GUIDANCE.search(ln.text) or (len(words(ln.text)) > 40 and not _in_zone(ln)))
     ]
     if len(guidance) * 10 >= len(statements) * 3:
         return Decision(

@@ -50,6 +50,9 @@ class Prelude:
         self.doc = doc
         self.pos = pos
         self.front_spans: dict[str, Span] = {}
+        # The front matter's YAML, as lines at their place in the file (blank lines before it),
+        # when it parsed to a mapping: an OKR set may be written there.
+        self.front_yaml: str | None = None
 
     def span(self, start: int, end: int) -> Span:
         return self.pos.span(start, end)
@@ -158,6 +161,7 @@ class Prelude:
                     if norm and norm not in spans:
                         spans[norm] = Span(first_line + i, 1, first_line + i, len(row) + 1)
             self.front_spans = spans
+            self.front_yaml = "\n" * (first_line - 1) + meta.text
             self.doc.metadata.setdefault("_span", Span(base_line, 1, base_line, 1))
         return blocks[1:]
 

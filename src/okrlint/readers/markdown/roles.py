@@ -646,6 +646,9 @@ def _zones(lines: list[Line]) -> int:
             if member.text.lower().startswith(name) or _DEFINITION.match(member.text):
                 _why(member, f"defines '{line.label.label}', does not state one")
                 continue
+            if _note_after_list(member, members):
+                _why(member, "a paragraph after the list: a note about its items")
+                continue
             if member.shape == "heading" and (
                 any(c.shape in ("item", "bullet", "row") for c in member.children)
                 or any(
@@ -674,6 +677,19 @@ def _zones(lines: list[Line]) -> int:
             else:
                 _set(member, role, f"under '{line.text.strip()}'")
     return described
+
+
+_ABOUT_THE_LIST = re.compile(r"(?i)^(?:these|this|those|together|all\s+of\s+(?:them|these))\b")
+
+
+def _note_after_list(member: Line, members: list[Line]) -> bool:
+    """ "These five together describe what good looks like": a paragraph after the items of a
+    zone, that speaks about them or runs on as prose."""
+    return (
+        member.shape == "line"
+        and any(m.shape in ("item", "bullet") and m.index < member.index for m in members)
+        and (bool(_ABOUT_THE_LIST.match(member.text.strip())) or len(words(member.text)) > 25)
+    )
 
 
 def _measured(lines: list[Line]) -> int:
