@@ -275,6 +275,12 @@ def test_a_statement_that_is_only_a_template_slot() -> None:
     assert _names("objective", "[Inspiring, qualitative goal]") == []
 
 
+def _yaml_findings(name: str, yaml_text: str) -> set[tuple[str, str]]:
+    """(statement, rule name) of every finding on a YAML file."""
+    doc = read_text(name, yaml_text, "yaml")
+    return {(f.text, f.name) for f in lint(doc, _STATEMENT_SETTINGS)}
+
+
 def test_a_short_statement_takes_its_file_language_when_no_word_tells() -> None:
     yaml_text = (
         "cycle: 2026-Q3\nobjectives:\n"
@@ -284,8 +290,7 @@ def test_a_short_statement_takes_its_file_language_when_no_word_tells() -> None:
         "      - Elke week een nieuwe versie van de regels met het team delen\n"
         "      - Launch the new onboarding flow\n"
     )
-    doc = read_text("doelen.yaml", yaml_text, "yaml")
-    found = {(f.text, f.name) for f in lint(doc, _STATEMENT_SETTINGS)}
+    found = _yaml_findings("doelen.yaml", yaml_text)
     # Dutch is not judged: nothing on the Dutch statements, English ones are still judged.
     assert found == {("Launch the new onboarding flow", "kr-is-task")}
 
@@ -672,8 +677,7 @@ def test_a_key_result_named_by_its_metric_key_with_a_target_is_measured() -> Non
         "    key_results:\n      - kr: O2-KR1\n        metric: P95Latency_ms\n"
         "        target: 200\n"
     )
-    doc = read_text("okr.yaml", yaml_text, "yaml")
-    found = {(f.text, f.name) for f in lint(doc, _STATEMENT_SETTINGS)}
+    found = _yaml_findings("okr.yaml", yaml_text)
     # Measured (a metric and its target), only its starting point is missing: not a task.
     assert ("P95Latency_ms", "kr-is-task") not in found
     assert ("P95Latency_ms", "kr-missing-baseline") in found
@@ -694,7 +698,6 @@ def test_a_statement_with_a_loanword_keeps_its_files_language() -> None:
         "    key_results:\n      - LTIFR reduzido em 30 por cento face a baseline\n"
         "      - Reduzir o número de incidentes de 12 para 4 por mês\n"
     )
-    doc = read_text("okrs.yaml", yaml_text, "yaml")
-    found = {(f.text, f.name) for f in lint(doc, _STATEMENT_SETTINGS)}
+    found = _yaml_findings("okrs.yaml", yaml_text)
     # Portuguese, like its file: "reduzido em 30 por cento" is a change, its own baseline.
     assert not any(text.startswith("LTIFR") for text, _ in found)
