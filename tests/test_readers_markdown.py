@@ -1006,3 +1006,12 @@ def test_labels_with_a_hyphen_before_the_number_and_qualified_objective_labels()
     assert outline(doc) == [("Pass the PCI audit", 3, ["9 of 14 checkers implemented"])]
     (kr,) = doc.key_results()
     assert kr.metadata["target"] == "9 checkers" and kr.initiatives == []
+
+
+def test_a_heading_that_names_the_method_over_its_principles_is_not_an_objective() -> None:
+    doc = parse_md(
+        "# OKRs - Objective and Key Results\n\n * Measure\n * Focus\n * Align\n * Stretch\n\n"
+        "Original doc based on the book.\n",
+        "okrs.md",
+    )
+    assert list(doc.objectives()) == []

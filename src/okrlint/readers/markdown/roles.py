@@ -1089,6 +1089,8 @@ def _repeated_shape(root: Line, lines: list[Line]) -> int:
             continue
         if _plain_title(line.text) or _data_field(line):
             continue  # "Details: ..." over a list: the details of something, not an objective
+        if names_the_method(line.text):
+            continue  # "# OKRs - Objectives and Key Results" over its principles: the method
         kids = [c for c in line.children if c.shape in ("item", "bullet") and c.text]
         # A list of links or of "Key: value" fields ("Workgroup: ...", "Details: ...") is a
         # record's data, not its key results.
