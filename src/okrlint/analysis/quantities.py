@@ -216,6 +216,10 @@ _DELTA_AFTER = re.compile(
 )
 
 
+# Capitals glued to a number without a unit: "3DS", "2FA" name a thing.
+_GLUED_CODE = re.compile(r"[A-Z]{2,}(?![a-z])")
+
+
 @cache
 def _frequency_pattern() -> re.Pattern[str]:
     freq = numbers().get("frequencies") or {}
@@ -324,6 +328,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 break
         q.end = end
         q.text = text[q.start : end]
+        if q.unit is None and _GLUED_CODE.match(text, end):
+            q.role = "identifier"  # "3DS", "2FA": a name with a digit, not a number
         if q.family == "multiplier":
             q.relative = True
         sm = _SCALE_AFTER.match(text[end:])

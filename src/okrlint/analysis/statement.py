@@ -86,7 +86,12 @@ _AUX = {
     "become",
 }
 _PLAN = re.compile(
-    r"(?i)\b(?:ahead\s+of|on|to|above|at|over|per)\s+(?:the\s+)?(?:company\s+)?plan\b"
+    r"(?i)\b(?:ahead\s+of|on|to|above|at|over|per)\s+(?:the\s+)?(?:company\s+)?plan\b|"
+    # "above the last 12 months' peak", "over last year's level": a reference stated by its
+    # period, the starting point the target is read against
+    r"\b(?:above|over|beyond|than)\s+(?:the\s+)?(?:last|previous|prior)\s+(?:\d+\s+)?"
+    r"(?:years?|quarters?|months?|weeks?|cycles?|periods?)(?:['’]s?)?\s+"
+    r"(?:peaks?|highs?|levels?|averages?|results?|values?|best|record)\b"
 )
 _ADJ_BEFORE = {
     "more",

@@ -482,6 +482,8 @@ def missing_baseline(a: Analysis) -> bool:
         return False
     if a.relative_word is not None or a.new_count or a.output_count or a.hidden_values:
         return False  # a value kept off the page may well be measured from a known start
+    if a.plan_relative:
+        return False  # "ahead of plan", "above the last 12 months' peak": read against those
     return a.target.is_metric and not a.target.placeholder
 
 
