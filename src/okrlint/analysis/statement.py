@@ -890,6 +890,7 @@ def _counts(a: Analysis) -> Analysis:
         first.family is None
         and first.scale is None
         and first.value == int(first.value)
+        and first.value > 0  # "0 mixed-content warnings": a level to reach, not things made
         and first.bound != "max"
         and first.role in ("level", "target")
         and a.baseline is None
@@ -963,6 +964,7 @@ def _leading_count(
         and first.family is None
         and first.scale is None
         and first.value == int(first.value)
+        and first.value > 0  # "0 mixed-content warnings": a level to reach
         and first.role in ("level", "target")
         and a.baseline is None
     ):

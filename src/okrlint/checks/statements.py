@@ -65,7 +65,8 @@ _TIMES_A = re.compile(rf"(?i)\b{_TIMES}\b")
 _HABIT_STRONG = re.compile(
     r"(?i)\b(?:every\s+(?:day|evening|morning|night|week|weekday|weekend|month|other\s+week)|"
     rf"each\s+(?:day|week|month|morning|evening)|{_TIMES}|"
-    r"daily|nightly|weekly|bi-?weekly|fortnightly|monthly|on\s+weekends)\b"
+    r"daily|nightly|weekly|bi-?weekly|fortnightly|monthly|on\s+weekends)\b|"
+    r"(?<=[a-z])\s*/\s*(?:day|week|wk)\b"  # "4 workouts/week"
 )
 _ADVERB_COMPARATIVE = re.compile(
     r"(?i)\b(?:sooner|faster|quicker|earlier|more\s+(?:quickly|often|easily|reliably|consistently)|"
