@@ -18,7 +18,7 @@ pytestmark = [
 ]
 
 # split: (macro F1 over rules with >= 5 expected, precision of all findings, error share right)
-FLOORS = {"dev": (0.60, 0.82, 0.95), "test": (0.57, 0.81, 0.95)}
+FLOORS = {"dev": (0.61, 0.84, 0.95), "test": (0.57, 0.81, 0.95)}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))
