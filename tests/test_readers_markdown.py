@@ -1015,3 +1015,29 @@ def test_a_heading_that_names_the_method_over_its_principles_is_not_an_objective
         "okrs.md",
     )
     assert list(doc.objectives()) == []
+
+
+def test_front_matter_sets_need_an_objective_and_a_key_results_list_and_keep_problems() -> None:
+    # A case study's "objective" and "results" are not an OKR set.
+    case = parse_md(
+        "---\ntitle: Checkout\nobjective: Reduce friction at checkout\nresults:\n"
+        "  - 32% faster checkout\n  - 12% more orders\n---\n# Checkout\n",
+        "case-study.md",
+    )
+    assert list(case.objectives()) == [] and case.problems == []
+    # A set with a key result that has no text: the YAML reader's problem, at its line.
+    typo = parse_md(
+        "---\nobjective: Drive predictable reliability\nkrs:\n  - title: Cut p95 to 300ms\n"
+        "  - tilte: Improve things\n    target: 40\n---\n# Notes\n",
+        "q4-okrs.md",
+    )
+    assert [(p.span.line, p.message) for p in typo.problems] == [
+        (5, "a key result needs its text ('text:')")
+    ]
+    # Its okrlint comments count as in a YAML file.
+    quiet = parse_md(
+        "---\nobjective: Drive predictable reliability\nkrs:\n"
+        "  - title: Improve things  # okrlint-disable-line OKR302\n---\n# Notes\n",
+        "okrs.md",
+    )
+    assert [c.span.line for c in quiet.comments] == [4]

@@ -537,3 +537,14 @@ def test_a_rule_without_docs_in_okrlint_is_not_linked() -> None:
     report = Report([finding], default_registry(), {"files": 1})
     assert "| ACME001 `acme-rule` |" in render_markdown(report)
     assert "https://" not in render_html(report)
+
+
+def test_control_characters_in_statements_never_reach_the_reports() -> None:
+    yaml_text = (
+        'cycle: 2026-Q3\nobjectives:\n  - objective: "Ship \\x1b[31mRED\\x1b[0m things \\u202e"\n'
+        '    key_results:\n      - "Improve stuff \\u0000 nul \\x07 bell"\n'
+    )
+    report = make_report(("okrs.yaml", yaml_text))
+    for out in (render_html(report), render_markdown(report)):
+        assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202e]", out)
+        assert "Improve stuff" in out

@@ -57,6 +57,7 @@ _YAML_KEYS: dict[str, list[str]] = load_lexicon("labels").get("yaml_keys") or {}
 _OBJECTIVE_LIST_KEYS = frozenset(_YAML_KEYS.get("objective_lists", ()))
 _OKR_LIST_KEYS = frozenset(_YAML_KEYS.get("okr_lists", ()))
 _KR_KEYS = frozenset(_YAML_KEYS.get("key_result_lists", ()))
+_STRONG_KR_KEYS = _KR_KEYS - frozenset(_YAML_KEYS.get("key_result_lists_weak", ()))
 # Exports that keep every node in one tree say what each node is in a field:
 # {"tipo": "objetivo", "nome": ..., "filhos": [{"tipo": "kr", ...}]}.
 _TYPE_KEYS = frozenset(_YAML_KEYS.get("type_keys", ()))
@@ -627,10 +628,20 @@ _IDENTIFIER = re.compile(r"[A-Za-z]{0,3}\d+(?:[-_.:][A-Za-z]{0,3}\d+)*")
 
 def _one_objective(pairs: dict[str, tuple[yaml.Node, yaml.Node]]) -> bool:
     """A file that is one objective ("objective: ..." and "key_results: [...]" at the top, as in
-    a page's front matter)."""
+    a page's front matter; not "results:", which other records use)."""
     text = pairs.get("objective", (None, None))[1]
     return isinstance(text, yaml.ScalarNode) and any(
-        isinstance(v, yaml.SequenceNode) for k, (_, v) in pairs.items() if k in _KR_KEYS
+        isinstance(v, yaml.SequenceNode) for k, (_, v) in pairs.items() if k in _STRONG_KR_KEYS
+    )
+
+
+def is_one_objective(data: object) -> bool:
+    """The same test on loaded data (a page's front matter): a text under "objective" and a
+    list under a key-result key."""
+    if not isinstance(data, dict) or not isinstance(data.get("objective"), str):
+        return False
+    return any(
+        _norm_key(str(k)) in _STRONG_KR_KEYS and isinstance(v, list) for k, v in data.items()
     )
 
 

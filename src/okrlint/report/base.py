@@ -18,6 +18,7 @@ from okrlint.report.score import (
     ScoreSet,
     score_documents,
 )
+from okrlint.textsafe import safe_text
 
 
 @dataclass
@@ -123,7 +124,8 @@ def set_meta(okr_set: OkrSet) -> list[str]:
 
 
 def one_line(text: str) -> str:
-    return " ".join(text.split())
+    """On one line, with control characters (NUL, ESC, bidi overrides) made visible."""
+    return " ".join(safe_text(text).split())
 
 
 def rule_rows(findings: Sequence[Finding]) -> list[tuple[str, str, str, int]]:

@@ -34,6 +34,7 @@ from okrlint.report.score import (
     StatementScore,
     display,
 )
+from okrlint.textsafe import safe_text
 
 _CSS = """
 :root {
@@ -171,7 +172,7 @@ _ESC_CODE = re.compile(r"`([^`\n]+)`")
 
 
 def _h(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    return html.escape(safe_text(str(text), keep_newlines=True), quote=True)
 
 
 def _h_code(text: str) -> str:

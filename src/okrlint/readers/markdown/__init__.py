@@ -62,8 +62,8 @@ def read_lines(path: str, source: str) -> tuple[OkrDocument, Line, Decision]:
     decision = decide(root, summary, says)
     assembler = Assembler(doc, pos, prelude.front_spans)
     in_front = None
-    if not decision.okr and prelude.front_yaml is not None:
-        in_front = _front_matter_set(doc, prelude.front_yaml)
+    if not decision.okr:
+        in_front = _front_matter_set(doc, prelude)
     if in_front is not None:
         decision = in_front  # the sets were read from the front matter
     elif decision.okr:
@@ -77,12 +77,22 @@ def read_lines(path: str, source: str) -> tuple[OkrDocument, Line, Decision]:
     return doc, root, decision
 
 
-def _front_matter_set(doc: OkrDocument, front_yaml: str) -> Decision | None:
-    """An OKR set written in the front matter ("objective:" and "krs:" with "title:",
-    "target:", "current:"), in a page whose body has none: read it as the YAML reader does."""
-    from okrlint.readers.yamlreader import read_yaml
+def _front_matter_set(doc: OkrDocument, prelude: Prelude) -> Decision | None:
+    """An OKR set written in the front matter (a text under "objective:" and a list under
+    "krs:" / "key_results:"), in a page whose body has none: read as the YAML reader reads it,
+    with its problems and its okrlint comments."""
+    from okrlint.readers.yamlreader import is_one_objective, read_yaml
 
-    found = read_yaml(doc.path, front_yaml)
+    if prelude.front_yaml is None or not is_one_objective(prelude.front_data):
+        return None
+    found = read_yaml(doc.path, prelude.front_yaml)
+    reported = {p.span.line for p in doc.problems if p.message.startswith("duplicate YAML key")}
+    doc.problems.extend(
+        p
+        for p in found.problems
+        if not (p.message.startswith("duplicate YAML key") and p.span.line in reported)
+    )
+    doc.comments.extend(found.comments)
     if not any(o.key_results for o in found.objectives()):
         return None
     doc.sets = found.sets

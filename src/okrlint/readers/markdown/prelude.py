@@ -53,6 +53,7 @@ class Prelude:
         # The front matter's YAML, as lines at their place in the file (blank lines before it),
         # when it parsed to a mapping: an OKR set may be written there.
         self.front_yaml: str | None = None
+        self.front_data: object = None
 
     def span(self, start: int, end: int) -> Span:
         return self.pos.span(start, end)
@@ -162,6 +163,7 @@ class Prelude:
                         spans[norm] = Span(first_line + i, 1, first_line + i, len(row) + 1)
             self.front_spans = spans
             self.front_yaml = "\n" * (first_line - 1) + meta.text
+            self.front_data = data
             self.doc.metadata.setdefault("_span", Span(base_line, 1, base_line, 1))
         return blocks[1:]
 
