@@ -783,7 +783,7 @@ def test_habits_effort_and_counts_made_by_a_work_verb() -> None:
 
 
 def test_a_one_word_theme_before_a_statement_of_its_own_is_not_judged() -> None:
-    from okrlint.readers.statement import clean
+    from okrlint.readers.decorations import clean
 
     assert clean("Launch: Mahaveer is publicly trading online").text == (
         "Mahaveer is publicly trading online"

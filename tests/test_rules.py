@@ -296,7 +296,7 @@ def test_a_short_statement_takes_its_file_language_when_no_word_tells() -> None:
 
 
 def test_a_current_score_tail_is_kept_apart_from_the_statement() -> None:
-    from okrlint.readers.statement import clean
+    from okrlint.readers.decorations import clean
 
     cleaned = clean("Efficient Resource Management - Current Score: 5/10")
     assert cleaned.text == "Efficient Resource Management"
@@ -439,7 +439,7 @@ def test_exploring_is_an_activity_for_an_objective() -> None:
 
 
 def test_a_score_scale_after_a_key_result_is_not_its_baseline_and_target() -> None:
-    from okrlint.readers.statement import clean
+    from okrlint.readers.decorations import clean
 
     cleaned = clean("Interactive prototype approved by the client (0.0 → 1.0)")
     assert cleaned.text == "Interactive prototype approved by the client"

@@ -26,7 +26,7 @@ from okrlint.analysis import analyze_nodes
 from okrlint.engine import Settings, lint
 from okrlint.model import KeyResult, Objective, OkrDocument, OkrSet, Span
 from okrlint.readers import read_text
-from okrlint.readers.statement import clean
+from okrlint.readers.decorations import clean
 from okrlint.registry import Registry, default_registry
 from okrlint.yamlsafe import SafeLoader
 

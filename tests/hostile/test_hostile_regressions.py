@@ -11,14 +11,14 @@ from hypothesis import strategies as st
 
 from okrlint.engine import Settings, lint
 from okrlint.readers import read_bytes, read_text
-from okrlint.readers.limits import MAX_STATEMENT_CHARS
-from okrlint.readers.statement import (
+from okrlint.readers.decorations import (
     _BRACKET_TAIL,
     _HANDLE_TAIL,
     bracket_tail,
     clean,
     handle_tail,
 )
+from okrlint.readers.limits import MAX_STATEMENT_CHARS
 from okrlint.registry import default_registry
 
 REGISTRY = default_registry()

@@ -15,7 +15,7 @@ from typing import Any
 from okrlint.analysis.statement import judged
 from okrlint.checks.api import Node, Problem, RuleContext, quote
 from okrlint.model import Initiative, KeyResult, Objective, OkrDocument, OkrSet
-from okrlint.readers.statement import words
+from okrlint.readers.decorations import words
 
 REGEX_TIMEOUT = 0.05  # seconds per statement: a pack's regular expression cannot hang a run
 

@@ -40,8 +40,8 @@ from okrlint.model import (
     Prose,
     Span,
 )
+from okrlint.readers.decorations import Cleaned, clean, parse_metadata_line
 from okrlint.readers.limits import MAX_COMMENTS, MAX_YAML_STATEMENTS
-from okrlint.readers.statement import Cleaned, clean, parse_metadata_line
 from okrlint.yamlsafe import (
     MAX_NODES,
     MarkMap,

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from okrlint.model import Initiative, KeyResult, Objective, OkrDocument, OkrSet, Prose, Span
+from okrlint.readers.decorations import clean
 from okrlint.readers.markdown import blocks as mb
 from okrlint.readers.markdown.lines import Line
 from okrlint.readers.markdown.roles import STATEMENT_ROLES
-from okrlint.readers.statement import clean
 
 _CYCLE_IN_TEXT = re.compile(
     r"\b(?:(?:FY|CY)\s?\d{2,4}[\s-]*Q[1-4]|Q[1-4]\s*[-/ ]?\s*(?:FY)?(?:19|20)?\d{2}\b|"

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from okrlint.readers.decorations import explaining_title, own_okrs_title, words
 from okrlint.readers.markdown.lines import Line
 from okrlint.readers.markdown.roles import STATEMENT_ROLES, RoleSummary
-from okrlint.readers.statement import explaining_title, own_okrs_title, words
 
 # A file name or title that says the file holds OKRs (in the languages of labels.yaml). A file
 # may be named "goals.yaml"; a heading "Goals" says nothing (design docs have one).

@@ -12,9 +12,9 @@ from typing import Any
 import yaml
 
 from okrlint.model import Comment, OkrDocument, Problem, Span
+from okrlint.readers.decorations import parse_metadata_line
 from okrlint.readers.limits import MAX_COMMENTS, ReadLimitError
 from okrlint.readers.markdown import blocks as mb
-from okrlint.readers.statement import parse_metadata_line
 from okrlint.yamlsafe import (
     MarkMap,
     SafeLoader,

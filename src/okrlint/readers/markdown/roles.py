@@ -28,6 +28,13 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from okrlint.data import load_lexicon
+from okrlint.readers.decorations import (
+    clean,
+    explaining_title,
+    plain_title,
+    starts_with_verb,
+    words,
+)
 from okrlint.readers.labels import (
     Label,
     Zone,
@@ -37,13 +44,6 @@ from okrlint.readers.labels import (
     weak_key_result_column,
 )
 from okrlint.readers.markdown.lines import KR_DATA, Column, Line
-from okrlint.readers.statement import (
-    clean,
-    explaining_title,
-    plain_title,
-    starts_with_verb,
-    words,
-)
 
 STATEMENT_ROLES = frozenset({"objective", "key_result", "initiative"})
 _ZONE_ROLE = {"objectives": "objective", "key_results": "key_result", "initiatives": "initiative"}
