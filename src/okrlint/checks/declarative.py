@@ -12,7 +12,6 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from okrlint.analysis.statement import judged
 from okrlint.checks.api import Node, Problem, RuleContext, quote
 from okrlint.model import Initiative, KeyResult, Objective, OkrDocument, OkrSet
 from okrlint.readers.decorations import words
@@ -36,6 +35,14 @@ def _level(node: Node) -> str | None:
     if okr_set is None and isinstance(node, Initiative):
         return None
     return okr_set.level if okr_set is not None else None
+
+
+def _judged(language: str) -> bool:
+    """Whether okrlint judges statements in ``language`` (the analysis is imported only by the
+    rules that read it: a file without OKRs never needs it)."""
+    from okrlint.analysis.statement import judged
+
+    return judged(language)
 
 
 def level_allows(ctx: RuleContext, node: Node) -> bool:
@@ -102,7 +109,7 @@ def occurrence(ctx: RuleContext, node: Node) -> Iterator[Problem]:
         values["text"] = quote(node.text, 60)
     elif what == "words" and isinstance(node, (Objective, KeyResult, Initiative)):
         a = getattr(node, "analysis", None)
-        if a is not None and not judged(a.language):
+        if a is not None and not _judged(a.language):
             return  # words are not counted alike in every language (Vietnamese: syllables)
         count = len(words(node.text))
         values["text"] = quote(node.text, 60)
@@ -243,7 +250,7 @@ def _has_part(node: Any, part: str) -> bool:
         from okrlint.analysis.timeframes import has_timeframe
 
         return bool(meta.get("deadline")) or has_timeframe(getattr(node, "text", ""))
-    if a is None or not judged(getattr(a, "language", "en")):
+    if a is None or not _judged(getattr(a, "language", "en")):
         return True  # not analysed, or in a language okrlint does not judge
     if part == "baseline":
         return a.baseline is not None or a.delta is not None or a.new_count

@@ -81,9 +81,11 @@ def _front_matter_set(doc: OkrDocument, prelude: Prelude) -> Decision | None:
     """An OKR set written in the front matter (a text under "objective:" and a list under
     "krs:" / "key_results:"), in a page whose body has none: read as the YAML reader reads it,
     with its problems and its okrlint comments."""
+    if prelude.front_yaml is None or not isinstance(prelude.front_data, dict):
+        return None  # most pages: no YAML reader to import
     from okrlint.readers.yamlreader import is_one_objective, read_yaml
 
-    if prelude.front_yaml is None or not is_one_objective(prelude.front_data):
+    if not is_one_objective(prelude.front_data):
         return None
     found = read_yaml(doc.path, prelude.front_yaml)
     reported = {p.span.line for p in doc.problems if p.message.startswith("duplicate YAML key")}
