@@ -137,6 +137,20 @@ _BAND = re.compile(
 )
 
 
+def _candidates(line: Line) -> list[Line]:
+    """The lines under ``line`` that may hold a statement."""
+    return [c for c in line.children if _is_candidate(c) and c.text]
+
+
+def _group(line: Line, why: str, members: list[Line], role: str, why_member: str) -> None:
+    """``line`` names a group (a category, a lead-in, a heading over a list); each of
+    ``members`` not given a role yet takes ``role``."""
+    _set(line, "group", why)
+    for sub in members:
+        if sub.role is None:
+            _set(sub, role, why_member)
+
+
 def _is_candidate(line: Line) -> bool:
     """A line that may hold a statement: not a link alone (a table of contents), unless it is
     a list item over a list of items that are not links (a linked objective over its key
@@ -657,23 +671,32 @@ def _zones(lines: list[Line]) -> int:
                 )
             ):
                 # "#### High-Confidence Detection" over a table or list of key results: a group.
-                _set(member, "group", f"a heading over {role.replace('_', ' ')}s")
-                for sub in member.children:
-                    if sub.role is None and _is_candidate(sub) and sub.text:
-                        _set(sub, role, f"under '{line.text.strip()}' > '{member.text.strip()}'")
+                _group(
+                    member,
+                    f"a heading over {role.replace('_', ' ')}s",
+                    _candidates(member),
+                    role,
+                    f"under '{line.text.strip()}' > '{member.text.strip()}'",
+                )
                 continue
             if _lead_in(member, line.label.zone):
                 # "These metrics measure the key results:" over the list that holds them.
-                _set(member, "group", f"introduces the list under '{line.text.strip()}'")
-                for sub in member.children:
-                    if sub.role is None and _is_candidate(sub) and sub.text:
-                        _set(sub, role, f"under '{line.text.strip()}' > its lead-in")
+                _group(
+                    member,
+                    f"introduces the list under '{line.text.strip()}'",
+                    _candidates(member),
+                    role,
+                    f"under '{line.text.strip()}' > its lead-in",
+                )
                 continue
             if _category(member):
-                _set(member, "group", "a category label over items")
-                for sub in member.children:
-                    if sub.role is None and _is_candidate(sub) and sub.text:
-                        _set(sub, role, f"under '{line.text.strip()}' > '{member.text.strip()}'")
+                _group(
+                    member,
+                    "a category label over items",
+                    _candidates(member),
+                    role,
+                    f"under '{line.text.strip()}' > '{member.text.strip()}'",
+                )
             else:
                 _set(member, role, f"under '{line.text.strip()}'")
     return described
@@ -724,16 +747,23 @@ def _containers(lines: list[Line]) -> None:
                     continue
                 if child_role == "initiative" and _list_lead_in(child):
                     # "- **Timeline**:" over "- Week 1-2: Audit ...": names the list under it.
-                    _set(child, "group", "a lead-in over a list under a key result")
-                    for sub in child.children:
-                        if sub.role is None and sub.shape in ("item", "bullet") and sub.text:
-                            _set(sub, child_role, f"an item under a lead-in of a {what}")
+                    items = [c for c in child.children if c.shape in ("item", "bullet") and c.text]
+                    _group(
+                        child,
+                        "a lead-in over a list under a key result",
+                        items,
+                        child_role,
+                        f"an item under a lead-in of a {what}",
+                    )
                     continue
                 if child_role == "key_result" and _category(child):
-                    _set(child, "group", "a category label over items")
-                    for sub in child.children:
-                        if sub.role is None and _is_candidate(sub) and sub.text:
-                            _set(sub, child_role, f"an item under a category of a {what}")
+                    _group(
+                        child,
+                        "a category label over items",
+                        _candidates(child),
+                        child_role,
+                        f"an item under a category of a {what}",
+                    )
                     continue
                 _set(child, child_role, f"an item under a {what}")
             elif (
@@ -1197,10 +1227,13 @@ def _cascade(objective: Line) -> None:
         grand = [g for g in child.children if g.shape in ("item", "bullet") and g.text]
         if grand and _category(child) and not _nests(child):
             # "* KPIs" > "* 1000 signups": a category of this objective's key results.
-            _set(child, "group", "a category label over items")
-            for g in grand:
-                if g.role is None:
-                    _set(g, "key_result", "an item under a category of an objective")
+            _group(
+                child,
+                "a category label over items",
+                grand,
+                "key_result",
+                "an item under a category of an objective",
+            )
             continue
         if grand and not starts_with_verb(clean(child.text).text or child.text):
             _set(child, "objective", "holds items of its own (a cascade)")
