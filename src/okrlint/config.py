@@ -14,15 +14,17 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pathspec
 import yaml
 
 from okrlint.files import git_root
 from okrlint.registry import SEVERITIES, Registry, Rule, RuleError, registry_with_packs
 from okrlint.report.score import ScoreConfig
 from okrlint.smallfile import SmallFileError, compose_bounded, read_small_text
+
+if TYPE_CHECKING:
+    import pathspec
 
 CONFIG_NAMES = (".okrlint.yaml", ".okrlint.yml")
 KEYS = (
@@ -69,7 +71,10 @@ MAX_PATTERN_STARS = 16
 
 @lru_cache(maxsize=64)
 def _compiled(patterns: tuple[str, ...]) -> pathspec.PathSpec[Any]:
-    """Globs compiled once per list, not once per file."""
+    """Globs compiled once per list, not once per file (pathspec is imported on the first
+    list: most runs have none)."""
+    import pathspec
+
     return pathspec.PathSpec.from_lines("gitignore", patterns)
 
 

@@ -1,5 +1,8 @@
 """Checks over a set or an objective as a whole: time frames, outputs, pay, scores, review
-dates, alignment and owners."""
+dates, alignment and owners.
+
+The analysis modules are imported by the checks that use them: a file without OKRs (the
+hook's usual case) runs these checks without loading the statement analysis."""
 
 from __future__ import annotations
 
@@ -9,9 +12,6 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from okrlint.analysis import languages
-from okrlint.analysis.lexicon import phrases
-from okrlint.analysis.timeframes import has_timeframe, parse_date
 from okrlint.checks.api import Node, Problem, RuleContext, quote
 from okrlint.model import KeyResult, Objective, OkrDocument, OkrSet, Span
 
@@ -25,6 +25,9 @@ _OKR_WORDS = re.compile(
 
 
 def _set_has_timeframe(s: OkrSet) -> bool:
+    from okrlint.analysis import languages
+    from okrlint.analysis.timeframes import has_timeframe
+
     meta = s.metadata
     if meta.get("cycle") or meta.get("deadline"):
         return True
@@ -72,6 +75,8 @@ def output_only_objective(ctx: RuleContext, node: Node) -> Iterator[Problem]:
 
 @cache
 def _pay_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    from okrlint.analysis.lexicon import phrases
+
     lex = phrases()
 
     def alt(words: list[str]) -> str:
@@ -225,6 +230,8 @@ def stale_review(ctx: RuleContext, node: Node) -> Iterator[Problem]:
     raw = node.metadata.get("updated")
     if raw in (None, ""):
         return
+    from okrlint.analysis.timeframes import parse_date
+
     when = parse_date(raw)
     if when is None:
         return

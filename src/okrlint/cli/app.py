@@ -30,7 +30,6 @@ from okrlint.cli.output import (
 )
 from okrlint.cli.selection import TIME_DEPENDENT, Run, named_explicitly, split_values
 from okrlint.config import Config, ConfigResolver
-from okrlint.diffbase import DiffError, changed_lines
 from okrlint.engine import Finding, at_or_above
 from okrlint.files import Target, discover, git_commit
 from okrlint.formats import REPORT_FORMATS, Report, fingerprints, render, statistics
@@ -248,6 +247,8 @@ def _narrowed(o: Options, results: list[FileResult]) -> _Kept:
     if o.min_severity:
         findings = [f for f in findings if at_or_above([f], o.min_severity)]
     if o.diff_base:
+        from okrlint.diffbase import DiffError, changed_lines
+
         try:
             changed = changed_lines(o.diff_base, [r.path for r in results])
         except DiffError as exc:

@@ -13,7 +13,7 @@ rule descriptions), run statistics and whether colour is wanted.
 - ``markdown``, ``html``, ``json-report``: the score reports of :mod:`okrlint.report`, imported
   only when asked for.
 
-One module per format; this module maps each name to its renderer.
+One module per format; this module maps each name to its renderer, imported when first used.
 
 Every format is deterministic: no clock time (the score reports show the day of the run, which
 ``--today`` sets, and the commit checked out), findings in the report's order. The CI formats
@@ -26,21 +26,16 @@ import importlib
 from collections.abc import Callable
 
 from okrlint.formats.base import fingerprints, stable_path
-from okrlint.formats.github import render_github
-from okrlint.formats.gitlab import render_gitlab
-from okrlint.formats.jsonl import render_json, render_json_lines
-from okrlint.formats.junit import render_junit
-from okrlint.formats.rdjson import render_rdjson
-from okrlint.formats.sarif import render_sarif
-from okrlint.formats.text import render_full, render_text, statistics
+from okrlint.formats.text import statistics
 from okrlint.report.base import Report
 
 Renderer = Callable[[Report], str]
 
 
 def _on_demand(module: str, function: str) -> Renderer:
-    """A renderer whose module is imported on the first call (the score reports are large and
-    most runs never ask for them)."""
+    """A renderer whose module is imported on the first call: a run imports the one format it
+    writes (the score reports are large, JUnit's XML library and the SARIF shapes take time to
+    load, and most runs write text)."""
 
     def render(report: Report) -> str:
         renderer: Renderer = getattr(importlib.import_module(module), function)
@@ -50,15 +45,15 @@ def _on_demand(module: str, function: str) -> Renderer:
 
 
 FORMATS: dict[str, Renderer] = {
-    "text": render_text,
-    "full": render_full,
-    "json": render_json,
-    "json-lines": render_json_lines,
-    "github": render_github,
-    "gitlab": render_gitlab,
-    "rdjson": render_rdjson,
-    "sarif": render_sarif,
-    "junit": render_junit,
+    "text": _on_demand("okrlint.formats.text", "render_text"),
+    "full": _on_demand("okrlint.formats.text", "render_full"),
+    "json": _on_demand("okrlint.formats.jsonl", "render_json"),
+    "json-lines": _on_demand("okrlint.formats.jsonl", "render_json_lines"),
+    "github": _on_demand("okrlint.formats.github", "render_github"),
+    "gitlab": _on_demand("okrlint.formats.gitlab", "render_gitlab"),
+    "rdjson": _on_demand("okrlint.formats.rdjson", "render_rdjson"),
+    "sarif": _on_demand("okrlint.formats.sarif", "render_sarif"),
+    "junit": _on_demand("okrlint.formats.junit", "render_junit"),
     "markdown": _on_demand("okrlint.report.markdown", "render_markdown"),
     "html": _on_demand("okrlint.report.html", "render_html"),
     "json-report": _on_demand("okrlint.report.jsonreport", "render_json_report"),
