@@ -185,6 +185,20 @@ def test_phrases_are_found_in_text_order_once_each() -> None:
     ]
 
 
+def test_phrases_split_as_the_tokenizer_splits_them() -> None:
+    """The phrase tagger splits plain phrases at their spaces instead of running the tokenizer;
+    every phrase of the lexicons, and the tokenizer's special cases, split as spaCy does."""
+    from okrlint.analysis.lexicon import phrases
+    from okrlint.analysis.nlp import get_nlp, phrase_tokens
+
+    nlp = get_nlp()
+    items = [p for values in phrases().values() for p in values]
+    items += ["cannot", "gonna sell", "n/a", "sign-off", "two  spaces", "e.g. this", "it's", ""]
+    expected = [tuple(t.lower_ for t in doc) for doc in nlp.tokenizer.pipe(items)]
+    assert phrase_tokens(nlp, items) == expected
+    assert ("can", "not") in phrase_tokens(nlp, ["cannot"])
+
+
 @pytest.mark.parametrize(
     ("text", "direction"),
     [
