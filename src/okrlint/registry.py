@@ -564,10 +564,11 @@ def _import_check(target: str, where: str, lazy: bool = False) -> Callable[..., 
         raise RuleError(f"{where}: cannot load check '{target}': {exc}") from None
 
 
-def _compose(path: Path) -> tuple[Any, Any]:
-    """A pack file's node tree and data: a regular file of bounded size, its YAML bounded."""
+def _compose(path: Path, builtin: bool = False) -> tuple[Any, Any]:
+    """A pack file's node tree and data: a regular file of bounded size, its YAML bounded
+    (okrlint's own pack, shipped with it, is not checked for alias bombs)."""
     try:
-        return compose_bounded(read_small_text(path), path)
+        return compose_bounded(read_small_text(path), path, limits=not builtin)
     except SmallFileError as exc:
         raise RuleError(str(exc)) from None
     except yaml.YAMLError as exc:
@@ -622,10 +623,10 @@ def _load_pack(path: Path, pack: str | None = None) -> list[Rule]:
         for file in files:
             if file.name.startswith("_"):
                 continue
-            node, data = _compose(file)
+            node, data = _compose(file, builtin)
             units.append((file, node, data))
     else:
-        node, data = _compose(path)
+        node, data = _compose(path, builtin)
         if not isinstance(data, dict) or "rules" not in data:
             raise RuleError(f"{path}: a rule pack file needs 'pack:' and 'rules:'")
         meta = data.get("pack") or {}
