@@ -308,3 +308,30 @@ def test_an_id_in_the_text_key_gives_way_to_the_metric_it_names() -> None:
     (kr,) = doc.key_results()
     assert kr.text == "NetDollarRetention" and kr.span.line == 6
     assert kr.metadata["measure"] == "NetDollarRetention"
+
+
+def test_a_goals_measure_of_success_written_as_a_sentence_is_its_key_result() -> None:
+    """Found by a fresh batch (assistants' goals.yaml): "metric:" or "success_criteria:" beside
+    a goal's title, written as a sentence, is the goal's one key result; a measure's name
+    ("metric: ARR") is not, nor is a metric beside key results of its own."""
+    doc = parse_yaml(
+        "goals:\n"
+        "  - title: Close the Series A at terms we can live with\n"
+        '    metric: "Signed term sheet by 2026-03-15"\n'
+        "  - title: Grow revenue\n"
+        "    metric: ARR\n"
+        "  - title: Keep customers\n"
+        "    success_criteria: Logo retention stays above 90% all year\n"
+        "  - title: Ship faster\n"
+        "    metric: Lead time for changes\n"
+        "    key_results:\n"
+        "      - Cut lead time from 5 days to 2\n",
+        path="goals.yaml",
+    )
+    assert outline(doc) == [
+        ("Close the Series A at terms we can live with", 2, ["Signed term sheet by 2026-03-15"]),
+        ("Grow revenue", 4, []),
+        ("Keep customers", 6, ["Logo retention stays above 90% all year"]),
+        ("Ship faster", 8, ["Cut lead time from 5 days to 2"]),
+    ]
+    assert next(iter(doc.key_results())).span.line == 3

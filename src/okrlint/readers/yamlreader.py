@@ -73,6 +73,7 @@ _KR_TEXT_KEYS = tuple(_YAML_KEYS.get("key_result_text", ()))
 _MEASURE_KEYS = frozenset(
     str(k).lower() for k in (load_lexicon("labels").get("attributes") or {}).get("measure", ())
 )
+_OBJECTIVE_MEASURE_KEYS = frozenset(_YAML_KEYS.get("objective_measure", ()))
 _INITIATIVE_KEYS = frozenset(_YAML_KEYS.get("initiative_lists", ()))
 _SET_LIST_KEYS = frozenset(_YAML_KEYS.get("set_lists", ()))
 _PERIOD_KEY = re.compile(r"^(?:q[1-4]|h[12]|fy\d{2,4}|(?:19|20)\d{2}(?:[-_ ]?q[1-4])?)$", re.I)
@@ -546,7 +547,22 @@ class _YamlReader:
                         # "children: [{title: ..., keyResults: [...]}]": a cascade.
                         sub.parent = obj
                         obj.children.append(sub)
+        if not obj.key_results and not obj.children:
+            self._measure_as_key_result(obj, pairs)
         return obj
+
+    def _measure_as_key_result(
+        self, obj: Objective, pairs: dict[str, tuple[yaml.Node, yaml.Node]]
+    ) -> None:
+        """A goal with no key results whose measure of success is a sentence ("metric: Signed
+        term sheet by 2026-03-15", not "metric: ARR"): that sentence is its one key result."""
+        for key, (_, value) in pairs.items():
+            if key not in _OBJECTIVE_MEASURE_KEYS or not isinstance(value, yaml.ScalarNode):
+                continue
+            text = str(value.value or "")
+            if len(text.split()) >= 3 and (kr := self._key_result(value)) is not None:
+                obj.add_key_result(kr)
+                return
 
     def _key_result(self, node: yaml.Node) -> KeyResult | None:
         if not isinstance(node, yaml.MappingNode):
