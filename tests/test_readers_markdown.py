@@ -1041,3 +1041,24 @@ def test_front_matter_sets_need_an_objective_and_a_key_results_list_and_keep_pro
         "okrs.md",
     )
     assert [c.span.line for c in quiet.comments] == [4]
+
+
+def test_a_goal_column_alone_lists_a_plans_goals_not_objectives() -> None:
+    """Found by a fresh batch (a goals page that says it has no OKR system): a "Goal" column
+    beside milestones and statuses lists goals; beside a target, or with a key-result column,
+    it holds objectives."""
+    plan = (
+        "# Goals & Milestones\n\n## Q2 2026\n\n| Goal | Key Milestone | Status |\n|---|---|---|\n"
+        "| Sentinovo | Ship migration planning frontend MVP | In progress |\n"
+        "| Financial | Truck build feasibility confirmed | Planning |\n"
+    )
+    assert outline(parse_md(plan, "goals.md")) == []
+    okrs = (
+        "# Q2 2026 OKRs\n\n| Goal | Key Result | Status |\n|---|---|---|\n"
+        "| Grow revenue | Raise MRR from $10k to $15k | On track |\n"
+    )
+    assert outline(parse_md(okrs, "goals.md")) == [
+        ("Grow revenue", 5, ["Raise MRR from $10k to $15k"])
+    ]
+    levels = "# Q2 2026 OKRs\n\n| Goal | Target |\n|---|---|\n| Raise weekly active teams | 400 |\n"
+    assert [o[0] for o in outline(parse_md(levels, "goals.md"))] == ["Raise weekly active teams"]

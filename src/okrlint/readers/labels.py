@@ -104,6 +104,7 @@ class _Patterns:
     objective_columns: frozenset[str]
     key_result_columns: frozenset[str]
     key_result_weak_columns: frozenset[str]
+    objective_weak_columns: frozenset[str]
 
 
 def _word_end(alts: str) -> str:
@@ -201,6 +202,7 @@ def _patterns() -> _Patterns:
         objective_columns=frozenset(_norm(c) for c in columns.get("objective") or []),
         key_result_columns=frozenset(_norm(c) for c in columns.get("key_result") or []),
         key_result_weak_columns=frozenset(_norm(c) for c in columns.get("key_result_weak") or []),
+        objective_weak_columns=frozenset(_norm(c) for c in columns.get("objective_weak") or []),
     )
 
 
@@ -394,6 +396,11 @@ def column_names_only(text: str) -> bool:
         else:
             return False
     return found >= 2
+
+
+def weak_objective_column(header: str) -> bool:
+    """An objective column name that needs key results or their levels beside it ("Goal")."""
+    return _norm(header) in _patterns().objective_weak_columns
 
 
 def weak_key_result_column(header: str) -> bool:

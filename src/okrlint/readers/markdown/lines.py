@@ -24,6 +24,7 @@ from okrlint.readers.labels import (
     column_role,
     find_label,
     weak_key_result_column,
+    weak_objective_column,
 )
 from okrlint.readers.markdown import blocks as mb
 
@@ -161,6 +162,17 @@ def _measurements_only(columns: list[Column]) -> None:
             col.role = None
 
 
+def _goals_only(columns: list[Column]) -> None:
+    """ "| Goal | Key Milestone | Status |": a column named only "Goal" holds objectives beside
+    key results or a key result's levels (a target, a baseline, a current value); alone, it
+    lists a plan's goals."""
+    if any(c.role == "key_result" or c.field in _LEVEL_FIELDS for c in columns):
+        return
+    for col in columns:
+        if col.role == "objective" and weak_objective_column(col.header):
+            col.role = None
+
+
 class _Builder:
     def __init__(self, pos: mb.Positions) -> None:
         self.pos = pos
@@ -282,6 +294,7 @@ class _Builder:
                 col.field = col.field or "target"
         _move_labels_only_role(columns, [[c.flat for c in row] for row in table.rows])
         _measurements_only(columns)
+        _goals_only(columns)
         _okr_named_column(columns)
         for row, start in zip(table.rows, table.row_starts, strict=False):
             cells = [
