@@ -1062,3 +1062,23 @@ def test_a_goal_column_alone_lists_a_plans_goals_not_objectives() -> None:
     ]
     levels = "# Q2 2026 OKRs\n\n| Goal | Target |\n|---|---|\n| Raise weekly active teams | 400 |\n"
     assert [o[0] for o in outline(parse_md(levels, "goals.md"))] == ["Raise weekly active teams"]
+
+
+def test_headings_about_the_method_or_asking_how_are_not_objectives_by_shape() -> None:
+    """Found by a fresh batch (a student's notes on OKRs, in Chinese): with no labels, the
+    shape a file repeats makes objectives of headings over lists, but not of headings that
+    speak of OKRs themselves or ask how or what, in any language."""
+    notes = (
+        "# OKR学习\n\n## 如何判断制定的 O 对不对\n\n1. O 要有实际价值。\n2. O 要能激励人心。\n\n"
+        "## 如何判断制定的 KR 对不对\n\n1. KR 要支撑目标。\n2. KR 用数据说话。\n\n"
+        "## 什么是复盘\n\n- 审视目标\n- 回顾过程\n\n## Cómo escribir buenos resultados\n\n"
+        "- Medibles\n- Con plazo\n"
+    )
+    assert outline(parse_md(notes, "OKR.md")) == []
+    own = "# OKR\n\n## Grow the community\n\n- Reach 500 members\n- Hold 4 meetups\n\n" + (
+        "## Ship the mobile app\n\n- 1,000 installs\n- Rating above 4.5\n"
+    )
+    assert [o[0] for o in outline(parse_md(own, "OKR.md"))] == [
+        "Grow the community",
+        "Ship the mobile app",
+    ]

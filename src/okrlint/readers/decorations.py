@@ -117,7 +117,8 @@ _METADATA_LINE = re.compile(
     r"^\s*(?P<key>[A-Za-z][A-Za-z -]{1,28}?)\s*[:：]\s*(?P<value>.*?)\s*$", re.DOTALL
 )
 # Headings that ask a question explain OKRs ("What is a Key Result?"): notes, not OKRs.
-QUESTION_TITLES = re.compile(r"^(?:(?:what|how|why|when|who)\b.*|.*\?)\s*$", re.IGNORECASE)
+QUESTION_TITLES = re.compile(r"^(?:(?:what|how|why|when|who)\b.*|.*[?？])\s*$", re.IGNORECASE)
+
 # ... unless it asks about the writer's own OKRs ("What are my OKRs this quarter?", "So what are
 # your actual OKRs?" in a blog post of one's OKRs): the OKRs follow.
 _OWN_OKRS = re.compile(
@@ -131,9 +132,26 @@ def own_okrs_title(text: str) -> bool:
     return bool(_OWN_OKRS.search(text))
 
 
+@cache
+def _question_starts() -> re.Pattern[str]:
+    """Question words of the other languages (``question_words`` in labels.yaml): "Cómo ...",
+    "Warum ...", "如何 ...", "什么是 ..."; a word of a Latin script ends at a word boundary."""
+    latin: list[str] = []  # words that end at a word boundary ("como" is not "comodín")
+    other: list[str] = []  # scripts without spaces between words ("如何判断")
+    for word in (str(w) for w in load_lexicon("labels").get("question_words") or []):
+        (latin if ord(word[-1]) < 0x2E80 else other).append(re.escape(word))
+    alts = []
+    if latin:
+        alts.append(rf"(?:{'|'.join(latin)})(?![^\W\d_])")
+    if other:
+        alts.append(rf"(?:{'|'.join(other)})")
+    return re.compile(rf"^(?:{'|'.join(alts)})" if alts else r"(?!)", re.IGNORECASE)
+
+
 def explaining_title(text: str) -> bool:
     """A heading that asks a question about OKRs in general: what follows explains them."""
-    return bool(QUESTION_TITLES.match(text)) and not own_okrs_title(text)
+    asks = QUESTION_TITLES.match(text) or _question_starts().match(text.strip())
+    return bool(asks) and not own_okrs_title(text)
 
 
 @cache

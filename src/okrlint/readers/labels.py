@@ -353,6 +353,16 @@ def names_the_method(text: str) -> bool:
     return bool(objective.search(text) and key_result.search(text))
 
 
+# The method's own terms as words ("OKR", "KRs", a lone "O"), in any script around them.
+_METHOD_TERMS = re.compile(r"(?<![A-Za-z])(?:[Oo][Kk][Rr]s?|KRs?|O)(?![A-Za-z'’])")
+
+
+def mentions_the_method(text: str) -> bool:
+    """Whether a line speaks of OKRs themselves ("如何判断制定的 KR 对不对", "Using OKRs well"):
+    a section about the method, not an objective found by its shape alone."""
+    return bool(_METHOD_TERMS.search(text))
+
+
 def column_role(header: str) -> Role | None:
     """The role of a table column from its header ("Key Result", "KR", "Metric", "Objective")."""
     h = _norm(header)

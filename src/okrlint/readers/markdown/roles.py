@@ -40,6 +40,7 @@ from okrlint.readers.labels import (
     Zone,
     column_names_only,
     find_label,
+    mentions_the_method,
     names_the_method,
     weak_key_result_column,
 )
@@ -1119,8 +1120,10 @@ def _repeated_shape(root: Line, lines: list[Line]) -> int:
             continue
         if _plain_title(line.text) or _data_field(line):
             continue  # "Details: ..." over a list: the details of something, not an objective
-        if names_the_method(line.text):
-            continue  # "# OKRs - Objectives and Key Results" over its principles: the method
+        if names_the_method(line.text) or mentions_the_method(line.text):
+            # "# OKRs - Objectives and Key Results", "如何判断制定的 KR 对不对" ("how to tell
+            # a KR is right") over their principles: the method, not an objective
+            continue
         kids = [c for c in line.children if c.shape in ("item", "bullet") and c.text]
         # A list of links or of "Key: value" fields ("Workgroup: ...", "Details: ...") is a
         # record's data, not its key results.
