@@ -1082,3 +1082,21 @@ def test_headings_about_the_method_or_asking_how_are_not_objectives_by_shape() -
         "Grow the community",
         "Ship the mobile app",
     ]
+
+
+def test_a_measure_and_its_level_under_an_objective_is_a_key_result() -> None:
+    """Found by a fresh batch (a Spanish KPI page): "Leads: 4-8" under an objective names a
+    measure and its target, a key result; "Owner: Ana" is a field, and "Scoring: 0.0-1.0" the
+    scale a set is graded on."""
+    text = (
+        "# OKRs 2025\n\n**Objetivo:** Consolidar presencia\n"
+        "- Visitas orgánicas: 200-400\n- Leads: 8-15/mes\n- Páginas indexadas: 8+\n"
+        "- Scoring: 0.0-1.0\n- Tracked: every other Tuesday\n"
+    )
+    assert outline(parse_md(text, "okrs.md")) == [
+        (
+            "Consolidar presencia",
+            3,
+            ["Visitas orgánicas: 200-400", "Leads: 8-15/mes", "Páginas indexadas: 8+"],
+        )
+    ]

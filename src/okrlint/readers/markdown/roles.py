@@ -847,6 +847,11 @@ def _measured_items(items: list[Line]) -> bool:
 
 _METRIC_VALUE = re.compile(r"→|->|⟶|%|\$|€|£|\bfrom\b.*\bto\b|\d\s*(?:x|k|m|ms|s)\b", re.I)
 _KEY_VALUE = re.compile(r"^(?P<key>[^:：]{1,32})[:：]\s*(?P<value>\S.*)$")
+# A value that is only a level: a number, a range or a floor, maybe per period ("4-8", "500+",
+# "15-20/mes", "≥ 120").
+_LEVEL_VALUE = re.compile(r"^[<>≥≤~]?\s*\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*\+?(?:\s*/\s*\w+)?$")
+# ... but not the scale a field is scored on ("Scoring: 0.0-1.0", "Confidence: 1-10").
+_SCALE_KEY = re.compile(r"(?i)scor|grad|scale|confidence|rating|range|version|weight")
 
 
 def _attribute_like(line: Line) -> bool:
@@ -858,6 +863,8 @@ def _attribute_like(line: Line) -> bool:
     key, value = m.group("key"), m.group("value")
     if _METRIC_VALUE.search(value):
         return False  # "Expansion revenue: $5.9M → $8.6M" is a key result
+    if _LEVEL_VALUE.match(value.strip()) and not _SCALE_KEY.search(key):
+        return False  # "Leads: 4-8", "Visitas orgánicas: 500+": a measure and its target
     return (
         1 <= len(words(key)) <= 3
         and len(words(value)) <= 5
