@@ -1100,3 +1100,20 @@ def test_a_measure_and_its_level_under_an_objective_is_a_key_result() -> None:
             ["Visitas orgánicas: 200-400", "Leads: 8-15/mes", "Páginas indexadas: 8+"],
         )
     ]
+
+
+def test_key_result_tables_name_their_metric_in_the_teams_language_or_by_a_short_name() -> None:
+    """Found by a fresh batch (a Spanish OKR template): "| KR | Métrica | ... |" holds its key
+    results in the "Métrica" column, and beside a baseline and a target a short name in the
+    column after the ids is the key result's text."""
+    es = (
+        "# OKRs\n\n### Objective 1: Mejorar la entrega\n\n| KR | Métrica | Owner | Status |\n"
+        "|---|---|---|---|\n| KR1.1 | Deploy frequency | Ana | 🟢 |\n| KR1.2 | Test coverage | Bo | 🟡 |\n"
+    )
+    assert outline(parse_md(es)) == [
+        ("Mejorar la entrega", 3, ["Deploy frequency", "Test coverage"])
+    ]
+    named = es.replace("| KR | Métrica | Owner | Status |", "| KR | Name | Baseline | Target |")
+    assert outline(parse_md(named)) == [
+        ("Mejorar la entrega", 3, ["Deploy frequency", "Test coverage"])
+    ]

@@ -485,7 +485,16 @@ def _move_labels_only_role(columns: list[Column], rows: list[list[str]]) -> None
         j = i + 1
         texts = [r[j] for r in rows if j < len(r) and r[j].strip()]
         wordy = bool(texts) and sum(len(t.split()) for t in texts) >= 3 * len(texts)
-        if j < len(columns) and columns[j].role is None and wordy:
+        # Beside a baseline, a target or a current value, a short name is the statement's text
+        # ("| KR | Name | Baseline | Target |" over "| KR1.1 | Test coverage | 45% | 80% |").
+        named = any(c.field in _LEVEL_FIELDS for c in columns) and all(
+            any(ch.isalpha() for ch in t) for t in texts
+        )
+        if (
+            j < len(columns)
+            and columns[j].role is None
+            and (wordy or (named and bool(texts) and columns[j].field is None))
+        ):
             columns[j].role, columns[j].field = col.role, None
             col.role = None
             return
