@@ -1117,3 +1117,25 @@ def test_key_result_tables_name_their_metric_in_the_teams_language_or_by_a_short
     assert outline(parse_md(named)) == [
         ("Mejorar la entrega", 3, ["Deploy frequency", "Test coverage"])
     ]
+
+
+def test_a_table_that_restates_labelled_key_results_by_id_is_a_summary() -> None:
+    """Found by a fresh batch (a Vietnamese course assignment): a summary table whose rows start
+    with the ids of the key results labelled above restates them; a table under the next
+    objective numbers its own key results again."""
+    text = (
+        "# OKRs Q3\n\n## Objective: Make onboarding effortless\n\n"
+        "### KR1: Raise activation from 20% to 35%\n\n### KR2: Cut time to first value from 3 days to 1\n\n"
+        "## Summary table\n\n| | KR | Type |\n|---|---|---|\n"
+        "| KR1 | Activation 20% -> 35% | Leading |\n| KR2 | Time to value 3d -> 1d | Lagging |\n\n"
+        "## Objective: Grow the community\n\n| Key Result | Baseline | Target |\n|---|---|---|\n"
+        "| KR1: Monthly active members | 120 | 300 |\n"
+    )
+    assert outline(parse_md(text)) == [
+        (
+            "Make onboarding effortless",
+            3,
+            ["Raise activation from 20% to 35%", "Cut time to first value from 3 days to 1"],
+        ),
+        ("Grow the community", 16, ["Monthly active members"]),
+    ]

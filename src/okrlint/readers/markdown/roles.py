@@ -422,10 +422,21 @@ def _rows(lines: list[Line], summary: RoleSummary) -> None:
         for ln in lines
         if ln.label is not None and ln.label.kind == "objective" and ln.label.rest.strip()
     }
+    labelled: set[str] = set()  # "kr1", "kr2": the ids of the key results labelled so far
     for line in lines:
         if line.shape != "row":
+            lab = line.label
+            if lab is not None and lab.kind == "objective":
+                labelled.clear()  # each objective numbers its own key results
+            elif lab is not None and lab.kind == "key_result" and lab.number:
+                labelled.add(_label_id(lab.label))
             continue
         roles = {c.role for c in line.columns if c.role}
+        if roles and _repeats_labelled(line, labelled):
+            # "## Summary" over "| KR1 | 50 nurses use it 4 days a week |" after "### KR1 —
+            # ...": the key results labelled above, restated in a table.
+            _why(line, "repeats a statement labelled above by its id: a summary row")
+            continue
         if roles == {"objective"} and any(
             c.role == "objective" and i < len(line.cells) and _names_one(line.cells[i][0], stated)
             for i, c in enumerate(line.columns)
@@ -510,6 +521,22 @@ def _grid_cells(lines: list[Line]) -> set[int]:
 
 def _norm_text(text: str) -> str:
     return " ".join(re.sub(r"[*_`]", "", text).lower().split()).strip(" .")
+
+
+def _label_id(label: str) -> str:
+    return re.sub(r"[\W_]+", "", label).lower()
+
+
+def _repeats_labelled(row: Line, labelled: set[str]) -> bool:
+    """Whether the row's first cell with text is only the id of a key result labelled above."""
+    first = next((c[0].strip().strip("*_").strip() for c in row.cells if c[0].strip()), "")
+    lab = find_label(first) if first else None
+    return (
+        lab is not None
+        and lab.number is not None
+        and not lab.rest.strip()
+        and _label_id(lab.label) in labelled
+    )
 
 
 def _names_one(cell: str, stated: set[str]) -> bool:
