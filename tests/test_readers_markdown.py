@@ -1139,3 +1139,25 @@ def test_a_table_that_restates_labelled_key_results_by_id_is_a_summary() -> None
         ),
         ("Grow the community", 16, ["Monthly active members"]),
     ]
+
+
+def test_a_goal_word_followed_by_a_level_is_a_target_and_questions_are_not_statements() -> None:
+    """Found by a fresh batch (a German KPI canvas with an OKR section): "Ziel: >70%" states a
+    target, not an objective; "Wie wird Fortschritt gemessen?" over baseline and target lines
+    asks, it is not a key result; a dashboard row that cites "OKR1 KR2" does not make the page a
+    guide about OKRs."""
+    text = (
+        "# KPI Canvas\n\n## KPI 1: Flow Completion\n\n**Wie wird Fortschritt gemessen?**\n"
+        "- Baseline: >50%\n- Ziel: >70% (Q2 2026)\n\n## OKRs\n\n"
+        "**OKR1: Schnelle Kaufempfehlung**\n- **KR1:** Zeit bis Empfehlung <2 Minuten\n"
+        "- **KR2:** Flow Completion von 50% auf 70%\n\n"
+        "**Ziel: 10x mehr aktive Nutzer**\n- **KR1:** 100 aktive Nutzer pro Monat\n\n"
+        "## Dashboard\n\n| KPI | OKR | Baseline | Ziel |\n|---|---|---|---|\n"
+        "| Flow Completion | OKR1 KR2 | 50% | 70% |\n| Trust Score | OKR1 KR3 | - | 75% |\n"
+    )
+    doc = parse_md(text, "KPI.md")
+    assert [o[0] for o in outline(doc)] == ["Schnelle Kaufempfehlung", "10x mehr aktive Nutzer"]
+    assert outline(doc)[0][2][:2] == [
+        "Zeit bis Empfehlung <2 Minuten",
+        "Flow Completion von 50% auf 70%",
+    ]

@@ -43,7 +43,7 @@ _TO_READER = r"\b(?:you|your|you'll|you're|yourself)\b"
 _GUIDANCE = re.compile(
     rf"{_TO_READER}|"
     r"\?\s*$|[:：]\s*$|\b(?:for example|e\.g\.|"
-    r"a good example|such as)\b|(?<![A-Za-z])OKRs?(?![A-Za-z])|\bkey[\s-]results?\b|"
+    r"a good example|such as)\b|(?<![A-Za-z])OKRs?(?![A-Za-z\d])|\bkey[\s-]results?\b|"
     # Rules for writing OKRs ("Não devem ser baseados em métricas", "Should be measurable").
     r"^(?:(?:should|must|deve|devem|debe|deben|sollte|sollten|muss|müssen|doit|doivent|"
     r"recomendad[oa]|recommended|recommandée?)\b|(?:não|no|nicht|ne)\s+(?:deve|devem|debe|"

@@ -308,6 +308,16 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
             # fields the word for "objective" (목표, 目标, 目標) names its target.
             line.field_name = "target"
             _set(line, "attribute", f"'{lab.label}:' among a key result's fields: its target")
+        elif (
+            lab.kind == "objective"
+            and not lab.number
+            and _LEVEL_TEXT.match(lab.rest)
+            and not line.children
+        ):
+            # "- Ziel: >70% (Q2 2026)", "Goal: 85%": "Ziel", "objetivo" and "goal" also name a
+            # target; followed by a level, with nothing under it, they state one.
+            line.field_name = "target"
+            _set(line, "attribute", f"'{lab.label}:' followed by a level: a target")
         elif not lab.strong and any(a.role in STATEMENT_ROLES for a in line.ancestors()):
             # "- Initiative 1: Discovery interviews" > "- Goal: Identify pilot candidates": a
             # weak label inside a statement says what that statement is for.
@@ -521,6 +531,10 @@ def _grid_cells(lines: list[Line]) -> set[int]:
 
 def _norm_text(text: str) -> str:
     return " ".join(re.sub(r"[*_`]", "", text).lower().split()).strip(" .")
+
+
+# A level: a number, maybe after a comparison or a currency ("> 70%", "≤ 2 min", "$1.2M").
+_LEVEL_TEXT = re.compile(r"^\s*(?:[<>≥≤~≈]=?\s*)?[$€£¥]?\d")
 
 
 def _label_id(label: str) -> str:
@@ -753,6 +767,8 @@ def _measured(lines: list[Line]) -> int:
             continue
         if line.shape not in ("heading", "item", "bullet", "line") or not _is_candidate(line):
             continue
+        if line.text.rstrip(" *_").endswith(("?", "？", ":", "：")):
+            continue  # "Wie wird Fortschritt gemessen?" over its fields: a question, a lead-in
         fields = {c.field_name for c in line.children if c.role == "attribute"}
         if "target" in fields and fields & {"baseline", "current"}:
             _set(line, "key_result", "holds its own baseline and target lines")
