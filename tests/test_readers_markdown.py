@@ -1161,3 +1161,14 @@ def test_a_goal_word_followed_by_a_level_is_a_target_and_questions_are_not_state
         "Zeit bis Empfehlung <2 Minuten",
         "Flow Completion von 50% auf 70%",
     ]
+
+
+def test_objective_columns_in_the_plural_of_the_teams_language() -> None:
+    """Found by a fresh batch (a French OKR table): "| Objectifs | Résultats Clés (KR) |" pairs
+    each objective with its key results, as "| Objectives | Key Results |" does."""
+    text = (
+        "### OKR – Projet\n\n| **Objectifs** | **Résultats Clés (KR)** |\n|---|---|\n"
+        "| **Objectif 1 : Simplifier la soumission** | 1. 95% des réclamations en ligne. |\n"
+        "| | 2. Réduire le temps de dépôt à moins de 3 minutes. |\n"
+    )
+    assert [(o[0], len(o[2])) for o in outline(parse_md(text))] == [("Simplifier la soumission", 2)]

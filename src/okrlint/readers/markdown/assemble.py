@@ -14,6 +14,7 @@ from typing import Any
 
 from okrlint.model import Initiative, KeyResult, Objective, OkrDocument, OkrSet, Prose, Span
 from okrlint.readers.decorations import clean
+from okrlint.readers.labels import find_label
 from okrlint.readers.markdown import blocks as mb
 from okrlint.readers.markdown.lines import Line
 from okrlint.readers.markdown.roles import STATEMENT_ROLES
@@ -296,6 +297,9 @@ class Assembler:
                 objective = previous
             else:
                 cell_line = Line("line", obj_text, obj_cell[1], obj_cell[2], parent=line.parent)
+                lab = find_label(obj_text)
+                if lab is not None and lab.kind == "objective" and lab.rest.strip():
+                    cell_line.label = lab  # "Objectif 1 : Simplifier ...": the text after it
                 objective = self.objective(cell_line)
                 objective.raw = obj_text
                 self.objectives[id(line)] = objective
