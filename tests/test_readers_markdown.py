@@ -1172,3 +1172,28 @@ def test_objective_columns_in_the_plural_of_the_teams_language() -> None:
         "| | 2. Réduire le temps de dépôt à moins de 3 minutes. |\n"
     )
     assert [(o[0], len(o[2])) for o in outline(parse_md(text))] == [("Simplifier la soumission", 2)]
+
+
+def test_items_opening_team_sections_like_their_sisters_objectives_are_objectives() -> None:
+    """Found by a fresh batch (a company's Q1 OKRs, "several objectives are missing key
+    results"): under team headings, plain items written like the objectives of the sister
+    sections (items with key results under them) are objectives without key results."""
+    text = (
+        "# OKRs\n\n## Q1 2018\n\n### Product:\n\n* Launch of hosted playground\n"
+        "* Launch of deduplication of code\n\n### Engineering:\n\n"
+        "* Launch a production level engine\n  * Support 10s of millions of repositories\n"
+        "  * Run 90% of queries in under 30 minutes\n"
+        "* Improve our documentation\n  * Docs let a new user be productive in a day\n\n"
+        "### Community:\n\n* Grow the community\n  * Reach 500 members on Slack\n"
+    )
+    assert outline(parse_md(text, "okrs.md")) == [
+        ("Launch of hosted playground", 7, []),
+        ("Launch of deduplication of code", 8, []),
+        (
+            "Launch a production level engine",
+            12,
+            ["Support 10s of millions of repositories", "Run 90% of queries in under 30 minutes"],
+        ),
+        ("Improve our documentation", 15, ["Docs let a new user be productive in a day"]),
+        ("Grow the community", 20, ["Reach 500 members on Slack"]),
+    ]

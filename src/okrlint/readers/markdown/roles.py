@@ -191,6 +191,7 @@ def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
     _sister_headings(lines)
     _containers(lines)  # the items of objectives found since
     _sister_sections(lines)
+    _sister_section_items(lines)
     _sister_lines(lines)
     _notes(lines)
     _examples(lines)
@@ -1100,6 +1101,49 @@ def _sister_sections(lines: list[Line]) -> None:
                 and len(words(o.text)) <= 20
             ):
                 _set(o, "objective", "opens its section like the objectives of its sisters")
+
+
+def _sister_section_items(lines: list[Line]) -> None:
+    """In a file read by its repeated shape, the plain items that open sister sections named
+    like teams ("### Product:" over "* Launch of hosted playground"), written like the
+    objectives that open two or more of them ("### Engineering:" over "* Collect ..." with
+    items under it), are objectives without key results."""
+    for sisters in _heading_families(lines):
+        # Sections named like teams or areas ("Product:", "Developer Community:").
+        sections = [
+            h
+            for h in sisters
+            if _short_name(h.text.rstrip(":： "))
+            and not _note_title(h.text)
+            and not _plain_title(h.text)
+        ]
+        items = {
+            id(h): [c for c in h.children if c.shape in ("item", "bullet") and c.text]
+            for h in sections
+        }
+        inferred = [
+            i
+            for h in sections
+            for i in items[id(h)]
+            if i.role == "objective" and _INFERRED in i.evidence
+        ]
+        holding = {id(i.parent) for i in inferred}
+        if len(holding) < 2:
+            continue
+        shapes = {_signature(i) for i in inferred}
+        for h in sections:
+            for item in items[id(h)]:
+                text = item.text.strip()
+                if (
+                    item.role is None
+                    and not item.children
+                    and not item.link_only
+                    and item.label is None
+                    and _signature(item) in shapes
+                    and len(words(text)) <= 20
+                    and not text.endswith((":", "："))
+                ):
+                    _set(item, "objective", "opens a section like the objectives of its sisters")
 
 
 def _sister_lines(lines: list[Line]) -> None:
