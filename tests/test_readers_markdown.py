@@ -1197,3 +1197,18 @@ def test_items_opening_team_sections_like_their_sisters_objectives_are_objective
         ("Improve our documentation", 15, ["Docs let a new user be productive in a day"]),
         ("Grow the community", 20, ["Reach 500 members on Slack"]),
     ]
+
+
+def test_a_goals_page_titled_with_its_period_holds_that_periods_goals() -> None:
+    """Found by a fresh batch (an assistant's context/goals.md): "# Goals — Q2 2026" in a file
+    named goals.md titles the quarter's set: the goals under it are read, and the title is not
+    one more objective. A design doc's "## Goals" names no period and says nothing."""
+    text = (
+        "# Goals — Q2 2026\n\n## Commercial\n- [ ] Reach £50K MRR by end of Q2 2026\n"
+        "- [ ] Add £40K GBP MRR within 3 months\n\n## Operational\n"
+        "- [ ] Ship outreach processes by April 25\n- [ ] Launch LinkedIn outbound by April 27\n"
+    )
+    doc = parse_md(text, "goals.md")
+    assert [(o[0], len(o[2])) for o in outline(doc)] == [("Commercial", 2), ("Operational", 2)]
+    design = text.replace("# Goals — Q2 2026", "# Goals")
+    assert outline(parse_md(design, "goals.md")) == []

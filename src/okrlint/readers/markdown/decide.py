@@ -81,6 +81,18 @@ def _in_zone(line: Line) -> bool:
     return line.shape in ("item", "bullet") and any(a.role == "zone" for a in line.ancestors())
 
 
+def _dated_goals_title(lines: list[Line]) -> bool:
+    """A heading labelled as goals or objectives that names a period ("# Goals — Q2 2026",
+    "## Ziele 2026"): the goals of that period follow, not a design doc's "Goals"."""
+    return any(
+        ln.shape == "heading"
+        and ln.label is not None
+        and ln.label.kind in ("objective", "zone")
+        and _PERIOD.search(ln.text)
+        for ln in lines
+    )
+
+
 @dataclass
 class Decision:
     okr: bool
@@ -103,6 +115,8 @@ def decide(root: Line, summary: RoleSummary, file_says_okr: bool) -> Decision:
         explicit = file_says_okr or summary.strong_labels > 0
     if not explicit and summary.named and file_says_okr:
         explicit = True  # "## Q1 2026 Objectives" over a list, in an OKR file
+    if not explicit and file_says_okr and has_kr and _dated_goals_title(lines):
+        explicit = True  # "# Goals — Q2 2026" over the goals and their results, in goals.md
     if not explicit and summary.strong_labels and (file_says_okr or has_kr):
         explicit = True  # "Objective 1: ..." with key results under it, or in an OKR file
     if not explicit and not (summary.inferred and file_says_okr):

@@ -281,6 +281,9 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
             if lab.suffix:
                 continue  # a set title that may name its objectives: see _named_groups
             _set(line, "zone", f"names a group of {lab.zone}")
+        elif lab.kind == "objective" and line.shape == "heading" and _only_period(lab.rest):
+            # "# Goals — Q2 2026": the title of the period's set, not one more objective.
+            _why(line, f"'{lab.label}' followed only by a period: the title of a set")
         elif lab.rest.strip() and (
             _DEFINES.match(lab.rest.strip()) or lab.rest.rstrip(" *_").endswith(("?", "？"))
         ):
@@ -1187,6 +1190,12 @@ def _sisters(lines: list[Line]) -> None:
 
 
 @lru_cache(maxsize=4096)
+def _only_period(text: str) -> bool:
+    t = text.strip().strip("*_()[] ").strip()
+    m = _PERIOD.match(t)
+    return m is not None and not t[m.end() :].strip(" .")
+
+
 def _set_like(text: str) -> bool:
     t = clean(text, allow_role=False).text or text
     t = re.sub(r"^\d+[.)]\s*", "", t.strip())
