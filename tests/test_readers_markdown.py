@@ -1212,3 +1212,18 @@ def test_a_goals_page_titled_with_its_period_holds_that_periods_goals() -> None:
     assert [(o[0], len(o[2])) for o in outline(doc)] == [("Commercial", 2), ("Operational", 2)]
     design = text.replace("# Goals — Q2 2026", "# Goals")
     assert outline(parse_md(design, "goals.md")) == []
+
+
+def test_steps_under_headings_without_a_number_or_an_okr_title_are_not_okrs() -> None:
+    """Found by a fresh batch (the help page of an OKR tool, in Norwegian): read by shape alone,
+    lines over lists of steps with no number anywhere and no title that says OKRs are a
+    manual, not OKRs; the same shape under "# OKRs" is read."""
+    text = (
+        "## Organisasjoner\n\n### Opprette en ny organisasjon\n\n"
+        "Administratorer kan opprette nye organisasjoner fra adminpanelet.\n\n"
+        "- Klikk `Ny organisasjon`.\n- Skriv inn navn og beskrivelse.\n- Trykk `Opprett`.\n\n"
+        "### Arkivere en organisasjon\n\nAdministratorer kan arkivere organisasjoner.\n\n"
+        "- Velg organisasjon fra menyen.\n- Trykk `Slett`.\n"
+    )
+    assert outline(parse_md(text, "okr-tracker_help.md")) == []
+    assert len(outline(parse_md("# OKRs\n\n" + text, "okr-tracker_help.md"))) == 2

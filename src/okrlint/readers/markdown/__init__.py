@@ -34,8 +34,11 @@ def _title_says_okr(title: str) -> bool:
 def file_says_okr(path: str, doc: OkrDocument, root: Line) -> bool:
     """The file's name, its front matter title or its first heading mention OKRs (not
     "Service Level Objectives" or "Learning objectives": rules/lexicons/labels.yaml)."""
-    if OKR_NAME.search(PurePath(path).name):
-        return True
+    return bool(OKR_NAME.search(PurePath(path).name)) or title_says_okr(doc, root)
+
+
+def title_says_okr(doc: OkrDocument, root: Line) -> bool:
+    """The front matter title or the first heading mentions OKRs."""
     title = doc.metadata.get("title")
     if title and _title_says_okr(str(title)):
         return True
@@ -59,7 +62,7 @@ def read_lines(path: str, source: str) -> tuple[OkrDocument, Line, Decision]:
     root = build_lines(blocks, pos)
     says = file_says_okr(path, doc, root)
     summary = assign_roles(root, says)
-    decision = decide(root, summary, says)
+    decision = decide(root, summary, says, title_says_okr(doc, root))
     assembler = Assembler(doc, pos, prelude.front_spans)
     in_front = None
     if not decision.okr:

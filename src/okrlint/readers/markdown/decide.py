@@ -53,6 +53,7 @@ _GUIDANCE = re.compile(
 
 
 _YOU = re.compile(_TO_READER, re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 
 # A period in a title: "FY24-Q2", "Q3 2026", "2025", "H1", "CY22".
 _PERIOD = re.compile(
@@ -100,7 +101,9 @@ class Decision:
     explicit: bool = False  # labels, zones or columns say so (not only the repeated shape)
 
 
-def decide(root: Line, summary: RoleSummary, file_says_okr: bool) -> Decision:
+def decide(
+    root: Line, summary: RoleSummary, file_says_okr: bool, title_says_okr: bool = False
+) -> Decision:
     lines = list(root.walk())
     statements = [ln for ln in lines if ln.role in STATEMENT_ROLES or ln.role == "row"]
     if not statements:
@@ -133,6 +136,20 @@ def decide(root: Line, summary: RoleSummary, file_says_okr: bool) -> Decision:
             False,
             "no line labelled as a key result ('KR1: ...', 'Key result: ...'), no 'Key "
             "Results' list or table column, and neither the file name nor its title says OKRs",
+        )
+    krs = [ln for ln in statements if ln.role in ("key_result", "row")]
+    if (
+        not explicit
+        and not title_says_okr
+        and krs
+        and not any(_DIGIT.search(ln.text) or ln.checked is not None for ln in krs)
+    ):
+        # A help page or notes in a repository named after OKRs: headings over steps (a
+        # checklist under a goal is somebody's tracked results, numbers or not).
+        return Decision(
+            False,
+            f"read by its shape alone, no title that says OKRs, and none of its {len(krs)} key "
+            "results holds a number: steps or notes under headings, not OKRs",
         )
     guidance = [
         ln
