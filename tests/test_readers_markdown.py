@@ -1227,3 +1227,16 @@ def test_steps_under_headings_without_a_number_or_an_okr_title_are_not_okrs() ->
     )
     assert outline(parse_md(text, "okr-tracker_help.md")) == []
     assert len(outline(parse_md("# OKRs\n\n" + text, "okr-tracker_help.md"))) == 2
+
+
+def test_a_north_star_metric_with_its_value_and_target_is_not_a_key_result() -> None:
+    """Found by a fresh batch (a strategy page): "## North Star Metric" over its current value
+    and target names the measure the company watches; it is not a key result, and the page's
+    title does not become an objective for holding it."""
+    text = (
+        "# Goals & Strategy\n\n## North Star Metric\n\n**Metric**: Activation rate\n"
+        "**Current Value**: 62%\n**Target**: 75%\n\n## Key Results\n\n"
+        "### Raise activation\n\n**Current**: 62%\n**Target**: 75%\n"
+    )
+    doc = parse_md(text, "goals.md")
+    assert [kr.text for kr in doc.key_results()] == ["Raise activation"]

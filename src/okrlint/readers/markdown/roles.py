@@ -771,8 +771,10 @@ def _measured(lines: list[Line]) -> int:
             continue
         if line.shape not in ("heading", "item", "bullet", "line") or not _is_candidate(line):
             continue
-        if line.text.rstrip(" *_").endswith(("?", "？", ":", "：")):
-            continue  # "Wie wird Fortschritt gemessen?" over its fields: a question, a lead-in
+        if line.text.rstrip(" *_").endswith(("?", "？", ":", "：")) or _note_title(line.text):
+            # "Wie wird Fortschritt gemessen?" over its fields: a question, a lead-in; "North
+            # Star Metric" over its current value and target: a measurement watched, not a KR
+            continue
         fields = {c.field_name for c in line.children if c.role == "attribute"}
         if "target" in fields and fields & {"baseline", "current"}:
             _set(line, "key_result", "holds its own baseline and target lines")
