@@ -1240,3 +1240,16 @@ def test_a_north_star_metric_with_its_value_and_target_is_not_a_key_result() -> 
     )
     doc = parse_md(text, "goals.md")
     assert [kr.text for kr in doc.key_results()] == ["Raise activation"]
+
+
+def test_a_lead_in_that_names_okrs_over_labelled_key_results_is_not_their_objective() -> None:
+    """Found by a fresh batch (council meeting notes): "Review of Failed OKRs in 2023:" over
+    labelled key results introduces them; it is not their objective."""
+    text = (
+        "# Q1 OKR Strategic Meeting\n\nReview of Failed OKRs in 2023:\n\n"
+        "- KR-1.3: Video NFT trading volume up from 10,000 to 50,000 JOY\n"
+        "- KR-1.4: Achieve an NPS of 30 among content creators\n"
+    )
+    doc = parse_md(text, "meeting.md")
+    assert "Review of Failed OKRs in 2023:" not in [o.text for o in doc.objectives()]
+    assert len(list(doc.key_results())) == 2

@@ -962,9 +962,11 @@ def _holders(lines: list[Line]) -> None:
                 break
             if anc.shape == "line" and anc.parent is not None and anc.parent.role == "objective":
                 break  # the description under an objective heading, not another objective
-            if _NAMES_KRS.match(anc.text.strip()):
-                # "### Success indicators for outcome 1": names the key results under it; the
-                # objective is the line above it.
+            if _NAMES_KRS.match(anc.text.strip()) or (
+                anc.text.rstrip(" *_").endswith((":", "：")) and mentions_the_method(anc.text)
+            ):
+                # "### Success indicators for outcome 1", "Review of Failed OKRs in 2023:": names
+                # the key results under it; the objective is the line above it.
                 _set(anc, "group", "names the key results under it")
                 continue
             _set(anc, "objective", "holds key results")
