@@ -317,3 +317,21 @@ def test_a_count_after_one_thing_and_and_belongs_to_the_same_verb() -> None:
     assert analyze(next(pipe([text])), "en", text).output_count
     other = "Launch the app and reach 500 users"
     assert not analyze(next(pipe([other])), "en", other).output_count
+
+
+def test_a_weight_in_parentheses_is_not_a_value_to_reach() -> None:
+    """Found by a fresh batch (an MDX OKR page): "API.Services (30% weight)" weighs the
+    objective; the 30% is not a metric of it."""
+    a = analyze(next(pipe(["API.Services (30% weight)"])))
+    assert not [q for q in a.quantities if q.is_metric]
+    b = analyze(next(pipe(["Raise activation to 30% (weight: 20%)"])))
+    assert [q.text.strip() for q in b.quantities if q.is_metric] == ["30%"]
+
+
+def test_a_count_of_outputs_named_by_their_audience_is_an_output_count() -> None:
+    """Found by a fresh batch: "12 customer case studies published" counts case studies (made
+    by the team), "customer" only names them; "10 regulars on streams" counts people."""
+    a = analyze(next(pipe(["12 customer case studies published"])))
+    assert a.output_count
+    b = analyze(next(pipe(["10 regulars on streams/discord"])))
+    assert not b.output_count

@@ -17,6 +17,7 @@ from okrlint.analysis.statement import (
     parenthetical_asides,
     progress_tail,
     settled,
+    weights,
 )
 
 
@@ -39,6 +40,7 @@ def analyze_in(text: str, code: str) -> Analysis:
     change = bool(lead.verb_classes & {"up", "down"}) and lead.verb_form == "imperative"
     quantities = languages.quantities(text, p, change)
     progress_tail(text, quantities, lead.verb_classes)
+    weights(text, quantities)
     parenthetical_asides(text, quantities)
     a = Analysis(
         text=text,

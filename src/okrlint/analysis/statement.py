@@ -399,6 +399,7 @@ def analyze(doc: Any, language: str | None = None, text: str | None = None) -> A
     lead = _lead_verb(tokens)
     quantities = find_quantities(text)
     progress_tail(text, quantities, lead.verb_classes)
+    weights(text, quantities)
     parenthetical_asides(text, quantities)
     a = Analysis(
         text=text,
@@ -423,6 +424,24 @@ def settled(a: Analysis, numbers: Numbers, placeholders: list[str], metric: str)
     (the last stages of :func:`analyze` and of the other languages' ``analyze_in``)."""
     a = replace(a, **numbers._asdict(), placeholders=placeholders, metric=metric)
     return replace(a, direction=_direction(a))
+
+
+# "(30% weight)", "(weight: 20%)", "(Gewichtung 50 %)": the share of the set it counts for.
+_WEIGHT = re.compile(
+    r"(?i)\(\s*(?:(?:weight(?:ing)?|gewicht(?:ung)?|peso|poids)\s*[:=]?\s*)?"
+    r"\d{1,3}(?:[.,]\d+)?\s*%\s*(?:weight(?:ing|ed)?|gewicht(?:ung)?|peso|poids)?\s*\)"
+)
+
+
+def weights(text: str, quantities: list[Quantity]) -> None:
+    """ "API.Services (30% weight)": a weight in parentheses says how much the statement counts,
+    it is not a value to reach."""
+    for m in _WEIGHT.finditer(text):
+        if not re.search(r"(?i)weight|gewicht|peso|poids", m.group(0)):
+            continue
+        for q in quantities:
+            if m.start() <= q.start and q.end <= m.end():
+                q.role = "aside"
 
 
 _PROGRESS_TAIL = re.compile(r"\(\s*\d{1,3}(?:[.,]\d+)?\s*%\s*\)\s*[.!]?\s*$")
@@ -872,12 +891,16 @@ def _counts(a: Analysis) -> Analysis:
     # people", the people are not what is counted.
     clause = _RELATIVE.search(lower, first.end, first.end + 45)
     noun_window = (first.end, clause.start() if clause else first.end + 45)
+    outputs_at = [
+        s_ for s_, _, _ in a.hits.get("output_nouns", []) if noun_window[0] <= s_ <= noun_window[1]
+    ]
+    # "12 customer case studies": "customer" right before "case studies" names them, they are
+    # what is counted ("10 regulars on streams" counts the regulars).
     outcome_noun = any(
-        noun_window[0] <= s_ <= noun_window[1] for s_, _, _ in a.hits.get("outcome_nouns", [])
+        noun_window[0] <= s_ <= noun_window[1] and (e_ + 1) not in outputs_at
+        for s_, e_, _ in a.hits.get("outcome_nouns", [])
     )
-    output_noun = any(
-        noun_window[0] <= s_ <= noun_window[1] for s_, _, _ in a.hits.get("output_nouns", [])
-    )
+    output_noun = bool(outputs_at)
     if (leading := _leading_count(a, first, output_noun, outcome_noun)) is not None:
         new_count, output_count = leading
         return replace(a, new_count=new_count, output_count=output_count)
