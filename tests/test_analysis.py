@@ -335,3 +335,22 @@ def test_a_count_of_outputs_named_by_their_audience_is_an_output_count() -> None
     assert a.output_count
     b = analyze(next(pipe(["10 regulars on streams/discord"])))
     assert not b.output_count
+
+
+def test_adding_an_amount_or_moving_down_by_a_share_is_a_change() -> None:
+    """Found by fresh batches: "Add £15K MRR within 3 months" grows MRR by £15K and "Support
+    tickets per active user down 15%" cuts them by 15%: changes that state their own start,
+    not levels without a baseline. "Add 500 customers" stays a count of new customers."""
+    roles = {
+        t: [q.role for q in analyze(next(pipe([t]))).quantities if q.is_metric][:1]
+        for t in (
+            "Add £15K GBP MRR within 3 months",
+            "Support tickets per active user down 15%",
+            "Add 500 customers",
+        )
+    }
+    assert roles == {
+        "Add £15K GBP MRR within 3 months": ["delta"],
+        "Support tickets per active user down 15%": ["delta"],
+        "Add 500 customers": ["level"],
+    }

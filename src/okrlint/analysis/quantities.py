@@ -817,11 +817,22 @@ def _relations(text: str, qs: list[Quantity]) -> None:
             if q.family in ("percent", "multiplier"):
                 q.relative = True
             continue
+        if q.role == "level" and q.family in ("money", "percent") and _ADD_OR_MOVE.search(before):
+            # "Add £15K MRR": grow it by £15K; "Support tickets per user down 15%": a change.
+            q.role = "delta"
+            q.relative = q.family == "percent"
+            continue
         if q.role == "level" and q.family == "multiplier":
             q.role = "delta"
             q.relative = True
         if q.role == "level" and q.direction == "up" and text[q.start : q.start + 1] == "+":
             q.role = "delta"  # "Hire engineering managers: +2"
+
+
+_ADD_OR_MOVE = re.compile(
+    r"(?i)(?:^\W*add(?:s|ed|ing)?\s+(?:(?:a\s+)?(?:minimum(?:\s+of)?|at\s+least|another|"
+    r"an?\s+extra|extra)\s+)?|[^\W\d_]\s+(?:down|up)\s+)$"
+)
 
 
 def _by_is_delta(before: str) -> bool:
