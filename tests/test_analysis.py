@@ -354,3 +354,15 @@ def test_adding_an_amount_or_moving_down_by_a_share_is_a_change() -> None:
         "Support tickets per active user down 15%": ["delta"],
         "Add 500 customers": ["level"],
     }
+
+
+def test_statements_in_indonesian_norwegian_swedish_and_polish_are_not_english() -> None:
+    """Found by fresh batches (an Indonesian learning plan, a Norwegian help page): their
+    function words say they are not English, so the English rules say nothing of them."""
+    from okrlint.analysis.statement import language_of
+
+    assert language_of("Membuat halaman profil sederhana dengan HTML") == "id"
+    assert language_of("Administratorer kan opprette nye produktområder fra adminpanelet") == "nb"
+    assert language_of("Öka antalet aktiva användare och minska churn för alla kunder") == "sv"
+    for english in ("Do 3 user interviews", "Read 12 books I enjoy", "Ship the app to all users"):
+        assert language_of(english) == "en"
