@@ -1253,3 +1253,16 @@ def test_a_lead_in_that_names_okrs_over_labelled_key_results_is_not_their_object
     doc = parse_md(text, "meeting.md")
     assert "Review of Failed OKRs in 2023:" not in [o.text for o in doc.objectives()]
     assert len(list(doc.key_results())) == 2
+
+
+def test_objectives_numbered_okr1_okr2_with_results_under_them() -> None:
+    """Found by a fresh batch (a Chinese engineer's okr.md): "### okr1 湖仓一体", "### okr2
+    ..." each over a numbered list are the file's objectives and their key results."""
+    text = (
+        "### okr1 湖仓一体\n\n1. 研究trino 查询hudi源码\n2. 研究hudi的源码\n\n"
+        "### okr2 trino与Doris\n\n1. trino支持隐式转换的开发\n2. trino gluten的研究\n"
+    )
+    assert [(o[0], len(o[2])) for o in outline(parse_md(text, "okr.md"))] == [
+        ("湖仓一体", 2),
+        ("trino与Doris", 2),
+    ]

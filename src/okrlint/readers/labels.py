@@ -145,7 +145,13 @@ def _patterns() -> _Patterns:
                 flags,
             )
         if numbered:
-            add(role, False, rf"^(?P<label>(?:{numbered})\s*#?\s*(?P<num>\d+[a-z]?)){_SEP}")
+            # "OKR 2: ...", "okr1 湖仓一体" (the number, a space, then the text).
+            add(
+                role,
+                False,
+                rf"^(?P<label>(?:{numbered})\s*#?\s*(?P<num>\d+[a-z]?))"
+                rf"(?:{_SEP}|(?<=\d)\s+(?=[^\W\d_]))",
+            )
         if weak:
             add(role, False, rf"^(?P<label>{_word_end(weak)}{_NUM}{_TRANSLATION}){_SEP}")
     zone_lex = lex.get("zones") or {}

@@ -82,6 +82,18 @@ def _in_zone(line: Line) -> bool:
     return line.shape in ("item", "bullet") and any(a.role == "zone" for a in line.ancestors())
 
 
+def _numbered_okrs(statements: list[Line]) -> int:
+    """Objectives labelled with a number ("OKR 2:", "okr1 ..."), each with results under it."""
+    return sum(
+        1
+        for ln in statements
+        if ln.role == "objective"
+        and ln.label is not None
+        and ln.label.number
+        and any(c.role == "key_result" for c in ln.children)
+    )
+
+
 def _dated_goals_title(lines: list[Line]) -> bool:
     """A heading labelled as goals or objectives that names a period ("# Goals — Q2 2026",
     "## Ziele 2026"): the goals of that period follow, not a design doc's "Goals"."""
@@ -118,6 +130,8 @@ def decide(
         explicit = file_says_okr or summary.strong_labels > 0
     if not explicit and summary.named and file_says_okr:
         explicit = True  # "## Q1 2026 Objectives" over a list, in an OKR file
+    if not explicit and file_says_okr and has_kr and _numbered_okrs(statements) >= 2:
+        explicit = True  # "### okr1 湖仓一体", "### okr2 ..." over their results, in okr.md
     if not explicit and file_says_okr and has_kr and _dated_goals_title(lines):
         explicit = True  # "# Goals — Q2 2026" over the goals and their results, in goals.md
     if not explicit and summary.strong_labels and (file_says_okr or has_kr):
