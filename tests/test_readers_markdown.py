@@ -1266,3 +1266,18 @@ def test_objectives_numbered_okr1_okr2_with_results_under_them() -> None:
         ("湖仓一体", 2),
         ("trino与Doris", 2),
     ]
+
+
+def test_sections_that_repeat_the_same_fields_are_records_not_objectives() -> None:
+    """Found by a fresh batch (the README of OKR scripts): "### Production Environment" and
+    "### Test Environment" over the same "Trigger:", "Variable:", "Behavior:" fields describe
+    two records of one layout; read by shape alone they are not objectives."""
+    text = (
+        "# OKR reports\n\n### Production Environment\n*   **Trigger**: Scheduled cron job\n"
+        "*   **Variable**: Uses the sheet name from the secrets\n"
+        "*   **Behavior**: Updates the official reporting spreadsheet.\n\n"
+        "### Test Environment\n*   **Trigger**: Push events and pull requests\n"
+        "*   **Variable**: Defaults to the test sheet\n"
+        "*   **Behavior**: Updates the test spreadsheet.\n"
+    )
+    assert outline(parse_md(text, "okrs_README.md")) == []

@@ -1238,6 +1238,7 @@ def _repeated_shape(root: Line, lines: list[Line]) -> int:
             line
         ):
             candidates.append(line)
+    candidates = _without_records(candidates)
     if not candidates:
         return 0
     groups: dict[tuple[object, ...], list[Line]] = {}
@@ -1277,6 +1278,31 @@ def _repeated_shape(root: Line, lines: list[Line]) -> int:
         _set(objective, "objective", _INFERRED)
         _cascade(objective)
     return len(chosen)
+
+
+def _field_keys(line: Line) -> frozenset[str] | None:
+    """The keys of the items under ``line`` when every one is "Key: value", else None."""
+    keys: set[str] = set()
+    for kid in line.children:
+        if kid.shape not in ("item", "bullet") or not kid.text:
+            continue
+        m = _KEY_VALUE.match(kid.text.strip())
+        if m is None or len(words(m.group("key"))) > 3:
+            return None
+        keys.add(m.group("key").strip().lower())
+    return frozenset(keys) if keys else None
+
+
+def _without_records(candidates: list[Line]) -> list[Line]:
+    """Lines whose items are the same fields as another's ("### Production" and "### Test"
+    over "Trigger: ...", "Variable: ...", "Behavior: ..."): records of one layout, not
+    objectives over their key results."""
+    layouts: dict[frozenset[str], int] = {}
+    keys = {id(c): _field_keys(c) for c in candidates}
+    for k in keys.values():
+        if k is not None and len(k) >= 2:
+            layouts[k] = layouts.get(k, 0) + 1
+    return [c for c in candidates if layouts.get(keys[id(c)] or frozenset(), 0) < 2]
 
 
 def _nests(line: Line) -> bool:
