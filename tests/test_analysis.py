@@ -364,5 +364,6 @@ def test_statements_in_indonesian_norwegian_swedish_and_polish_are_not_english()
     assert language_of("Membuat halaman profil sederhana dengan HTML") == "id"
     assert language_of("Administratorer kan opprette nye produktområder fra adminpanelet") == "nb"
     assert language_of("Öka antalet aktiva användare och minska churn för alla kunder") == "sv"
+    assert language_of("trino与Doris") == "other"  # one Chinese word between English names
     for english in ("Do 3 user interviews", "Read 12 books I enjoy", "Ship the app to all users"):
         assert language_of(english) == "en"

@@ -176,6 +176,9 @@ _DETERMINERS = re.compile(r"(?i)^(?:the|a|an|our|their|its|my|your|his|her|all|e
 # A whole word: not the letters of "E2E", not "com" of "example.com" or a path.
 _WORD = re.compile(r"(?<![\w.@/])[^\W\d_]+(?![\w@/]|\.\w)")
 # Letters of scripts other than Latin (CJK, kana, Hangul, Cyrillic, Greek, Arabic, Hebrew, ...).
+# Chinese, Japanese and Korean: one such character is a word ("trino与Doris": "trino and
+# Doris"), never found in an English statement.
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _NON_LATIN = re.compile(
     "[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
@@ -242,7 +245,9 @@ def language_of(text: str) -> str:
     statement is English unless another language's function words and letters outnumber
     English ones: "Conversion von 3 % auf 5 % erhöhen" is German."""
     plain = text.isascii()  # no accented letter, no other script: only words can tell
-    if not plain and (_latin_share(text) < 0.5 or len(_NON_LATIN.findall(text)) >= 2):
+    if not plain and (
+        _latin_share(text) < 0.5 or len(_NON_LATIN.findall(text)) >= 2 or _CJK.search(text)
+    ):
         return "other"  # Chinese, Japanese, Korean, Cyrillic, Arabic... even beside English words
     words, letters = _language_data()
     by_word, by_letter = _language_index()
