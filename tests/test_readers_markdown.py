@@ -1281,3 +1281,15 @@ def test_sections_that_repeat_the_same_fields_are_records_not_objectives() -> No
         "*   **Behavior**: Updates the test spreadsheet.\n"
     )
     assert outline(parse_md(text, "okrs_README.md")) == []
+
+
+def test_statements_under_a_section_on_how_okrs_work_are_not_okrs() -> None:
+    """Found by a fresh batch (a Spanish methodology page): "## Estructura OKR" over
+    "### Objetivos (O)" and "### Resultados Clave (KR)" with their properties explains the
+    method; "OKR structure", "Ciclo OKR" and their kin hold no OKRs."""
+    text = (
+        "# Objetivos y Resultados Clave (OKR)\n\n## Estructura OKR\n\n### Objetivos (O)\n"
+        "- Claros y aspiracionales\n- Alineados con estrategia\n\n### Resultados Clave (KR)\n"
+        "- Métricas específicas\n- Plazos definidos\n"
+    )
+    assert outline(parse_md(text, "okr_index.md")) == []

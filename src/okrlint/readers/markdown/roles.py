@@ -89,6 +89,10 @@ _EXAMPLE_TITLES = re.compile(
     r"template guide|writing guide|tips|best practices|common mistakes|mistakes to avoid|"
     r"key concepts|concepts|definitions?|glossary|terminology|background|introduction|"
     r"about okrs?|what (?:is|are) (?:an )?okrs?|"
+    # how the method works: "OKR structure", "Ciclo OKR", "Estructura de los OKR"
+    r"okrs?\s+(?:structure|framework|cycle|process|methodology|principles|basics|overview)|"
+    r"(?:estructura|ciclo|proceso|metodolog[ií]a|estrutura|processo|cadre|struktur|prozess|"
+    r"zyklus)\s+(?:(?:de|des|do|dos|der)\s+)?(?:(?:los|las|la|les|os|as)\s+)?okrs?|"
     r"\w*beispiel(?:e)?|ejemplos?|exemples?|exemplos?|tipps|\w*vorlagen?|plantillas?|"
     r"consejos|dicas|conseils|例|示例|範例|예시)\b",
     re.IGNORECASE,
