@@ -367,3 +367,12 @@ def test_statements_in_indonesian_norwegian_swedish_and_polish_are_not_english()
     assert language_of("trino与Doris") == "other"  # one Chinese word between English names
     for english in ("Do 3 user interviews", "Read 12 books I enjoy", "Ship the app to all users"):
         assert language_of(english) == "en"
+
+
+def test_a_route_parameter_in_a_url_is_not_template_text() -> None:
+    """Found by a fresh batch (an error-level finding that was wrong): "http://localhost:<port>"
+    names a route's parameter; "Reach <target> weekly users" is a template slot."""
+    assert (
+        analyze(next(pipe(["Web app at http://localhost:<port> shows the run"]))).placeholders == []
+    )
+    assert analyze(next(pipe(["Reach <target> weekly users"]))).placeholders == ["<target>"]

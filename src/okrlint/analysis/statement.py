@@ -741,6 +741,11 @@ def _placeholders(a: Analysis) -> list[str]:
         inside = set(re.findall(r"[a-z]+", m.group(0).lower()))
         if redactions & inside:
             continue  # "[redacted]": a value kept off the page, not template text
+        if m.group(0).startswith(("<", "{")) and a.text[max(0, m.start() - 1) : m.start()] in (
+            ":",
+            "/",
+        ):
+            continue  # "http://localhost:<port>", "/users/{id}": a route's parameter
         if valued and not (
             _VALUE_BEFORE.search(a.text[: m.start()])
             or _VALUE_AFTER.match(a.text[m.end() :])
