@@ -1293,3 +1293,15 @@ def test_statements_under_a_section_on_how_okrs_work_are_not_okrs() -> None:
         "- Métricas específicas\n- Plazos definidos\n"
     )
     assert outline(parse_md(text, "okr_index.md")) == []
+
+
+def test_a_line_that_speaks_of_key_results_is_not_an_objective_by_shape() -> None:
+    """Found by a fresh batch (an agent's quarterly review protocol): "For EACH key result,
+    ask:" over its questions speaks of the method; it is not an objective."""
+    text = (
+        "# Quarterly review OKR protocol\n\nFor EACH key result, ask:\n\n"
+        "- Фактический прогресс: какой реальный результат достигнут\n"
+        "- Причины отклонений: если цель не достигнута, почему\n"
+        "- Качество результата: насколько вы удовлетворены качеством\n"
+    )
+    assert outline(parse_md(text, "quarterly-review-okr-protocol.md")) == []
