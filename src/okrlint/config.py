@@ -10,7 +10,6 @@ file, the key and a "did you mean" suggestion.
 from __future__ import annotations
 
 import difflib
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -222,6 +221,8 @@ class _Loader:
         except SmallFileError as exc:
             raise ConfigError(str(exc)) from None
         if self.path.name == "pyproject.toml":
+            import tomllib
+
             try:
                 doc = tomllib.loads(text)
             except tomllib.TOMLDecodeError as exc:
@@ -369,6 +370,8 @@ def _has_okrlint_table(path: Path) -> bool:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
+    import tomllib  # only where a pyproject.toml is found
+
     try:
         tool = tomllib.loads(text).get("tool", {})
     except tomllib.TOMLDecodeError:

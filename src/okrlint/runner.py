@@ -12,11 +12,14 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from okrlint.engine import Finding, Settings, lint
 from okrlint.model import OkrDocument, Problem, Span
 from okrlint.report.score import ScoreConfig
+
+if TYPE_CHECKING:
+    from okrlint.cache import ResultCache
 
 # Below this many files to lint, starting worker processes (each imports spaCy) costs more
 # than it saves.
@@ -215,15 +218,16 @@ def run_jobs(
     read it."""
     from pathlib import Path
 
-    from okrlint import cache as cache_mod
-
     results: list[FileResult | None] = [None] * len(jobs)
-    store: cache_mod.ResultCache | None = None
+    store: ResultCache | None = None
     keys: dict[int, str] = {}
     todo: list[int] = []
     prints: dict[int, str] = {}
     hashes: dict[int, str] = {}
     if use_cache:
+        # Imported only when the cache is used: --no-cache runs skip SQLite and hashlib.
+        from okrlint import cache as cache_mod
+
         folder = Path(cache_dir) if cache_dir else cache_mod.default_cache_dir()
         store = cache_mod.ResultCache(folder)
     read: dict[int, tuple[bytes | None, OkrDocument | None]] = {}

@@ -3,7 +3,6 @@ rule docs live."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from collections import Counter
@@ -33,6 +32,8 @@ def fingerprints(findings: Sequence[Finding]) -> list[str]:
     """A stable id per finding: the rule, the file and the statement (not the line), so it
     survives lines moving and unrelated edits, and changes when the statement changes. Equal
     findings in one file are told apart by their order."""
+    from hashlib import sha256  # only runs that write fingerprints need it
+
     seen: Counter[tuple[str, str, str]] = Counter()
     out = []
     paths: dict[str, str] = {}  # a file's findings look for its repository root once
@@ -46,9 +47,7 @@ def fingerprints(findings: Sequence[Finding]) -> list[str]:
         key = (f.code, paths[f.path], what)
         n = seen[key]
         seen[key] += 1
-        digest = hashlib.sha256(
-            "\0".join([*key, str(n)]).encode("utf-8", "surrogateescape")
-        ).hexdigest()
+        digest = sha256("\0".join([*key, str(n)]).encode("utf-8", "surrogateescape")).hexdigest()
         out.append(digest[:32])
     return out
 
