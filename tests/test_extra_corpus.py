@@ -17,7 +17,7 @@ from okrlint.registry import default_registry
 # What the reader reaches on these files (python -m okrlint.evaluate_reader --split extra),
 # reset when eleven MIT and Apache-2.0 files of fresh batches 39-45 joined them (2026-12-03:
 # their misses took key-result F1 from 0.951 to 0.946 on the larger set).
-FLOORS = {"objectives": 0.85, "key_results": 0.94}
+FLOORS = {"objectives": 0.90, "key_results": 0.94}
 
 
 def test_reading_f1_on_files_from_other_repositories() -> None:

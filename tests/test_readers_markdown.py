@@ -1305,3 +1305,22 @@ def test_a_line_that_speaks_of_key_results_is_not_an_objective_by_shape() -> Non
         "- Качество результата: насколько вы удовлетворены качеством\n"
     )
     assert outline(parse_md(text, "quarterly-review-okr-protocol.md")) == []
+
+
+def test_an_identifier_heading_over_a_description_names_the_objective_it_describes() -> None:
+    """From the extra corpus (a project's OKRS.md): "## product-direction 🔴" over
+    "**Description:** Facto's choices serve the user well" and a table of key results: the
+    description is the objective, the heading its identifier."""
+    text = (
+        "# Facto OKRs\n\n## product-direction 🔴\n\n"
+        "**Description:** Facto's choices serve the user well.\n\n"
+        "| Target (KR) | Current status |\n|---|---|\n"
+        "| Facto can generate product research for 3 of 4 projects. | 🟡 partly |\n\n"
+        "## reviewability 🔴\n\n**Description:** Humans can easily inspect and understand changes.\n\n"
+        "| Target (KR) | Current status |\n|---|---|\n"
+        "| 90% of changes reviewed within a day. | 🔴 not tracked |\n"
+    )
+    assert [(o[0], o[1], len(o[2])) for o in outline(parse_md(text, "OKRS.md"))] == [
+        ("Facto's choices serve the user well.", 5, 1),
+        ("Humans can easily inspect and understand changes.", 13, 1),
+    ]

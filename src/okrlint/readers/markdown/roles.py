@@ -199,11 +199,45 @@ def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
     _sister_lines(lines)
     _notes(lines)
     _examples(lines)
+    _slug_titles(lines)
     _weak_alone(lines)
     # A zone is evidence only where it names statements ("## Objetivos" over a table of grading
     # criteria, with statements found elsewhere by shape, says nothing about them).
     summary.zones = sum(1 for line in lines if line.role == "zone" and _zone_holds_statements(line))
     return summary
+
+
+# An identifier, not a statement: "product-direction", "reviewability" (an emoji may follow).
+_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+
+
+def _slug_titles(lines: list[Line]) -> None:
+    """An objective heading that is only an identifier ("## product-direction 🔴") over a
+    "Description:" line: the description states the objective, the heading names it."""
+    for line in lines:
+        if line.role != "objective" or line.shape != "heading" or line.label is not None:
+            continue
+        name = " ".join(w for w in line.text.split() if any(ch.isalnum() for ch in w))
+        if not _SLUG.match(name):
+            continue
+        desc = next(
+            (
+                c
+                for c in line.children
+                if c.role == "attribute"
+                and c.field_name == "description"
+                and c.label is not None
+                and c.label.rest.strip()
+            ),
+            None,
+        )
+        if desc is None or desc.label is None:
+            continue
+        lab = desc.label
+        desc.label = Label("objective", lab.label, lab.rest, lab.offset, strong=False)
+        desc.field_name = None
+        _set(desc, "objective", f"the '{lab.label}:' under an identifier heading states it")
+        _set(line, "label", "an identifier: it names the objective described under it")
 
 
 def _weak_alone(lines: list[Line]) -> None:
