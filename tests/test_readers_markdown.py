@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import FIXTURES, outline, parse_md
 from okrlint.readers import read_bytes
 
@@ -1268,43 +1270,46 @@ def test_objectives_numbered_okr1_okr2_with_results_under_them() -> None:
     ]
 
 
-def test_sections_that_repeat_the_same_fields_are_records_not_objectives() -> None:
-    """Found by a fresh batch (the README of OKR scripts): "### Production Environment" and
-    "### Test Environment" over the same "Trigger:", "Variable:", "Behavior:" fields describe
-    two records of one layout; read by shape alone they are not objectives."""
-    text = (
-        "# OKR reports\n\n### Production Environment\n*   **Trigger**: Scheduled cron job\n"
-        "*   **Variable**: Uses the sheet name from the secrets\n"
-        "*   **Behavior**: Updates the official reporting spreadsheet.\n\n"
-        "### Test Environment\n*   **Trigger**: Push events and pull requests\n"
-        "*   **Variable**: Defaults to the test sheet\n"
-        "*   **Behavior**: Updates the test spreadsheet.\n"
-    )
-    assert outline(parse_md(text, "okrs_README.md")) == []
-
-
-def test_statements_under_a_section_on_how_okrs_work_are_not_okrs() -> None:
-    """Found by a fresh batch (a Spanish methodology page): "## Estructura OKR" over
-    "### Objetivos (O)" and "### Resultados Clave (KR)" with their properties explains the
-    method; "OKR structure", "Ciclo OKR" and their kin hold no OKRs."""
-    text = (
-        "# Objetivos y Resultados Clave (OKR)\n\n## Estructura OKR\n\n### Objetivos (O)\n"
-        "- Claros y aspiracionales\n- Alineados con estrategia\n\n### Resultados Clave (KR)\n"
-        "- Métricas específicas\n- Plazos definidos\n"
-    )
-    assert outline(parse_md(text, "okr_index.md")) == []
-
-
-def test_a_line_that_speaks_of_key_results_is_not_an_objective_by_shape() -> None:
-    """Found by a fresh batch (an agent's quarterly review protocol): "For EACH key result,
-    ask:" over its questions speaks of the method; it is not an objective."""
-    text = (
-        "# Quarterly review OKR protocol\n\nFor EACH key result, ask:\n\n"
-        "- Фактический прогресс: какой реальный результат достигнут\n"
-        "- Причины отклонений: если цель не достигнута, почему\n"
-        "- Качество результата: насколько вы удовлетворены качеством\n"
-    )
-    assert outline(parse_md(text, "quarterly-review-okr-protocol.md")) == []
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        # The README of OKR scripts: "### Production Environment" and "### Test Environment"
+        # over the same "Trigger:", "Variable:", "Behavior:" fields are two records of one
+        # layout; read by shape alone they are not objectives.
+        (
+            "okrs_README.md",
+            "# OKR reports\n\n### Production Environment\n*   **Trigger**: Scheduled cron job\n"
+            "*   **Variable**: Uses the sheet name from the secrets\n"
+            "*   **Behavior**: Updates the official reporting spreadsheet.\n\n"
+            "### Test Environment\n*   **Trigger**: Push events and pull requests\n"
+            "*   **Variable**: Defaults to the test sheet\n"
+            "*   **Behavior**: Updates the test spreadsheet.\n",
+        ),
+        # A Spanish methodology page: "## Estructura OKR" over "### Objetivos (O)" and
+        # "### Resultados Clave (KR)" with their properties explains the method; "OKR
+        # structure", "Ciclo OKR" and their kin hold no OKRs.
+        (
+            "okr_index.md",
+            "# Objetivos y Resultados Clave (OKR)\n\n## Estructura OKR\n\n### Objetivos (O)\n"
+            "- Claros y aspiracionales\n- Alineados con estrategia\n\n### Resultados Clave (KR)\n"
+            "- Métricas específicas\n- Plazos definidos\n",
+        ),
+        # An agent's quarterly review protocol: "For EACH key result, ask:" over its questions
+        # speaks of the method; it is not an objective.
+        (
+            "quarterly-review-okr-protocol.md",
+            "# Quarterly review OKR protocol\n\nFor EACH key result, ask:\n\n"
+            "- Фактический прогресс: какой реальный результат достигнут\n"
+            "- Причины отклонений: если цель не достигнута, почему\n"
+            "- Качество результата: насколько вы удовлетворены качеством\n",
+        ),
+    ],
+    ids=["records-of-one-layout", "how-okrs-work", "speaks-of-key-results"],
+)
+def test_look_alikes_from_fresh_batches_hold_no_objectives(name: str, text: str) -> None:
+    """Look-alikes found by fresh batches: pages about OKRs or records of one layout, read by
+    shape alone, hold no objectives."""
+    assert outline(parse_md(text, name)) == []
 
 
 def test_an_identifier_heading_over_a_description_names_the_objective_it_describes() -> None:

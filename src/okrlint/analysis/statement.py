@@ -431,9 +431,11 @@ def settled(a: Analysis, numbers: Numbers, placeholders: list[str], metric: str)
     return replace(a, direction=_direction(a))
 
 
-# "(30% weight)", "(weight: 20%)", "(Gewichtung 50 %)": the share of the set it counts for.
+# "(30% weight)", "(weight: 20%)", "(Gewichtung 50 %)": the share of the set it counts for
+# (the word for weight, before or after the percentage, is required).
 _WEIGHT = re.compile(
-    r"(?i)\(\s*(?:(?:weight(?:ing)?|gewicht(?:ung)?|peso|poids)\s*[:=]?\s*)?"
+    r"(?i)\((?=[^()]*(?:weight|gewicht|peso|poids))"
+    r"\s*(?:(?:weight(?:ing)?|gewicht(?:ung)?|peso|poids)\s*[:=]?\s*)?"
     r"\d{1,3}(?:[.,]\d+)?\s*%\s*(?:weight(?:ing|ed)?|gewicht(?:ung)?|peso|poids)?\s*\)"
 )
 
@@ -442,8 +444,6 @@ def weights(text: str, quantities: list[Quantity]) -> None:
     """ "API.Services (30% weight)": a weight in parentheses says how much the statement counts,
     it is not a value to reach."""
     for m in _WEIGHT.finditer(text):
-        if not re.search(r"(?i)weight|gewicht|peso|poids", m.group(0)):
-            continue
         for q in quantities:
             if m.start() <= q.start and q.end <= m.end():
                 q.role = "aside"

@@ -366,9 +366,8 @@ _METHOD_TERMS = re.compile(
 
 
 def mentions_the_method(text: str) -> bool:
-    """Whether a line speaks of OKRs themselves ("如何判断制定的 KR 对不对", "For each key result,
-    ask:"):
-    a section about the method, not an objective found by its shape alone."""
+    """Whether a line speaks of OKRs themselves ("如何判断制定的 KR 对不对", "For each key
+    result, ask:"): a section about the method, not an objective found by its shape alone."""
     return bool(_METHOD_TERMS.search(text))
 
 

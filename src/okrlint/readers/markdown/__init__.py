@@ -31,14 +31,10 @@ def _title_says_okr(title: str) -> bool:
     return bool(OKR_TITLE.search(other_objectives().sub(" ", title)))
 
 
-def file_says_okr(path: str, doc: OkrDocument, root: Line) -> bool:
-    """The file's name, its front matter title or its first heading mention OKRs (not
-    "Service Level Objectives" or "Learning objectives": rules/lexicons/labels.yaml)."""
-    return bool(OKR_NAME.search(PurePath(path).name)) or title_says_okr(doc, root)
-
-
 def title_says_okr(doc: OkrDocument, root: Line) -> bool:
-    """The front matter title or the first heading mentions OKRs."""
+    """The front matter title or the first heading mentions OKRs (not "Service Level
+    Objectives" or "Learning objectives": rules/lexicons/labels.yaml). With the file's name,
+    it says whether the file says it holds OKRs."""
     title = doc.metadata.get("title")
     if title and _title_says_okr(str(title)):
         return True
@@ -60,9 +56,10 @@ def read_lines(path: str, source: str) -> tuple[OkrDocument, Line, Decision]:
     prelude.comments(blocks)
     blocks = prelude.front_matter(blocks)
     root = build_lines(blocks, pos)
-    says = file_says_okr(path, doc, root)
+    titled = title_says_okr(doc, root)
+    says = titled or bool(OKR_NAME.search(PurePath(path).name))
     summary = assign_roles(root, says)
-    decision = decide(root, summary, says, title_says_okr(doc, root))
+    decision = decide(root, summary, says, titled)
     assembler = Assembler(doc, pos, prelude.front_spans)
     in_front = None
     if not decision.okr:

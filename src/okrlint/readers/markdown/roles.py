@@ -484,7 +484,7 @@ def _rows(lines: list[Line], summary: RoleSummary) -> None:
                 labelled.add(_label_id(lab.label))
             continue
         roles = {c.role for c in line.columns if c.role}
-        if roles and _repeats_labelled(line, labelled):
+        if roles and labelled and _repeats_labelled(line, labelled):
             # "## Summary" over "| KR1 | 50 nurses use it 4 days a week |" after "### KR1 —
             # ...": the key results labelled above, restated in a table.
             _why(line, "repeats a statement labelled above by its id: a summary row")
@@ -1231,13 +1231,13 @@ def _sisters(lines: list[Line]) -> None:
                 _cascade(c)
 
 
-@lru_cache(maxsize=4096)
 def _only_period(text: str) -> bool:
     t = text.strip().strip("*_()[] ").strip()
     m = _PERIOD.match(t)
     return m is not None and not t[m.end() :].strip(" .")
 
 
+@lru_cache(maxsize=4096)
 def _set_like(text: str) -> bool:
     t = clean(text, allow_role=False).text or text
     t = re.sub(r"^\d+[.)]\s*", "", t.strip())
