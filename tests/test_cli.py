@@ -143,6 +143,27 @@ def test_explicit_file_without_okrs_is_okr002_but_not_in_a_directory_walk(
     assert run.json() == [] and run.exit_code == 0
 
 
+def test_the_hook_is_quiet_on_yaml_that_is_not_okrs_even_when_it_cannot_be_read(
+    okrlint, tmp_path
+) -> None:
+    files = [
+        write(tmp_path, "stack.yaml", "Resources:\n  Bucket:\n    Name: !Ref BucketName\n"),
+        write(tmp_path, "deploy.yaml", "spec:\n  replicas: {{ .Values.replicas }\n"),
+        write(tmp_path, "hparams.yaml", "sizes: !!python/tuple [1, 2]\n"),
+        # a page whose front matter is not YAML ("title: Goals: 2026" in a Jekyll site)
+        write(tmp_path, "page.md", "---\ntitle: Goals: 2026\n---\n# Goals\n\nSome text.\n"),
+    ]
+    run = okrlint("--ignore-non-okr-files", "--format", "json", *files)
+    assert run.json() == [] and run.exit_code == 0
+    # Named on the command line, a file okrlint cannot read is still an error.
+    for named in (files[1], files[3]):
+        run = okrlint("--format", "json", named)
+        assert "OKR001" in [f["code"] for f in run.json()] and run.exit_code == 1
+    broken = write(tmp_path, "okrs.yaml", "okrs:\n  - objective: Grow\n    key_results: [a\n")
+    run = okrlint("--ignore-non-okr-files", "--format", "json", broken)
+    assert [f["code"] for f in run.json()] == ["OKR001"]
+
+
 def test_parse_errors_are_findings_not_tracebacks(okrlint) -> None:
     run = okrlint(str(FIXTURES / "yaml" / "invalid.yaml"), "--format", "json")
     (f,) = run.json()

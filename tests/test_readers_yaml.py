@@ -78,6 +78,32 @@ def test_unsafe_tags_are_refused_and_nothing_runs() -> None:
     assert "tag" in problem.message
 
 
+def test_an_applications_own_tags_are_read_as_the_values_they_tag() -> None:
+    # CloudFormation's !Ref, Home Assistant's !include: nothing is constructed, so the tag is
+    # not a danger and the file is read as written.
+    doc = parse_yaml(
+        "objectives:\n  - objective: Make onboarding effortless\n    key_results:\n"
+        "      - !kr Raise activation from 30% to 45%\n"
+        "    owner: !Ref TeamName\n"
+    )
+    assert doc.problems == []
+    (kr,) = next(doc.objectives()).key_results
+    assert kr.text == "Raise activation from 30% to 45%"
+
+
+def test_unreadable_yaml_is_reported_when_it_names_okr_keys_only() -> None:
+    # A Helm template is not YAML until rendered, a model's saved parameters carry Python tags:
+    # neither says it holds OKRs, so neither is reported unless named (doc.speculative).
+    helm = parse_yaml("spec:\n  replicas: {{ .Values.replicas }}\n  name: {{ x }\n")
+    hparams = parse_yaml("loss: mse\nshape: !!python/tuple [1, 2]\n")
+    assert helm.problems and helm.speculative
+    assert hparams.problems and hparams.speculative
+    broken = parse_yaml("okrs:\n  - objective: Grow\n    key_results: [a\n")
+    tagged = parse_yaml('{"key_results": !!python/object/apply:os.system ["id"]}\n')
+    assert broken.problems and not broken.speculative
+    assert tagged.problems and not tagged.speculative
+
+
 def test_alias_bombs_are_refused() -> None:
     lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
     prev = "a"

@@ -24,6 +24,7 @@ documents in one file.
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import Any, TypeVar
 
 import yaml
@@ -122,6 +123,29 @@ def _norm_key(key: str) -> str:
 
 # The key-result list keys as _norm_key writes a key: the mapping keys are compared so.
 _KR_KEYS_NORM = frozenset(_norm_key(k) for k in _KR_KEYS)
+_STRONG_KR_KEYS_NORM = frozenset(_norm_key(k) for k in _STRONG_KR_KEYS)
+# A mapping key at the start of a line ("  - key_results:", '"okrs":'), for a file that could
+# not be composed: only its text can say whether it meant to hold OKRs.
+_LINE_KEY = re.compile(
+    r"^([ \t]*(?:-[ \t]+)*)([^\s\"':#{}\[\],][^\"':#{}\[\]\n]{0,40}?)[ \t]*:", re.M
+)
+_QUOTED_KEY = re.compile(r"()[\"']([^\"'\n]{1,40})[\"']\s*:")
+
+
+def _names_okr_keys(source: str) -> bool:
+    """Whether YAML text names a key only OKR files use (``okrs:``, ``key_results:``), or
+    starts with an objective list (``objectives:`` at the top; deeper, SLO and build
+    configurations use it too). Decides whether a file okrlint could not read (invalid YAML,
+    a Python tag) is reported when it was not named: a Helm template or a model's saved
+    parameters are not OKRs."""
+    for m in chain(_LINE_KEY.finditer(source), _QUOTED_KEY.finditer(source)):
+        key = _norm_key(m.group(2))
+        if key in _OKR_LIST_KEYS or key in _STRONG_KR_KEYS_NORM:
+            return True
+        list_key = _objective_list_key(key)[0]
+        if list_key in _OKR_LIST_KEYS or (list_key and m.start() == m.start(2)):
+            return True
+    return False
 
 
 def _span(node: yaml.Node) -> Span:
@@ -177,9 +201,11 @@ class _YamlReader:
             self.doc.problems.append(
                 Problem(f"invalid YAML: {problem}", Span(line, col, line, col))
             )
+            self.doc.speculative = not _names_okr_keys(self.source)
             return self.doc
         except yaml.YAMLError as exc:
             self.doc.problems.append(Problem(f"invalid YAML: {exc}", Span.point(1)))
+            self.doc.speculative = not _names_okr_keys(self.source)
             return self.doc
         try:
             for node in nodes:
@@ -234,7 +260,9 @@ class _YamlReader:
             )
 
     def _unsafe_tags(self, node: yaml.Node) -> None:
-        """Refuse tags a safe loader cannot construct (``!!python/object`` and friends)."""
+        """Refuse Python's tags (``!!python/object`` and friends). An application's own tags
+        (``!Ref``, ``!include``, ``!secret``) are read as the plain value they tag: okrlint
+        composes nodes and never constructs objects, so nothing of theirs can run."""
         stack = [node]
         seen: set[int] = set()
         while stack:
@@ -244,9 +272,7 @@ class _YamlReader:
             seen.add(id(n))
             self.budget.spend()
             tag = n.tag or ""
-            if tag.startswith("tag:yaml.org,2002:python/") or (
-                tag.startswith("!") and not tag.startswith("!!")
-            ):
+            if tag.startswith("tag:yaml.org,2002:python/"):
                 raise _ShapeError(
                     f"unsafe or unknown YAML tag {tag!r} refused", _span(n), structural=False
                 )
@@ -264,8 +290,12 @@ class _YamlReader:
         has_kr = any(o.key_results for o in self.doc.objectives()) or any(
             s.shared_key_results for s in self.doc.sets
         )
-        if has_kr or self.refused:
-            return False  # OKRs; or an unsafe tag, which is always reported
+        if has_kr:
+            return False
+        if self.refused:
+            # An unsafe tag is reported in a file that names OKR keys, or when asked for by
+            # name; a model's saved hyperparameters (``!!python/tuple``) are not OKRs.
+            return not _names_okr_keys(self.source)
         return self.shape_error or not self.okr_keys
 
     def _document(self, node: yaml.Node) -> None:

@@ -74,6 +74,9 @@ def read_lines(path: str, source: str) -> tuple[OkrDocument, Line, Decision]:
         doc.speculative = not decision.explicit and not OKR_NAME_STRONG.search(PurePath(path).name)
     else:
         doc.no_okrs_reason = decision.reason
+        # Nothing read, and neither the name nor the title says OKRs: what okrlint could not
+        # read here (a page's front matter) is not reported unless the file is named.
+        doc.speculative = not titled and not OKR_NAME_STRONG.search(PurePath(path).name)
     return doc, root, decision
 
 
