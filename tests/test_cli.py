@@ -164,6 +164,18 @@ def test_the_hook_is_quiet_on_yaml_that_is_not_okrs_even_when_it_cannot_be_read(
     assert [f["code"] for f in run.json()] == ["OKR001"]
 
 
+def test_the_hook_is_quiet_on_a_note_where_no_key_result_is_read(okrlint, tmp_path) -> None:
+    # "OKR.md" in a notes vault: a definition read as one objective, nothing measured under it.
+    note = write(
+        tmp_path,
+        "OKR.md",
+        "目標：達成するもの。(e.g. プロダクトを黒字化する)\n主要成果：基準。(e.g. 売上を伸ばす)\n",
+    )
+    run = okrlint("--ignore-non-okr-files", "--format", "json", note)
+    assert run.json() == [] and run.exit_code == 0
+    assert okrlint("--format", "json", note).json()  # named: still linted
+
+
 def test_parse_errors_are_findings_not_tracebacks(okrlint) -> None:
     run = okrlint(str(FIXTURES / "yaml" / "invalid.yaml"), "--format", "json")
     (f,) = run.json()
