@@ -1143,6 +1143,23 @@ def test_a_table_that_restates_labelled_key_results_by_id_is_a_summary() -> None
     ]
 
 
+def test_a_summary_table_of_objective_ids_before_the_objectives_is_not_more_objectives() -> None:
+    """Found by a fresh batch (a Portuguese quarter file): a summary table at the top whose
+    objective cells are only the ids of the objectives labelled below ("[Objetivo 1]")."""
+    text = (
+        "# OKRs Q1 2025\n\n| Objetivo | Progresso | Status |\n|---|---|---|\n"
+        "| [Objetivo 1] | 0% | Definir |\n| Objetivo 2 | 10% | Em curso |\n\n"
+        "## Objetivo 1: Ser o café preferido do bairro\n\n"
+        "### KR 1.1: Aumentar o NPS de 40 para 60\n\n"
+        "## Objetivo 2: Crescer as vendas online\n\n"
+        "### KR 2.1: Aumentar as vendas online de R$ 2 mil para R$ 5 mil por mês\n"
+    )
+    assert [(o, line) for o, line, _ in outline(parse_md(text))] == [
+        ("Ser o café preferido do bairro", 8),
+        ("Crescer as vendas online", 12),
+    ]
+
+
 def test_a_goal_word_followed_by_a_level_is_a_target_and_questions_are_not_statements() -> None:
     """Found by a fresh batch (a German KPI canvas with an OKR section): "Ziel: >70%" states a
     target, not an objective; "Wie wird Fortschritt gemessen?" over baseline and target lines

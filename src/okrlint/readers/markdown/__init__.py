@@ -72,10 +72,11 @@ def read_lines(path: str, source: str) -> tuple[OkrDocument, Line, Decision]:
         # command line, not for the pre-commit hook or a walk over a folder of design docs. A
         # name that says OKRs is enough everywhere; "goals" is not ("my_goals_for_2025.md").
         doc.speculative = not decision.explicit and not OKR_NAME_STRONG.search(PurePath(path).name)
-        if next(doc.key_results(), None) is None:
-            # Not one key result read: a note that explains OKRs ("OKR.md" in a notes vault,
-            # "目標：達成するもの (e.g. ...)") or a file read wrongly. Either way its findings
-            # would say "no key results": only when the file is named.
+        if not any(o.key_results for o in doc.objectives()):
+            # Not one objective with a key result, so not one OKR: a note that explains OKRs
+            # ("OKR.md" in a notes vault, "目標：達成するもの (e.g. ...)", a "Key results" list
+            # with no objective) or a file read wrongly. Its findings would say "no key
+            # results" or "no objective": only when the file is named.
             doc.speculative = True
     else:
         doc.no_okrs_reason = decision.reason

@@ -475,6 +475,15 @@ def _rows(lines: list[Line], summary: RoleSummary) -> None:
         if ln.label is not None and ln.label.kind == "objective" and ln.label.rest.strip()
     }
     labelled: set[str] = set()  # "kr1", "kr2": the ids of the key results labelled so far
+    # "objective1", "o2": the ids of the objectives labelled outside tables, in the whole file
+    objective_ids = {
+        _label_id(ln.label.label)
+        for ln in lines
+        if ln.shape != "row"
+        and ln.label is not None
+        and ln.label.kind == "objective"
+        and ln.label.number
+    }
     for line in lines:
         if line.shape != "row":
             lab = line.label
@@ -488,6 +497,11 @@ def _rows(lines: list[Line], summary: RoleSummary) -> None:
             # "## Summary" over "| KR1 | 50 nurses use it 4 days a week |" after "### KR1 —
             # ...": the key results labelled above, restated in a table.
             _why(line, "repeats a statement labelled above by its id: a summary row")
+            continue
+        if roles == {"objective"} and _repeats_labelled(line, objective_ids):
+            # "| [Objetivo 1] | 0% |" in a summary over "## Objetivo 1: ...": only the id of an
+            # objective the file states under that label.
+            _why(line, "names an objective labelled elsewhere by its id: a summary row")
             continue
         if roles == {"objective"} and any(
             c.role == "objective" and i < len(line.cells) and _names_one(line.cells[i][0], stated)
@@ -583,15 +597,16 @@ def _label_id(label: str) -> str:
     return re.sub(r"[\W_]+", "", label).lower()
 
 
-def _repeats_labelled(row: Line, labelled: set[str]) -> bool:
-    """Whether the row's first cell with text is only the id of a key result labelled above."""
-    first = next((c[0].strip().strip("*_").strip() for c in row.cells if c[0].strip()), "")
+def _repeats_labelled(row: Line, ids: set[str]) -> bool:
+    """Whether the row's first cell with text is only the id of a statement labelled elsewhere
+    (``ids``: a key result above, an objective anywhere in the file)."""
+    first = next((c[0].strip().strip("*_[]").strip() for c in row.cells if c[0].strip()), "")
     lab = find_label(first) if first else None
     return (
         lab is not None
         and lab.number is not None
         and not lab.rest.strip()
-        and _label_id(lab.label) in labelled
+        and _label_id(lab.label) in ids
     )
 
 
