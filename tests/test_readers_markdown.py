@@ -1160,6 +1160,28 @@ def test_a_summary_table_of_objective_ids_before_the_objectives_is_not_more_obje
     ]
 
 
+def test_chinese_cells_are_counted_in_words_and_a_phase_table_goal_is_not_an_objective() -> None:
+    """Found by a fresh batch (a Chinese study plan): "| KR | 描述 | 完成标准 | 权重 |" holds its
+    key results in the description column (Chinese is written without spaces, so a cell is
+    counted in characters, two a word); "| 阶段 | 目标 | 进度 |" is a plan's phases, whose 目标
+    ("goal") names no objective, as "Goal" beside milestones does not."""
+    text = (
+        "# 伤害研究 - OKR 规划\n\n## Objective（目标）\n\n**构建完整的伤害机制知识体系，输出可验证的计算模型。**\n\n"
+        "## Key Results（关键结果）\n\n| KR | 描述 | 完成标准 | 权重 |\n|---|---|---|---|\n"
+        "| **KR1** | 完成伤害公式体系 | 公式分析章节 + 验证工具 | 20% |\n"
+        "| **KR2** | 完成核心职业伤害模型 | 两个职业的完整实例 | 30% |\n\n"
+        "## 进度追踪\n\n| 阶段 | 任务范围 | 目标 | 完成 | 进度 |\n|---|---|---|---|---|\n"
+        "| 阶段1 | 1-10 | 基础框架 | ✅ | 100% |\n| 阶段2 | 11-20 | 加成系统 | ✅ | 100% |\n"
+    )
+    assert outline(parse_md(text)) == [
+        (
+            "构建完整的伤害机制知识体系，输出可验证的计算模型。",
+            5,
+            ["完成伤害公式体系", "完成核心职业伤害模型"],
+        )
+    ]
+
+
 def test_a_goal_word_followed_by_a_level_is_a_target_and_questions_are_not_statements() -> None:
     """Found by a fresh batch (a German KPI canvas with an OKR section): "Ziel: >70%" states a
     target, not an objective; "Wie wird Fortschritt gemessen?" over baseline and target lines

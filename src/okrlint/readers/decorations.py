@@ -505,3 +505,17 @@ _WORD_TOKEN = re.compile(r"\S*[^\W_]\S*")
 def words(text: str) -> list[str]:
     """Whitespace-separated tokens that contain a letter or digit (docs/judgement.md, "Words")."""
     return _WORD_TOKEN.findall(text)
+
+
+# Han ideographs and kana: written without spaces, about two characters a word.
+_CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def word_count(text: str) -> int:
+    """How many words ``text`` holds: its tokens (:func:`words`), with a run of Chinese or
+    Japanese characters counted as one word per two characters ("完成伤害公式体系": 4)."""
+    n = 0
+    for token in words(text):
+        cjk = len(_CJK_CHARS.findall(token))
+        n += (cjk + 1) // 2 if cjk else 1
+    return n

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from okrlint.readers.decorations import word_count
 from okrlint.readers.labels import (
     Label,
     column_field,
@@ -484,7 +485,7 @@ def _move_labels_only_role(columns: list[Column], rows: list[list[str]]) -> None
         # elsewhere; with only data beside ("| KR1: | | Target |", a template) they stand alone.
         j = i + 1
         texts = [r[j] for r in rows if j < len(r) and r[j].strip()]
-        wordy = bool(texts) and sum(len(t.split()) for t in texts) >= 3 * len(texts)
+        wordy = bool(texts) and sum(word_count(t) for t in texts) >= 3 * len(texts)
         # Beside a baseline, a target or a current value, a short name is the statement's text
         # ("| KR | Name | Baseline | Target |" over "| KR1.1 | Test coverage | 45% | 80% |").
         named = any(c.field in _LEVEL_FIELDS for c in columns) and all(
