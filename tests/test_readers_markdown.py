@@ -1182,6 +1182,25 @@ def test_chinese_cells_are_counted_in_words_and_a_phase_table_goal_is_not_an_obj
     ]
 
 
+def test_a_line_that_introduces_examples_makes_the_run_of_labelled_headings_after_it_examples() -> (
+    None
+):
+    """Found by a fresh batch (a blog post): "So here are some examples:" over "## Objective:" /
+    "## Key Results:" sections repeated five times: every section of the run is an example, not
+    only the first; a heading that is not a label ends the run."""
+    pair = "## Objective:\n\n* {o}\n\n## Key Results:\n\n* {k}\n* Reach 40 user interviews\n\n"
+    text = (
+        "Examples give things clarity. So here are some examples:\n\n"
+        + pair.format(o="Improve customer satisfaction", k="Raise NPS from 30 to 45")
+        + pair.format(o="Grow the business", k="Hit $100M in sales")
+        + "# Our own OKRs for Q3\n\n"
+        + pair.format(o="Ship the mobile app", k="Get 5,000 installs by September")
+    )
+    assert outline(parse_md(text)) == [
+        ("Ship the mobile app", 25, ["Get 5,000 installs by September", "Reach 40 user interviews"])
+    ]
+
+
 def test_a_goal_word_followed_by_a_level_is_a_target_and_questions_are_not_statements() -> None:
     """Found by a fresh batch (a German KPI canvas with an OKR section): "Ziel: >70%" states a
     target, not an objective; "Wie wird Fortschritt gemessen?" over baseline and target lines

@@ -292,7 +292,7 @@ def _labels(lines: list[Line], summary: RoleSummary) -> None:
         lab = line.label
         if lab is None:
             continue
-        if lab.kind in STATEMENT_ROLES and any(
+        if (lab.kind in STATEMENT_ROLES or (lab.kind == "zone" and _in_examples_run(line))) and any(
             _introduced_as_example(x) for x in (line, *line.ancestors())
         ):
             # "Objectives have the following format:" > "- Objective: some theme": the format
@@ -1500,7 +1500,34 @@ _INTRODUCES_EXAMPLE = re.compile(
 )
 
 
+# "So here are some examples:" before a run of labelled headings: all of them are examples.
+_INTRODUCES_EXAMPLES = re.compile(
+    r"(?:\bexamples\b|\bsamples\b|\bhere are\b)[^.]*[:：]\s*$", re.IGNORECASE
+)
+
+
+def _labels_a_section(heading: Line) -> bool:
+    lab = find_label(heading.text) if heading.text else None
+    return lab is not None and lab.kind in ("objective", "key_result", "zone")
+
+
+def _in_examples_run(line: Line) -> bool:
+    """A labelled heading in a run of them ("## Objective:", "## Key Results:", ...) that a
+    line introducing examples starts."""
+    if line.shape != "heading" or not _labels_a_section(line):
+        return False
+    for prev in reversed(line.previous_siblings()):
+        if prev.shape == "heading":
+            if _labels_a_section(prev):
+                continue
+            return False
+        return prev.shape in ("line", "bullet") and bool(_INTRODUCES_EXAMPLES.search(prev.text))
+    return False
+
+
 def _introduced_as_example(line: Line) -> bool:
+    if _in_examples_run(line):
+        return True
     before = line.previous_siblings()
     if (
         before
