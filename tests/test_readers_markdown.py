@@ -1201,6 +1201,35 @@ def test_a_line_that_introduces_examples_makes_the_run_of_labelled_headings_afte
     ]
 
 
+def test_a_heading_over_its_own_key_results_list_is_the_objective_and_its_other_items_notes() -> (
+    None
+):
+    """Found by a fresh batch (a startup's objectives page): under "## Top Objectives", each
+    "### 1. Payment Works Everywhere" holds "- Status:", "- Next: ...", "- Last: ..." and
+    "- Key Results:" over checkboxes. The heading is the objective (not a group of objectives
+    made of its items), and only the items under "Key Results:" are its key results."""
+    block = (
+        "### {n}. {o}\n- Status: active\n- Next: Review the SSO pull request and merge it\n"
+        "- Last: Jules finished the first pass\n- Key Results:\n  - [ ] {k}\n"
+        "  - [ ] Signup-to-paid in under 3 minutes\n\n"
+    )
+    text = (
+        "# Strategic Objectives\n\n## Top Objectives\n\n"
+        + block.format(n=1, o="Payment Works Everywhere", k="All 3 processors take live payments")
+        + block.format(n=2, o="Community Is Sticky", k="Discord daily active members 200+")
+    )
+    assert [(o, krs) for o, _, krs in outline(parse_md(text))] == [
+        (
+            "Payment Works Everywhere",
+            ["All 3 processors take live payments", "Signup-to-paid in under 3 minutes"],
+        ),
+        (
+            "Community Is Sticky",
+            ["Discord daily active members 200+", "Signup-to-paid in under 3 minutes"],
+        ),
+    ]
+
+
 def test_a_goal_word_followed_by_a_level_is_a_target_and_questions_are_not_statements() -> None:
     """Found by a fresh batch (a German KPI canvas with an OKR section): "Ziel: >70%" states a
     target, not an objective; "Wie wird Fortschritt gemessen?" over baseline and target lines

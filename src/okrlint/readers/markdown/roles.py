@@ -762,6 +762,22 @@ def _zones(lines: list[Line]) -> int:
             if _note_after_list(member, members):
                 _why(member, "a paragraph after the list: a note about its items")
                 continue
+            if (
+                role == "objective"
+                and member.shape == "heading"
+                and any(
+                    c.label is not None
+                    and (c.label.zone == "key_results" or c.label.kind == "key_result")
+                    for c in member.children
+                )
+                and not any(
+                    c.label is not None and c.label.kind == "objective" for c in member.children
+                )
+            ):
+                # "### 1. Payment Works Everywhere" over "- Status: active", "- Next: ...",
+                # "- Key Results:": the objective, with its own key results under it.
+                _set(member, role, f"under '{line.text.strip()}', over its key results")
+                continue
             if member.shape == "heading" and (
                 any(c.shape in ("item", "bullet", "row") for c in member.children)
                 or any(
@@ -842,9 +858,15 @@ def _containers(lines: list[Line]) -> None:
         if child_role is None:
             continue
         what = (line.role or "").replace("_", " ")
+        # "- Key Results:" among an objective's items names its key results: the other items
+        # ("- Next: ...", "- Owner: ...") are notes about it.
+        zoned = child_role == "key_result" and any(
+            c.role == "zone" and c.label is not None and c.label.zone == "key_results"
+            for c in line.children
+        )
         for child in line.children:
             if child.role is None and child.shape in ("item", "bullet") and child.text:
-                if _note_title(child.text):
+                if _note_title(child.text) or zoned:
                     continue
                 if child_role == "key_result" and _attribute_like(child):
                     continue
