@@ -104,6 +104,30 @@ def test_unreadable_yaml_is_reported_when_it_names_okr_keys_only() -> None:
     assert tagged.problems and not tagged.speculative
 
 
+def test_a_key_result_under_an_unknown_key_is_its_one_sentence_and_block_text_starts_below() -> (
+    None
+):
+    """Found by a fresh batch (an OKR-as-YAML format): each key result's text is a folded
+    'target_measure: >' scalar beside ids, dates and owners. It is read (not OKR001 'a key
+    result needs its text'), and its line is the line where the text starts, under the '>'."""
+    doc = parse_yaml(
+        "objectives:\n  - title: Make architecture decisions traceable\n    key_results:\n"
+        "      - id: KR1\n        target_measure: >\n          A decision record template is\n"
+        "          adopted by all delivery teams.\n        target_date: Q2\n"
+        "        status: In Progress\n"
+        "      - id: KR2\n        owner: Marco Ferrari and the board team\n"
+        "        progress_note: Draft covers 14 of 17 roles so far\n"
+        "        expected: Median decision time drops below 5 days\n"
+    )
+    (problem,) = doc.problems  # KR2: two sentences outside the note fields, so no guess
+    assert "needs its text" in problem.message and problem.span.line == 10
+    doc = parse_yaml(doc.source.split("      - id: KR2")[0])
+    assert doc.problems == []
+    (kr,) = next(doc.objectives()).key_results
+    assert kr.text == "A decision record template is adopted by all delivery teams."
+    assert (kr.span.line, kr.span.column) == (6, 11)
+
+
 def test_alias_bombs_are_refused() -> None:
     lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
     prev = "a"

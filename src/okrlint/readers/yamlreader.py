@@ -153,10 +153,17 @@ def _span(node: yaml.Node) -> Span:
     return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
 
-def _scalar_span(node: yaml.Node) -> Span:
-    """The first line of a scalar (a block scalar's span is reported from its first line)."""
+def _scalar_span(node: yaml.Node, lines: list[str]) -> Span:
+    """Where a scalar's text is: a block scalar ("target_measure: >" with the text on the lines
+    under it) starts on the line after its indicator, at the text's indentation."""
     span = _span(node)
-    return span
+    if getattr(node, "style", None) not in (">", "|") or span.end_line <= span.line:
+        return span
+    if span.line >= len(lines):
+        return span
+    text = lines[span.line]  # the line after the indicator's (spans count from 1)
+    column = len(text) - len(text.lstrip(" ")) + 1
+    return Span(span.line + 1, column, span.end_line, span.end_column)
 
 
 class _YamlReader:
@@ -164,6 +171,7 @@ class _YamlReader:
         self.path = path
         self.source = source
         self.doc = OkrDocument(path=path, format="yaml", source=source)
+        self.lines = source.split("\n")
         self.budget = _Budget()
         self.evidence = False
         self.statements = 0
@@ -498,7 +506,12 @@ class _YamlReader:
         if not text or node.tag in _NOT_TEXT:
             return None
         cl = clean(" ".join(text.split()))
-        return cls(text=_text_of(cl, text), span=_scalar_span(node), raw=text, metadata=cl.metadata)
+        return cls(
+            text=_text_of(cl, text),
+            span=_scalar_span(node, self.lines),
+            raw=text,
+            metadata=cl.metadata,
+        )
 
     def _with_fields(
         self,
@@ -515,7 +528,7 @@ class _YamlReader:
         meta.update(local)
         return cls(
             text=_text_of(cl, raw),
-            span=_scalar_span(text_node),
+            span=_scalar_span(text_node, self.lines),
             raw=raw,
             metadata=meta,
             metadata_spans=spans,
@@ -600,6 +613,8 @@ class _YamlReader:
         pairs, text_node = self._statement_mapping(node, _KR_TEXT_KEYS)
         if text_node is not None and not str(text_node.value).strip():
             return None  # "Metric: ''": a key result not written yet, as an empty list item
+        if text_node is None:
+            text_node = _one_sentence(pairs)
         if text_node is None:
             raise _ShapeError("a key result needs its text ('text:')", _span(node))
         kr = self._with_fields(KeyResult, text_node, pairs)
@@ -689,6 +704,31 @@ def is_one_objective(data: object) -> bool:
     return any(
         _norm_key(str(k)) in _STRONG_KR_KEYS and isinstance(v, list) for k, v in data.items()
     )
+
+
+# Fields that hold a note about a statement, never its text: the attribute labels of
+# labels.yaml but those that can state it (a description, a measure, an outcome).
+_NOTE_KEYS = frozenset(
+    _norm_key(str(word))
+    for field, words in (load_lexicon("labels").get("attributes") or {}).items()
+    if field not in ("description", "measure", "outcome")
+    for word in words
+)
+
+
+def _one_sentence(pairs: dict[str, tuple[yaml.Node, yaml.Node]]) -> yaml.ScalarNode | None:
+    """A key result written under a key okrlint does not know ("target_measure: >"): its text is
+    its one value written as a sentence (four words or more) outside the note fields; with none,
+    or several, the key result cannot be read."""
+    found = [
+        value
+        for key, (_, value) in pairs.items()
+        if key not in _NOTE_KEYS
+        and isinstance(value, yaml.ScalarNode)
+        and len(str(value.value).split()) >= 4
+        and any(ch.isalpha() for ch in str(value.value))
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _text_node(
