@@ -1230,6 +1230,24 @@ def test_a_heading_over_its_own_key_results_list_is_the_objective_and_its_other_
     ]
 
 
+def test_a_key_result_label_followed_only_by_a_score_is_a_check_in_not_a_key_result() -> None:
+    """Found by a fresh batch (a quarter file with weekly tracking): "**Confidence Update:**"
+    over "- KR1: 7/10" and "- KR2: 6/10 (more realistic)" reports on the key results stated
+    above; it is neither an objective nor two more key results."""
+    text = (
+        "# OKRs Q2 2026\n\n## Objective: Lead adaptive math learning\n\n"
+        "### KR1: Ship the core features to 500 users\n\n### KR2: Finish the beta with 50 testers\n\n"
+        "## Weekly tracking\n\n**Confidence Update:**\n- KR1: 7/10\n- KR2: 6/10 (more realistic)\n"
+    )
+    assert outline(parse_md(text)) == [
+        (
+            "Lead adaptive math learning",
+            3,
+            ["Ship the core features to 500 users", "Finish the beta with 50 testers"],
+        )
+    ]
+
+
 def test_a_goal_word_followed_by_a_level_is_a_target_and_questions_are_not_statements() -> None:
     """Found by a fresh batch (a German KPI canvas with an OKR section): "Ziel: >70%" states a
     target, not an objective; "Wie wird Fortschritt gemessen?" over baseline and target lines

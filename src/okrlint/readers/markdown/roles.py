@@ -350,6 +350,10 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
             # fields the word for "objective" (목표, 目标, 目標) names its target.
             line.field_name = "target"
             _set(line, "attribute", f"'{lab.label}:' among a key result's fields: its target")
+        elif lab.kind == "key_result" and lab.number and _SCORE_ONLY.fullmatch(lab.rest):
+            # "- KR1: 7/10", "KR2: 60% (on track)" in a check-in: a score or a level reported
+            # on a key result stated elsewhere, not one more key result.
+            _why(line, f"'{lab.label}:' followed only by a score or a level: a report on it")
         elif (
             lab.kind == "objective"
             and not lab.number
@@ -589,6 +593,10 @@ def _norm_text(text: str) -> str:
     return " ".join(re.sub(r"[*_`]", "", text).lower().split()).strip(" .")
 
 
+# Only a score or a level, maybe with a note in parentheses: "7/10", "60%", "0.7 (更现实)".
+_SCORE_ONLY = re.compile(
+    r"\s*[<>≥≤~≈]?=?\s*\d+(?:[.,]\d+)?\s*(?:%|/\s*\d+(?:[.,]\d+)?)?\s*(?:[(（][^()（）]*[)）])?\s*"
+)
 # A level: a number, maybe after a comparison or a currency ("> 70%", "≤ 2 min", "$1.2M").
 _LEVEL_TEXT = re.compile(r"^\s*(?:[<>≥≤~≈]=?\s*)?[$€£¥]?\d")
 
