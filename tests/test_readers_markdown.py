@@ -1248,6 +1248,26 @@ def test_a_key_result_label_followed_only_by_a_score_is_a_check_in_not_a_key_res
     ]
 
 
+def test_a_block_quote_after_a_lone_label_holds_the_statement() -> None:
+    """Found by two fresh batches (Vietnamese course assignments): "**Objective:**" alone, then
+    the objective in a block quote, then notes about it; "Các Kết Quả Then Chốt (Key Results)"
+    ("the key results", with a plural article) names the key results, not an objective."""
+    text = (
+        "# Workshop 3\n\n## 1. Mục Tiêu Cốt Lõi (Objective)\n\n**Objective:**\n"
+        "> **Giúp cố vấn học tập luôn đi trước một bước**\n\n"
+        "*   **Tính chất:** Định tính, không chứa con số nào.\n\n"
+        "## 2. Các Kết Quả Then Chốt (Key Results)\n\n"
+        "### KR1: Ít nhất 85% cố vấn truy cập dashboard 2 lần mỗi tuần\n"
+    )
+    assert outline(parse_md(text)) == [
+        (
+            "Giúp cố vấn học tập luôn đi trước một bước",
+            6,
+            ["Ít nhất 85% cố vấn truy cập dashboard 2 lần mỗi tuần"],
+        )
+    ]
+
+
 def test_a_goal_word_followed_by_a_level_is_a_target_and_questions_are_not_statements() -> None:
     """Found by a fresh batch (a German KPI canvas with an OKR section): "Ziel: >70%" states a
     target, not an objective; "Wie wird Fortschritt gemessen?" over baseline and target lines

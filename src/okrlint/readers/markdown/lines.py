@@ -210,6 +210,10 @@ class _Builder:
                 # "**O: ...**" then "> KR 1.1: ..." lines: a quote used as an indent under a
                 # labelled objective holds its key results (a quote alone holds nothing).
                 self.blocks(anchor, block.blocks, depth + 1)
+            elif isinstance(block, mb.Quote) and _states_after_label(last):
+                # "**Objective:**" then "> **Help advisers act a step ahead ...**": the quote
+                # holds the statement the label announces.
+                self.blocks(owner, block.blocks, depth)
             elif isinstance(block, mb.Code) and not block.fenced:
                 # An indented "code block" of text bullets is a list written with tabs.
                 lines = self.code_lines(owner, block, depth)
@@ -373,6 +377,20 @@ def _leads(line: Line | None) -> bool:
         return False
     label = find_label(line.text)
     return label is None or label.kind != "attribute" or not label.rest.strip()
+
+
+def _states_after_label(last: Line | None) -> bool:
+    """Whether the paragraph line before a block quote is a statement's label alone
+    ("Objective:", "KR1:"), whose text the quote then holds."""
+    if last is None or not last.text:
+        return False
+    lab = find_label(last.text)
+    return (
+        lab is not None
+        and lab.kind in ("objective", "key_result")
+        and lab.strong
+        and not lab.rest.strip()
+    )
 
 
 def _labels_under(last: Line | None, quote: mb.Quote) -> bool:
