@@ -1268,6 +1268,20 @@ def test_a_block_quote_after_a_lone_label_holds_the_statement() -> None:
     ]
 
 
+def test_a_german_compound_with_ziele_does_not_title_an_okr_file() -> None:
+    """Found by a fresh batch (German exam notes): "# Projektziele" (project goals) over
+    numbered headings with lists was read by its shape as OKRs, because "ziele" was found inside
+    the compound; "Ziele" must start a word to say OKRs."""
+    text = (
+        "# Projektziele\n\n## Projektziele definieren\n#### 1. Ziele ermitteln\n"
+        "- Anforderungen bestimmen\n- Interessen von Stakeholdern\n"
+        "#### 3. Nicht-Ziele nennen\n- klarer Verzicht auf Inhalte\n- Scope Creep verhindern\n"
+        "#### 4. Ziele priorisieren\n- muss billig sein\n- soll schnell gehen\n"
+    )
+    assert outline(parse_md(text, "pruefung/Projektziele.md")) == []
+    assert outline(parse_md(text.replace("# Projektziele\n", "# Ziele 2026\n"))) != []
+
+
 def test_a_goal_word_followed_by_a_level_is_a_target_and_questions_are_not_statements() -> None:
     """Found by a fresh batch (a German KPI canvas with an OKR section): "Ziel: >70%" states a
     target, not an objective; "Wie wird Fortschritt gemessen?" over baseline and target lines

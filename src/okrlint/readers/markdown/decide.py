@@ -19,8 +19,11 @@ from okrlint.readers.markdown.roles import STATEMENT_ROLES, RoleSummary
 
 # A file name or title that says the file holds OKRs (in the languages of labels.yaml). A file
 # may be named "goals.yaml"; a heading "Goals" says nothing (design docs have one).
+# The words in Latin script start a word: "Projektziele" (project goals) and "Lernziele"
+# (learning objectives) are German compounds that say nothing about OKRs.
 OKR_TITLE = re.compile(
-    r"okr|objectives|key[\s_-]*results?|ziele|objetivos|objectifs|目标|目標|목표", re.IGNORECASE
+    r"okr|(?<![^\W_])(?:objectives|key[\s_-]*results?|ziele|objetivos|objectifs)|目标|目標|목표",
+    re.IGNORECASE,
 )
 # "goals.md", "team_goals.md", "q3-goals.yaml"; not "goalsetting.md" (an underscore separates
 # words in a file name, unlike in a regex word).
