@@ -1282,6 +1282,25 @@ def test_a_german_compound_with_ziele_does_not_title_an_okr_file() -> None:
     assert outline(parse_md(text.replace("# Projektziele\n", "# Ziele 2026\n"))) != []
 
 
+def test_a_dotted_key_result_id_written_again_is_a_note_on_it_unless_a_new_set_starts() -> None:
+    """Found by a fresh batch (a research team's quarter file): a check-in section goes over
+    "- KR1.1: no merged evidence" and "- KR1.2 (autonomy KR): PR #13 is open": reports on key
+    results stated above, not more of them. A second quarter numbering O1 again starts anew."""
+    quarter = (
+        "## O1 — Ship the resolver\n\n- KR1.1 (speed): p95 latency from 900 ms to 300 ms\n"
+        "- KR1.2: Resolver v2 detects 3 of 4 loops\n\n"
+    )
+    text = (
+        "# OKRs Q4\n\n" + quarter + "## Check-in, week 6\n\n- KR1.1: no merged evidence yet\n"
+        "- KR1.2 (autonomy KR): PR #13 is open, not merged\n\n# OKRs Q1\n\n" + quarter
+    )
+    krs = ["p95 latency from 900 ms to 300 ms", "Resolver v2 detects 3 of 4 loops"]
+    assert outline(parse_md(text)) == [
+        ("Ship the resolver", 3, krs),
+        ("Ship the resolver", 15, krs),
+    ]
+
+
 def test_a_goal_word_followed_by_a_level_is_a_target_and_questions_are_not_statements() -> None:
     """Found by a fresh batch (a German KPI canvas with an OKR section): "Ziel: >70%" states a
     target, not an objective; "Wie wird Fortschritt gemessen?" over baseline and target lines

@@ -173,6 +173,7 @@ def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
     lines = list(root.walk())
     _headers(lines)
     _labels(lines, summary)
+    _mentions(lines)
     weak_ok = summary.strong_labels > 0 or file_says_okr
     _explicit(lines, weak_ok, summary)
     _rows(lines, summary)
@@ -305,6 +306,30 @@ def _labels(lines: list[Line], summary: RoleSummary) -> None:
             summary.key_result_labels += lab.kind == "key_result"
         elif lab.kind == "zone":
             summary.zones += 1
+
+
+def _mentions(lines: list[Line]) -> None:
+    """A key result's id that names its objective ("KR1.2", "KR 2.1") is stated once in a set:
+    written again further down ("- KR1.1: no merged evidence" in a check-in), it reports on
+    that key result. Objective numbers starting again ("O1" after "O3") begin another set."""
+    stated: set[tuple[str, str]] = set()
+    objectives: set[str] = set()
+    for line in lines:
+        lab = line.label
+        if lab is None or line.shape == "row" or not lab.number:
+            continue
+        if lab.kind == "objective":
+            if lab.number in objectives:
+                stated.clear()
+                objectives.clear()
+            objectives.add(lab.number)
+        elif lab.kind == "key_result" and re.search(r"\d[.\-]\d", lab.number):
+            word = re.match(r"[^\W\d_]*", lab.label.strip("*_ "))
+            key = ((word.group() if word else "").lower(), lab.number)
+            if key in stated:
+                line.label = None
+                _why(line, f"'{lab.label}' again, after the key result it names: a note on it")
+            stated.add(key)
 
 
 def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
