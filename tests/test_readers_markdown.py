@@ -8,6 +8,7 @@ import pytest
 
 from conftest import FIXTURES, outline, parse_md
 from okrlint.readers import read_bytes
+from okrlint.readers.labels import find_label
 
 MD = FIXTURES / "markdown"
 
@@ -1299,6 +1300,26 @@ def test_a_dotted_key_result_id_written_again_is_a_note_on_it_unless_a_new_set_s
         ("Ship the resolver", 3, krs),
         ("Ship the resolver", 15, krs),
     ]
+
+
+def test_key_results_and_their_companions_name_the_key_results() -> None:
+    """Found by a fresh batch (an architecture lead's OKRs): "### Key Results & Milestones" over
+    numbered key results with milestone bullets names the key results; it is not one more
+    objective. "Objectives and Key Results" stays the method's name."""
+    text = (
+        "# OKRs\n\n## Objective 1: Build a high-performing architecture team\n"
+        "### Key Results & Milestones\n"
+        "1. Hire two new team members within 3 months\n   - Month 1: finalize job descriptions\n"
+        "2. Reach 90% engagement in training\n"
+    )
+    assert outline(parse_md(text)) == [
+        (
+            "Build a high-performing architecture team",
+            3,
+            ["Hire two new team members within 3 months", "Reach 90% engagement in training"],
+        )
+    ]
+    assert find_label("Objectives and Key Results") is None
 
 
 def test_a_goal_word_followed_by_a_level_is_a_target_and_questions_are_not_statements() -> None:

@@ -155,11 +155,17 @@ def _patterns() -> _Patterns:
         if weak:
             add(role, False, rf"^(?P<label>{_word_end(weak)}{_NUM}{_TRANSLATION}){_SEP}")
     zone_lex = lex.get("zones") or {}
+    # "Key Results & Milestones", "Key results and owners": the key results and what comes with
+    # them (not "Objectives and Key Results", the method's name).
+    companion = (
+        r"(?:\s*(?:&|\+|/|\band\b|\bund\b|\by\b|\bet\b|\be\b)\s*[^\W\d_][\w-]*(?:\s+[\w-]+)?)?"
+    )
     zones = tuple(
         (
             zone,
             re.compile(
-                rf"^{scope}(?:{_alternatives(words)}){_TRANSLATION}\s*[:：]?\s*$",
+                rf"^{scope}(?:{_alternatives(words)}){companion if zone == 'key_results' else ''}"
+                rf"{_TRANSLATION}\s*[:：]?\s*$",
                 re.IGNORECASE,
             ),
         )
