@@ -1322,6 +1322,30 @@ def test_key_results_and_their_companions_name_the_key_results() -> None:
     assert find_label("Objectives and Key Results") is None
 
 
+def test_a_label_heading_over_a_quote_and_key_result_titles_over_their_measured_line() -> None:
+    """Found by a fresh batch (a Vietnamese course assignment): "### Objective" with the
+    objective in the block quote under it; "#### KR3 — Quality · Retention / Return Behavior"
+    (a title of a few words) over the line that states it, opening with its level
+    ("**≥ 25%** users ...")."""
+    text = (
+        "# OKR — Q1\n\n### Objective\n> **Giúp sinh viên IT nhìn thấy lý do CV bị loại**\n\n"
+        "### Key Results\n\n#### KR1 — Leading · User Behavior\n"
+        "**≥ 70%** sessions hoàn thành full loop trong 30 ngày\n*Ghi chú: đo được ngay.*\n\n"
+        "#### KR3 — Quality · Retention / Return Behavior\n"
+        "**≥ 25%** users quay lại upload CV lần 2 trong 48 giờ.\n"
+    )
+    assert outline(parse_md(text)) == [
+        (
+            "Giúp sinh viên IT nhìn thấy lý do CV bị loại",
+            4,
+            [
+                "≥ 70% sessions hoàn thành full loop trong 30 ngày",
+                "≥ 25% users quay lại upload CV lần 2 trong 48 giờ.",
+            ],
+        )
+    ]
+
+
 def test_a_goal_word_followed_by_a_level_is_a_target_and_questions_are_not_statements() -> None:
     """Found by a fresh batch (a German KPI canvas with an OKR section): "Ziel: >70%" states a
     target, not an objective; "Wie wird Fortschritt gemessen?" over baseline and target lines

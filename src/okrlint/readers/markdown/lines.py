@@ -196,7 +196,7 @@ class _Builder:
 
     def blocks(self, owner: Line, blocks: list[mb.Block], depth: int) -> None:
         last: Line | None = None  # the last line of the paragraph just before
-        for block in blocks:
+        for i, block in enumerate(blocks):
             if isinstance(block, mb.Para):
                 lines = self.para(owner, block.inline, depth)
                 last = lines[-1] if lines else None
@@ -214,6 +214,14 @@ class _Builder:
                 # "**Objective:**" then "> **Help advisers act a step ahead ...**": the quote
                 # holds the statement the label announces.
                 self.blocks(owner, block.blocks, depth)
+            elif (
+                isinstance(block, mb.Quote)
+                and i == 0
+                and owner.shape == "heading"
+                and _states_after_label(owner)
+            ):
+                # "### Objective" with the objective in the quote right under it
+                self.blocks(owner, block.blocks, depth + 1)
             elif isinstance(block, mb.Code) and not block.fenced:
                 # An indented "code block" of text bullets is a list written with tabs.
                 lines = self.code_lines(owner, block, depth)

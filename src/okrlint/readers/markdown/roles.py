@@ -463,11 +463,15 @@ def _statement_under_title(line: Line, lab: Label) -> Line | None:
     it."""
     if lab.kind != "key_result" or line.shape != "heading":
         return None
-    if len(words(lab.rest)) > 3 or re.search(r"\d", lab.rest) or not line.children:
+    if len(words(lab.rest)) > 5 or re.search(r"\d", lab.rest) or not line.children:
         return None
     child = line.children[0]
     if (
-        not (child.shape == "heading" or (child.shape == "line" and child.bold))
+        # a heading, a bold line, or a line that opens with its level ("**≥ 70%** sessions ...")
+        not (
+            child.shape == "heading"
+            or (child.shape == "line" and (child.bold or _LEVEL_TEXT.match(child.text)))
+        )
         or child.label is not None
         or not child.text
         or not _is_candidate(child)
