@@ -1346,6 +1346,24 @@ def test_a_label_heading_over_a_quote_and_key_result_titles_over_their_measured_
     ]
 
 
+def test_an_objective_label_followed_by_a_level_among_sister_objectives_is_an_objective() -> None:
+    """Found by a fresh batch (a Portuguese PRD): under each "#### OKR n" heading an
+    "**Objetivo**: ..." line states the objective; the third one opens with a level
+    ("100% de aderência ..."), which alone would make "Objetivo" name a target."""
+    block = "#### OKR {n}: Título {n}\n**Objetivo**: {o}\n\n**Key Results**:\n- **KR1**: {k}\n\n"
+    text = "## Objetivos\n\n" + "".join(
+        block.format(n=n, o=o, k=k)
+        for n, o, k in (
+            (1, "Transformar processo de 7-8 meses em 2-3 meses", "Tempo médio cai para 3 meses"),
+            (2, "Processar mais certificações com mesma equipe", "Processar 40% mais pedidos"),
+            (3, "100% de aderência e rastreabilidade para auditorias", "Zero não-conformidades"),
+        )
+    )
+    assert [o for o, _, _ in outline(parse_md(text))][2] == (
+        "100% de aderência e rastreabilidade para auditorias"
+    )
+
+
 def test_a_goal_word_followed_by_a_level_is_a_target_and_questions_are_not_statements() -> None:
     """Found by a fresh batch (a German KPI canvas with an OKR section): "Ziel: >70%" states a
     target, not an objective; "Wie wird Fortschritt gemessen?" over baseline and target lines

@@ -383,6 +383,7 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
             lab.kind == "objective"
             and not lab.number
             and _LEVEL_TEXT.match(lab.rest)
+            and not _sister_objectives(line, lab)
             and not line.children
         ):
             # "- Ziel: >70% (Q2 2026)", "Goal: 85%": "Ziel", "objetivo" and "goal" also name a
@@ -438,6 +439,28 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
                 _set(line, "label", f"label '{lab.label}' alone: the statement follows")
                 target.role = kind
                 _why(target, f"the text of the label '{lab.label}' above it")
+
+
+def _sister_objectives(line: Line, lab: Label) -> bool:
+    """Whether the same label states objectives in lines shaped like this one elsewhere in the
+    file ("**Objetivo**: Transformar processo ..." under each "#### OKR n"): then "**Objetivo**:
+    100% de aderência e rastreabilidade ..." is one more, not a target."""
+    word = lab.label.lower()
+    sisters = 0
+    root = next(iter(reversed(list(line.ancestors()))), line)
+    for other in root.walk():
+        olab = other.label
+        if (
+            other is not line
+            and other.shape == line.shape
+            and olab is not None
+            and olab.kind == "objective"
+            and olab.label.lower() == word
+            and not _LEVEL_TEXT.match(olab.rest)
+            and len(words(olab.rest)) >= 3
+        ):
+            sisters += 1
+    return sisters >= 2
 
 
 def _title_over_labelled(line: Line, lab: Label) -> bool:
