@@ -356,6 +356,25 @@ def test_adding_an_amount_or_moving_down_by_a_share_is_a_change() -> None:
     }
 
 
+def test_within_a_calendar_period_is_a_deadline_and_within_hours_or_days_a_measure() -> None:
+    """Found by a fresh batch (an architecture lead's OKRs): "within 90 days" and "within 3
+    months" after a task are its deadline, not a target without a baseline; "within 4 hours"
+    and "within 2 days" are the measured times."""
+    roles = {
+        t: [q.role for q in analyze(next(pipe([t]))).quantities]
+        for t in (
+            "Develop a career framework and present it to HR within 90 days",
+            "Launch the Architecture Index dashboard within 3 months",
+            "Answer support tickets within 4 hours",
+            "Resolve 95% of bugs within 2 days",
+        )
+    }
+    assert roles["Develop a career framework and present it to HR within 90 days"] == ["timeframe"]
+    assert roles["Launch the Architecture Index dashboard within 3 months"] == ["timeframe"]
+    assert roles["Answer support tickets within 4 hours"] != ["timeframe"]
+    assert "timeframe" not in roles["Resolve 95% of bugs within 2 days"]
+
+
 def test_statements_in_indonesian_norwegian_swedish_and_polish_are_not_english() -> None:
     """Found by fresh batches (an Indonesian learning plan, a Norwegian help page): their
     function words say they are not English, so the English rules say nothing of them."""

@@ -642,10 +642,14 @@ def _classify(text: str, q: Quantity) -> None:
     ):
         q.role = "timeframe"
         return
-    if re.search(r"(?i)\b(?:in|over)\s+$", before[-10:]) and (
-        _CALENDAR_AFTER.match(after) or q.unit in ("w", "mo", "y")
+    if re.search(r"(?i)\b(?:in|over|within)\s+$", before[-10:]) and (
+        _CALENDAR_AFTER.match(after)
+        or q.unit in ("w", "mo", "y")
+        or (q.unit == "d" and q.value >= 60)
     ):
-        q.role = "timeframe"  # "in 3 months" is a deadline; "completed in 5 days" is a measure
+        # "in 3 months", "within 90 days" are deadlines; "completed in 5 days", "resolved
+        # within 2 days" are measures
+        q.role = "timeframe"
         return
     if (
         q.family is None
