@@ -464,6 +464,20 @@ def test_a_dash_in_a_baseline_column_is_no_baseline() -> None:
     assert _findings_in(md) == {(7, "kr-missing-baseline", "key_result")}
 
 
+def test_a_target_column_written_as_a_change_needs_no_baseline() -> None:
+    """Found by a fresh batch (a hospital product's OKRs): "| Pharmacy dispensing errors
+    reduced at pilot sites | -50% vs baseline |" measures from where things stand; "| DAU
+    across all hospitals | 500 |" does not say where it starts."""
+    md = (
+        "# Clinic OKRs Q3\n\n## Objective: Make the clinic system the one doctors trust\n\n"
+        "| Key Result | Target | Owner |\n|---|---|---|\n"
+        "| Pharmacy dispensing errors at pilot sites | -50% vs baseline | Advisor |\n"
+        "| Dispensing errors at the other sites | −30% | Advisor |\n"
+        "| Share of doctors who sign notes in the system | 80% | FE |\n"
+    )
+    assert _findings_in(md) == {(9, "kr-missing-baseline", "key_result")}
+
+
 def test_habits_by_the_month_or_week_are_tasks() -> None:
     assert _names("key_result", "Work out 3 or more times weekly") == ["kr-is-task"]
     assert _names("key_result", "Review the engagement results monthly") == ["kr-is-task"]

@@ -838,6 +838,11 @@ _FIELD_TEMPLATE_START = re.compile(
 )
 # A field with both ends of the change: "$83k/mo to $93k/mo", "8% → 15%".
 _FROM_TO_FIELD = re.compile(r"\d[^\s]{0,12}\s{0,3}(?:to|→|->|–>)\s{0,3}[$€£]?\d", re.IGNORECASE)
+# A target written as a change from where things stand: "-50%", "+20 pts", "2x vs baseline".
+_RELATIVE_FIELD = re.compile(
+    r"(?i)^\s*[+\-−–]\s*\d|\b(?:vs\.?|versus|from|over|relative\s+to|compared\s+to)\s+(?:the\s+)?"
+    r"(?:baseline|current|today|now|last\s+(?:year|quarter|month))\b"
+)
 # The fields that carry a key result's numbers, as the readers name them (labels.yaml).
 _NUMBER_FIELDS = ("baseline", "current", "target", "measure")
 
@@ -1089,6 +1094,8 @@ def kr_missing_baseline(ctx: RuleContext, node: Node) -> Iterator[Problem]:
         return
     if _FROM_TO_FIELD.search(field_value(node, "target") or ""):
         return  # "| Cross-sell share | 8% to 15% |": the Target column states both ends
+    if _RELATIVE_FIELD.search(field_value(node, "target") or ""):
+        return  # "| Dispensing errors | -50% vs baseline |": a change, measured from the start
     if missing_baseline(a):
         assert a.target is not None
         yield _say(ctx, node, target=a.target.text.strip(), metric=a.metric or "the measure")
