@@ -1364,6 +1364,20 @@ def test_an_objective_label_followed_by_a_level_among_sister_objectives_is_an_ob
     )
 
 
+def test_a_heading_that_compares_two_ideas_explains_them() -> None:
+    """Found by a fresh batch (a Portuguese course lesson on OKRs): "### Objective vs Key
+    Results" over "| Aspecto | Objective | Key Results |" compares the two ideas row by row
+    ("| **Exemplo** | Encantar clientes | NPS de 50 para 70 |"); it holds no OKRs."""
+    text = (
+        "# Aula 2.3: OKR, a meta que gera foco\n\n### Objective vs Key Results\n\n"
+        "| Aspecto | Objective | Key Results |\n|---|---|---|\n"
+        "| **Natureza** | Qualitativo | Quantitativo |\n"
+        "| **Exemplo** | Encantar clientes | NPS de 50 para 70 |\n"
+        "| **Quantidade** | 1-3 por trimestre | 2-5 por Objective |\n"
+    )
+    assert outline(parse_md(text)) == []
+
+
 def test_a_goal_word_followed_by_a_level_is_a_target_and_questions_are_not_statements() -> None:
     """Found by a fresh batch (a German KPI canvas with an OKR section): "Ziel: >70%" states a
     target, not an objective; "Wie wird Fortschritt gemessen?" over baseline and target lines

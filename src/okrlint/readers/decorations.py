@@ -148,9 +148,20 @@ def _question_starts() -> re.Pattern[str]:
     return re.compile(rf"^(?:{'|'.join(alts)})" if alts else r"(?!)", re.IGNORECASE)
 
 
+# "Objective vs Key Results", "OKRs versus KPIs": a heading that compares two ideas.
+_COMPARES = re.compile(
+    r"(?i)^\W*[^\W\d][\w\s&/-]{0,40}?\s+(?:vs\.?|versus)\s+[^\W\d][\w\s&/-]{0,40}\W*$"
+)
+
+
 def explaining_title(text: str) -> bool:
-    """A heading that asks a question about OKRs in general: what follows explains them."""
-    asks = QUESTION_TITLES.match(text) or _question_starts().match(text.strip())
+    """A heading that asks a question about OKRs in general, or compares two ideas: what
+    follows explains them."""
+    asks = (
+        QUESTION_TITLES.match(text)
+        or _question_starts().match(text.strip())
+        or _COMPARES.match(text.strip())
+    )
     return bool(asks) and not own_okrs_title(text)
 
 
