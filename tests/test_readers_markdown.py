@@ -1378,6 +1378,18 @@ def test_a_heading_that_compares_two_ideas_explains_them() -> None:
     assert outline(parse_md(text)) == []
 
 
+def test_goal_setting_in_a_title_names_the_method_not_a_set_of_goals() -> None:
+    """Found by a fresh batch (a Japanese knowledge note): "目標設定と管理ノウハウ" (goal-setting
+    and management know-how) over numbered headings with "**term**: explanation" items is about
+    setting goals, not a set of them."""
+    body = (
+        "## 主要ポイント\n\n### 1. 目標設定のアプローチ\n\n- **定量的目標**: 可能な限り定量的な目標を設定\n"
+        "- **挑戦的な目標**: 一部の目標は野心的\n\n### 2. 目標設定のプロセス\n\n"
+        "- **目標の共有**: 添付ファイルで共有\n- **提出期限**: 期限までに提出\n"
+    )
+    assert outline(parse_md("# FY24 - 目標設定と管理ノウハウ\n\n" + body, "note.md")) == []
+
+
 def test_a_goal_word_followed_by_a_level_is_a_target_and_questions_are_not_statements() -> None:
     """Found by a fresh batch (a German KPI canvas with an OKR section): "Ziel: >70%" states a
     target, not an objective; "Wie wird Fortschritt gemessen?" over baseline and target lines

@@ -22,7 +22,9 @@ from okrlint.readers.markdown.roles import STATEMENT_ROLES, RoleSummary
 # The words in Latin script start a word: "Projektziele" (project goals) and "Lernziele"
 # (learning objectives) are German compounds that say nothing about OKRs.
 OKR_TITLE = re.compile(
-    r"okr|(?<![^\W_])(?:objectives|key[\s_-]*results?|ziele|objetivos|objectifs)|目标|目標|목표",
+    r"okr|(?<![^\W_])(?:objectives|key[\s_-]*results?|ziele|objetivos|objectifs)"
+    # not "目標設定" / "目标管理" (goal setting, management by objectives: the method's name)
+    r"|目标(?!设定|设置|管理)|目標(?!設定|管理)|목표(?!\s*설정|\s*관리)",
     re.IGNORECASE,
 )
 # "goals.md", "team_goals.md", "q3-goals.yaml"; not "goalsetting.md" (an underscore separates
