@@ -478,6 +478,14 @@ def test_a_target_column_written_as_a_change_needs_no_baseline() -> None:
     assert _findings_in(md) == {(9, "kr-missing-baseline", "key_result")}
 
 
+def test_a_title_that_joins_two_adjectives_is_not_an_order() -> None:
+    """Found by a fresh batch: "Secure & Compliant Infrastructure" names a state (its first
+    word is an adjective joined to another), not the activity "secure ..."; "Build and Launch
+    the partner portal" stays an order."""
+    assert "objective-is-task" not in _names("objective", "Secure & Compliant Infrastructure")
+    assert "objective-is-task" in _names("objective", "Build and Launch the partner portal")
+
+
 def test_habits_by_the_month_or_week_are_tasks() -> None:
     assert _names("key_result", "Work out 3 or more times weekly") == ["kr-is-task"]
     assert _names("key_result", "Review the engagement results monthly") == ["kr-is-task"]

@@ -555,7 +555,19 @@ def _lead_verb(tokens: list[Tok]) -> Lead:
     noun_subject = (
         i + 1 < len(tokens)
         and tokens[i].vlemma
-        and (tokens[i + 1].lower_ in _AUX | _MODAL or tokens[i + 1].text in ("-", ",", "/"))
+        and (
+            tokens[i + 1].lower_ in _AUX | _MODAL
+            or tokens[i + 1].text in ("-", ",", "/")
+            # "Secure & Compliant Infrastructure": an adjective joined to another, not "Build
+            # and launch ..." (two verbs)
+            or (
+                tokens[i + 1].lower_ in ("&", "and")
+                and i + 2 < len(tokens)
+                and not tokens[i + 2].vlemma
+                and tokens[i + 2].is_alpha
+                and tokens[i + 2].text[:1].isupper()  # a title's words, not "and use ..."
+            )
+        )
     )
     if i < len(tokens) and tokens[i].vlemma and not gerund_subject and not noun_subject:
         t = tokens[i]
