@@ -1390,6 +1390,30 @@ def test_goal_setting_in_a_title_names_the_method_not_a_set_of_goals() -> None:
     assert outline(parse_md("# FY24 - 目標設定と管理ノウハウ\n\n" + body, "note.md")) == []
 
 
+def test_a_heading_shaped_like_its_sister_objectives_is_one_even_without_key_results() -> None:
+    """Found by a fresh batch (a startup's objectives page): "### 3. Skills in 90 Seconds" has
+    the same "- Status:" / "- Description:" / "- Next:" items as its sisters, but no key results
+    yet: an objective like them (not a group whose "Next: ..." item is an objective)."""
+    block = (
+        "### {n}. {o}\n- Status: active\n- Description: Why this matters to us\n"
+        "- Next: Review the pull request and merge it\n"
+    )
+    krs = "- Key Results:\n  - [ ] {k}\n  - [ ] Signup-to-paid in under 3 minutes\n\n"
+    text = (
+        "# Strategic Objectives\n\n## Top Objectives\n\n"
+        + block.format(n=1, o="Payment Works Everywhere")
+        + krs.format(k="All 3 processors take live payments")
+        + block.format(n=2, o="Community Is Sticky")
+        + krs.format(k="Discord daily active members 200+")
+        + block.format(n=3, o="Skills in 90 Seconds")
+    )
+    assert [(o, len(k)) for o, _, k in outline(parse_md(text))] == [
+        ("Payment Works Everywhere", 2),
+        ("Community Is Sticky", 2),
+        ("Skills in 90 Seconds", 0),
+    ]
+
+
 def test_a_goal_word_followed_by_a_level_is_a_target_and_questions_are_not_statements() -> None:
     """Found by a fresh batch (a German KPI canvas with an OKR section): "Ziel: >70%" states a
     target, not an objective; "Wie wird Fortschritt gemessen?" over baseline and target lines

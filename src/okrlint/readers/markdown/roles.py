@@ -761,6 +761,19 @@ def _names_parts(text: str) -> bool:
     return short and _PARTS.search(text) is not None  # not "Grow the team for product initiatives."
 
 
+def _over_own_key_results(member: Line) -> bool:
+    """A heading with its own key results under it (a "Key Results:" list or labelled key
+    results) and no labelled objective: the objective they measure."""
+    return (
+        member.shape == "heading"
+        and any(
+            c.label is not None and (c.label.zone == "key_results" or c.label.kind == "key_result")
+            for c in member.children
+        )
+        and not any(c.label is not None and c.label.kind == "objective" for c in member.children)
+    )
+
+
 def _lead_in(member: Line, zone: str) -> bool:
     """A sentence with a list under it that introduces the list: it ends with a colon or talks
     about the zone's own kind ("These metrics are used to measure key results")."""
@@ -822,21 +835,27 @@ def _zones(lines: list[Line]) -> int:
             if _note_after_list(member, members):
                 _why(member, "a paragraph after the list: a note about its items")
                 continue
-            if (
-                role == "objective"
-                and member.shape == "heading"
-                and any(
-                    c.label is not None
-                    and (c.label.zone == "key_results" or c.label.kind == "key_result")
-                    for c in member.children
-                )
-                and not any(
-                    c.label is not None and c.label.kind == "objective" for c in member.children
-                )
-            ):
+            if role == "objective" and _over_own_key_results(member):
                 # "### 1. Payment Works Everywhere" over "- Status: active", "- Next: ...",
                 # "- Key Results:": the objective, with its own key results under it.
                 _set(member, role, f"under '{line.text.strip()}', over its key results")
+                continue
+            if (
+                role == "objective"
+                and member.shape == "heading"
+                and any(c.role == "attribute" for c in member.children)
+                and sum(
+                    1
+                    for m in members
+                    if m.shape == "heading" and m.level == member.level and _over_own_key_results(m)
+                )
+                >= 2
+            ):
+                # "### 5. Companies Get Skills From Us" with "- Status:" and "- Description:" like
+                # its sisters, but no key results yet: an objective like them.
+                _set(
+                    member, role, f"under '{line.text.strip()}', shaped like its sister objectives"
+                )
                 continue
             if member.shape == "heading" and (
                 any(c.shape in ("item", "bullet", "row") for c in member.children)
@@ -911,6 +930,9 @@ def _measured(lines: list[Line]) -> int:
     return found
 
 
+_FIELD_ITEM = re.compile(r"^[A-Z][^\W\d_]*(?:\s[^\W\d_]+)?\s*:\s")
+
+
 def _containers(lines: list[Line]) -> None:
     """Items under an objective are its key results; under a key result, its initiatives."""
     for line in lines:
@@ -924,9 +946,14 @@ def _containers(lines: list[Line]) -> None:
             c.role == "zone" and c.label is not None and c.label.zone == "key_results"
             for c in line.children
         )
+        # "- Status: active", "- Description: ...", "- Next: ...": among two or more field
+        # lines, an item written "Word: text" is one more field.
+        fields = sum(1 for c in line.children if c.role == "attribute") >= 2
         for child in line.children:
             if child.role is None and child.shape in ("item", "bullet") and child.text:
                 if _note_title(child.text) or zoned:
+                    continue
+                if fields and _FIELD_ITEM.match(child.text):
                     continue
                 if child_role == "key_result" and _attribute_like(child):
                     continue
