@@ -1414,6 +1414,20 @@ def test_a_heading_shaped_like_its_sister_objectives_is_one_even_without_key_res
     ]
 
 
+def test_one_line_with_a_list_does_not_make_every_short_line_an_objective() -> None:
+    """Found by a fresh batch (a personal diary page named OKR.md): one line had a list under
+    it (a project over three to-dos), and every other short line of the diary became an
+    objective "like" it. Short lines follow a shape the file repeats, not one instance."""
+    text = (
+        "周末，总结下最近的生活和工作。\n作息还是不太健康。\n健身仍在坚持。\n饮食一般。\n\n"
+        "工作：\n进展平平\n\n研究：\n读了几篇论文。\n\n\n项目：\nai for notes \n"
+        "1. 部署一个助手\n2. 整理数据\n3. 展示页面 P0\n4. \n\nai for jobs\n"
+        "1.收集岗位，修改简历。\n\n接单平台\n写作工具\n"
+    )
+    objectives = [o for o, _, _ in outline(parse_md(text, "OKR.md"))]
+    assert not {"进展平平", "健身仍在坚持。", "接单平台"} & set(objectives), objectives
+
+
 def test_a_goal_word_followed_by_a_level_is_a_target_and_questions_are_not_statements() -> None:
     """Found by a fresh batch (a German KPI canvas with an OKR section): "Ziel: >70%" states a
     target, not an objective; "Wie wird Fortschritt gemessen?" over baseline and target lines

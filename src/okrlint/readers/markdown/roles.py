@@ -1318,6 +1318,7 @@ def _sister_section_items(lines: list[Line]) -> None:
 def _sister_lines(lines: list[Line]) -> None:
     """In a file read by its repeated shape, a short line beside objective lines, with
     nothing under it, is an objective without key results ("Hold a game jam")."""
+    inferred = sum(1 for x in lines if x.role == "objective" and _INFERRED in x.evidence)
     for line in lines:
         if line.role is not None or line.shape != "line" or line.children or not line.text:
             continue
@@ -1326,7 +1327,9 @@ def _sister_lines(lines: list[Line]) -> None:
             continue
         if _set_like(text):
             continue  # "2019 Q1": the period of the objectives after it
-        if any(
+        # The file repeats the shape (two inferred objective lines at least): one line with a
+        # list, alone, shows no pattern for the others to follow (a diary's "OKR.md").
+        if inferred >= 2 and any(
             s.role == "objective" and s.shape == "line" and _INFERRED in s.evidence
             for s in line.siblings
         ):
