@@ -1428,6 +1428,27 @@ def test_one_line_with_a_list_does_not_make_every_short_line_an_objective() -> N
     assert not {"进展平平", "健身仍在坚持。", "接单平台"} & set(objectives), objectives
 
 
+def test_key_result_titles_over_quoted_statements_under_a_counted_key_results_zone() -> None:
+    """Found by a third Vietnamese course assignment (fresh batch 55): "## 3 Key Results —
+    Leading + Lagging + Quality" names the key results (a count before, their kinds after a
+    dash); each "### KR1 — Leading (dự báo, sửa kịp)" is a title, its gloss in parentheses
+    aside, over the key result in a quote; the table under it is the key result's notes."""
+    text = (
+        "# OKRs Q1\n\n## Objective\n\n> **Trở thành nhân viên inbox AI cho shop nhỏ.**\n\n"
+        "## 3 Key Results — Leading + Lagging + Quality\n\n"
+        "### KR1 — Leading (dự báo, sửa kịp)\n\n> **200 shop active dùng app ≥ 5 ngày/tuần.**\n\n"
+        "| | |\n|---|---|\n| **Baseline** | 30 shop pilot |\n\n"
+        "### KR2 — Lagging (kết quả business, xác nhận)\n\n> **MRR đạt 30 triệu VND.**\n"
+    )
+    assert outline(parse_md(text)) == [
+        (
+            "Trở thành nhân viên inbox AI cho shop nhỏ.",
+            5,
+            ["200 shop active dùng app ≥ 5 ngày/tuần.", "MRR đạt 30 triệu VND."],
+        )
+    ]
+
+
 def test_a_goal_word_followed_by_a_level_is_a_target_and_questions_are_not_statements() -> None:
     """Found by a fresh batch (a German KPI canvas with an OKR section): "Ziel: >70%" states a
     target, not an objective; "Wie wird Fortschritt gemessen?" over baseline and target lines

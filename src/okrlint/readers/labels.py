@@ -160,12 +160,16 @@ def _patterns() -> _Patterns:
     companion = (
         r"(?:\s*(?:&|\+|/|\band\b|\bund\b|\by\b|\bet\b|\be\b)\s*[^\W\d_][\w-]*(?:\s+[\w-]+)?)?"
     )
+    # "3 Key Results — Leading + Lagging + Quality": how many, and what kinds after a dash.
+    count = r"(?:\d{1,2}\s+)?"
+    tail = r"(?:\s+[—–]\s+[^:：]{1,60})?"
     zones = tuple(
         (
             zone,
             re.compile(
-                rf"^{scope}(?:{_alternatives(words)}){companion if zone == 'key_results' else ''}"
-                rf"{_TRANSLATION}\s*[:：]?\s*$",
+                rf"^{scope}{count if zone == 'key_results' else ''}(?:{_alternatives(words)})"
+                rf"{companion if zone == 'key_results' else ''}{_TRANSLATION}"
+                rf"{tail if zone == 'key_results' else ''}\s*[:：]?\s*$",
                 re.IGNORECASE,
             ),
         )

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from okrlint.readers.decorations import word_count
+from okrlint.readers.decorations import word_count, words
 from okrlint.readers.labels import (
     Label,
     column_field,
@@ -218,9 +218,10 @@ class _Builder:
                 isinstance(block, mb.Quote)
                 and i == 0
                 and owner.shape == "heading"
-                and _states_after_label(owner)
+                and _states_after_label(owner, titled=True)
             ):
-                # "### Objective" with the objective in the quote right under it
+                # "### Objective" or "### KR1 — Leading" with the statement in the quote right
+                # under it
                 self.blocks(owner, block.blocks, depth + 1)
             elif isinstance(block, mb.Code) and not block.fenced:
                 # An indented "code block" of text bullets is a list written with tabs.
@@ -387,18 +388,22 @@ def _leads(line: Line | None) -> bool:
     return label is None or label.kind != "attribute" or not label.rest.strip()
 
 
-def _states_after_label(last: Line | None) -> bool:
-    """Whether the paragraph line before a block quote is a statement's label alone
-    ("Objective:", "KR1:"), whose text the quote then holds."""
+def _states_after_label(last: Line | None, titled: bool = False) -> bool:
+    """Whether the line before a block quote is a statement's label alone ("Objective:",
+    "KR1:"), whose text the quote then holds; ``titled``: or a label with a short title ("KR1 —
+    Leading (forecast)": a few words, no number)."""
     if last is None or not last.text:
         return False
     lab = find_label(last.text)
-    return (
-        lab is not None
-        and lab.kind in ("objective", "key_result")
-        and lab.strong
-        and not lab.rest.strip()
-    )
+    if lab is None or lab.kind not in ("objective", "key_result") or not lab.strong:
+        return False
+    rest = lab.rest.strip()
+    if not rest:
+        return True
+    title = re.sub(
+        r"[(（][^()（）]*[)）]", " ", rest
+    )  # "Leading (dự báo, sửa kịp)": its gloss aside
+    return titled and len(words(title)) <= 5 and not any(ch.isdigit() for ch in rest)
 
 
 def _labels_under(last: Line | None, quote: mb.Quote) -> bool:

@@ -486,7 +486,8 @@ def _statement_under_title(line: Line, lab: Label) -> Line | None:
     it."""
     if lab.kind != "key_result" or line.shape != "heading":
         return None
-    if len(words(lab.rest)) > 5 or re.search(r"\d", lab.rest) or not line.children:
+    title = re.sub(r"[(（][^()（）]*[)）]", " ", lab.rest)  # a gloss in parentheses aside
+    if len(words(title)) > 5 or re.search(r"\d", lab.rest) or not line.children:
         return None
     child = line.children[0]
     if (
