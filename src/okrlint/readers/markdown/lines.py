@@ -400,9 +400,8 @@ def _states_after_label(last: Line | None, titled: bool = False) -> bool:
     rest = lab.rest.strip()
     if not rest:
         return True
-    title = re.sub(
-        r"[(（][^()（）]*[)）]", " ", rest
-    )  # "Leading (dự báo, sửa kịp)": its gloss aside
+    # "Leading (dự báo, sửa kịp)": the gloss in parentheses aside
+    title = re.sub(r"[(（][^()（）]*[)）]", " ", rest)
     return titled and len(words(title)) <= 5 and not any(ch.isdigit() for ch in rest)
 
 
