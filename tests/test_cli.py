@@ -159,6 +159,10 @@ def test_the_hook_is_quiet_on_yaml_that_is_not_okrs_even_when_it_cannot_be_read(
     for named in (files[1], files[3]):
         run = okrlint("--format", "json", named)
         assert "OKR001" in [f["code"] for f in run.json()] and run.exit_code == 1
+    # past okrlint's limits (a lock file, a data dump): not read, and not reported unless named
+    dump = write(tmp_path, "lock.yaml", "base: &b 1\nlist: [" + ", ".join(["*b"] * 1500) + "]\n")
+    assert okrlint("--ignore-non-okr-files", "--format", "json", dump).json() == []
+    assert [f["code"] for f in okrlint("--format", "json", dump).json()] == ["OKR001"]
     broken = write(tmp_path, "okrs.yaml", "okrs:\n  - objective: Grow\n    key_results: [a\n")
     run = okrlint("--ignore-non-okr-files", "--format", "json", broken)
     assert [f["code"] for f in run.json()] == ["OKR001"]

@@ -198,6 +198,9 @@ class _YamlReader:
                     check_expansion(node)
         except YamlLimitError as exc:
             self.doc.problems.append(Problem(f"YAML refused: {exc}", exc.span))
+            # A lock file or a data dump past the limits is not read, and not reported either,
+            # unless it says it holds OKRs or is named.
+            self.doc.speculative = not _names_okr_keys(self.source)
             return self.doc
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
