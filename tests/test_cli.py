@@ -180,6 +180,23 @@ def test_the_hook_is_quiet_on_a_note_where_no_key_result_is_read(okrlint, tmp_pa
     assert okrlint("--format", "json", note).json()  # named: still linted
 
 
+def test_the_hook_is_quiet_on_files_it_cannot_read_unless_their_name_says_okrs(
+    okrlint, tmp_path
+) -> None:
+    # A Latin-1 README, a binary file named .md: not UTF-8 text, so not read. In the hook only
+    # a file named like OKRs is reported; a walk over the folder reports them all.
+    readme = tmp_path / "README.md"
+    readme.write_bytes("# Café\n\nNotes françaises.\n".encode("latin-1"))
+    (tmp_path / "logo.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    okrs = tmp_path / "okrs.md"
+    okrs.write_bytes("# OKRs\n\n## Objective: Être rapide\n".encode("latin-1"))
+    files = [str(readme), str(tmp_path / "logo.md"), str(okrs)]
+    run = okrlint("--ignore-non-okr-files", "--format", "json", *files)
+    assert [(Path(f["path"]).name, f["code"]) for f in run.json()] == [("okrs.md", "OKR001")]
+    run = okrlint(str(tmp_path), "--format", "json")
+    assert sorted(Path(f["path"]).name for f in run.json()) == ["README.md", "logo.md", "okrs.md"]
+
+
 def test_parse_errors_are_findings_not_tracebacks(okrlint) -> None:
     run = okrlint(str(FIXTURES / "yaml" / "invalid.yaml"), "--format", "json")
     (f,) = run.json()

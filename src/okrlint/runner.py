@@ -12,6 +12,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from okrlint.engine import Finding, Settings, lint
@@ -34,6 +35,7 @@ class Job:
     limit: int  # maximum file size in bytes
     stdin_name: str | None = None  # for '-'
     score: ScoreConfig = field(default_factory=ScoreConfig)
+    hook: bool = False  # --ignore-non-okr-files: say nothing of files that are not OKRs
 
 
 @dataclass
@@ -104,6 +106,12 @@ def lint_data(
         if job.path == "-":
             fmt = file_format(name) if job.stdin_name else sniff_format(data or b"")
         doc = read_bytes(name, data or b"", fmt, job.limit)
+    if job.hook and doc.format == "unknown":
+        # Not read at all (too big, not UTF-8 text, not readable): in the hook, a problem only
+        # for a file whose name says it holds OKRs, not for a Latin-1 README or a 6 MB log.
+        from okrlint.readers.markdown.decide import OKR_NAME
+
+        doc.speculative = not OKR_NAME.search(PurePath(job.stdin_name or job.path).name)
     errors: list[str] = []
     try:
         findings = lint(doc, job.settings, explicit=job.explicit, errors=errors)
@@ -246,7 +254,11 @@ def run_jobs(
         if sid not in prints:
             prints[sid] = cache_mod.settings_fingerprint(job.settings)
         key = cache_mod.file_key(
-            prints[sid] + repr(job.score.as_dict()), job.path, job.explicit, job.limit, data
+            prints[sid] + repr(job.score.as_dict()) + ("|hook" if job.hook else ""),
+            job.path,
+            job.explicit,
+            job.limit,
+            data,
         )
         value = store.get(key)
         hashes[i] = cache_mod.content_hash(data)

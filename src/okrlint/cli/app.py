@@ -229,7 +229,17 @@ def _jobs(o: Options, session: Run, targets: list[Target]) -> tuple[list[Job], C
             continue
         limit = o.max_file_size or cfg.max_file_size or DEFAULT_MAX_BYTES
         explicit = target.explicit and not o.ignore_non_okr_files
-        jobs.append(Job(target.path, settings, explicit, limit, o.stdin_filename, cfg.score))
+        jobs.append(
+            Job(
+                target.path,
+                settings,
+                explicit,
+                limit,
+                o.stdin_filename,
+                cfg.score,
+                hook=o.ignore_non_okr_files,
+            )
+        )
     return jobs, first or Config()
 
 
