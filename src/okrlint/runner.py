@@ -95,6 +95,11 @@ def sniff_format(data: bytes) -> str:
     return "markdown"
 
 
+def _refused(doc: OkrDocument) -> bool:
+    """Whether the YAML reader refused the whole file (its limits), rather than read it."""
+    return bool(doc.problems) and all(p.message.startswith("YAML refused") for p in doc.problems)
+
+
 def lint_data(
     job: Job, data: bytes | None, doc: OkrDocument | None, stats_fn: StatsFn, keep_doc: bool
 ) -> FileResult:
@@ -112,6 +117,12 @@ def lint_data(
         from okrlint.readers.markdown.decide import OKR_NAME
 
         doc.speculative = not OKR_NAME.search(PurePath(job.stdin_name or job.path).name)
+    elif job.hook and doc.format == "yaml" and not doc.sets and _refused(doc):
+        # YAML past okrlint's limits (a lock file, a data dump): in the hook, a problem only
+        # when its text names OKR keys.
+        from okrlint.readers.yamlreader import names_okr_keys
+
+        doc.speculative = not names_okr_keys(doc.source or "")
     errors: list[str] = []
     try:
         findings = lint(doc, job.settings, explicit=job.explicit, errors=errors)

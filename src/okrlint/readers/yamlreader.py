@@ -132,7 +132,7 @@ _LINE_KEY = re.compile(
 _QUOTED_KEY = re.compile(r"()[\"']([^\"'\n]{1,40})[\"']\s*:")
 
 
-def _names_okr_keys(source: str) -> bool:
+def names_okr_keys(source: str) -> bool:
     """Whether YAML text names a key only OKR files use (``okrs:``, ``key_results:``), or
     starts with an objective list (``objectives:`` at the top; deeper, SLO and build
     configurations use it too). Decides whether a file okrlint could not read (invalid YAML,
@@ -198,9 +198,6 @@ class _YamlReader:
                     check_expansion(node)
         except YamlLimitError as exc:
             self.doc.problems.append(Problem(f"YAML refused: {exc}", exc.span))
-            # A lock file or a data dump past the limits is not read, and not reported either,
-            # unless it says it holds OKRs or is named.
-            self.doc.speculative = not _names_okr_keys(self.source)
             return self.doc
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
@@ -212,11 +209,11 @@ class _YamlReader:
             self.doc.problems.append(
                 Problem(f"invalid YAML: {problem}", Span(line, col, line, col))
             )
-            self.doc.speculative = not _names_okr_keys(self.source)
+            self.doc.speculative = not names_okr_keys(self.source)
             return self.doc
         except yaml.YAMLError as exc:
             self.doc.problems.append(Problem(f"invalid YAML: {exc}", Span.point(1)))
-            self.doc.speculative = not _names_okr_keys(self.source)
+            self.doc.speculative = not names_okr_keys(self.source)
             return self.doc
         try:
             for node in nodes:
@@ -306,7 +303,7 @@ class _YamlReader:
         if self.refused:
             # An unsafe tag is reported in a file that names OKR keys, or when asked for by
             # name; a model's saved hyperparameters (``!!python/tuple``) are not OKRs.
-            return not _names_okr_keys(self.source)
+            return not names_okr_keys(self.source)
         return self.shape_error or not self.okr_keys
 
     def _document(self, node: yaml.Node) -> None:
