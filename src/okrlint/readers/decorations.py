@@ -518,6 +518,15 @@ def words(text: str) -> list[str]:
     return _WORD_TOKEN.findall(text)
 
 
+_GLOSS = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def without_glosses(text: str) -> str:
+    """The text with its glosses in parentheses (ASCII or full-width) set aside: "Leading (dự
+    báo, sửa kịp)" is a title of one word."""
+    return _GLOSS.sub(" ", text)
+
+
 # Han ideographs and kana: written without spaces, about two characters a word (ranges, not a
 # regex: a character class this wide takes milliseconds to compile at start-up).
 _CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))

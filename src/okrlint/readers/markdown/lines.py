@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from okrlint.readers.decorations import word_count, words
+from okrlint.readers.decorations import without_glosses, word_count, words
 from okrlint.readers.labels import (
     Label,
     column_field,
@@ -400,9 +400,9 @@ def _states_after_label(last: Line | None, titled: bool = False) -> bool:
     rest = lab.rest.strip()
     if not rest:
         return True
-    # "Leading (dự báo, sửa kịp)": the gloss in parentheses aside
-    title = re.sub(r"[(（][^()（）]*[)）]", " ", rest)
-    return titled and len(words(title)) <= 5 and not any(ch.isdigit() for ch in rest)
+    return (
+        titled and len(words(without_glosses(rest))) <= 5 and not any(ch.isdigit() for ch in rest)
+    )
 
 
 def _labels_under(last: Line | None, quote: mb.Quote) -> bool:

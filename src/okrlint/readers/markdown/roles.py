@@ -33,6 +33,7 @@ from okrlint.readers.decorations import (
     explaining_title,
     plain_title,
     starts_with_verb,
+    without_glosses,
     words,
 )
 from okrlint.readers.labels import (
@@ -383,7 +384,7 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
             lab.kind == "objective"
             and not lab.number
             and _LEVEL_TEXT.match(lab.rest)
-            and not _sister_objectives(line, lab)
+            and not _sister_objectives(line, lab, lines)
             and not line.children
         ):
             # "- Ziel: >70% (Q2 2026)", "Goal: 85%": "Ziel", "objetivo" and "goal" also name a
@@ -441,14 +442,13 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
                 _why(target, f"the text of the label '{lab.label}' above it")
 
 
-def _sister_objectives(line: Line, lab: Label) -> bool:
+def _sister_objectives(line: Line, lab: Label, lines: list[Line]) -> bool:
     """Whether the same label states objectives in lines shaped like this one elsewhere in the
     file ("**Objetivo**: Transformar processo ..." under each "#### OKR n"): then "**Objetivo**:
     100% de aderência e rastreabilidade ..." is one more, not a target."""
     word = lab.label.lower()
     sisters = 0
-    root = next(iter(reversed(list(line.ancestors()))), line)
-    for other in root.walk():
+    for other in lines:
         olab = other.label
         if (
             other is not line
@@ -486,8 +486,7 @@ def _statement_under_title(line: Line, lab: Label) -> Line | None:
     it."""
     if lab.kind != "key_result" or line.shape != "heading":
         return None
-    title = re.sub(r"[(（][^()（）]*[)）]", " ", lab.rest)  # a gloss in parentheses aside
-    if len(words(title)) > 5 or re.search(r"\d", lab.rest) or not line.children:
+    if len(words(without_glosses(lab.rest))) > 5 or re.search(r"\d", lab.rest) or not line.children:
         return None
     child = line.children[0]
     if (
@@ -827,6 +826,9 @@ def _zones(lines: list[Line]) -> int:
             _why(line, "names a table that holds no statements")
             described += 1
             continue
+        # The headings over their own key results, found once for the zone.
+        owners = {id(m) for m in members if role == "objective" and _over_own_key_results(m)}
+        owner_levels = [m.level for m in members if id(m) in owners]
         for member in members:
             if member.role is not None or not _is_candidate(member) or not member.text:
                 continue
@@ -836,7 +838,7 @@ def _zones(lines: list[Line]) -> int:
             if _note_after_list(member, members):
                 _why(member, "a paragraph after the list: a note about its items")
                 continue
-            if role == "objective" and _over_own_key_results(member):
+            if role == "objective" and id(member) in owners:
                 # "### 1. Payment Works Everywhere" over "- Status: active", "- Next: ...",
                 # "- Key Results:": the objective, with its own key results under it.
                 _set(member, role, f"under '{line.text.strip()}', over its key results")
@@ -845,12 +847,7 @@ def _zones(lines: list[Line]) -> int:
                 role == "objective"
                 and member.shape == "heading"
                 and any(c.role == "attribute" for c in member.children)
-                and sum(
-                    1
-                    for m in members
-                    if m.shape == "heading" and m.level == member.level and _over_own_key_results(m)
-                )
-                >= 2
+                and owner_levels.count(member.level) >= 2
             ):
                 # "### 5. Companies Get Skills From Us" with "- Status:" and "- Description:" like
                 # its sisters, but no key results yet: an objective like them.
