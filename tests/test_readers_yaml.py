@@ -385,3 +385,23 @@ def test_a_goals_measure_of_success_written_as_a_sentence_is_its_key_result() ->
         ("Ship faster", 8, ["Cut lead time from 5 days to 2"]),
     ]
     assert next(iter(doc.key_results())).span.line == 3
+
+
+def test_objectives_with_no_key_result_nor_a_key_for_one_are_not_okrs() -> None:
+    """Found by a fresh batch (a planning tool's roadmap.yml, a goals list with statuses, an
+    SLO file's ``objective: 99.9``): objectives and not one key result, nor a key for them,
+    are a roadmap, and every finding on them said "no key results". An empty
+    ``key_results:`` (a set being drafted) or a file named for OKRs keeps them."""
+    roadmap = (
+        "objectives:\n"
+        "  - title: We provide a single schema for planning\n"
+        "    description: Teams describe their work in one format.\n"
+        "  - title: We have exceptional documentation\n"
+    )
+    doc = parse_yaml(roadmap, path="roadmap.yml")
+    assert outline(doc) == [] and doc.no_okrs_reason
+    slo = "slos:\n  - name: requests-availability\n    objective: 99.9\n"
+    assert outline(parse_yaml(slo, path="slo.yaml")) == []
+    assert len(outline(parse_yaml(roadmap, path="team-okrs.yaml"))) == 2
+    drafted = roadmap + "    key_results: []\n"
+    assert len(outline(parse_yaml(drafted, path="roadmap.yml"))) == 2

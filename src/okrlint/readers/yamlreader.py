@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from itertools import chain
+from pathlib import PurePath
 from typing import Any, TypeVar
 
 import yaml
@@ -148,6 +149,19 @@ def names_okr_keys(source: str) -> bool:
     return False
 
 
+_OKR_FILE_NAME = re.compile(r"okr|key[\W_]*results?", re.IGNORECASE)
+
+
+def names_kr_keys(source: str) -> bool:
+    """Whether YAML text names a key-result list (``key_results:``, ``krs:``) or an OKR list
+    (``okrs:``) anywhere, even an empty one: a set being drafted."""
+    for m in chain(_LINE_KEY.finditer(source), _QUOTED_KEY.finditer(source)):
+        key = _norm_key(m.group(2))
+        if key in _OKR_LIST_KEYS or key in _KR_KEYS_NORM:
+            return True
+    return False
+
+
 def _span(node: yaml.Node) -> Span:
     start, end = node.start_mark, node.end_mark
     return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
@@ -228,6 +242,21 @@ class _YamlReader:
             self.doc.problems.append(Problem(exc.message, exc.span))
             self.shape_error = exc.structural
             self.refused = not exc.structural
+        if (
+            self.doc.sets
+            and not self._any_key_result()
+            and not names_kr_keys(self.source)
+            and not _OKR_FILE_NAME.search(PurePath(self.path).name)
+        ):
+            # Objectives, and not one key result nor a key for them anywhere: a roadmap's
+            # objectives, a list of goals with statuses, an SLO's "objective: 99.9". Its
+            # findings would all say "no key results". A file named for OKRs is a set still
+            # being written, or one whose key results okrlint cannot find: it stays.
+            self.doc.sets.clear()
+            self.doc.no_okrs_reason = (
+                "objectives without key results and no 'key_results:' key (a roadmap or a "
+                "list of goals)"
+            )
         self.doc.speculative = self._speculative()
         # The same duplicate key can be seen twice (a set that is also an objective).
         self.doc.problems = list(dict.fromkeys(self.doc.problems))
@@ -291,14 +320,16 @@ class _YamlReader:
                 stack.extend(n.value)
 
     # -------------------------------------------------------------- structure
+    def _any_key_result(self) -> bool:
+        return any(o.key_results for o in self.doc.objectives()) or any(
+            s.shared_key_results for s in self.doc.sets
+        )
+
     def _speculative(self) -> bool:
         """Whether the shape falls short of saying "OKRs": no objective has a key result and
         the objectives were not under an OKR key (``goals: [clean, install]`` in a Maven
         config), or a shape error with no key result read (an SLO's ``objectives:``)."""
-        has_kr = any(o.key_results for o in self.doc.objectives()) or any(
-            s.shared_key_results for s in self.doc.sets
-        )
-        if has_kr:
+        if self._any_key_result():
             return False
         if self.refused:
             # An unsafe tag is reported in a file that names OKR keys, or when asked for by
