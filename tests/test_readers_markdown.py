@@ -1635,3 +1635,24 @@ def test_an_identifier_heading_over_a_description_names_the_objective_it_describ
         ("Facto's choices serve the user well.", 5, 1),
         ("Humans can easily inspect and understand changes.", 13, 1),
     ]
+
+
+def test_items_off_the_files_own_objective_shape_are_not_objectives() -> None:
+    """Found by a fresh batch (an agent's OBJECTIVES.md): the objectives are headings over
+    their own key results; the items of "## Backlog" and "## Completed" beside them are not
+    objectives, though the same title is over them."""
+    doc = parse_md(
+        "# Strategic Objectives\n\n## Top Objectives\n\n"
+        "### 1. Payment works everywhere\n- Status: active\n- Key Results:\n"
+        "  - [ ] Checkout success rate from 91% to 98%\n  - [ ] Zero failed refunds in March\n\n"
+        "### 2. Every lead gets a reply\n- Status: active\n- Key Results:\n"
+        "  - [ ] Median first reply from 9 hours to 1 hour\n\n"
+        "## Backlog\n\n- [ ] Client relationships are grounded in accountability\n\n"
+        "## Completed\n\n- [x] Unblock checkout (TASK, migrated) (2026-03-17)\n"
+        "- [x] Email nurture engine (TASK, migrated) (2026-03-17)\n",
+        path="OBJECTIVES.md",
+    )
+    assert [o[0] for o in outline(doc)] == [
+        "Payment works everywhere",
+        "Every lead gets a reply",
+    ]

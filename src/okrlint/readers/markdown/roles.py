@@ -199,6 +199,7 @@ def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
     _sister_sections(lines)
     _sister_section_items(lines)
     _sister_lines(lines)
+    _off_pattern(lines)
     _notes(lines)
     _examples(lines)
     _slug_titles(lines)
@@ -1354,6 +1355,32 @@ def _sisters(lines: list[Line]) -> None:
             if holds or (c.bold in bold and len(bold) == 1):
                 _set(c, "objective", "written like the objectives beside it")
                 _cascade(c)
+
+
+def _holds_key_results(line: Line) -> bool:
+    return any(x.role == "key_result" for x in line.walk())
+
+
+def _off_pattern(lines: list[Line]) -> None:
+    """A file whose objectives are headings over their own key results states its objectives
+    that way: plain items a heading groups under the same zone, with no key result of their own
+    ("## Backlog" > "- [ ] Client relationships ...", "## Completed" > "- [x] Unblock checkout
+    (TASK)"), are not objectives like them."""
+    heads = [x for x in lines if x.role == "objective" and x.shape == "heading"]
+    if sum(1 for x in heads if _holds_key_results(x)) < 2:
+        return
+    for line in lines:
+        if (
+            line.role == "objective"
+            and line.shape in ("item", "bullet")
+            and line.label is None
+            and line.parent is not None
+            and line.parent.role == "group"
+            and line.parent.shape == "heading"
+            and not _holds_key_results(line)
+        ):
+            line.role = None
+            _why(line, "an item with no key results, where the file's objectives are headings")
 
 
 def _only_period(text: str) -> bool:
