@@ -1656,3 +1656,22 @@ def test_items_off_the_files_own_objective_shape_are_not_objectives() -> None:
         "Payment works everywhere",
         "Every lead gets a reply",
     ]
+
+
+def test_a_dated_goals_title_over_unmeasured_lists_is_not_enough_for_the_hook() -> None:
+    """Found by a fresh batch (a Japanese "2019年 目標" note): a dated "Goals" title over
+    motivations, skills and a study plan, in goals.md, was read as OKRs and got 27 findings in
+    the pre-commit hook. A dated goals title says OKRs when most results are measured."""
+    notes = (
+        "# 2019 Goals\n\n## Why\n- I do not want the same life next year\n"
+        "- My job has no room to grow\n  - The brand is good but the pay is low\n"
+        "  - The work needs no engineer\n\n## Skills\n- Coding\n  - Java\n  - Spring Boot\n"
+        "  - Clean code\n- English\n  - Business conversation\n"
+    )
+    assert parse_md(notes, path="goals.md").speculative
+    measured = (
+        "# Goals — Q2 2026\n\n## Ship the beta\n- 40 teams onboarded\n- p95 latency under 300 ms\n"
+        "\n## Grow the community\n- 500 Discord members\n- [ ] 3 meetups held\n"
+    )
+    doc = parse_md(measured, path="goals.md")
+    assert not doc.speculative and len(outline(doc)) == 2

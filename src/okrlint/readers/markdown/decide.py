@@ -111,6 +111,11 @@ def _dated_goals_title(lines: list[Line]) -> bool:
     )
 
 
+def _measured(line: Line) -> bool:
+    """A result with a number, or tracked with a checkbox."""
+    return bool(_DIGIT.search(line.text)) or line.checked is not None
+
+
 @dataclass
 class Decision:
     okr: bool
@@ -138,7 +143,11 @@ def decide(
     if not explicit and file_says_okr and has_kr and _numbered_okrs(statements) >= 2:
         explicit = True  # "### okr1 湖仓一体", "### okr2 ..." over their results, in okr.md
     if not explicit and file_says_okr and has_kr and _dated_goals_title(lines):
-        explicit = True  # "# Goals — Q2 2026" over the goals and their results, in goals.md
+        # "# Goals — Q2 2026" over the goals and their results, in goals.md; "goals" is a weak
+        # word ("2019年 目標" over motivations, skills and a study plan): most of the results
+        # are measured (a number, a checkbox).
+        krs = [ln for ln in statements if ln.role in ("key_result", "row")]
+        explicit = 2 * sum(1 for ln in krs if _measured(ln)) >= len(krs)
     if not explicit and summary.strong_labels and (file_says_okr or has_kr):
         explicit = True  # "Objective 1: ..." with key results under it, or in an OKR file
     if not explicit and not (summary.inferred and file_says_okr):
@@ -157,12 +166,7 @@ def decide(
             "Results' list or table column, and neither the file name nor its title says OKRs",
         )
     krs = [ln for ln in statements if ln.role in ("key_result", "row")]
-    if (
-        not explicit
-        and not title_says_okr
-        and krs
-        and not any(_DIGIT.search(ln.text) or ln.checked is not None for ln in krs)
-    ):
+    if not explicit and not title_says_okr and krs and not any(_measured(ln) for ln in krs):
         # A help page or notes in a repository named after OKRs: headings over steps (a
         # checklist under a goal is somebody's tracked results, numbers or not).
         return Decision(
