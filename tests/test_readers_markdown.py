@@ -1675,3 +1675,31 @@ def test_a_dated_goals_title_over_unmeasured_lists_is_not_enough_for_the_hook() 
     )
     doc = parse_md(measured, path="goals.md")
     assert not doc.speculative and len(outline(doc)) == 2
+
+
+def test_labels_that_define_are_no_evidence_of_a_files_own_okrs() -> None:
+    """Found by a fresh batch (an AI agent's OKR-coaching skill): "- **Key Results:**
+    Quantitative, measurable outcomes" defines key results; counted as a key-result label, it
+    made the rules list under a heading "explicit" OKRs and the hook reported them."""
+    skill = (
+        "# OKR Coach\n\nThis skill helps teams draft and review OKRs.\n\n"
+        "## Key Collaboration Rules\n1. **No Invention** — Request baselines, do not assume\n"
+        "2. **Interactive** — Present a diagnostic first, then rewrite together\n\n"
+        "## OKR Fundamentals\n- **Objectives:** Qualitative, inspirational, quarterly goals\n"
+        "- **Key Results:** Quantitative, measurable outcomes (3-5 per objective)\n\n"
+        "## When to Use\n- Quarterly OKR drafting\n- Team OKR review\n"
+    )
+    assert parse_md(skill, path=".claude/skills/okr-coach/SKILL.md").speculative
+
+
+def test_a_file_named_for_its_goals_in_cjk_is_named_like_goals_md() -> None:
+    """目標 / 目标 / 목표 name any goal: "2019/目標.md" is as weak a name as "goals.md" (the
+    fresh batch's note got 27 hook findings while its name counted as saying OKRs)."""
+    note = (
+        "# 2019年 目標\n\n## 目標を立てた動機\n- 現在と変わらない人生を送りたくはない\n"
+        "- このままでは、結婚ができない可能性大\n  - 会社は、ブランドがあるが給料が低い\n"
+        "  - エンジニアなのに、素人でもできる仕事しかない\n\n## 身につけたいこと\n"
+        "- コーディングスキル\n  - Java\n  - Spring Boot\n  - 綺麗なコード\n"
+    )
+    assert parse_md(note, path="2019/目標.md").speculative
+    assert not parse_md(note.replace("目標\n", "OKR\n", 1), path="2019/OKR.md").speculative

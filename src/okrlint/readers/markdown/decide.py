@@ -21,17 +21,17 @@ from okrlint.readers.markdown.roles import STATEMENT_ROLES, RoleSummary
 # may be named "goals.yaml"; a heading "Goals" says nothing (design docs have one).
 # The words in Latin script start a word: "Projektziele" (project goals) and "Lernziele"
 # (learning objectives) are German compounds that say nothing about OKRs.
-OKR_TITLE = re.compile(
-    r"okr|(?<![^\W_])(?:objectives|key[\s_-]*results?|ziele|objetivos|objectifs)"
-    # not "目標設定" / "目标管理" (goal setting, management by objectives: the method's name)
-    r"|目标(?!设定|设置|管理)|目標(?!設定|管理)|목표(?!\s*설정|\s*관리)",
-    re.IGNORECASE,
-)
+_OKR_WORDS = r"okr|(?<![^\W_])(?:objectives|key[\s_-]*results?|ziele|objetivos|objectifs)"
+# 目标 / 目標 / 목표: "objective" in an OKR file's title, but also any "goal" ("2019年 目標.md"),
+# never "目標設定" / "目标管理" (goal setting, management by objectives: the method's name).
+_CJK_GOAL = r"目标(?!设定|设置|管理)|目標(?!設定|管理)|목표(?!\s*설정|\s*관리)"
+OKR_TITLE = re.compile(rf"{_OKR_WORDS}|{_CJK_GOAL}", re.IGNORECASE)
 # "goals.md", "team_goals.md", "q3-goals.yaml"; not "goalsetting.md" (an underscore separates
 # words in a file name, unlike in a regex word).
 OKR_NAME = re.compile(rf"{OKR_TITLE.pattern}|objective|(?<![^\W_])goals?(?![^\W_])", re.IGNORECASE)
-# A name that says OKRs without "goals" (which a blog post "my_goals_for_2025.md" also has).
-OKR_NAME_STRONG = re.compile(rf"{OKR_TITLE.pattern}|objective", re.IGNORECASE)
+# A name that says OKRs without "goals" (which a blog post "my_goals_for_2025.md" also has, and
+# a year's "目標.md").
+OKR_NAME_STRONG = re.compile(rf"{_OKR_WORDS}|objective", re.IGNORECASE)
 _ARTICLE_HEADINGS = re.compile(
     r"\b(?:what (?:is|are)|how (?:to|do|does|we)|why|introduction|guide|tips|best practices|"
     r"examples?|benefits|mistakes|pitfalls|history|conclusion|faq|resources|further reading|"

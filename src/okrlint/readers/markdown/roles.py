@@ -405,6 +405,11 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
                     line.label = Label("zone", lab.label, lab.rest, lab.offset, zone=_ZONE[kind])
                 else:
                     _why(line, f"'{lab.label}: ...' with nothing under it defines, not states")
+                    if lab.strong and kind in ("objective", "key_result"):
+                        # "- **Key Results:** Quantitative, measurable outcomes" in a guide:
+                        # it says what they are, not that the file states its own.
+                        summary.strong_labels -= 1
+                        summary.key_result_labels -= kind == "key_result"
                 continue
             if lab.rest.strip() and _title_over_labelled(line, lab):
                 # "### O1 Build Data Platform" over "_Objective_: Design, implement, ...".
