@@ -1703,3 +1703,32 @@ def test_a_file_named_for_its_goals_in_cjk_is_named_like_goals_md() -> None:
     )
     assert parse_md(note, path="2019/目標.md").speculative
     assert not parse_md(note.replace("目標\n", "OKR\n", 1), path="2019/OKR.md").speculative
+
+
+def test_titled_key_results_hold_their_statement_under_the_title() -> None:
+    """Found by a fresh batch (student OKR assignments, Vietnamese and English): "### KR2 —
+    Lagging (Business)" over a plain line, beside sisters whose statement under the title is
+    bold, is titled the same way; "> **Goal:** 60% of ..." under a titled key result (the word
+    for "objective" names its target) is its statement; the zone's heading may name what comes
+    with the key results, and its lead-in sentence is none of them."""
+    doc = parse_md(
+        "# Product OKR\n\n## Objective\n\n> **Make families calm about money.**\n\n"
+        "## 3. Key Results (Kết quả then chốt) & Phân tích chuyên sâu\n\n"
+        "To show the objective is reached we track three key results:\n\n"
+        "### KR1 — Leading (Behaviour)\n**40%** of new users finish a full session\n\n"
+        "### KR2 — Lagging (Business)\nReach 1,000 MAU with 5% converting to paid\n\n"
+        "### KR3 — Quality\n> **Goal:** Month-2 retention above 75%.\n\n"
+        "- Why it matters: retention shows real value\n",
+        path="okrs.md",
+    )
+    assert outline(doc) == [
+        (
+            "Make families calm about money.",
+            5,
+            [
+                "40% of new users finish a full session",
+                "Reach 1,000 MAU with 5% converting to paid",
+                "Month-2 retention above 75%.",
+            ],
+        )
+    ]

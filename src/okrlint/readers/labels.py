@@ -155,10 +155,11 @@ def _patterns() -> _Patterns:
         if weak:
             add(role, False, rf"^(?P<label>{_word_end(weak)}{_NUM}{_TRANSLATION}){_SEP}")
     zone_lex = lex.get("zones") or {}
-    # "Key Results & Milestones", "Key results and owners": the key results and what comes with
-    # them (not "Objectives and Key Results", the method's name).
+    # "Key Results & Milestones", "Key results and owners", "Key Results (Kết quả then chốt) &
+    # Phân tích chuyên sâu": the key results and what comes with them, up to four words (not
+    # "Objectives and Key Results", the method's name).
     companion = (
-        r"(?:\s*(?:&|\+|/|\band\b|\bund\b|\by\b|\bet\b|\be\b)\s*[^\W\d_][\w-]*(?:\s+[\w-]+)?)?"
+        r"(?:\s*(?:&|\+|/|\band\b|\bund\b|\by\b|\bet\b|\be\b)\s*[^\W\d_][\w-]*(?:\s+[\w-]+){0,3})?"
     )
     # "3 Key Results — Leading + Lagging + Quality": how many, and what kinds after a dash.
     count = r"(?:\d{1,2}\s+)?"
@@ -168,7 +169,7 @@ def _patterns() -> _Patterns:
             zone,
             re.compile(
                 rf"^{scope}{count if zone == 'key_results' else ''}(?:{_alternatives(words)})"
-                rf"{companion if zone == 'key_results' else ''}{_TRANSLATION}"
+                rf"{_TRANSLATION}{companion if zone == 'key_results' else ''}{_TRANSLATION}"
                 rf"{tail if zone == 'key_results' else ''}\s*[:：]?\s*$",
                 re.IGNORECASE,
             ),

@@ -24,7 +24,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from okrlint.data import load_lexicon
@@ -418,6 +418,9 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
             if lab.rest.strip() and (under := _statement_under_title(line, lab)) is not None:
                 _set(line, "label", f"label '{lab.label}' with a title: the statement is under it")
                 _set(under, kind, f"the statement of '{line.text.strip()}' above it")
+                if under.label is not None:
+                    # "Mục tiêu: 60% ..." under it: read as the key result's own label.
+                    under.label = replace(under.label, kind=kind, strong=False)
                 continue
             if lab.rest.strip():
                 _set(line, kind, f"label '{lab.label}'")
@@ -490,13 +493,61 @@ def _statement_under_title(line: Line, lab: Label) -> Line | None:
     "**50% of users open a source in their first session.**"): the label's words are a title (a
     few words, no number) and the measured statement is the heading or bold line right under
     it."""
-    if lab.kind != "key_result" or line.shape != "heading":
-        return None
-    if len(words(without_glosses(lab.rest))) > 5 or re.search(r"\d", lab.rest) or not line.children:
+    if not _titled_key_result(line, lab):
         return None
     child = line.children[0]
+    clab = child.label
     if (
-        # a heading, a bold line, or a line that opens with its level ("**≥ 70%** sessions ...")
+        clab is not None
+        and clab.kind == "objective"
+        and child.shape in ("line", "item", "bullet")
+        and re.search(r"\d", clab.rest)
+    ):
+        # "#### KR1: Leading metric" > "> **Mục tiêu:** 60% of requests go through the app":
+        # under a key result the word for "objective" (goal, target) introduces its statement.
+        return child
+    if _measured_under(line) is not None:
+        return child
+    if (
+        # A plain line like the statement its sister key results hold under their titles
+        # ("### KR2 — Lagging" > "Reach 1,000 MAU ..." beside "### KR1 — Leading" > "**40%**
+        # of new users ...").
+        child.shape == "line"
+        and clab is None
+        and child.text
+        and _is_candidate(child)
+        and re.search(r"\d", child.text)
+        and any(
+            sib is not line
+            and sib.shape == "heading"
+            and sib.level == line.level
+            and sib.label is not None
+            and _titled_key_result(sib, sib.label)
+            and _measured_under(sib) is not None
+            for sib in line.siblings
+        )
+    ):
+        return child
+    return None
+
+
+def _titled_key_result(line: Line, lab: Label) -> bool:
+    """A key-result heading whose label's words are a title (a few words, no number) over
+    lines of its own."""
+    return (
+        lab.kind == "key_result"
+        and line.shape == "heading"
+        and bool(line.children)
+        and len(words(without_glosses(lab.rest))) <= 5
+        and not re.search(r"\d", lab.rest)
+    )
+
+
+def _measured_under(line: Line) -> Line | None:
+    """The first line under a titled key result when it shows itself a measured statement: a
+    heading, a bold line, or a line that opens with its level ("**≥ 70%** sessions ...")."""
+    child = line.children[0]
+    if (
         not (
             child.shape == "heading"
             or (child.shape == "line" and (child.bold or _LEVEL_TEXT.match(child.text)))
@@ -843,6 +894,15 @@ def _zones(lines: list[Line]) -> int:
                 continue
             if _note_after_list(member, members):
                 _why(member, "a paragraph after the list: a note about its items")
+                continue
+            if (
+                member.shape == "line"
+                and not member.children
+                and member.text.rstrip(" *_").endswith((":", "："))
+            ):
+                # "To show the objective was reached we track three key results:" over the
+                # headings that state them: it introduces them, it is none of them.
+                _why(member, "a sentence that introduces what follows")
                 continue
             if role == "objective" and id(member) in owners:
                 # "### 1. Payment Works Everywhere" over "- Status: active", "- Next: ...",
