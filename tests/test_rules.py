@@ -289,6 +289,9 @@ def test_a_short_statement_takes_its_file_language_when_no_word_tells() -> None:
         "      - De wetten in formele zin nastreven voor alle teams\n"
         "      - Elke week een nieuwe versie van de regels met het team delen\n"
         "      - Launch the new onboarding flow\n"
+        "  - objective: 15 minuten per dag\n"  # "per" is Dutch as much as English (a fresh batch)
+        "    key_results:\n"
+        "      - Elke dag oefenen met de groep\n"
     )
     found = _yaml_findings("doelen.yaml", yaml_text)
     # Dutch is not judged: nothing on the Dutch statements, English ones are still judged.
