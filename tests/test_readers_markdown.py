@@ -1732,3 +1732,19 @@ def test_titled_key_results_hold_their_statement_under_the_title() -> None:
             ],
         )
     ]
+
+
+def test_a_list_indented_under_a_paragraph_is_a_list_of_text_bullets() -> None:
+    """Found by rewriting the labelled files with 4-space list indents (a metamorphic check):
+    "**Reference implementation**" then "    - Simplified UX" is one paragraph in Markdown;
+    its "- " lines are bullets under the bold line, not key results that start with "- "."""
+    doc = parse_md(
+        "# OKRs Q1 2018\n\n## Get people excited about the browser\n\n### Key Results\n"
+        "- Publish 3 user journeys\n\n"
+        "**Companion has 40% more weekly users**\n"
+        "    - Simplified onboarding\n    - Welcoming developer docs\n",
+        path="OKR.md",
+    )
+    krs = [k.text for k in doc.key_results()]
+    assert not any(t.startswith("- ") for t in krs)
+    assert "Companion has 40% more weekly users" in krs

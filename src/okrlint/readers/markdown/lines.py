@@ -32,7 +32,9 @@ from okrlint.readers.markdown import blocks as mb
 Shape = Literal["root", "heading", "item", "line", "bullet", "row"]
 
 # Text bullets pasted from rich-text editors or written by hand, not Markdown list markers.
-_TEXT_BULLET = re.compile(r"^\s*(?P<b>[•◦▪▫‣⁃∙●○■□➢➤►▶→–])[\s\u2060\u200b]+")
+# A Markdown marker on a paragraph's line is text too: a list indented four spaces under a
+# paragraph ("**Reference implementation**" then "    - Simplified UX") continues it.
+_TEXT_BULLET = re.compile(r"^\s*(?P<b>[•◦▪▫‣⁃∙●○■□➢➤►▶→–]|[-*+](?=\s))[\s\u2060\u200b]+")
 _CODE_BULLET = re.compile(r"^\s*(?:[•◦▪▫‣⁃∙●○■□➢➤►▶→–]|[-*+](?!-))[\s\u2060\u200b]*(?=\S)")
 _BULLET_RANK = {"•": 0, "●": 0, "■": 0, "➢": 0, "➤": 0, "►": 0, "▶": 0, "→": 0, "–": 0}
 
