@@ -1748,3 +1748,19 @@ def test_a_list_indented_under_a_paragraph_is_a_list_of_text_bullets() -> None:
     krs = [k.text for k in doc.key_results()]
     assert not any(t.startswith("- ") for t in krs)
     assert "Companion has 40% more weekly users" in krs
+
+
+def test_a_page_that_starts_at_level_two_is_titled_by_its_first_heading() -> None:
+    """Found by the metamorphic check (headings one level deeper): "## Sample Company's OKRs"
+    opening the page is its title, as "# ..." is; a title is not an example heading."""
+    text = (
+        "# Sample Company's OKRs\n\n### OKRs\n"
+        "- **Company Objective: Increase brand recognition and awareness**\n"
+        "  - Key Result: Increase media engagement by 20%\n"
+        "  - Key Result: Launch a referral program by September 1\n"
+    )
+    assert len(outline(parse_md(text, path="SampleCompany.md"))) == 1
+    deeper = text.replace("# Sample", "## Sample").replace("### OKRs", "#### OKRs")
+    assert outline(parse_md(deeper, path="SampleCompany.md")) == outline(
+        parse_md(text, path="SampleCompany.md")
+    )

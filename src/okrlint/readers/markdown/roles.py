@@ -1751,6 +1751,7 @@ def _introduced_as_example(line: Line) -> bool:
 def _examples(lines: list[Line]) -> None:
     """Statements under an example, guide or question heading, or after a line that introduces
     an example, are not the document's OKRs."""
+    first_heading = next((x for x in lines if x.shape == "heading"), None)
     for line in lines:
         if line.role not in STATEMENT_ROLES and line.role != "row":
             continue
@@ -1765,12 +1766,13 @@ def _examples(lines: list[Line]) -> None:
         for anc in line.ancestors():
             if anc.shape == "heading" and _plain_title(anc.text) and anc.role is None:
                 if (
-                    anc.level == 1
+                    (anc.level == 1 or anc is first_heading)
                     and anc.parent is not None
                     and anc.parent.shape == "root"
                     and not _EXAMPLES_PAGE.search(anc.text.strip())
                 ):
-                    # The document's title ("# Sample Company's OKRs") names the page; an
+                    # The document's title ("# Sample Company's OKRs", or "## ..." when the
+                    # page starts at level 2) names the page; an
                     # article is told by its prose and explaining headings (decide.py). A page
                     # titled as examples ("# OKR Examples", "# Anwendungsbeispiele") is one.
                     continue
