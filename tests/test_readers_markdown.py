@@ -1764,3 +1764,23 @@ def test_a_page_that_starts_at_level_two_is_titled_by_its_first_heading() -> Non
     assert outline(parse_md(deeper, path="SampleCompany.md")) == outline(
         parse_md(text, path="SampleCompany.md")
     )
+
+
+def test_a_dated_okr_title_covers_sections_written_at_its_own_level() -> None:
+    """Found by the metamorphic check (headings one level up): "# OKRs - Q1 2025" over
+    "# Objective 1: ..." sections at its own level is still a dated set, not an article,
+    however much prose its sections carry."""
+    prose = (
+        "We will spend the quarter on this because our venues asked for it many times and the "
+        "market window is short, so every sprint is planned around it and reviewed weekly.\n\n"
+    )
+    body = "".join(
+        f"## Objective {i}: Ship the platform part {i}\n\n{prose}"
+        f"### Key Result {i}.1: 100% of planned scope done\n\n{prose}"
+        f"### Key Result {i}.2: 2 beta tournaments finished\n\n{prose}"
+        for i in (1, 2)
+    )
+    text = f"# OKRs - Q1 2025\n\n## How we grade\n\n{prose}## Why OKRs\n\n{prose}{body}"
+    flat = text.replace("\n## ", "\n# ").replace("\n### ", "\n## ")
+    assert len(outline(parse_md(text, path="okrs.md"))) == 2
+    assert len(outline(parse_md(flat, path="okrs.md"))) == 2

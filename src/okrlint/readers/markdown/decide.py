@@ -67,17 +67,20 @@ _PERIOD = re.compile(
 )
 
 
-def _dated_set(statements: list[Line]) -> bool:
+def _dated_set(statements: list[Line], lines: list[Line]) -> bool:
     """Whether every statement sits under a heading that names OKRs and a period ("Active OKRs
-    FY24-Q2"): a team's own set, however much guide prose the page has besides."""
+    FY24-Q2"), or the page's title does ("# OKRs - Q1-Q2 2025" over sections at its own
+    level): a team's own set, however much guide prose the page has besides."""
 
     def dated(line: Line) -> bool:
-        return any(
-            a.shape == "heading" and OKR_TITLE.search(a.text) and _PERIOD.search(a.text)
-            for a in line.ancestors()
+        return line.shape == "heading" and bool(
+            OKR_TITLE.search(line.text) and _PERIOD.search(line.text)
         )
 
-    return bool(statements) and all(dated(ln) for ln in statements)
+    title = next((ln for ln in lines if ln.shape == "heading"), None)
+    if statements and title is not None and dated(title):
+        return True
+    return bool(statements) and all(any(dated(a) for a in ln.ancestors()) for ln in statements)
 
 
 def _in_zone(line: Line) -> bool:
@@ -210,7 +213,7 @@ def decide(
     if (
         prose_words > ratio * max(statement_words, 1)
         and article >= 2
-        and not _dated_set(statements)
+        and not _dated_set(statements, lines)
     ):
         return Decision(
             False,
