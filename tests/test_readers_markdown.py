@@ -1784,3 +1784,40 @@ def test_a_dated_okr_title_covers_sections_written_at_its_own_level() -> None:
     flat = text.replace("\n## ", "\n# ").replace("\n### ", "\n## ")
     assert len(outline(parse_md(text, path="okrs.md"))) == 2
     assert len(outline(parse_md(flat, path="okrs.md"))) == 2
+
+
+def test_metamorphic_rewrites_read_the_same_statements() -> None:
+    """Found by the metamorphic check: a numbered list indented eight spaces under a heading
+    (an indented code block) is a list as a bulleted one is; an emoji before "Success
+    indicators for outcome 1" does not make it an objective; "Resultados clave:" and
+    "Schlüsselergebnisse" name a list or a column of key results as "Key Results" does."""
+    bullets = (
+        "# OKRs 2017\n\n### Be profitable\n        - make 15,000 RR per month\n"
+        "        - 20% long term retention\n\n### Grow the community\n"
+        "        - 500 active members\n        - 12 meetups held\n"
+    )
+    numbered = bullets.replace("        - ", "        1. ")
+    assert outline(parse_md(numbered, path="OKRs.md")) == outline(parse_md(bullets, path="OKRs.md"))
+    assert len(outline(parse_md(bullets, path="OKRs.md"))) == 2
+
+    plain = (
+        "# Measurable goals 2021\n\n## 1. The foundation is a sustainable association\n\n"
+        "### Success indicators for outcome 1\n\n- 10 paying members\n- 3 new codebases\n\n"
+        "## 2. Codebase communities are more open\n\n### Success indicators for outcome 2\n\n"
+        "- 5 codebases audited\n- 2 community calls a month\n"
+    )
+    emoji = plain.replace("### Success", "### 🎯 Success")
+    assert outline(parse_md(emoji, path="goals.md")) == outline(parse_md(plain, path="goals.md"))
+    assert len(outline(parse_md(plain, path="goals.md"))) == 2
+
+    english = (
+        "# Quarterly OKRs\n\n## Objective: Increase the building power\n"
+        "- **Key Results:** Martin, Bedeho\n    1. Add 1 full time rust developer\n"
+        "    2. Add 1 blockchain developer\n\n## Objective 2: Ship the beta\n\n"
+        "| Key Results | Measurable outcome |\n|---|---|\n| KR 2.1 | 40 teams onboarded |\n"
+    )
+    for word in ("Resultados clave", "Schlüsselergebnisse"):
+        translated = english.replace("Key Results", word)
+        assert outline(parse_md(translated, path="OKR.md")) == outline(
+            parse_md(english, path="OKR.md")
+        ), word

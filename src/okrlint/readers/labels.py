@@ -223,6 +223,23 @@ def _patterns() -> _Patterns:
     )
 
 
+@cache
+def _zone_words() -> frozenset[str]:
+    zones = load_lexicon("labels").get("zones") or {}
+    return frozenset(
+        str(w).lower()
+        for zone, ws in zones.items()
+        if not zone.endswith(("_suffix", "_weak"))
+        for w in ws or ()
+    )
+
+
+def names_a_group(label: str) -> bool:
+    """Whether a label is a group's name in some language ("Key Results", "Resultados clave",
+    "Schlüsselergebnisse"): a list's name, not one statement's."""
+    return label.strip().rstrip(":： ").lower() in _zone_words()
+
+
 def _norm(text: str) -> str:
     return " ".join(str(text).lower().replace("*", "").replace("_", " ").split())
 

@@ -35,7 +35,9 @@ Shape = Literal["root", "heading", "item", "line", "bullet", "row"]
 # A Markdown marker on a paragraph's line is text too: a list indented four spaces under a
 # paragraph ("**Reference implementation**" then "    - Simplified UX") continues it.
 _TEXT_BULLET = re.compile(r"^\s*(?P<b>[•◦▪▫‣⁃∙●○■□➢➤►▶→–]|[-*+](?=\s))[\s\u2060\u200b]+")
-_CODE_BULLET = re.compile(r"^\s*(?:[•◦▪▫‣⁃∙●○■□➢➤►▶→–]|[-*+](?!-))[\s\u2060\u200b]*(?=\S)")
+_CODE_BULLET = re.compile(
+    r"^\s*(?:[•◦▪▫‣⁃∙●○■□➢➤►▶→–]|[-*+](?!-)|\d{1,3}[.)](?=\s))[\s\u2060\u200b]*(?=\S)"
+)
 _BULLET_RANK = {"•": 0, "●": 0, "■": 0, "➢": 0, "➤": 0, "►": 0, "▶": 0, "→": 0, "–": 0}
 
 

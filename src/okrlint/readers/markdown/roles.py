@@ -41,7 +41,9 @@ from okrlint.readers.labels import (
     Zone,
     column_names_only,
     find_label,
+    lead_length,
     mentions_the_method,
+    names_a_group,
     names_the_method,
     weak_key_result_column,
 )
@@ -1067,7 +1069,7 @@ _PLURAL = re.compile(r"^(?:key[\s-]*results|krs|objectives)$", re.IGNORECASE)
 
 
 def _plural(label: str) -> bool:
-    return bool(_PLURAL.match(label.strip().rstrip(":： ")))
+    return bool(_PLURAL.match(label.strip().rstrip(":： "))) or names_a_group(label)
 
 
 def _short_name(text: str) -> bool:
@@ -1188,7 +1190,7 @@ def _holders(lines: list[Line]) -> None:
                 break
             if anc.shape == "line" and anc.parent is not None and anc.parent.role == "objective":
                 break  # the description under an objective heading, not another objective
-            if _NAMES_KRS.match(anc.text.strip()) or (
+            if _NAMES_KRS.match(anc.text[lead_length(anc.text) :].strip()) or (
                 anc.text.rstrip(" *_").endswith((":", "：")) and mentions_the_method(anc.text)
             ):
                 # "### Success indicators for outcome 1", "Review of Failed OKRs in 2023:": names
