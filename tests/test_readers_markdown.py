@@ -1821,3 +1821,18 @@ def test_metamorphic_rewrites_read_the_same_statements() -> None:
         assert outline(parse_md(translated, path="OKR.md")) == outline(
             parse_md(english, path="OKR.md")
         ), word
+
+
+def test_numbered_lines_inside_an_items_text_are_text_bullets() -> None:
+    """Numbered lines indented past an item's nested-list indent continue the item's text
+    ("1. **Sales: Line up the pipeline**" then "            1. At least 3 deals"): bullets
+    under it, as "- " lines there are, not part of its statement."""
+    doc = parse_md(
+        "# Q3 OKRs\n\n1. **Sales: Line up the pipeline for Q4**\n"
+        "            1. At least 3 Tier 1 deals\n            2. At least 10 Tier 2 deals\n"
+        "1. **Support: Answer every ticket within a day**\n"
+        "            1. First reply under 8 hours\n",
+        path="okrs.md",
+    )
+    texts = [o.text for o in doc.objectives()] + [k.text for k in doc.key_results()]
+    assert not any("Tier 1 deals" in t and "pipeline" in t for t in texts)

@@ -33,8 +33,11 @@ Shape = Literal["root", "heading", "item", "line", "bullet", "row"]
 
 # Text bullets pasted from rich-text editors or written by hand, not Markdown list markers.
 # A Markdown marker on a paragraph's line is text too: a list indented four spaces under a
-# paragraph ("**Reference implementation**" then "    - Simplified UX") continues it.
-_TEXT_BULLET = re.compile(r"^\s*(?P<b>[•◦▪▫‣⁃∙●○■□➢➤►▶→–]|[-*+](?=\s))[\s\u2060\u200b]+")
+# paragraph ("**Reference implementation**" then "    - Simplified UX", "      1. At least 3
+# deals" under an item's text) continues it.
+_TEXT_BULLET = re.compile(
+    r"^\s*(?P<b>[•◦▪▫‣⁃∙●○■□➢➤►▶→–]|[-*+](?=\s)|\d{1,3}[.)](?=\s))[\s\u2060\u200b]+"
+)
 _CODE_BULLET = re.compile(
     r"^\s*(?:[•◦▪▫‣⁃∙●○■□➢➤►▶→–]|[-*+](?!-)|\d{1,3}[.)](?=\s))[\s\u2060\u200b]*(?=\S)"
 )
