@@ -1836,3 +1836,19 @@ def test_numbered_lines_inside_an_items_text_are_text_bullets() -> None:
     )
     texts = [o.text for o in doc.objectives()] + [k.text for k in doc.key_results()]
     assert not any("Tier 1 deals" in t and "pipeline" in t for t in texts)
+
+
+def test_a_metric_table_under_a_bold_section_name_is_a_dashboard() -> None:
+    """As under "## Activation", a "| Metric | Current | Target |" table under "**Activation**"
+    (a bold line written as a heading) holds measurements, not key results (found by the
+    metamorphic check, bold lines for headings)."""
+    text = (
+        "# Metrics\n\n## Objective: Reach first revenue\n\n- KR1: MRR from $0 to $6,000\n"
+        "- KR2: 3 paying design agencies\n\n"
+        "## Activation\n\n| Metric | Current | Target |\n|---|---|---|\n"
+        "| Sign-ups | 0 | 10/month |\n| Activated teams | 0 | 5 |\n"
+    )
+    expected = [("Reach first revenue", 3, ["MRR from $0 to $6,000", "3 paying design agencies"])]
+    assert outline(parse_md(text, path="metrics.md")) == expected
+    bold = text.replace("## Activation", "**Activation**")
+    assert outline(parse_md(bold, path="metrics.md")) == expected

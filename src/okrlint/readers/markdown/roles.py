@@ -747,7 +747,10 @@ def _metrics_under_a_section(row: Line) -> bool:
         return False
     if not all(weak_key_result_column(c.header) for c in kr):
         return False
-    heading = next((a for a in row.ancestors() if a.shape == "heading"), None)
+    heading = next(
+        (a for a in row.ancestors() if a.shape == "heading" or (a.shape == "line" and a.bold)),
+        None,
+    )  # a heading, or a bold line written as one ("**Activation**")
     if heading is None or heading.label is not None or _set_like(heading.text):
         return False
     return not starts_with_verb(clean(heading.text).text or heading.text)
