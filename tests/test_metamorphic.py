@@ -38,3 +38,12 @@ def test_the_reader_reads_rewritten_files_as_well_as_the_originals() -> None:
         slack = 0.08 if name == "bold lines for headings" else 0.01
         assert obj.f1 >= base_obj.f1 - slack, (name, obj.f1, base_obj.f1)
         assert kr.f1 >= base_kr.f1 - slack, (name, kr.f1, base_kr.f1)
+
+
+def test_front_matter_is_left_as_it_is() -> None:
+    """A rewrite is of the Markdown: YAML front matter ("  - alias") stays valid YAML."""
+    from okrlint.evaluate_metamorphic import rewritten
+
+    text = "---\naliases:\n  - OKRs\n---\n- item one\n- item two\n"
+    out = rewritten(text, REWRITES["star bullets"])
+    assert out == "---\naliases:\n  - OKRs\n---\n* item one\n* item two\n"

@@ -123,6 +123,15 @@ REWRITES: dict[str, Rewrite] = {
 }
 
 
+def rewritten(text: str, rewrite: Rewrite) -> str:
+    """``text`` rewritten, its YAML front matter (if any) left as it is."""
+    lines = text.split("\n")
+    body = 0
+    if lines and lines[0].strip() == "---":
+        body = next((i + 1 for i in range(1, len(lines)) if lines[i].strip() == "---"), 0)
+    return "\n".join(lines[:body] + rewrite(lines[body:]))
+
+
 @dataclass
 class Labelled:
     path: Path
@@ -162,7 +171,7 @@ def score(files: list[Labelled], rewrite: Rewrite | None) -> tuple[Score, Score,
     for f in files:
         text = f.path.read_bytes().decode("utf-8", "replace").replace("\r\n", "\n")
         if rewrite is not None:
-            text = "\n".join(rewrite(text.split("\n")))
+            text = rewritten(text, rewrite)
         doc = read_bytes(str(f.path), text.encode("utf-8"))
         got = predicted_lines(doc, text.replace("\r", ""))
         net = 0
