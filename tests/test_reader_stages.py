@@ -838,3 +838,26 @@ def test_issue_13_objectives_that_are_one_goal_a_quality_or_a_segment() -> None:
 def test_xyz_where_a_count_belongs_is_template_text() -> None:
     text = "# OKRs Q3\n\n## Objective: Grow the partner channel\n\n- KR1: Grow XYZ customers\n"
     assert _kr_codes(text) == {5: "OKR311"}
+
+
+def test_an_article_with_bold_lines_for_headings_is_an_article() -> None:
+    """Found by the metamorphic check over the non-OKR files (bold lines for headings): a blog
+    post whose section names are bold lines ("**Conclusion**") is as much an article as one
+    with "## Conclusion"."""
+    you = "If you lead a team, you will find your goals get clearer this way.\n\n"
+    text = (
+        "# Using OKRs with your team\n\n## The TL;DR on OKRs\n\n"
+        + you
+        + "**Objective: Improve our technical brand.**\n\n"
+        "* *Key result:* 20 blog posts written\n* *Key result:* 4 talks given\n\n"
+        + you
+        + "## Conclusion\n\n"
+        + you
+        + "## References\n\n- A book\n"
+    )
+    bold = text.replace("## The TL;DR on OKRs", "**The TL;DR on OKRs**")
+    bold = bold.replace("## Conclusion", "**Conclusion**").replace(
+        "## References", "**References**"
+    )
+    assert not parse_md(text, "2016-05-23-okrs-at-work.md").has_okrs
+    assert not parse_md(bold, "2016-05-23-okrs-at-work.md").has_okrs

@@ -119,6 +119,17 @@ def _measured(line: Line) -> bool:
     return bool(_DIGIT.search(line.text)) or line.checked is not None
 
 
+def _bold_heading(line: Line) -> bool:
+    """A bold line alone, a few words: a heading written as "**Why OKRs matter**"."""
+    return (
+        line.shape == "line"
+        and line.bold
+        and line.role is None
+        and not line.children
+        and len(words(line.text)) <= 8
+    )
+
+
 @dataclass
 class Decision:
     okr: bool
@@ -198,7 +209,7 @@ def decide(
     article = sum(
         1
         for ln in lines
-        if ln.shape == "heading"
+        if (ln.shape == "heading" or _bold_heading(ln))
         and not own_okrs_title(ln.text)
         and (explaining_title(ln.text.strip()) or _ARTICLE_HEADINGS.search(ln.text))
     )
