@@ -557,9 +557,10 @@ def test_a_quote_used_as_an_indent_under_an_objective_holds_its_key_results() ->
     assert not parse_md(quote_alone).has_okrs
 
 
-def test_a_post_that_speaks_to_the_reader_with_examples_is_an_article() -> None:
+def _post_to_the_reader() -> str:
+    """A blog post that speaks to its reader, with one example set in it."""
     you = "If you lead a team, you will find your goals get clearer this way.\n\n"
-    text = (
+    return (
         "# Using OKRs with your team\n\n## The TL;DR on OKRs\n\n"
         + you
         + "**Objective: Improve our technical brand.**\n\n"
@@ -569,6 +570,10 @@ def test_a_post_that_speaks_to_the_reader_with_examples_is_an_article() -> None:
         + you
         + "## References\n\n- A book\n"
     )
+
+
+def test_a_post_that_speaks_to_the_reader_with_examples_is_an_article() -> None:
+    text = _post_to_the_reader()
     doc = parse_md(text, "2016-05-23-okrs-at-work.md")
     assert not doc.has_okrs
     # The same set with prose that does not speak to the reader stays a set.
@@ -844,17 +849,7 @@ def test_an_article_with_bold_lines_for_headings_is_an_article() -> None:
     """Found by the metamorphic check over the non-OKR files (bold lines for headings): a blog
     post whose section names are bold lines ("**Conclusion**") is as much an article as one
     with "## Conclusion"."""
-    you = "If you lead a team, you will find your goals get clearer this way.\n\n"
-    text = (
-        "# Using OKRs with your team\n\n## The TL;DR on OKRs\n\n"
-        + you
-        + "**Objective: Improve our technical brand.**\n\n"
-        "* *Key result:* 20 blog posts written\n* *Key result:* 4 talks given\n\n"
-        + you
-        + "## Conclusion\n\n"
-        + you
-        + "## References\n\n- A book\n"
-    )
+    text = _post_to_the_reader()
     bold = text.replace("## The TL;DR on OKRs", "**The TL;DR on OKRs**")
     bold = bold.replace("## Conclusion", "**Conclusion**").replace(
         "## References", "**References**"
