@@ -527,6 +527,12 @@ def without_glosses(text: str) -> str:
     return _GLOSS.sub(" ", text)
 
 
+def a_title(text: str) -> bool:
+    """Whether a label's words are a short title, not a statement: five words or fewer once
+    glosses are set aside, and no number ("KR1 — Leading (dự báo)", "KR2 — Lagging")."""
+    return len(words(without_glosses(text))) <= 5 and not re.search(r"\d", text)
+
+
 # Han ideographs and kana: written without spaces, about two characters a word (ranges, not a
 # regex: a character class this wide takes milliseconds to compile at start-up).
 _CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))

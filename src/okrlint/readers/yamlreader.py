@@ -24,6 +24,7 @@ documents in one file.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import chain
 from pathlib import PurePath
 from typing import Any, TypeVar
@@ -139,14 +140,19 @@ def names_okr_keys(source: str) -> bool:
     configurations use it too). Decides whether a file okrlint could not read (invalid YAML,
     a Python tag) is reported when it was not named: a Helm template or a model's saved
     parameters are not OKRs."""
-    for m in chain(_LINE_KEY.finditer(source), _QUOTED_KEY.finditer(source)):
-        key = _norm_key(m.group(2))
+    for key, top in _keys_named(source):
         if key in _OKR_LIST_KEYS or key in _STRONG_KR_KEYS_NORM:
             return True
         list_key = _objective_list_key(key)[0]
-        if list_key in _OKR_LIST_KEYS or (list_key and m.start() == m.start(2)):
+        if list_key in _OKR_LIST_KEYS or (list_key and top):
             return True
     return False
+
+
+def _keys_named(source: str) -> Iterator[tuple[str, bool]]:
+    """Each key a YAML text names (normalised), and whether it starts its line at column 1."""
+    for m in chain(_LINE_KEY.finditer(source), _QUOTED_KEY.finditer(source)):
+        yield _norm_key(m.group(2)), m.start() == m.start(2)
 
 
 _OKR_FILE_NAME = re.compile(r"okr|key[\W_]*results?", re.IGNORECASE)
@@ -155,11 +161,7 @@ _OKR_FILE_NAME = re.compile(r"okr|key[\W_]*results?", re.IGNORECASE)
 def names_kr_keys(source: str) -> bool:
     """Whether YAML text names a key-result list (``key_results:``, ``krs:``) or an OKR list
     (``okrs:``) anywhere, even an empty one: a set being drafted."""
-    for m in chain(_LINE_KEY.finditer(source), _QUOTED_KEY.finditer(source)):
-        key = _norm_key(m.group(2))
-        if key in _OKR_LIST_KEYS or key in _KR_KEYS_NORM:
-            return True
-    return False
+    return any(key in _OKR_LIST_KEYS or key in _KR_KEYS_NORM for key, _ in _keys_named(source))
 
 
 def _span(node: yaml.Node) -> Span:

@@ -144,7 +144,8 @@ def decide(
     statements = [ln for ln in lines if ln.role in STATEMENT_ROLES or ln.role == "row"]
     if not statements:
         return Decision(False, "no objective or key result found")
-    has_kr = any(ln.role in ("key_result", "row") for ln in statements)
+    krs = [ln for ln in statements if ln.role in ("key_result", "row")]
+    has_kr = bool(krs)
     explicit = summary.key_result_labels > 0 or summary.paired_columns > 0
     if summary.measured > 1 and file_says_okr:
         explicit = True  # statements with their own baseline and target lines, in an OKR file
@@ -160,7 +161,6 @@ def decide(
         # "# Goals — Q2 2026" over the goals and their results, in goals.md; "goals" is a weak
         # word ("2019年 目標" over motivations, skills and a study plan): most of the results
         # are measured (a number, a checkbox).
-        krs = [ln for ln in statements if ln.role in ("key_result", "row")]
         explicit = 2 * sum(1 for ln in krs if _measured(ln)) >= len(krs)
     if not explicit and summary.strong_labels and (file_says_okr or has_kr):
         explicit = True  # "Objective 1: ..." with key results under it, or in an OKR file
@@ -179,7 +179,6 @@ def decide(
             "no line labelled as a key result ('KR1: ...', 'Key result: ...'), no 'Key "
             "Results' list or table column, and neither the file name nor its title says OKRs",
         )
-    krs = [ln for ln in statements if ln.role in ("key_result", "row")]
     if not explicit and not title_says_okr and krs and not any(_measured(ln) for ln in krs):
         # A help page or notes in a repository named after OKRs: headings over steps (a
         # checklist under a goal is somebody's tracked results, numbers or not).

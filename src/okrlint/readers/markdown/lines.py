@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from okrlint.readers.decorations import without_glosses, word_count, words
+from okrlint.readers.decorations import a_title, word_count
 from okrlint.readers.labels import (
     Label,
     column_field,
@@ -35,12 +35,10 @@ Shape = Literal["root", "heading", "item", "line", "bullet", "row"]
 # A Markdown marker on a paragraph's line is text too: a list indented four spaces under a
 # paragraph ("**Reference implementation**" then "    - Simplified UX", "      1. At least 3
 # deals" under an item's text) continues it.
-_TEXT_BULLET = re.compile(
-    r"^\s*(?P<b>[•◦▪▫‣⁃∙●○■□➢➤►▶→–]|[-*+](?=\s)|\d{1,3}[.)](?=\s))[\s\u2060\u200b]+"
-)
-_CODE_BULLET = re.compile(
-    r"^\s*(?:[•◦▪▫‣⁃∙●○■□➢➤►▶→–]|[-*+](?!-)|\d{1,3}[.)](?=\s))[\s\u2060\u200b]*(?=\S)"
-)
+_MARKS = r"[•◦▪▫‣⁃∙●○■□➢➤►▶→–]"
+_NUMBERED = r"\d{1,3}[.)](?=\s)"
+_TEXT_BULLET = re.compile(rf"^\s*(?P<b>{_MARKS}|[-*+](?=\s)|{_NUMBERED})[\s\u2060\u200b]+")
+_CODE_BULLET = re.compile(rf"^\s*(?:{_MARKS}|[-*+](?!-)|{_NUMBERED})[\s\u2060\u200b]*(?=\S)")
 _BULLET_RANK = {"•": 0, "●": 0, "■": 0, "➢": 0, "➤": 0, "►": 0, "▶": 0, "→": 0, "–": 0}
 
 
@@ -407,9 +405,7 @@ def _states_after_label(last: Line | None, titled: bool = False) -> bool:
     rest = lab.rest.strip()
     if not rest:
         return True
-    return (
-        titled and len(words(without_glosses(rest))) <= 5 and not any(ch.isdigit() for ch in rest)
-    )
+    return titled and a_title(rest)
 
 
 def _labels_under(last: Line | None, quote: mb.Quote) -> bool:

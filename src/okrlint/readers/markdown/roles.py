@@ -29,11 +29,11 @@ from functools import cache, lru_cache
 
 from okrlint.data import load_lexicon
 from okrlint.readers.decorations import (
+    a_title,
     clean,
     explaining_title,
     plain_title,
     starts_with_verb,
-    without_glosses,
     words,
 )
 from okrlint.readers.labels import (
@@ -540,8 +540,7 @@ def _titled_key_result(line: Line, lab: Label) -> bool:
         lab.kind == "key_result"
         and line.shape == "heading"
         and bool(line.children)
-        and len(words(without_glosses(lab.rest))) <= 5
-        and not re.search(r"\d", lab.rest)
+        and a_title(lab.rest)
     )
 
 
