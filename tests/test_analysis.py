@@ -395,3 +395,33 @@ def test_a_route_parameter_in_a_url_is_not_template_text() -> None:
         analyze(next(pipe(["Web app at http://localhost:<port> shows the run"]))).placeholders == []
     )
     assert analyze(next(pipe(["Reach <target> weekly users"]))).placeholders == ["<target>"]
+
+
+def test_a_copy_of_an_analysis_with_changes_is_what_dataclasses_replace_gives() -> None:
+    import dataclasses
+
+    a = an("Increase activation from 40% to 60% by Q3")
+    assert a.but(new_count=True, metric="activation") == dataclasses.replace(
+        a, new_count=True, metric="activation"
+    )
+    assert a.new_count is False  # the original is unchanged
+    with pytest.raises(TypeError):
+        a.but(no_such_field=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Reply within ten minutes", "min"),
+        ("Cut the wait to two hours", "h"),
+        ("Grow revenue by 20 euros", "currency"),
+        ("Serve pages in 200 ms", "ms"),
+    ],
+)
+def test_a_unit_is_found_after_a_number_in_digits_or_words(text: str, unit: str) -> None:
+    assert [q.unit for q in find_quantities(text)] == [unit]
+
+
+def test_a_long_statement_classifies_numbers_by_the_words_just_before_them() -> None:
+    text = "Ship the long list of fixes that the support team asked for " * 3 + "in ISO 27001"
+    assert [q.role for q in find_quantities(text)] == ["identifier"]

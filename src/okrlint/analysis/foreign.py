@@ -5,7 +5,6 @@ English verb tagger, so every rule judges them unchanged."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from okrlint.analysis import languages
 from okrlint.analysis.lexicon import phrases
@@ -67,7 +66,7 @@ def analyze_in(text: str, code: str) -> Analysis:
             break
     a = settled(a, numbers, _placeholders(a) + _open_values(a, p), _metric_in(a))
     new_count, output_count = _counts_in(a, p)
-    return replace(a, new_count=new_count, output_count=output_count)
+    return a.but(new_count=new_count, output_count=output_count)
 
 
 def _open_values(a: Analysis, p: languages.LanguagePack) -> list[str]:

@@ -98,6 +98,26 @@ def _unit_table() -> tuple[tuple[tuple[str, str, str, float | None], ...], dict[
     return tuple(table), scale
 
 
+UnitForm = tuple[str, str, str, float | None]
+
+
+@cache
+def _units_by_first() -> dict[str, tuple[UnitForm, ...]]:
+    """The unit table by each form's first character, longest form first: the forms a text
+    can start with are looked at, not the whole table for every number."""
+    index: dict[str, list[UnitForm]] = {}
+    for entry in _unit_table()[0]:
+        if entry[0]:
+            index.setdefault(entry[0][0], []).append(entry)
+    return {first: tuple(entries) for first, entries in index.items()}
+
+
+@cache
+def _word_unit_pattern(form: str) -> re.Pattern[str]:
+    """A unit form right after a number written as a word ("ten minutes")."""
+    return re.compile(rf"(?i)^\s?{re.escape(form)}\b")
+
+
 _NUM = re.compile(
     r"(?:(?P<cur>[$€£¥₹])\s?)?"
     r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
@@ -230,6 +250,7 @@ def _frequency_pattern() -> re.Pattern[str]:
 def find_quantities(text: str) -> list[Quantity]:
     table, scales = _unit_table()
     longest = len(table[0][0]) if table else 0  # the table is sorted longest form first
+    by_first = _units_by_first()
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
@@ -309,7 +330,7 @@ def find_quantities(text: str) -> list[Quantity]:
         low = rest[: longest + 3].lower()
         stripped = low.lstrip(" ")
         lead = len(low) - len(stripped)
-        for form, unit, family, unit_seconds in table:
+        for form, unit, family, unit_seconds in by_first.get(stripped[:1], ()):
             if stripped.startswith(form) and (
                 len(stripped) == len(form) or not (stripped[len(form)].isalnum()) or form in ("%",)
             ):
@@ -457,10 +478,15 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # "one of the best", "one (or more!) of the nodes"
         q = Quantity(value, words_text, m.start(), m.start() + len(words_text), word=True)
         rest = text[q.end :]
+        # The forms that can start the rest, in the table's order (a space may come first).
+        firsts = {rest[:1].lower(), rest[1:2].lower() if rest[:1].isspace() else ""}
         for form, unit, family, unit_seconds in table:
-            if re.match(rf"(?i)^\s?{re.escape(form)}\b", rest) and family != "multiplier":
+            if form[:1] not in firsts or family == "multiplier":
+                continue
+            found = _word_unit_pattern(form).match(rest)
+            if found:
                 q.unit, q.family, q.seconds = unit, family, unit_seconds
-                q.end += len(re.match(rf"(?i)^\s?{re.escape(form)}", rest).group(0))  # type: ignore[union-attr]
+                q.end += len(found.group(0))
                 break
         q.text = text[q.start : q.end]
         out.append(q)
@@ -555,14 +581,20 @@ def _verb_count(before: str, after: str) -> bool:
     return bool(first) and first in verbs().forms and bool(_PLURAL_NEXT.match(after))
 
 
+_NEAR = 100  # characters before a number that _classify looks at
+
+
 def _classify(text: str, q: Quantity) -> None:
     if q.role == "identifier":
         return
     before = text[: q.start]
     after = text[q.end :]
+    # The patterns below end at the number and are shorter than this: searching a long
+    # statement's whole beginning for them tried each of its characters in turn.
+    near = before[-_NEAR:]
     # Identifiers: "SOC 2", "Tier 1", "v2", "RFC 42", "3rd", "2-week", "Python 3".
     if (
-        _id_before().search(before)
+        _id_before().search(near)
         and q.family not in ("money", "percent")
         and not q.word
         and not _verb_count(before, after)
@@ -572,52 +604,48 @@ def _classify(text: str, q: Quantity) -> None:
     if (
         q.family is None
         and q.scale is None
-        and (re.match(r"^/\d", after) or re.search(r"\d/$", before))
+        and (re.match(r"^/\d", after) or re.search(r"\d/$", near))
     ):
         q.role = "identifier"  # "24/7", "50/50", "60/40": hours or a split, not a count
         return
-    span = _RANGE_END.search(before)
-    if span and _id_before().search(before[: span.start()]) and q.family is None:
+    span = _RANGE_END.search(near)
+    if span and _id_before().search(near[: span.start()]) and q.family is None:
         q.role = "identifier"  # the "4" of "Phase 1-4"
         return
     if q.family is None and q.scale is None and not q.word and _LETTER_AFTER.match(after):
         q.role = "identifier"  # "360p", "5G", "3D": a name, not a count
         return
     if q.family == "duration" and (
-        _PARAMETER_BEFORE.search(before)
-        or (re.search(r"(?i)\bwithin\s+$", before) and _OF_AFTER.match(after))
+        _PARAMETER_BEFORE.search(near)
+        or (re.search(r"(?i)\bwithin\s+$", near) and _OF_AFTER.match(after))
     ):
         q.role = "identifier"  # "after 7 days", "every 2 hours", "within 3 days of sign-up"
         return
     if q.family is None and not q.word:
-        acronym = re.search(r"\b([A-Z][A-Z0-9]{1,5})\s$", before)
+        acronym = re.search(r"\b([A-Z][A-Z0-9]{1,5})\s$", near)
         if acronym and acronym.group(1) not in _METRIC_ACRONYMS:
             q.role = "identifier"  # "ASC 606", "PCI DSS 4", "ISO 27001"
             return
-        version = re.fullmatch(r"\d+\.0", q.text.strip()) and re.search(
-            r"[A-Za-z][\w-]*\s$", before
-        )
-        valued = re.search(r"(?i)\b(?:from|to|of|at|by|reach|hit|score|rating|nps)\s*$", before)
+        version = re.fullmatch(r"\d+\.0", q.text.strip()) and re.search(r"[A-Za-z][\w-]*\s$", near)
+        valued = re.search(r"(?i)\b(?:from|to|of|at|by|reach|hit|score|rating|nps)\s*$", near)
         if version and not valued:
             q.role = "identifier"  # "multistream 2.0 is implemented"
             return
-        if re.search(r"\(\s*$", before) and re.match(r"^\s*\)", after):
+        if re.search(r"\(\s*$", near) and re.match(r"^\s*\)", after):
             q.role = "identifier"  # "(4)": a note, not a target
             return
     if re.search(
-        r"(?i)\b(?:the\s+)?(?:last|past|previous|prior)\s+$", before
+        r"(?i)\b(?:the\s+)?(?:last|past|previous|prior)\s+$", near
     ) and _PERIOD_AFTER.match(after):
         q.role = "timeframe"  # "the last 12 months"
         return
-    if re.search(r"[A-Za-z]-$", before) and not re.search(
-        r"(?i)\b(?:sub|under|over|top)-$", before
-    ):
+    if re.search(r"[A-Za-z]-$", near) and not re.search(r"(?i)\b(?:sub|under|over|top)-$", near):
         q.role = "identifier"  # "K-12", "COVID-19"
         return
     if _ORDINAL_AFTER.match(after) or (
         _HYPHEN_WORD_AFTER.match(after)
         and q.family is None
-        and not re.search(r"(?i)\b(?:sub|under|over)-$", before)
+        and not re.search(r"(?i)\b(?:sub|under|over)-$", near)
     ):
         q.role = "identifier"
         return
@@ -627,7 +655,7 @@ def _classify(text: str, q: Quantity) -> None:
     if q.family is None and re.search(
         r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$",
-        before,
+        near,
     ):
         q.role = "timeframe"  # "by August 31"
         return
@@ -656,13 +684,13 @@ def _classify(text: str, q: Quantity) -> None:
         and _PERIOD_AFTER.match(after)
         and re.search(
             r"(?i)\b(?:in|within|over|during|for|next|first|last|by)\s+(?:the\s+)?(?:next\s+)?$",
-            before,
+            near,
         )
     ):
         q.role = "timeframe"
         return
     # Bounds written around the number.
-    bm = _BOUND_BEFORE.search(before)
+    bm = _BOUND_BEFORE.search(near)
     if bm:
         word = " ".join(bm.group("w").lower().split())
         if word in _APPROX:
