@@ -1852,3 +1852,23 @@ def test_a_metric_table_under_a_bold_section_name_is_a_dashboard() -> None:
     assert outline(parse_md(text, path="metrics.md")) == expected
     bold = text.replace("## Activation", "**Activation**")
     assert outline(parse_md(bold, path="metrics.md")) == expected
+
+
+def test_a_quarter_heading_that_names_its_topic_is_a_set_not_a_guide() -> None:
+    """ "## Q3 (Jul-Sep): Advanced Concepts & Cloud" is the quarter's set with its topic; the
+    word "Concepts" makes "## Key concepts" a guide, not a heading that starts with a period."""
+    body = (
+        "### Networking\n- Explore advanced protocols (gRPC, connection pooling).\n"
+        "- Configure IPTables and eBPF.\n\n"
+        "### Security\n- Implement mTLS and OAuth2 for every API.\n"
+    )
+    text = (
+        "# Yearly OKR plan\n\n## Q2 (Apr-Jun): Deepen & Apply\n\n"
+        + body
+        + "\n## Q3 (Jul-Sep): Advanced Concepts & Cloud\n\n"
+        + body
+    )
+    got = outline(parse_md(text, path="plan.md"))
+    assert [line for _, line, _ in got] == [5, 9, 14, 18]
+    guide = text.replace("## Q3 (Jul-Sep): Advanced Concepts & Cloud", "## Key concepts")
+    assert [line for _, line, _ in outline(parse_md(guide, path="plan.md"))] == [5, 9]

@@ -89,8 +89,7 @@ _EXAMPLES_PAGE = re.compile(
 _EXAMPLE_TITLES = re.compile(
     r"\b(?:examples?|sample|e\.g\.|for instance|good vs\.? bad|bad (?:okrs?|example)|"
     r"good (?:okrs?|example)|anti-?patterns?|how to write|how to use|instructions|"
-    r"template guide|writing guide|tips|best practices|common mistakes|mistakes to avoid|"
-    r"key concepts|concepts|definitions?|glossary|terminology|background|introduction|"
+    r"template guide|writing guide|common mistakes|mistakes to avoid|"
     r"about okrs?|what (?:is|are) (?:an )?okrs?|"
     # how the method works: "OKR structure", "Ciclo OKR", "Estructura de los OKR"
     r"okrs?\s+(?:structure|framework|cycle|process|methodology|principles|basics|overview)|"
@@ -98,6 +97,13 @@ _EXAMPLE_TITLES = re.compile(
     r"zyklus)\s+(?:(?:de|des|do|dos|der)\s+)?(?:(?:los|las|la|les|os|as)\s+)?okrs?|"
     r"\w*beispiel(?:e)?|ejemplos?|exemples?|exemplos?|tipps|\w*vorlagen?|plantillas?|"
     r"consejos|dicas|conseils|例|示例|範例|예시)\b",
+    re.IGNORECASE,
+)
+# Topics of a guide ("Key concepts", "Background", "Tips"): a heading that names a period first
+# ("Q3 (Jul-Sep): Advanced Concepts & Cloud") is a set's title with the quarter's topic.
+_GUIDE_TITLES = re.compile(
+    r"\b(?:tips|best practices|key concepts|concepts|definitions?|glossary|terminology|"
+    r"background|introduction)\b",
     re.IGNORECASE,
 )
 _PERIOD = re.compile(
@@ -1468,7 +1474,12 @@ def _set_like(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def _plain_title(text: str) -> bool:
     t = text.strip().rstrip(":：").strip()
-    return plain_title(t) or bool(explaining_title(t) or _EXAMPLE_TITLES.search(t))
+    return (
+        plain_title(t)
+        or explaining_title(t)
+        or bool(_EXAMPLE_TITLES.search(t))
+        or bool(_GUIDE_TITLES.search(t) and not _PERIOD.match(t.lstrip("#*_ ")))
+    )
 
 
 def _signature(line: Line) -> tuple[object, ...]:
