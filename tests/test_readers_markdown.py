@@ -1872,3 +1872,27 @@ def test_a_quarter_heading_that_names_its_topic_is_a_set_not_a_guide() -> None:
     assert [line for _, line, _ in got] == [5, 9, 14, 18]
     guide = text.replace("## Q3 (Jul-Sep): Advanced Concepts & Cloud", "## Key concepts")
     assert [line for _, line, _ in outline(parse_md(guide, path="plan.md"))] == [5, 9]
+
+
+def test_a_code_fence_opened_above_the_page_and_never_closed_is_a_slip() -> None:
+    """ "```" pasted above a page that nothing closes: the page is the document, not code (an
+    unclosed fence runs to the end of the file). A fence that closes stays code."""
+    page = (
+        "# Project OKRs\n\n**Objective:** Resolve place-attribute conflation\n\n"
+        "- **KR1:** Build a dataset of 20+ location patterns with <10% parsing errors\n"
+        "- **KR2:** Reach 80% attribute-level accuracy on the rule-based pipeline\n"
+    )
+    expected = [
+        (
+            "Resolve place-attribute conflation",
+            4,
+            [
+                "Build a dataset of 20+ location patterns with <10% parsing errors",
+                "Reach 80% attribute-level accuracy on the rule-based pipeline",
+            ],
+        )
+    ]
+    assert outline(parse_md(page, path="OKR.md")) == [(t, line - 1, k) for t, line, k in expected]
+    assert outline(parse_md("```\n" + page, path="OKR.md")) == expected
+    assert outline(parse_md("```markdown\n" + page, path="OKR.md")) == expected
+    assert outline(parse_md("```\n" + page + "```\n", path="OKR.md")) == []

@@ -214,12 +214,31 @@ class Positions:
         return self.data[start:end].decode("utf-8", errors="replace")
 
 
+_FENCE_OPEN = re.compile(r"[ \t\r\n]*( {0,3})(`{3,}|~{3,})[ \t]*(?:markdown|md)?[ \t]*(?=\r?\n)")
+
+
+def unfence_slip(source: str) -> str:
+    """A page whose first line opens a code fence that nothing closes ("```" pasted above the
+    document with the answer it came from): the rest is the page, not code, so the fence is
+    blanked (spaces: every offset stays where it was). A fence that closes is code, or a
+    template shown as code."""
+    m = _FENCE_OPEN.match(source)
+    if m is None:
+        return source
+    mark = m.group(2)
+    closing = re.compile(rf"(?m)^ {{0,3}}{re.escape(mark[0])}{{{len(mark)},}}[ \t]*\r?$")
+    if closing.search(source, m.end()):
+        return source
+    return source[: m.start(1)] + " " * (m.end() - m.start(1)) + source[m.end() :]
+
+
 def parse_blocks(source: str) -> list[Block]:
     """Parse Markdown into a list of top-level blocks.
 
     Raises :class:`~okrlint.readers.limits.ReadLimitError` past :data:`MAX_BLOCKS` blocks or
     :data:`MAX_DEPTH` levels of lists and quotes (the position is a byte offset: the reader
     turns it into a line)."""
+    source = unfence_slip(source)
     _check_markup(source)
     data = source.encode("utf-8")
     events = pyromark.events_with_range(source, options=_OPTIONS)
