@@ -1896,3 +1896,28 @@ def test_a_code_fence_opened_above_the_page_and_never_closed_is_a_slip() -> None
     assert outline(parse_md("```\n" + page, path="OKR.md")) == expected
     assert outline(parse_md("```markdown\n" + page, path="OKR.md")) == expected
     assert outline(parse_md("```\n" + page + "```\n", path="OKR.md")) == []
+
+
+def test_a_bold_line_over_a_table_of_key_results_is_their_group() -> None:
+    """As "#### High-Confidence Detection" over a KR table, "**High-Confidence Detection**" in
+    a "Key Results" section groups the key results below it: it is none of them (found by the
+    metamorphic check, bold lines for headings)."""
+    text = (
+        "# Team OKRs\n\n### Objective\nBuild a reliable, evidence-first pipeline\n\n"
+        "### Key Results\n\n#### High-Confidence Detection\n\n| KR | Target |\n|----|----|\n"
+        "| **KR 1** | Achieve 90% precision on sampled places by Week 8 |\n"
+        "| **KR 2** | Keep recall at 85% for closed and moved places |\n"
+    )
+    expected = [
+        (
+            "Build a reliable, evidence-first pipeline",
+            4,
+            [
+                "Achieve 90% precision on sampled places by Week 8",
+                "Keep recall at 85% for closed and moved places",
+            ],
+        )
+    ]
+    assert outline(parse_md(text, path="OKRs.md")) == expected
+    bold = text.replace("#### High-Confidence Detection", "**High-Confidence Detection**")
+    assert outline(parse_md(bold, path="OKRs.md")) == expected

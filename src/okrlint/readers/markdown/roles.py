@@ -852,6 +852,22 @@ def _lead_in(member: Line, zone: str) -> bool:
     return text.endswith((":", "：")) or (kind is not None and kind.search(text) is not None)
 
 
+def _bold_title_over_results(member: Line) -> bool:
+    """ "**High-Confidence Detection**" over a table of key results or labelled key results: a
+    bold line written as a heading, a group of the zone's key results (a bold key result with
+    its tasks under it is not one)."""
+    return (
+        member.shape == "line"
+        and member.bold
+        and len(words(member.text)) <= 8
+        and not member.text.rstrip(" *_").endswith(".")
+        and any(
+            c.shape == "row" or (c.label is not None and c.label.kind == "key_result")
+            for c in member.children
+        )
+    )
+
+
 def _members(zone: Line) -> list[Line]:
     """The lines a zone names: its children, or (a paragraph line with nothing under it) the
     lines after it up to the next heading or labelled line."""
@@ -931,13 +947,16 @@ def _zones(lines: list[Line]) -> int:
                     member, role, f"under '{line.text.strip()}', shaped like its sister objectives"
                 )
                 continue
-            if member.shape == "heading" and (
-                any(c.shape in ("item", "bullet", "row") for c in member.children)
-                or any(
-                    x.label is not None and x.label.kind in ("objective", "key_result", "zone")
-                    for x in member.walk()
+            if (
+                member.shape == "heading"
+                and (
+                    any(c.shape in ("item", "bullet", "row") for c in member.children)
+                    or any(
+                        x.label is not None and x.label.kind in ("objective", "key_result", "zone")
+                        for x in member.walk()
+                    )
                 )
-            ):
+            ) or (role == "key_result" and _bold_title_over_results(member)):
                 # "#### High-Confidence Detection" over a table or list of key results: a group.
                 _group(
                     member,
