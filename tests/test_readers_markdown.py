@@ -1921,3 +1921,31 @@ def test_a_bold_line_over_a_table_of_key_results_is_their_group() -> None:
     assert outline(parse_md(text, path="OKRs.md")) == expected
     bold = text.replace("#### High-Confidence Detection", "**High-Confidence Detection**")
     assert outline(parse_md(bold, path="OKRs.md")) == expected
+
+
+def test_a_label_heading_that_asks_what_it_means_explains_it() -> None:
+    """ "### Objective (O que?)" and "### Key Results (Como medimos?)" in a guide ask what the
+    label is and answer under it: their items describe, they state nothing. The same headings
+    without the question hold the set."""
+    text = (
+        "# OKR Framework\n\n### Objective (O que?)\n- **Qualitativo:** Inspirador, memorável\n"
+        "- **Temporal:** Geralmente trimestral\n\n"
+        "### Key Results (Como medimos?)\n- **Quantitativo:** Sempre numérico\n"
+        "- **Ambicioso:** 70% de atingimento = sucesso\n"
+    )
+    assert outline(parse_md(text, path="guide.md")) == []
+    plain = text.replace(" (O que?)", "").replace(" (Como medimos?)", "")
+    assert [line for _, line, _ in outline(parse_md(plain, path="okrs.md"))] == [4, 5]
+
+
+def test_a_line_that_introduces_an_example_in_portuguese_or_german_hides_it() -> None:
+    """ "**Exemplo Bom:**", "Beispiel:" before a line in an objectives section introduce an
+    example, as "Good example:" does: the line after them is not an objective."""
+    for intro in ("**Exemplo Bom:**", "Beispiel:", "**Good example:**"):
+        text = (
+            "# OKRs\n\n## Objectives\n\n- Grow revenue to $20k MRR\n- Ship the mobile app\n\n"
+            f'{intro}\n"Tornar-se a escolha #1 para PMEs"\n\n'
+            "## Key Results\n\n- MRR from $10k to $20k\n"
+        )
+        texts = [o.text for o in parse_md(text, path="okrs.md").objectives()]
+        assert texts == ["Grow revenue to $20k MRR", "Ship the mobile app"], intro

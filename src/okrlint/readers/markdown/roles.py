@@ -896,6 +896,13 @@ def _zones(lines: list[Line]) -> int:
         role = _ZONE_ROLE[line.label.zone]
         name = line.label.label.lower().rstrip(":： ")
         members = _members(line)
+        if "?" in line.text or "？" in line.text:
+            # "### Objective (O que?)", "### Key Results (Como medimos?)": a guide asks what the
+            # label means and answers under it.
+            for member in members:
+                _why(member, f"under '{line.text.strip()}', which asks what the label means")
+            described += 1
+            continue
         if _describes(members):
             for member in members:
                 _why(member, f"describes what '{line.label.label}' means, does not state one")
@@ -1727,7 +1734,9 @@ def _notes(lines: list[Line]) -> None:
 # A line that introduces an example: "For example:", "Here is her OKR:", "Good Objectives
 # sound like:", "Weak key results look like this:".
 _INTRODUCES_EXAMPLE = re.compile(
-    r"(?:\bexamples?\b|\bfor instance\b|\bhere(?: is|'s| are)\b|\bsounds? like\b|"
+    r"(?:\bexamples?\b|\b(?:exemplos?|ejemplos?|beispiele?|exemples?|esempi[oi]?|"
+    r"voorbeeld(?:en)?)\b|例えば|例如|示例|예시|\bfor instance\b|\bhere(?: is|'s| are)\b|"
+    r"\bsounds? like\b|"
     r"\blooks? like\b|\be\.g\.|"
     # "Objectives have the following format:", "Use this template:"
     r"\b(?:following|this|these)\s+(?:formats?|structures?|templates?|forms?|shapes?)\b)"
