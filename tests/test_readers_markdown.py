@@ -1949,3 +1949,19 @@ def test_a_line_that_introduces_an_example_in_portuguese_or_german_hides_it() ->
         )
         texts = [o.text for o in parse_md(text, path="okrs.md").objectives()]
         assert texts == ["Grow revenue to $20k MRR", "Ship the mobile app"], intro
+
+
+def test_the_stellar_okr_tag_marks_objectives_and_key_results() -> None:
+    """The Hexo theme Stellar's okr tag ("{% okr o1 %}" then the objective, "<!-- okr kr1
+    percent:0.5 -->" then a key result): ``markers`` in labels.yaml make each marker the label
+    it stands for, on its own line, offsets unchanged."""
+    text = (
+        "---\ntitle: OKR - 目标与关键成果\n---\n\n{% okr o1 %}\n\n个人学习 & 证书考取\n\n"
+        "<!-- okr kr-1 percent:20-->\n学习日文\n目前进度：五十音图背下大部分\n\n"
+        "<!-- okr kr2 percent:0.4 status:off_track -->\n学习 C++\n\n{% endokr %}\n"
+    )
+    assert outline(parse_md(text, path="okr/index.md")) == [
+        ("个人学习 & 证书考取", 7, ["学习日文", "学习 C++"])
+    ]
+    key_results = list(parse_md(text, path="okr/index.md").key_results())
+    assert [(k.span.line, k.span.column) for k in key_results] == [(10, 1), (14, 1)]

@@ -12,6 +12,7 @@ import bisect
 import html
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from html.parser import HTMLParser
 from typing import Any
 
@@ -232,13 +233,50 @@ def unfence_slip(source: str) -> str:
     return source[: m.start(1)] + " " * (m.end() - m.start(1)) + source[m.end() :]
 
 
+@cache
+def _markers() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The site generators' OKR markup (``markers`` in ``rules/lexicons/labels.yaml``)."""
+    from okrlint.data import load_lexicon
+
+    return tuple(
+        (re.compile(str(m["pattern"]), re.IGNORECASE), str(m["label"]))
+        for m in load_lexicon("labels").get("markers") or []
+    )
+
+
+def markers_as_labels(source: str) -> str:
+    """Each line that is one marker ("{% okr o1 %}", "<!-- okr kr2 percent:0.4 -->") becomes the
+    label it stands for, padded with spaces to the same number of bytes (every offset stays
+    where it was), so the next text line is read as that label's statement."""
+    markers = _markers()
+    if not markers or ("{%" not in source and "<!--" not in source):
+        return source
+    out: list[str] = []
+    changed = False
+    for line in source.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        stripped = body.strip()
+        for pattern, label in markers:
+            m = pattern.fullmatch(stripped)
+            if m is None:
+                continue
+            text = label.replace("{n}", m.group(1) if m.groups() else "")
+            pad = len(body.encode("utf-8")) - len(text.encode("utf-8"))
+            if pad >= 0:
+                line = text + " " * pad + line[len(body) :]
+                changed = True
+            break
+        out.append(line)
+    return "".join(out) if changed else source
+
+
 def parse_blocks(source: str) -> list[Block]:
     """Parse Markdown into a list of top-level blocks.
 
     Raises :class:`~okrlint.readers.limits.ReadLimitError` past :data:`MAX_BLOCKS` blocks or
     :data:`MAX_DEPTH` levels of lists and quotes (the position is a byte offset: the reader
     turns it into a line)."""
-    source = unfence_slip(source)
+    source = markers_as_labels(unfence_slip(source))
     _check_markup(source)
     data = source.encode("utf-8")
     events = pyromark.events_with_range(source, options=_OPTIONS)
