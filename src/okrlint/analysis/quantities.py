@@ -82,6 +82,17 @@ def _id_before() -> re.Pattern[str]:
 
 
 @cache
+def _id_reach() -> int:
+    """How far before a number :func:`_id_before` can match: the longest word, a space, and
+    one character more for its ``\\b`` (searching further only costs time)."""
+    return max((len(str(w)) for w in numbers()["identifier_words"]), default=0) + 2
+
+
+def _named_before(before: str) -> bool:
+    return _id_before().search(before[-_id_reach() :]) is not None
+
+
+@cache
 def _unit_table() -> tuple[tuple[tuple[str, str, str, float | None], ...], dict[str, float]]:
     """(form, unit, family, seconds) sorted longest first; and scale suffixes. Built once."""
     table: list[tuple[str, str, str, float | None]] = []
@@ -147,6 +158,21 @@ def _word_num_pattern() -> re.Pattern[str]:
         rf"(?i)\b(?:(?P<fracnum>a|one|two|three|four|five|six|seven|eight|nine)\s+(?P<frac>{fracs})"
         rf"|(?P<words>(?:(?:{alt})(?:[\s-]+(?:and\s+)?)?)+)|(?P<dozen>a\s+dozen|a\s+couple\s+of))\b"
     )
+
+
+@cache
+def _word_num_vocab() -> frozenset[str]:
+    """Every word one of :func:`_word_num_pattern`'s matches holds at least one of (the number
+    words, the fractions, "dozen", "couple"): a statement with none of them has no number
+    written as words, and the long pattern is not run over it."""
+    words = [w for w in numbers()["words"] if w not in ("a", "an", "none", "single", "couple")]
+    out: set[str] = {"dozen", "couple"}
+    for w in [*words, *numbers()["fractions"]]:
+        out.update(_ALPHA.findall(str(w).lower()))
+    return frozenset(out)
+
+
+_ALPHA = re.compile(r"[a-z]+")
 
 
 def _word_value(text: str) -> float | None:
@@ -437,7 +463,8 @@ def find_quantities(text: str) -> list[Quantity]:
             taken.append((q.start, q.end))
 
     pattern = _word_num_pattern()
-    for m in pattern.finditer(text):
+    spelled = not _word_num_vocab().isdisjoint(_ALPHA.findall(text.lower()))
+    for m in pattern.finditer(text) if spelled else ():
         if overlaps(m.start(), m.end()):
             continue
         if m.group("frac"):
@@ -594,7 +621,7 @@ def _classify(text: str, q: Quantity) -> None:
     near = before[-_NEAR:]
     # Identifiers: "SOC 2", "Tier 1", "v2", "RFC 42", "3rd", "2-week", "Python 3".
     if (
-        _id_before().search(near)
+        _named_before(near)
         and q.family not in ("money", "percent")
         and not q.word
         and not _verb_count(before, after)
@@ -609,7 +636,7 @@ def _classify(text: str, q: Quantity) -> None:
         q.role = "identifier"  # "24/7", "50/50", "60/40": hours or a split, not a count
         return
     span = _RANGE_END.search(near)
-    if span and _id_before().search(near[: span.start()]) and q.family is None:
+    if span and _named_before(near[: span.start()]) and q.family is None:
         q.role = "identifier"  # the "4" of "Phase 1-4"
         return
     if q.family is None and q.scale is None and not q.word and _LETTER_AFTER.match(after):
@@ -690,7 +717,9 @@ def _classify(text: str, q: Quantity) -> None:
         q.role = "timeframe"
         return
     # Bounds written around the number.
-    bm = _BOUND_BEFORE.search(near)
+    # The bound words are short ("no fewer than"): the spaces after the last word and a little
+    # more are all the pattern can match.
+    bm = _BOUND_BEFORE.search(near[-(len(near) - len(near.rstrip()) + 24) :])
     if bm:
         word = " ".join(bm.group("w").lower().split())
         if word in _APPROX:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
@@ -38,28 +38,43 @@ def _declarative() -> tuple[dict[str, Any], Any]:
     return kinds, declarative.level_allows
 
 
-def run_check(rule: Rule, ctx: RuleContext, node: Node) -> Iterator[Problem]:
+def checker(rule: Rule) -> Callable[[RuleContext, Node], list[Problem]] | None:
+    """How ``rule`` checks one node, decided once per rule (its kind, its level filter), not
+    for each of the thousands of nodes of a run; None for a rule with nothing to check. A rule
+    that raises raises :class:`CheckError`, with where it happened."""
     kinds, level_allows = _declarative()
-    try:
-        if not level_allows(ctx, node):
-            return
-        if rule.kind == "python" and rule.pack != "okrlint":
-            assert rule.check is not None
-            yield from _plugin_reports(rule, ctx, node)
-            return
-        if rule.kind == "python":
-            assert rule.check is not None
-            results = rule.check(ctx, node)
-        elif rule.kind in kinds:
-            results = kinds[rule.kind](ctx, node)
-        else:
-            return
-        for result in results or ():
-            yield result if isinstance(result, Problem) else Problem(str(result))
-    except CheckError:
-        raise
-    except Exception as exc:  # a bug: surface it with its location, never swallow it
-        raise CheckError(rule, node, exc) from exc
+    if rule.kind == "python" and rule.pack != "okrlint":
+        assert rule.check is not None
+
+        def body(ctx: RuleContext, node: Node) -> Any:
+            return _plugin_reports(rule, ctx, node)
+    elif rule.kind == "python":
+        assert rule.check is not None
+        body = rule.check
+    elif rule.kind in kinds:
+        body = kinds[rule.kind]
+    else:
+        return None
+    filtered = bool(rule.spec.get("level"))
+
+    def check(ctx: RuleContext, node: Node) -> list[Problem]:
+        try:
+            if filtered and not level_allows(ctx, node):
+                return []
+            return [r if isinstance(r, Problem) else Problem(str(r)) for r in body(ctx, node) or ()]
+        except CheckError:
+            raise
+        except Exception as exc:  # a bug: surface it with its location, never swallow it
+            raise CheckError(rule, node, exc) from exc
+
+    return check
+
+
+def run_check(rule: Rule, ctx: RuleContext, node: Node) -> Iterator[Problem]:
+    """The problems ``rule`` finds in ``node`` (one node; the engine uses :func:`checker`)."""
+    check = checker(rule)
+    if check is not None:
+        yield from check(ctx, node)
 
 
 # Seconds one plugin check may take on one node before it counts as hung.

@@ -107,7 +107,7 @@ def lint(
     recorded there with its rule and line and every other rule and statement is still checked;
     without it, the error propagates.
     """
-    from okrlint.checks import CheckError, run_check
+    from okrlint.checks import CheckError, checker
 
     if doc.speculative and not explicit:
         return []  # not shaped like OKRs, and nobody asked for this file
@@ -124,11 +124,14 @@ def lint(
             continue
         if not doc.has_okrs and rule.scope != "file":
             continue
+        check = checker(rule)
+        if check is None:
+            continue
         ctx = RuleContext(rule, settings, doc, explicit)
         severity = settings.severity(rule)
         for node in nodes_for(doc, rule.scope):
             try:
-                reports = list(run_check(rule, ctx, node))
+                reports = check(ctx, node)
             except CheckError as exc:
                 if errors is None:
                     raise
