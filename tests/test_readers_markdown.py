@@ -1965,3 +1965,25 @@ def test_the_stellar_okr_tag_marks_objectives_and_key_results() -> None:
     ]
     key_results = list(parse_md(text, path="okr/index.md").key_results())
     assert [(k.span.line, k.span.column) for k in key_results] == [(10, 1), (14, 1)]
+
+
+def test_an_item_whose_items_start_with_teams_is_a_cascaded_objective() -> None:
+    """ "Head of Eng: Ship high quality releases" over "Distribution: ...", "Core services: ...":
+    each item under it is a team's own statement, so it is an objective of the cascade (its
+    leading verb does not make it a key result with tasks). Plain tasks under a key result stay
+    its initiatives."""
+    text = (
+        "# CY19-Q3 OKRs\n\n"
+        "1. CEO: Grow net new ARR consistently\n"
+        "   1. Head of Eng: Ship high quality releases to our customers\n"
+        "      1. Distribution: Critical customers see no instability issues\n"
+        "      1. Core services: Search returns results across 80k repos\n"
+        "   1. Customer success: Implement a new support system\n"
+        "      1. Evaluate software solutions and select one\n"
+        "      1. Define standard support terms\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    objectives = [o.span.line for o in doc.objectives()]
+    assert 4 in objectives
+    assert 7 not in objectives
+    assert sorted(k.span.line for k in doc.key_results()) == [5, 6, 7]

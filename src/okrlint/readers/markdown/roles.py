@@ -1649,6 +1649,17 @@ def _statement_paragraphs(line: Line) -> list[Line]:
     return body if verbs * 2 > len(body) else []
 
 
+def _teams_under(items: list[Line]) -> bool:
+    """Most items start with a team or a role ("Distribution: ...", "Core services: ...",
+    "VP Eng: ..."): each is a team's own statement under the one above, a cascade, not a key
+    result's tasks."""
+    teams = 0
+    for item in items:
+        owner = clean(item.text).metadata.get("owner")
+        teams += bool(owner and item.text.lstrip("*_ ").startswith(owner))
+    return teams * 2 > len(items)
+
+
 def _cascade(objective: Line) -> None:
     for line in _statement_paragraphs(objective):
         if line.role is None:
@@ -1667,7 +1678,9 @@ def _cascade(objective: Line) -> None:
                 "an item under a category of an objective",
             )
             continue
-        if grand and not starts_with_verb(clean(child.text).text or child.text):
+        if grand and (
+            not starts_with_verb(clean(child.text).text or child.text) or _teams_under(grand)
+        ):
             _set(child, "objective", "holds items of its own (a cascade)")
             _cascade(child)
         else:
