@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -68,13 +68,6 @@ def checker(rule: Rule) -> Callable[[RuleContext, Node], list[Problem]] | None:
             raise CheckError(rule, node, exc) from exc
 
     return check
-
-
-def run_check(rule: Rule, ctx: RuleContext, node: Node) -> Iterator[Problem]:
-    """The problems ``rule`` finds in ``node`` (one node; the engine uses :func:`checker`)."""
-    check = checker(rule)
-    if check is not None:
-        yield from check(ctx, node)
 
 
 # Seconds one plugin check may take on one node before it counts as hung.
