@@ -1689,7 +1689,8 @@ def test_labels_that_define_are_no_evidence_of_a_files_own_okrs() -> None:
         "- **Key Results:** Quantitative, measurable outcomes (3-5 per objective)\n\n"
         "## When to Use\n- Quarterly OKR drafting\n- Team OKR review\n"
     )
-    assert parse_md(skill, path=".claude/skills/okr-coach/SKILL.md").speculative
+    doc = parse_md(skill, path=".claude/skills/okr-coach/SKILL.md")
+    assert doc.speculative or not list(doc.objectives())
 
 
 def test_a_file_named_for_its_goals_in_cjk_is_named_like_goals_md() -> None:
@@ -1987,3 +1988,27 @@ def test_an_item_whose_items_start_with_teams_is_a_cascaded_objective() -> None:
     assert 4 in objectives
     assert 7 not in objectives
     assert sorted(k.span.line for k in doc.key_results()) == [5, 6, 7]
+
+
+def test_a_guide_that_defines_the_terms_has_no_lone_section_to_infer() -> None:
+    """An agent skill or a guide about OKRs defines them ("- **Objectives:** qualitative,
+    inspiring goals") and has one section with a list ("## Key Collaboration Rules"): that
+    section is the guide's, not an objective; with the definitions gone it is read as one
+    (the file says it is about OKRs and shows one objective-like line with items)."""
+    guide = (
+        "# OKR Coach\n\nThis skill helps teams draft and improve OKRs.\n\n"
+        "## Key Collaboration Rules\n1. **No Invention** — Request baselines first\n"
+        "2. **Interactive Approach** — Present the diagnostic first\n\n"
+        "## OKR Fundamentals\n- **Objectives:** Qualitative, inspirational, quarterly goals\n"
+        "- **Key Results:** Quantitative, measurable outcomes (3-5 per objective)\n"
+    )
+    assert outline(parse_md(guide, path="okr-coach.md")) == []
+    without = guide.split("## OKR Fundamentals")[0]
+    assert len(outline(parse_md(without, path="okr-coach.md"))) == 1
+    # A file that defines the terms, then repeats its own shape, still states its OKRs.
+    own = (
+        "# Objectives and Key Results\n_Objectives: Qualitative, inspiring statement_\n\n"
+        "## Q1 2020\nAlpha release of Squad Chess\n- Real matches playable online\n\n"
+        "Make the stream good!\n- 12 streams\n- 2 streams with guests\n"
+    )
+    assert len(outline(parse_md(own, path="OKRs.md"))) == 2

@@ -128,6 +128,7 @@ class RoleSummary:
     inferred: int = 0  # objectives found by the repeated shape alone
     named: int = 0  # statements in a list under a heading that names them ("Q1 Objectives")
     described: int = 0  # labels and zones over lists that say what the label means
+    defined: int = 0  # "**Objectives:** qualitative, inspiring goals": a term defined
     measured: int = 0  # unlabelled lines that hold their own baseline and target lines
 
 
@@ -199,7 +200,7 @@ def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
         and file_says_okr
         and not summary.described  # a guide that says what objectives are: no shape to infer
     ):
-        summary.inferred = _repeated_shape(root, lines)
+        summary.inferred = _repeated_shape(root, lines, lone=not summary.defined)
     _cascades(lines)
     _sisters(lines)
     _sister_headings(lines)
@@ -418,6 +419,7 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
                         # it says what they are, not that the file states its own.
                         summary.strong_labels -= 1
                         summary.key_result_labels -= kind == "key_result"
+                        summary.defined += 1
                 continue
             if lab.rest.strip() and _title_over_labelled(line, lab):
                 # "### O1 Build Data Platform" over "_Objective_: Design, implement, ...".
@@ -1514,7 +1516,7 @@ def _signature(line: Line) -> tuple[object, ...]:
     return (line.shape, line.depth, line.bold)
 
 
-def _repeated_shape(root: Line, lines: list[Line]) -> int:
+def _repeated_shape(root: Line, lines: list[Line], lone: bool = True) -> int:
     """No labels anywhere, but the file says it holds OKRs: the kind of line that most often
     has a list under it is an objective, its items key results, theirs initiatives."""
     candidates: list[Line] = []
@@ -1541,6 +1543,10 @@ def _repeated_shape(root: Line, lines: list[Line]) -> int:
     for c in candidates:
         groups.setdefault(_signature(c), []).append(c)
     repeated = [sig for sig, g in groups.items() if len(g) >= 2]
+    if not repeated and not lone:
+        # One line with a list under it in a file that defines what objectives and key
+        # results are: a guide's section ("Key Collaboration Rules"), nothing of its own.
+        return 0
     if not repeated:
         # One line with a list under it repeats nothing: it is the objective only when it is
         # written as one ("Be profitable"), not a one-word section name ("Rules", "Roles").
