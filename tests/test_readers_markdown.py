@@ -2012,3 +2012,27 @@ def test_a_guide_that_defines_the_terms_has_no_lone_section_to_infer() -> None:
         "Make the stream good!\n- 12 streams\n- 2 streams with guests\n"
     )
     assert len(outline(parse_md(own, path="OKRs.md"))) == 2
+
+
+def test_a_guide_whose_statements_are_mostly_examples_holds_no_okrs() -> None:
+    """A knowledge-base article (Portuguese, from a fresh batch) sets aside its examples
+    under "Anti-Patterns"; the one row left in its tracking-sheet sample ("| O1 | KR1: ARR
+    $10M | $6M |") is one more example, not the file's OKRs. A set of the file's own beside a
+    few examples is still read."""
+    guide = (
+        "# KB 01: OKR Framework\n\n## Anti-Patterns (Erros Comuns)\n\n"
+        "- O: Melhorar produto\n  - KR: Fazer 10 sprints\n  - KR: Resolver 50 bugs\n"
+        "- O: Aumentar adoção do produto\n  - KR: DAU/MAU ratio de 20% para 35%\n"
+        "  - KR: Feature adoption em 60% da base\n\n## Estrutura de Tracking (Spreadsheet)\n"
+        "| Objective | Key Result | Baseline | Target | Current | Owner |\n"
+        "|---|---|---|---|---|---|\n| O1 | KR1: ARR $10M | $6M | $10M | $8.2M | CEO |\n"
+    )
+    assert not parse_md(guide, path="KB_01_OKR_Framework.md").has_okrs
+    own = guide.replace(
+        "| O1 | KR1: ARR $10M | $6M | $10M | $8.2M | CEO |\n",
+        "".join(
+            f"| Grow revenue {n} | KR{n}: ARR from $6M to $10M | $6M | $10M | $8M | CEO |\n"
+            for n in range(1, 4)
+        ),
+    )
+    assert len(outline(parse_md(own, path="KB_01_OKR_Framework.md"))) == 3

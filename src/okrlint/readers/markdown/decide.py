@@ -144,6 +144,14 @@ def decide(
     statements = [ln for ln in lines if ln.role in STATEMENT_ROLES or ln.role == "row"]
     if not statements:
         return Decision(False, "no objective or key result found")
+    if summary.examples >= 4 and summary.examples >= 3 * len(statements):
+        # A guide whose statements are mostly its examples: what is left ("| O1 | KR1: ARR
+        # $10M | $6M |" under "Tracking structure") is one more, not the file's own OKRs.
+        return Decision(
+            False,
+            f"a guide: {summary.examples} statements are its examples, {len(statements)} "
+            "left outside them",
+        )
     krs = [ln for ln in statements if ln.role in ("key_result", "row")]
     has_kr = bool(krs)
     explicit = summary.key_result_labels > 0 or summary.paired_columns > 0

@@ -130,6 +130,7 @@ class RoleSummary:
     described: int = 0  # labels and zones over lists that say what the label means
     defined: int = 0  # "**Objectives:** qualitative, inspiring goals": a term defined
     measured: int = 0  # unlabelled lines that hold their own baseline and target lines
+    examples: int = 0  # statements set aside as a guide's examples
 
 
 def _why(line: Line, text: str) -> None:
@@ -210,7 +211,7 @@ def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
     _sister_lines(lines)
     _off_pattern(lines)
     _notes(lines)
-    _examples(lines)
+    summary.examples = _examples(lines)
     _slug_titles(lines)
     _weak_alone(lines)
     # A zone is evidence only where it names statements ("## Objetivos" over a table of grading
@@ -1810,19 +1811,22 @@ def _introduced_as_example(line: Line) -> bool:
     )
 
 
-def _examples(lines: list[Line]) -> None:
+def _examples(lines: list[Line]) -> int:
     """Statements under an example, guide or question heading, or after a line that introduces
-    an example, are not the document's OKRs."""
+    an example, are not the document's OKRs. Returns how many were set aside."""
     first_heading = next((x for x in lines if x.shape == "heading"), None)
+    aside = 0
     for line in lines:
         if line.role not in STATEMENT_ROLES and line.role != "row":
             continue
         if _introduced_as_example(line):
             line.role = None
+            aside += 1
             _why(line, "introduced as an example")
             for sub in line.walk():
                 if sub.role in STATEMENT_ROLES:
                     sub.role = None
+                    aside += 1
                     _why(sub, "inside an example")
             continue
         for anc in line.ancestors():
@@ -1839,5 +1843,7 @@ def _examples(lines: list[Line]) -> None:
                     # titled as examples ("# OKR Examples", "# Anwendungsbeispiele") is one.
                     continue
                 line.role = None
+                aside += 1
                 _why(line, f"under '{anc.text.strip()}': an example or a guide, not OKRs")
                 break
+    return aside
