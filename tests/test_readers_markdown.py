@@ -1971,8 +1971,10 @@ def test_the_stellar_okr_tag_marks_objectives_and_key_results() -> None:
 def test_an_item_whose_items_start_with_teams_is_a_cascaded_objective() -> None:
     """ "Head of Eng: Ship high quality releases" over "Distribution: ...", "Core services: ...":
     each item under it is a team's own statement, so it is an objective of the cascade (its
-    leading verb does not make it a key result with tasks). Plain tasks under a key result stay
-    its initiatives."""
+    leading verb does not make it a key result with tasks). Among items that name their owner,
+    an owner's item with items of its own is that owner's objective too ("Customer success:
+    Implement a new support system" over its measures). An item without an owner over its
+    tasks stays a key result with initiatives."""
     text = (
         "# CY19-Q3 OKRs\n\n"
         "1. CEO: Grow net new ARR consistently\n"
@@ -1982,12 +1984,15 @@ def test_an_item_whose_items_start_with_teams_is_a_cascaded_objective() -> None:
         "   1. Customer success: Implement a new support system\n"
         "      1. Evaluate software solutions and select one\n"
         "      1. Define standard support terms\n"
+        "   1. Launch the partner portal\n"
+        "      1. Write the partner docs\n"
     )
     doc = parse_md(text, path="okrs.md")
     objectives = [o.span.line for o in doc.objectives()]
-    assert 4 in objectives
-    assert 7 not in objectives
-    assert sorted(k.span.line for k in doc.key_results()) == [5, 6, 7]
+    assert objectives == [3, 4, 7]
+    assert sorted(k.span.line for k in doc.key_results()) == [5, 6, 8, 9, 10]
+    (portal,) = [k for k in doc.key_results() if k.span.line == 10]
+    assert [i.text for i in portal.initiatives] == ["Write the partner docs"]
 
 
 def test_a_guide_that_defines_the_terms_has_no_lone_section_to_infer() -> None:

@@ -1656,21 +1656,25 @@ def _statement_paragraphs(line: Line) -> list[Line]:
     return body if verbs * 2 > len(body) else []
 
 
+def _owned(line: Line) -> bool:
+    """The line starts with its owner ("Sales: ...", "VP Eng: ...")."""
+    owner = clean(line.text).metadata.get("owner")
+    return bool(owner and line.text.lstrip("*_ ").startswith(owner))
+
+
 def _teams_under(items: list[Line]) -> bool:
     """Most items start with a team or a role ("Distribution: ...", "Core services: ...",
     "VP Eng: ..."): each is a team's own statement under the one above, a cascade, not a key
     result's tasks."""
-    teams = 0
-    for item in items:
-        owner = clean(item.text).metadata.get("owner")
-        teams += bool(owner and item.text.lstrip("*_ ").startswith(owner))
-    return teams * 2 > len(items)
+    return sum(_owned(item) for item in items) * 2 > len(items)
 
 
 def _cascade(objective: Line) -> None:
     for line in _statement_paragraphs(objective):
         if line.role is None:
             _set(line, "key_result", "a statement paragraph under an objective")
+    items = [c for c in objective.children if c.shape in ("item", "bullet") and c.text]
+    owners = _teams_under(items)
     for child in objective.children:
         if child.shape not in ("item", "bullet") or not child.text or child.role is not None:
             continue
@@ -1686,7 +1690,11 @@ def _cascade(objective: Line) -> None:
             )
             continue
         if grand and (
-            not starts_with_verb(clean(child.text).text or child.text) or _teams_under(grand)
+            not starts_with_verb(clean(child.text).text or child.text)
+            or _teams_under(grand)
+            # "Customer success: Implement a support system" over its steps, among items that
+            # each name their owner: that owner's objective in the cascade.
+            or (owners and _owned(child))
         ):
             _set(child, "objective", "holds items of its own (a cascade)")
             _cascade(child)
