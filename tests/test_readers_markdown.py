@@ -2041,3 +2041,19 @@ def test_a_guide_whose_statements_are_mostly_examples_holds_no_okrs() -> None:
         ),
     )
     assert len(outline(parse_md(own, path="KB_01_OKR_Framework.md"))) == 3
+
+
+def test_progress_notes_and_why_this_matters_are_fields_not_statements() -> None:
+    """A template's "**Why this matters:** ..." under an objective and "**Progress Notes:**
+    ..." after its key results (inside the "Key Results:" section) describe the objective;
+    they are never one more key result."""
+    text = (
+        "# OKRs - Q3 2026\n\n### Objective 1: Grow the developer community\n"
+        "**Why this matters:** Brief context on strategic importance\n\n#### Key Results:\n"
+        "- **KR 1.1:** 500 monthly active contributors\n- **KR 1.2:** 40 meetups held\n\n"
+        "**Progress Notes:** Brief update on overall progress and key insights\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [k.span.line for k in doc.key_results()] == [7, 8]
+    (objective,) = doc.objectives()
+    assert objective.metadata["why"] == "Brief context on strategic importance"

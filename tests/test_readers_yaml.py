@@ -116,7 +116,7 @@ def test_a_key_result_under_an_unknown_key_is_its_one_sentence_and_block_text_st
         "          adopted by all delivery teams.\n        target_date: Q2\n"
         "        status: In Progress\n"
         "      - id: KR2\n        owner: Marco Ferrari and the board team\n"
-        "        progress_note: Draft covers 14 of 17 roles so far\n"
+        "        scope_so_far: Draft covers 14 of 17 roles so far\n"
         "        expected: Median decision time drops below 5 days\n"
     )
     (problem,) = doc.problems  # KR2: two sentences outside the note fields, so no guess
