@@ -2057,3 +2057,25 @@ def test_progress_notes_and_why_this_matters_are_fields_not_statements() -> None
     assert [k.span.line for k in doc.key_results()] == [7, 8]
     (objective,) = doc.objectives()
     assert objective.metadata["why"] == "Brief context on strategic importance"
+
+
+def test_a_readme_like_heading_among_team_sections_is_a_team() -> None:
+    """ "### Documentation" is a README's section, but between "### Developer Relations" and
+    "### Partnerships", each over its labelled objective and key results, it is the docs
+    team's section: its labelled OKRs are read. Alone in a README it still sets them aside."""
+    text = (
+        "# OKRs - Q3 2026\n\n## Department OKRs\n\n"
+        "### Developer Relations\n#### Objective: Grow the developer community\n"
+        "- **KR:** 500 monthly active contributors\n\n"
+        "### Documentation\n#### Objective: Make the docs answer first questions\n"
+        "- **KR:** Support tickets about setup drop from 120 to 60 a month\n\n"
+        "### Partnerships\n#### Objective: Win reseller partners\n- **KR:** 5 signed resellers\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [6, 10, 14]
+    readme = (
+        "# Tool\n\n## Installation\n\npip install tool\n\n## Documentation\n"
+        "#### Objective: Make the docs answer first questions\n"
+        "- **KR:** Support tickets about setup drop from 120 to 60 a month\n"
+    )
+    assert list(parse_md(readme, path="README.md").objectives()) == []

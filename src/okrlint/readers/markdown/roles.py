@@ -1819,6 +1819,29 @@ def _introduced_as_example(line: Line) -> bool:
     )
 
 
+def _area_among_sisters(heading: Line) -> bool:
+    """ "### Documentation" between "### Developer Relations" and "### Partnerships", each
+    over its labelled objective: an area's section like its sisters, not a README's."""
+    t = heading.text.strip().rstrip(":：").strip()
+    if not plain_title(t) or _EXAMPLE_TITLES.search(t) or _GUIDE_TITLES.search(t):
+        return False
+    parent = heading.parent
+    if parent is None:
+        return False
+    sisters = [
+        h
+        for h in parent.children
+        if h.shape == "heading" and h.level == heading.level and h is not heading
+    ]
+    held = sum(
+        1
+        for h in sisters
+        if not _plain_title(h.text)
+        and any(x.role in STATEMENT_ROLES and x.label is not None for x in h.walk())
+    )
+    return held >= 2 and held * 2 >= len(sisters)
+
+
 def _examples(lines: list[Line]) -> int:
     """Statements under an example, guide or question heading, or after a line that introduces
     an example, are not the document's OKRs. Returns how many were set aside."""
@@ -1839,6 +1862,8 @@ def _examples(lines: list[Line]) -> int:
             continue
         for anc in line.ancestors():
             if anc.shape == "heading" and _plain_title(anc.text) and anc.role is None:
+                if line.label is not None and _area_among_sisters(anc):
+                    continue
                 if (
                     (anc.level == 1 or anc is first_heading)
                     and anc.parent is not None
