@@ -2079,3 +2079,25 @@ def test_a_readme_like_heading_among_team_sections_is_a_team() -> None:
         "- **KR:** Support tickets about setup drop from 120 to 60 a month\n"
     )
     assert list(parse_md(readme, path="README.md").objectives()) == []
+
+
+def test_a_dated_status_update_reports_on_key_results_it_does_not_state_them() -> None:
+    """A section added later, "## Status — update 27 July 2026", repeats the key results as
+    headings with their values ("### KR1 — Deployment: 0%"): a report on the key results above,
+    not an objective with two more key results. A heading that only starts with "Status" or
+    "Progress" ("Status 2.0 rollout") is not a report."""
+    text = (
+        "# OKR Q3\n\n## Objective: Launch the exchange\n\n"
+        "- KR1: Deployed with 7 days of uptime\n- KR2: 3 signed contracts\n\n"
+        "## Status — update 27 July 2026\n\nThis section was added later.\n\n"
+        "### KR1 — Deployment: 0%\n\nNot started yet.\n\n"
+        "### KR2 — Contracts: 0 contracts\n\nDepends on KR1.\n"
+    )
+    doc = parse_md(text, path="OKR.md")
+    assert [o.span.line for o in doc.objectives()] == [3]
+    assert [k.span.line for k in doc.key_results()] == [5, 6]
+    for title in ("Progress update — July", "Update 2026-07-27", "Check-in 07/27"):
+        doc = parse_md(text.replace("Status — update 27 July 2026", title), path="OKR.md")
+        assert [k.span.line for k in doc.key_results()] == [5, 6], title
+    rollout = text.replace("Status — update 27 July 2026", "Objective: Status 2.0 rollout")
+    assert len(list(parse_md(rollout, path="OKR.md").objectives())) == 2

@@ -1714,6 +1714,12 @@ _NOTE_TITLES = re.compile(
     r"scoreboard|(?:okr\s+)?scorecard|dashboard|summary|status|progress|alignment(?: map)?|"
     r"traceability|"
     r"north star metrics?|"
+    # "Status — update 27 July 2026", "Progress update — July", "Check-in 2026-07-27": a dated
+    # report on key results stated above (its "### KR1 — Deployment: 0%" are values).
+    r"(?:status|progress|updates?|check-?ins?)(?:\s*[—–:|,-]\s*|\s+)(?:updates?\s*[—–:,-]?\s*)?"
+    r"(?:as\s+of\s+|on\s+)?(?:(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?(?:\s+\d{4})?|\d{4}-\d{1,2}-\d{1,2}|"
+    r"\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|(?:19|20)\d{2})(?:\s*\([^()]*\))?|"
     # "End of Quarter Retrospective", "Q3 retro", "Sprint 4 lessons learned"
     r"(?:[\w-]+\s+){1,4}(?:retrospectives?|retros?|lessons\s+learned|post-?mortems?)|"
     r"(?:[\w-]+\s+)?(?:metrics?|kpis?)\s+(?:targets?|dashboard|tracker|tracking|overview|to\s+watch)|"
