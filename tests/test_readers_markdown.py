@@ -2101,3 +2101,16 @@ def test_a_dated_status_update_reports_on_key_results_it_does_not_state_them() -
         assert [k.span.line for k in doc.key_results()] == [5, 6], title
     rollout = text.replace("Status — update 27 July 2026", "Objective: Status 2.0 rollout")
     assert len(list(parse_md(rollout, path="OKR.md").objectives())) == 2
+
+
+def test_a_confidence_section_is_notes_about_the_key_results() -> None:
+    """ "## Confidence levels (initial)" over "- FY26 KRs: 60% confidence" says how sure the
+    team is of the key results above; it is not an objective with key results."""
+    text = (
+        "# OKRs FY26\n\n### O1 — Grow revenue\n- KR1.1 — ARR from $2M to $4M\n\n"
+        "## Confidence levels (initial)\n\n- FY26 KRs: **60% confidence** — aggressive\n"
+        "- FY27 KRs: **40% confidence** — depends on the Series A\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [3]
+    assert [k.span.line for k in doc.key_results()] == [4]
