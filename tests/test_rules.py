@@ -726,3 +726,11 @@ def test_a_statement_with_a_loanword_keeps_its_files_language() -> None:
     found = _yaml_findings("okrs.yaml", yaml_text)
     # Portuguese, like its file: "reduzido em 30 por cento" is a change, its own baseline.
     assert not any(text.startswith("LTIFR") for text, _ in found)
+
+
+def test_a_share_of_a_plan_is_read_against_the_plan() -> None:
+    """ "Final Q3 hiring is 85%+ of the plan": the plan, stated elsewhere, is the reference;
+    a level of a measure of its own still needs its baseline."""
+    assert "kr-missing-baseline" not in _names("key_result", "Final Q3 hiring is 85%+ of the plan")
+    assert "kr-missing-baseline" not in _names("key_result", "Sales reach 110% of quota")
+    assert _names("key_result", "85% of tickets answered within one day") == ["kr-missing-baseline"]

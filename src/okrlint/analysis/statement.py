@@ -87,6 +87,8 @@ _AUX = {
 }
 _PLAN = re.compile(
     r"(?i)\b(?:ahead\s+of|on|to|above|at|over|per)\s+(?:the\s+)?(?:company\s+)?plan\b|"
+    # "hiring is 85%+ of the plan", "110% of quota": a share of a plan stated elsewhere
+    r"\d\s*%\+?\s+of\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:plan|quota|forecast|budget)\b|"
     # "above the last 12 months' peak", "over last year's level": a reference stated by its
     # period, the starting point the target is read against
     r"\b(?:above|over|beyond|than)\s+(?:the\s+)?(?:last|previous|prior)\s+(?:\d+\s+)?"
