@@ -2114,3 +2114,22 @@ def test_a_confidence_section_is_notes_about_the_key_results() -> None:
     doc = parse_md(text, path="okrs.md")
     assert [o.span.line for o in doc.objectives()] == [3]
     assert [k.span.line for k in doc.key_results()] == [4]
+
+
+def test_a_kpi_table_that_points_at_key_results_holds_none() -> None:
+    """ "| KPI | OKR | Baseline | Target |" with "OKR1 KR2" in the OKR column: each KPI says which
+    key result it serves; the key results are stated elsewhere. A column named "Sub-OKR"
+    with statements in it still holds key results."""
+    table = (
+        "# KPI canvas\n\n## OKR1: Faster advice\n- KR1: Time to recommendation from 4 min to 2 min\n"
+        "\n## Weekly numbers\n\n| KPI | OKR | Baseline | Target |\n|---|---|---|---|\n"
+        "| Flow completion rate | OKR1 KR1 | 50% | 70% |\n| Conversion rate | Cross-OKR | 5% | 20% |\n"
+    )
+    doc = parse_md(table, path="KPI.md")
+    assert [k.span.line for k in doc.key_results()] == [4]
+    stated = (
+        table.replace("## Weekly numbers", "## Team results")
+        .replace("| OKR1 KR1 |", "| Flow completion grows |")
+        .replace("| Cross-OKR |", "| Conversion grows |")
+    )
+    assert [k.span.line for k in parse_md(stated, path="KPI.md").key_results()] == [4, 10, 11]

@@ -147,13 +147,21 @@ _OKR_COLUMN = re.compile(r"(?i)^(?:sub[- ]?okrs?|子\s*okr|okrs?)$")
 _LEVEL_FIELDS = frozenset({"target", "baseline", "current"})
 
 
-def _okr_named_column(columns: list[Column]) -> None:
+# A cell that only points at OKRs stated elsewhere: "OKR1 KR2", "Cross-OKR", "O2 / KR1.3".
+_REFERENCE = re.compile(r"(?i)^(?:[\w-]*okrs?[\w.-]*|krs?\s?[\d.]+|o\s?\d+|[-–—/,&+\s])+$")
+
+
+def _okr_named_column(columns: list[Column], cells: list[list[str]]) -> None:
     """ "| 子 OKR | 当前 | 目标 |", "| Sub-OKR | Current | Target |": a column named after OKRs,
-    beside a key result's values, holds key results."""
+    beside a key result's values, holds key results; not when its cells only point at them
+    ("| KPI | OKR | Baseline |" with "OKR1 KR2": a KPI table that says which KR each serves)."""
     if any(c.role for c in columns) or not any(c.field in _LEVEL_FIELDS for c in columns):
         return
-    for col in columns:
+    for i, col in enumerate(columns):
         if _OKR_COLUMN.match(" ".join(col.header.split())):
+            texts = [row[i].strip() for row in cells if i < len(row) and row[i].strip()]
+            if 2 * sum(bool(_REFERENCE.match(t)) for t in texts) > len(texts):
+                return
             col.role = "key_result"
             return
 
@@ -311,10 +319,11 @@ class _Builder:
                 # each row's target.
                 col.role = None
                 col.field = col.field or "target"
-        _move_labels_only_role(columns, [[c.flat for c in row] for row in table.rows])
+        texts = [[c.flat for c in row] for row in table.rows]
+        _move_labels_only_role(columns, texts)
         _measurements_only(columns)
         _goals_only(columns)
-        _okr_named_column(columns)
+        _okr_named_column(columns, texts)
         for row, start in zip(table.rows, table.row_starts, strict=False):
             cells = [
                 (c.flat, c.start if c.pieces else start, c.end if c.pieces else start) for c in row
