@@ -2133,3 +2133,18 @@ def test_a_kpi_table_that_points_at_key_results_holds_none() -> None:
         .replace("| Cross-OKR |", "| Conversion grows |")
     )
     assert [k.span.line for k in parse_md(stated, path="KPI.md").key_results()] == [4, 10, 11]
+
+
+def test_dated_levels_under_goals_are_targets_not_objectives() -> None:
+    """ "**Ziele:**" (goals) over "Q2 2026 (6 Monate): 100 MADU/Monat" and the levels for later
+    dates: what one measure should reach by each date, not three objectives. A dated item
+    that states a goal ("Q3 2026: Launch the beta to 50 teams") is still one."""
+    levels = (
+        "# North Star Metric\n\n**Ziele:**\n- Q2 2026 (6 Monate): 100 MADU/Monat\n"
+        "- Q4 2026 (12 Monate): 500 MADU/Monat\n- Q2 2027 (18 Monate): 1.000+ MADU/Monat\n\n"
+        "## OKR1: Faster advice\n- KR1: Time to recommendation from 4 min to 2 min\n"
+    )
+    doc = parse_md(levels, path="KPI.md")
+    assert [o.span.line for o in doc.objectives()] == [8]
+    goals = levels.replace("Q2 2026 (6 Monate): 100 MADU/Monat", "Q3 2026: Launch the beta")
+    assert 4 in [o.span.line for o in parse_md(goals, path="KPI.md").objectives()]

@@ -890,6 +890,17 @@ def _members(zone: Line) -> list[Line]:
     return out
 
 
+# "Q2 2026 (6 months): 100 MADU/month", "2027: 1,000+ users", "H1 FY25 — $2M": a date, then
+# only a level.
+_PERIOD_LEVEL = re.compile(
+    r"(?i)^\s*(?:(?:q[1-4]|h[12])\s*(?:fy)?\s*'?\d{2,4}|(?:fy|cy)\s?'?\d{2,4}|"
+    r"(?:19|20)\d{2}(?:\s*[-/ ]\s*(?:q[1-4]|h[12]))?|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4})"
+    r"(?:\s*\([^()]{0,30}\))?\s*[:：\-–—]\s*(?:[<>≥≤~≈]=?\s*)?[$€£¥]?\d[\d.,]*\s*[%+kmb]?"
+    r"(?:\s*[^\s\d][^\s]*){0,3}\s*$"
+)
+
+
 def _zones(lines: list[Line]) -> int:
     """Give the lines a zone names their role; the number of zones that only describe."""
     described = 0
@@ -927,6 +938,11 @@ def _zones(lines: list[Line]) -> int:
                 continue
             if member.text.lower().startswith(name) or _DEFINITION.match(member.text):
                 _why(member, f"defines '{line.label.label}', does not state one")
+                continue
+            if role == "objective" and _PERIOD_LEVEL.match(clean(member.text).text):
+                # "**Ziele:**" over "Q2 2026 (6 Monate): 100 MADU/Monat", "Q4 2026: 500 ...":
+                # the levels a measure should reach by each date, not objectives.
+                _why(member, "a period and a level: a target over time, not an objective")
                 continue
             if _note_after_list(member, members):
                 _why(member, "a paragraph after the list: a note about its items")
