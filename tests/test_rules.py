@@ -734,3 +734,24 @@ def test_a_share_of_a_plan_is_read_against_the_plan() -> None:
     assert "kr-missing-baseline" not in _names("key_result", "Final Q3 hiring is 85%+ of the plan")
     assert "kr-missing-baseline" not in _names("key_result", "Sales reach 110% of quota")
     assert _names("key_result", "85% of tickets answered within one day") == ["kr-missing-baseline"]
+
+
+def test_every_one_of_a_known_set_done_is_a_task() -> None:
+    """ "All 40 services migrated to the new cluster": every one of a set done, as "100% of
+    the team certified" is, a task; "All 200 customers renew" is an outcome level."""
+    for text in ("All 40 services migrated to the new cluster", "All 5 regions live"):
+        assert _names("key_result", text) == ["kr-is-task"], text
+    assert "kr-is-task" not in _names("key_result", "All 200 customers renew")
+
+
+def test_a_sustained_level_and_a_budget_cap_are_kpis_to_maintain() -> None:
+    """ "Runway >= 4 months sustained" and "Tooling spend within the EUR 60k annual budget"
+    hold a level through the cycle (the issue's class 4: standing constraints); "Cut cloud
+    spend to within the $40k budget" is a change to reach."""
+    assert _names("key_result", "Runway ≥ 4 months sustained") == ["kr-maintain-kpi"]
+    assert _names("key_result", "Tooling spend within €60k annual budget envelope") == [
+        "kr-maintain-kpi"
+    ]
+    assert "kr-maintain-kpi" not in _names(
+        "key_result", "Cut cloud spend to within the $40k budget"
+    )

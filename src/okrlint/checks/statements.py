@@ -366,6 +366,7 @@ _RATE_QUALIFIER = re.compile(
     r"correctly|successfully|first\s+time|on\s+the\s+first)\b"
 )
 _ALL_OF = re.compile(r"(?i)\s*(?:\*\*)?100\s*%(?:\*\*)?\s+of\b")
+_ALL_N = re.compile(r"(?i)^\s*all\s+(?:of\s+)?(?:the\s+|our\s+)?\d+\b")
 
 
 _LAUNCHED_TO = re.compile(
@@ -379,6 +380,10 @@ def _rollout(a: Analysis, numbers: list[Quantity]) -> bool:
     work done for everyone, done or not done (as "Migrate all customers" is)."""
     if len(numbers) == 1 and _LAUNCHED_TO.search(a.text):
         return True  # "Voice listing beta launched to 500 users": a release and its reach
+    if len(numbers) == 1 and (m := _ALL_N.match(a.text)) and numbers[0].start < m.end():
+        # "All 12 hard gates exercised in a dry run", "All 3 processors live": every one of a
+        # known set done, as "100% of ..." is.
+        return any(s > numbers[0].end for s, _, _ in a.hits.get("made_states", []))
     if len(numbers) != 1 or numbers[0].family != "percent" or numbers[0].value != 100:
         return False
     if a.verb_classes & {"outcome", "up", "down", "maintain"} and a.verb_form == "imperative":
@@ -404,12 +409,13 @@ _NONE_LONGER = re.compile(
     r"(?:more|longer)\s+than\b"
 )
 _CONSISTENTLY = re.compile(
-    r"\b(?:consistently|at all times|continuously|sustainably|"
+    r"\b(?:consistently|at all times|continuously|sustainably|sustained|"
     # "every single day": always; "every single member joins 3 discussions": everyone, once
     r"every single (?:day|night|week|month|quarter|sprint|release|build|deploy(?:ment)?|time))\b"
 )
 
 
+_WITHIN_BUDGET = re.compile(r"\b(?:within|under|inside)\b[^.;]{0,40}?\bbudget\b")
 # An upper bound on an amount per period: "less than 50 hours a week", "at most 2 meetings a day".
 _PER_PERIOD_CAP = re.compile(
     r"\b(?:(?:less|fewer|no\s+more)\s+than|at\s+most|under)\s+\d[\d.,]*\s*[a-z-]*\s+"
@@ -439,6 +445,8 @@ def maintain(a: Analysis) -> bool:
         return True  # a standing limit: "Spend no more than 4 hours a week on reporting"
     if re.search(r"\b(?:hold|holds|keep|keeps)\b.*\b(?:steady|flat|stable|constant)\b", low):
         return True
+    if _WITHIN_BUDGET.search(low) and not a.verb_classes & {"up", "down"}:
+        return True  # "Tooling spend within the EUR 60k annual budget": a cap to stay under
     if _PER_PERIOD_CAP.search(low) and not a.verb_classes & {"up", "down"}:
         return True  # "Work less than 50 hours a week": a cap on a recurring amount, to hold
     if _CONSISTENTLY.search(low) and any(q.bound for q in a.metric_quantities):
