@@ -755,3 +755,12 @@ def test_a_sustained_level_and_a_budget_cap_are_kpis_to_maintain() -> None:
     assert "kr-maintain-kpi" not in _names(
         "key_result", "Cut cloud spend to within the $40k budget"
     )
+
+
+def test_the_size_of_the_set_after_all_of_it_is_not_a_second_number() -> None:
+    """ "Consolidate 100% of the 7 applications into one repository": the 7 says how many
+    there are; the work is done for all of them, a task as "Migrate 100% of services" is."""
+    assert _names(
+        "key_result", "Consolidate 100% of the 7 applications into a unified Turborepo structure"
+    ) == ["kr-is-task"]
+    assert _names("key_result", "Raise coverage to 100% of 30 services") == ["kr-missing-baseline"]

@@ -366,6 +366,7 @@ _RATE_QUALIFIER = re.compile(
     r"correctly|successfully|first\s+time|on\s+the\s+first)\b"
 )
 _ALL_OF = re.compile(r"(?i)\s*(?:\*\*)?100\s*%(?:\*\*)?\s+of\b")
+_OF_THE = re.compile(r"(?i)(?:\*\*)?\s*of\s+(?:the\s+|all\s+|our\s+)?")
 _ALL_N = re.compile(r"(?i)^\s*all\s+(?:of\s+)?(?:the\s+|our\s+)?\d+\b")
 
 
@@ -378,6 +379,13 @@ _LAUNCHED_TO = re.compile(
 def _rollout(a: Analysis, numbers: list[Quantity]) -> bool:
     """ "100% of the CE team certified", "100% of tier-1 customers have reviews scheduled":
     work done for everyone, done or not done (as "Migrate all customers" is)."""
+    if (
+        len(numbers) == 2
+        and numbers[0].family == "percent"
+        and numbers[0].value == 100
+        and _OF_THE.fullmatch(a.text, numbers[0].end, numbers[1].start)
+    ):
+        numbers = numbers[:1]  # "Consolidate 100% of the 7 applications": the 7 is the set
     if len(numbers) == 1 and _LAUNCHED_TO.search(a.text):
         return True  # "Voice listing beta launched to 500 users": a release and its reach
     if len(numbers) == 1 and (m := _ALL_N.match(a.text)) and numbers[0].start < m.end():
