@@ -2148,3 +2148,21 @@ def test_dated_levels_under_goals_are_targets_not_objectives() -> None:
     assert [o.span.line for o in doc.objectives()] == [8]
     goals = levels.replace("Q2 2026 (6 Monate): 100 MADU/Monat", "Q3 2026: Launch the beta")
     assert 4 in [o.span.line for o in parse_md(goals, path="KPI.md").objectives()]
+
+
+def test_an_owners_heading_over_owners_objectives_tops_the_cascade() -> None:
+    """ "## CEO: Grow incremental ACV according to plan" over "* CMO: Build 3x the pipeline"
+    and "* CRO: Close $4M in new ACV", each over its key results: the CEO's objective, the
+    top of the cascade, not a set title. A heading without an owner stays a set."""
+    text = (
+        "# 2018 Q2 OKRs\n\n## CEO: Grow incremental ACV according to plan\n\n"
+        "* CMO: Build 3x the pipeline needed for the quarter.\n"
+        "  * Marketing: Generate 1,200 sales accepted opportunities.\n"
+        "* CRO: Close $4M in new ACV.\n  * Customer success: Net retention above 130%.\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    (top,) = [o for o in doc.objectives() if o.parent is None]
+    assert (top.span.line, top.text) == (3, "Grow incremental ACV according to plan")
+    assert [c.span.line for c in top.children] == [5, 7]
+    plain = text.replace("## CEO: Grow incremental ACV according to plan", "## Sales and marketing")
+    assert [o.span.line for o in parse_md(plain, path="okrs.md").objectives()] == [5, 7]

@@ -1316,7 +1316,15 @@ def _cascades(lines: list[Line]) -> None:
     """A plain list item that holds objectives is an objective too (a cascade: "CEO: ..." >
     "VP Eng: ..." > "VP Eng KR: ...")."""
     for line in reversed(lines):
-        if line.role is not None or line.shape not in ("item", "bullet") or not line.text:
+        if line.role is not None or not line.text:
+            continue
+        if line.shape == "heading":
+            # "## CEO: Grow ACV according to plan" over "* CMO: Build 3x the pipeline" and
+            # the other owners' objectives: the top of the cascade, an objective too.
+            if _owned(line) and _teams_under([c for c in line.children if c.role == "objective"]):
+                _set(line, "objective", "an owner's heading over owners' objectives (a cascade)")
+            continue
+        if line.shape not in ("item", "bullet"):
             continue
         if (
             any(c.role == "objective" for c in line.children)
