@@ -2166,3 +2166,29 @@ def test_an_owners_heading_over_owners_objectives_tops_the_cascade() -> None:
     assert [c.span.line for c in top.children] == [5, 7]
     plain = text.replace("## CEO: Grow incremental ACV according to plan", "## Sales and marketing")
     assert [o.span.line for o in parse_md(plain, path="okrs.md").objectives()] == [5, 7]
+
+
+def test_key_results_on_lines_of_one_table_cell_are_several() -> None:
+    """A table cell cannot hold a list, so authors break it with <br>: "Median deploy time from
+    40 min to 10 min<br>Failed deploys from 8% to 2%" is two key results of the row's
+    objective, each with its own column, and the row's owner. A bold title over notes in a
+    cell ("**Diet and exercise**:<br>height: 177 cm") stays one."""
+    text = (
+        "# Q1 2026 OKRs\n\n| Objective | Key results | Owner |\n|---|---|---|\n"
+        "| Make deploys boring | Median deploy time from 40 min to 10 min<br>Failed deploys "
+        "from 8% to 2% | @ana |\n"
+    )
+    (objective,) = parse_md(text, path="okrs.md").objectives()
+    krs = objective.key_results
+    assert [k.text for k in krs] == [
+        "Median deploy time from 40 min to 10 min",
+        "Failed deploys from 8% to 2%",
+    ]
+    assert [(k.span.line, k.span.column) for k in krs] == [(5, 25), (5, 69)]
+    assert [k.metadata.get("owner") for k in krs] == ["@ana", "@ana"]
+    notes = text.replace(
+        "Median deploy time from 40 min to 10 min<br>Failed deploys from 8% to 2%",
+        "**Diet and exercise**:<br>height: 177 cm, weight: 82 kg",
+    )
+    (objective,) = parse_md(notes, path="okrs.md").objectives()
+    assert len(objective.key_results) == 1

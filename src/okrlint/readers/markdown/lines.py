@@ -151,6 +151,29 @@ _LEVEL_FIELDS = frozenset({"target", "baseline", "current"})
 _REFERENCE = re.compile(r"(?i)^(?:[\w-]*okrs?[\w.-]*|krs?\s?[\d.]+|o\s?\d+|[-–—/,&+\s])+$")
 
 
+# Fields of a table row that hold for every key result written in its cell.
+_ROW_WIDE = frozenset({"owner", "status", "deadline", "team", "priority"})
+
+
+def _broken_cell(cell: mb.Inline) -> list[tuple[str, int, int]]:
+    """A key-result cell that holds several, one per line ("Deploy time from 40 to 10 min<br>
+    Failed deploys from 8% to 2%"): each part, when every part reads as a statement (three
+    words or more, not a title with a colon, not bold over notes)."""
+    parts = [p for p in cell.lines(hard_only=True) if p.flat]
+    if len(parts) < 2:
+        return []
+    for part in parts:
+        text = part.flat
+        if (
+            len(text.split()) < 3
+            or text.rstrip(" *_").endswith((":", "："))
+            or _mostly_strong(part)
+            or not any(ch.isalpha() for ch in text)
+        ):
+            return []
+    return [(p.flat.lstrip("•·-–* "), p.start, p.end) for p in parts]
+
+
 def _okr_named_column(columns: list[Column], cells: list[list[str]]) -> None:
     """ "| 子 OKR | 当前 | 目标 |", "| Sub-OKR | Current | Target |": a column named after OKRs,
     beside a key result's values, holds key results; not when its cells only point at them
@@ -324,10 +347,15 @@ class _Builder:
         _measurements_only(columns)
         _goals_only(columns)
         _okr_named_column(columns, texts)
+        kr_col = next((i for i, c in enumerate(columns) if c.role == "key_result"), None)
         for row, start in zip(table.rows, table.row_starts, strict=False):
             cells = [
                 (c.flat, c.start if c.pieces else start, c.end if c.pieces else start) for c in row
             ]
+            at = kr_col if kr_col is not None and kr_col < len(row) else -1
+            parts = _broken_cell(row[at]) if at >= 0 else []
+            if parts:
+                cells[at] = parts[0]
             text = " | ".join(c[0] for c in cells)
             first = next((c for c in row if c.pieces), None)
             node = owner.add(
@@ -342,6 +370,16 @@ class _Builder:
             )
             node.cells = cells
             node.columns = columns
+            for part in parts[1:]:
+                # One more key result of the row's objective, with the row's owner and status.
+                more = [
+                    c if columns[i].field in _ROW_WIDE else ("", part[1], part[1])
+                    for i, c in enumerate(cells)
+                ]
+                more[at] = part
+                extra = owner.add(Line("row", " | ".join(c[0] for c in more), part[1], part[2]))
+                extra.cells = more
+                extra.columns = columns
 
     def code_lines(self, owner: Line, block: mb.Code, depth: int) -> list[Line]:
         """Lines of an indented code block that is really a list (indented with tabs or many
