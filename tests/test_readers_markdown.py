@@ -2192,3 +2192,17 @@ def test_key_results_on_lines_of_one_table_cell_are_several() -> None:
     )
     (objective,) = parse_md(notes, path="okrs.md").objectives()
     assert len(objective.key_results) == 1
+
+
+def test_a_numbered_key_result_label_may_be_followed_by_a_lower_case_word() -> None:
+    """ "KR1. p95 page load under 1.2 s" is labelled as "KR2. Zero sev-1 incidents" is; prose
+    that starts with the words ("KR1 is on track", "Key Result v.s. Initiative") is not."""
+    text = "## O3. Keep the platform fast\n\nKR1. p95 page load under 1.2 s\nKR2. Zero sev-1 incidents\n"
+    doc = parse_md(text, path="okrs.md")
+    assert [k.text for k in doc.key_results()] == [
+        "p95 page load under 1.2 s",
+        "Zero sev-1 incidents",
+    ]
+    assert find_label("KR1 is on track") is None
+    label = find_label("Key Result v.s. Initiative")
+    assert label is None or label.kind != "key_result"

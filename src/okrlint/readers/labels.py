@@ -349,7 +349,14 @@ def find_label(text: str) -> Label | None:
         sep = s[len(label) : m.end()]
         if rest and not sep.strip() and not m.group("num"):
             continue
-        if role == "key_result" and rest[:1].islower() and ":" not in sep and "：" not in sep:
+        if (
+            role == "key_result"
+            and rest[:1].islower()
+            and ":" not in sep
+            and "：" not in sep
+            # "KR1. p95 page load under 1.2 s": a numbered label with its separator
+            and not (re.match(r"\d", m.group("num") or "") and sep.strip(" *_"))
+        ):
             continue
         if re.fullmatch(r"(?:19|20)\d\d", m.group("num") or "") and not sep.strip(" *_"):
             continue  # "Goals 2019", "Objectives 2024": a year in a title, not a number
