@@ -764,3 +764,15 @@ def test_the_size_of_the_set_after_all_of_it_is_not_a_second_number() -> None:
         "key_result", "Consolidate 100% of the 7 applications into a unified Turborepo structure"
     ) == ["kr-is-task"]
     assert _names("key_result", "Raise coverage to 100% of 30 services") == ["kr-missing-baseline"]
+
+
+def test_a_level_in_the_target_column_is_not_a_count_of_outputs() -> None:
+    """ "| Median deploy time | 40 min | 10 min |": a level reached from a baseline, in a unit
+    of time; "3+ runbooks" in the same column counts things made from zero."""
+    md = (
+        "# Platform OKRs Q2\n\n## Objective: Make deploys boring\n\n"
+        "| Key Result | Baseline | Target |\n|---|---|---|\n"
+        "| Median deploy time | 40 min | 10 min |\n"
+        "| Pipeline documentation for each data source | 0 | 3+ runbooks |\n"
+    )
+    assert _findings_in(md) == {(8, "kr-output-count", "key_result")}

@@ -885,6 +885,10 @@ _COMPLETION = re.compile(
 # a count of things made ("4 docs", "3+ runbooks") nor a specification ("throttled ~300ms").
 _LEVEL_TARGET = re.compile(r"(?i)%|[<>≤≥]|\b(?:under|below|above|at\s+least|at\s+most|p\d\d)\b")
 _COUNT_TARGET = re.compile(r"(?i)^\s*(?:[≥>]=?\s*)?(?P<n>\d+)\s*\+?\s*(?:/\s*\d+\s*)?[^\W\d]")
+_UNIT_AFTER = re.compile(
+    r"(?i)(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|wks?|months?|"
+    r"years?|k|m|b|bn|x|kb|mb|gb|tb|pts?|points?|percent|pct|p\d\d)\b"
+)
 
 
 def field_target(node: Node) -> str | None:
@@ -916,9 +920,14 @@ def kr_task(node: Node) -> bool:
 def field_count(node: Node) -> bool:
     """A target field that counts things made or reached from zero ("4 docs", "3+ runbooks",
     "8/8"): measured, and no baseline needed. One thing ("1 template") is a deliverable."""
-    value = field_value(node, "target")
-    m = _COUNT_TARGET.match(value) if value else None
-    return bool(m and int(m["n"]) > 1)
+    value = field_value(node, "target") or ""
+    m = _COUNT_TARGET.match(value)
+    if not m or int(m["n"]) <= 1 or _UNIT_AFTER.match(value, m.end() - 1):
+        return False  # "10 min", "2 days", "5k": a level of a measure, not things counted
+    start = field_value(node, "baseline", "current")
+    # "| Median deploy time | 40 min | 10 min |": a level reached from another, not a count
+    # made from zero.
+    return not (start and re.search(r"[1-9]", start))
 
 
 def field_done(node: Node) -> bool:
