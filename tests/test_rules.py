@@ -776,3 +776,12 @@ def test_a_level_in_the_target_column_is_not_a_count_of_outputs() -> None:
         "| Pipeline documentation for each data source | 0 | 3+ runbooks |\n"
     )
     assert _findings_in(md) == {(8, "kr-output-count", "key_result")}
+
+
+def test_a_measure_named_alone_is_not_measurable_not_a_task() -> None:
+    """ "Median deploy time", "Monthly AWS bill": the name of a measure with no level, so
+    nobody can say whether it was reached (kr-not-measurable); not a deliverable to build.
+    "Deploy the new billing service" is still work."""
+    for text in ("Median deploy time", "Monthly AWS bill"):
+        assert _names("key_result", text) == ["kr-not-measurable"], text
+    assert _names("key_result", "Deploy the new billing service") == ["kr-is-task"]
