@@ -51,11 +51,13 @@ def test_corpus_file_lints_without_crash_and_findings_are_in_the_file(path: Path
 # Line-level reading figures against tests/data/real_labels (made by reading each file), per
 # split. The floors are what the reader reaches now (python -m okrlint.evaluate_reader): a change
 # that reads real files worse fails here. Test-split figures are read, never tuned on.
+# Raised 2026-12-03 (ninth round) to a little under the figures reached: dev 0.954 / 0.973,
+# test 0.819 / 0.843 (test was 0.60 / 0.62 when these floors were first set).
 FLOORS = {
-    "dev": {"objectives": 0.93, "key_results": 0.95},
-    "test": {"objectives": 0.60, "key_results": 0.62},
+    "dev": {"objectives": 0.945, "key_results": 0.965},
+    "test": {"objectives": 0.80, "key_results": 0.83},
 }
-NON_OKR_FILES_WITH_FINDINGS = {"dev": 0, "test": 1}
+NON_OKR_FILES_WITH_FINDINGS = {"dev": 0, "test": 0}
 
 
 @pytest.fixture(scope="module")

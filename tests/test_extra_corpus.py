@@ -20,7 +20,7 @@ from okrlint.registry import default_registry
 # session: four more MIT/Apache files (fresh batches 48, 50, 52; 101 files) took key-result F1 to
 # 0.939: a course exercise's "KR1a"-"KR1d" sub-items, labelled as initiatives, are read as key
 # results, and a one-goal file's "Success Metrics" table (labelled as its key results) is not.
-FLOORS = {"objectives": 0.90, "key_results": 0.93}
+FLOORS = {"objectives": 0.92, "key_results": 0.94}  # 0.929 / 0.945 reached (ninth round)
 
 
 def test_reading_f1_on_files_from_other_repositories() -> None:

@@ -21,7 +21,8 @@ pytestmark = [
 # Dev precision 0.846 -> 0.836 (2026-12-03, eighth round) with no rule changed: seven dev
 # statements the reader now reads (a page in an unclosed code fence, a cascade's sub-objectives)
 # include four whose finding is another rule than their label's.
-FLOORS = {"dev": (0.61, 0.83, 0.95), "test": (0.62, 0.81, 0.95)}
+# Raised 2026-12-03 (ninth round): dev 0.625 / 0.842, test 0.639 / 0.819 reached.
+FLOORS = {"dev": (0.62, 0.84, 0.95), "test": (0.63, 0.81, 0.95)}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))
