@@ -785,3 +785,13 @@ def test_a_measure_named_alone_is_not_measurable_not_a_task() -> None:
     for text in ("Median deploy time", "Monthly AWS bill"):
         assert _names("key_result", text) == ["kr-not-measurable"], text
     assert _names("key_result", "Deploy the new billing service") == ["kr-is-task"]
+
+
+def test_an_arrow_between_two_rates_is_a_baseline_and_a_target() -> None:
+    """ "Organic sign-ups: 300/month → 900/month": the rate's unit repeats around the arrow;
+    the first value is the baseline. "400-500/day to 4,600+ contacts" says whom, not a target."""
+    assert _names("key_result", "Organic sign-ups from blogs: 300/month → 900/month") == []
+    assert _names("key_result", "Organic sign-ups: 300 per month → 900 per month") == []
+    assert _names("key_result", "Email pipeline sending 400-500/day to 4,600+ contacts") == [
+        "kr-missing-baseline"
+    ]

@@ -820,7 +820,11 @@ _BASELINE_AFTER = re.compile(
 _TO = re.compile(
     r"(?i)\b(?:to|into|towards?)\s*(?:an?\s+|the\s+)?(?:at\s+least\s+|at\s+most\s+|about\s+|no\s+more\s+than\s+|under\s+|below\s+|above\s+|over\s+|less\s+than\s+|fewer\s+than\s+|more\s+than\s+|~\s*)?$"
 )
-_ARROW = re.compile(r"^\s*(?:->|→|=>|–>|—>|-+>|⟶|to)\s*$")
+# "X → Y", "X to Y"; also an arrow after a rate ("300/month → 900/month"), never "to" after
+# one ("400-500/day to 4,600+ contacts": whom, not a target).
+_ARROW = re.compile(
+    r"(?i)^\s*(?:(?:(?:/\s*|per\s+|an?\s+)[a-z]{1,10}\.?\s*)?(?:->|→|=>|–>|—>|-+>|⟶)|to)\s*$"
+)
 _BY = re.compile(
     r"(?i)\bby\s*(?:an?\s+|at\s+least\s+|about\s+|around\s+|~\s*|over\s+|more\s+than\s+|"
     r"(?:a\s+)?minimum\s+(?:of\s+)?|(?:a\s+)?maximum\s+(?:of\s+)?|up\s+to\s+)?$"
