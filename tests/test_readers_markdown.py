@@ -2206,3 +2206,25 @@ def test_a_numbered_key_result_label_may_be_followed_by_a_lower_case_word() -> N
     assert find_label("KR1 is on track") is None
     label = find_label("Key Result v.s. Initiative")
     assert label is None or label.kind != "key_result"
+
+
+def test_fields_written_on_one_line_are_each_a_field() -> None:
+    """ "**Baseline:** 38% · **Target:** 85% · **Owner:** @lee" under a key result gives it three
+    fields, not a baseline of "38% · Target: 85% · Owner: @lee". A value with a separator in
+    it and no label after ("Owner: Sales · EMEA") stays whole."""
+    text = (
+        "# Support OKRs Q1 2027\n\n## Objective 1: Answer customers while they still care\n\n"
+        "### Key Result 1.1: First reply within 2 business hours\n\n"
+        "**Baseline:** 38% · **Target:** 85% · **Owner:** @lee\n"
+    )
+    (kr,) = parse_md(text, path="okrs.md").key_results()
+    assert (kr.metadata["baseline"], kr.metadata["target"], kr.metadata["owner"]) == (
+        "38%",
+        "85%",
+        "@lee",
+    )
+    whole = text.replace(
+        "**Baseline:** 38% · **Target:** 85% · **Owner:** @lee", "Owner: Sales · EMEA"
+    )
+    (kr,) = parse_md(whole, path="okrs.md").key_results()
+    assert kr.metadata["owner"] == "Sales · EMEA"

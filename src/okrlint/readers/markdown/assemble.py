@@ -236,15 +236,18 @@ class Assembler:
         if not value:
             return
         span = self.pos.span(line.start, line.end)
+        fields = [(name, value), *_more_fields(value)]
+        if len(fields) > 1:
+            fields[0] = (name, _FIELD_SEP.split(value, maxsplit=1)[0].strip())
         target: Any = self._sibling_before(line) or self.nearest(line, self.statements)
-        if target is not None and self._before(target, line):
-            target.metadata.setdefault(name, value)
-            target.metadata_spans.setdefault(name, span)
-            return
-        if name in _SET_FIELDS:
-            info = self.set_for(line)
-            info.metadata.setdefault(name, value)
-            info.metadata_spans.setdefault(name, span)
+        for name, value in fields:
+            if target is not None and self._before(target, line):
+                target.metadata.setdefault(name, value)
+                target.metadata_spans.setdefault(name, span)
+            elif name in _SET_FIELDS:
+                info = self.set_for(line)
+                info.metadata.setdefault(name, value)
+                info.metadata_spans.setdefault(name, span)
 
     def _sibling_before(self, line: Line) -> Objective | KeyResult | None:
         """The statement an attribute line follows on its own level ("- Book trips early" then
@@ -374,6 +377,23 @@ class Assembler:
             self.doc.sets.append(okr_set)
         self.doc.sets.sort(key=lambda s: (s.span.line, s.span.column))
         self.doc.link()
+
+
+# Fields written on one line, apart: "Baseline: 38% · Target: 85% · Owner: @lee".
+_FIELD_SEP = re.compile(r"\s+[·|•;]\s+")
+
+
+def _more_fields(value: str) -> list[tuple[str, str]]:
+    """The other fields on an attribute line, after its first value: each part after a
+    separator that starts with an attribute label. None unless every part does."""
+    parts = _FIELD_SEP.split(value)[1:]
+    out: list[tuple[str, str]] = []
+    for part in parts:
+        lab = find_label(part)
+        if lab is None or lab.kind != "attribute" or not lab.field or not lab.rest.strip():
+            return []
+        out.append((lab.field, lab.rest.strip()))
+    return out
 
 
 def _title(doc: OkrDocument) -> str | None:
