@@ -405,3 +405,16 @@ def test_objectives_with_no_key_result_nor_a_key_for_one_are_not_okrs() -> None:
     assert len(outline(parse_yaml(roadmap, path="team-okrs.yaml"))) == 2
     drafted = roadmap + "    key_results: []\n"
     assert len(outline(parse_yaml(drafted, path="roadmap.yml"))) == 2
+
+
+def test_a_start_value_beside_a_target_is_the_baseline() -> None:
+    """ "start": 35 beside "target": 10 (an OKR app's export) is where the key result starts,
+    so no kr-missing-baseline; a start date stays a date."""
+    doc = parse_yaml(
+        '{"objectives": [{"name": "Make on-call quiet", "keyResults": [\n'
+        '  {"name": "Mean time to restore", "start": "55 min", "target": "30 min"},\n'
+        '  {"name": "Pages per week", "start": "2026-01-05", "target": 10}]}]}\n'
+    )
+    first, second = next(doc.objectives()).key_results
+    assert first.metadata["baseline"] == "55 min"
+    assert "baseline" not in second.metadata

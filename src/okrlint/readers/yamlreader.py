@@ -651,6 +651,12 @@ class _YamlReader:
         if text_node is None:
             raise _ShapeError("a key result needs its text ('text:')", _span(node))
         kr = self._with_fields(KeyResult, text_node, pairs)
+        start = str(kr.metadata.get("start", ""))
+        if start and "baseline" not in kr.metadata and _START_VALUE.match(start):
+            # "start: 35" beside "target: 10": the value the key result starts from, not a date.
+            kr.metadata["baseline"] = start
+            if "start" in kr.metadata_spans:
+                kr.metadata_spans["baseline"] = kr.metadata_spans["start"]
         if any(v is text_node for k, (_, v) in pairs.items() if k in _MEASURE_KEYS):
             # "metric: NetDollarRetention" beside "target: 1.10": the text names the measure.
             kr.metadata.setdefault("measure", kr.text)
@@ -695,6 +701,12 @@ def _remap(doc: OkrDocument, marks: MarkMap) -> None:
                     initiative.span = marks.span(initiative.span)
     doc.prose = [Prose(p.text, marks.span(p.span)) for p in doc.prose]
     doc.problems = [Problem(p.message, marks.span(p.span)) for p in doc.problems]
+
+
+# A level, not a date: "35", "55 min", "$1.2M", "4.2%" (not "2026-01-05", "Jan 5").
+_START_VALUE = re.compile(
+    r"^(?!\s*(?:19|20)\d\d\s*$)\s*[<>~≈]?\s*[$€£]?\d[\d.,]*\s*(?:%|[a-zA-Z]{1,8})?\s*$"
+)
 
 
 class _ShapeError(Exception):
