@@ -236,9 +236,7 @@ class Assembler:
         if not value:
             return
         span = self.pos.span(line.start, line.end)
-        fields = [(name, value), *_more_fields(value)]
-        if len(fields) > 1:
-            fields[0] = (name, _FIELD_SEP.split(value, maxsplit=1)[0].strip())
+        fields = _fields(name, value)
         target: Any = self._sibling_before(line) or self.nearest(line, self.statements)
         for name, value in fields:
             if target is not None and self._before(target, line):
@@ -383,15 +381,16 @@ class Assembler:
 _FIELD_SEP = re.compile(r"\s+[·|•;]\s+")
 
 
-def _more_fields(value: str) -> list[tuple[str, str]]:
-    """The other fields on an attribute line, after its first value: each part after a
-    separator that starts with an attribute label. None unless every part does."""
-    parts = _FIELD_SEP.split(value)[1:]
-    out: list[tuple[str, str]] = []
+def _fields(name: str, value: str) -> list[tuple[str, str]]:
+    """The fields of an attribute line: its own, and each part after a separator that starts
+    with an attribute label. When a part does not, the value is one field, separators and all
+    ("Owner: Sales · EMEA")."""
+    first, *parts = _FIELD_SEP.split(value)
+    out = [(name, first.strip())]
     for part in parts:
         lab = find_label(part)
         if lab is None or lab.kind != "attribute" or not lab.field or not lab.rest.strip():
-            return []
+            return [(name, value)]
         out.append((lab.field, lab.rest.strip()))
     return out
 

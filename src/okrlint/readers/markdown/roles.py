@@ -1877,6 +1877,7 @@ def _examples(lines: list[Line]) -> int:
     an example, are not the document's OKRs. Returns how many were set aside."""
     first_heading = next((x for x in lines if x.shape == "heading"), None)
     aside = 0
+    areas: dict[int, bool] = {}  # _area_among_sisters, once per heading
     for line in lines:
         if line.role not in STATEMENT_ROLES and line.role != "row":
             continue
@@ -1892,8 +1893,11 @@ def _examples(lines: list[Line]) -> int:
             continue
         for anc in line.ancestors():
             if anc.shape == "heading" and _plain_title(anc.text) and anc.role is None:
-                if line.label is not None and _area_among_sisters(anc):
-                    continue
+                if line.label is not None:
+                    if id(anc) not in areas:
+                        areas[id(anc)] = _area_among_sisters(anc)
+                    if areas[id(anc)]:
+                        continue
                 if (
                     (anc.level == 1 or anc is first_heading)
                     and anc.parent is not None
