@@ -2228,3 +2228,72 @@ def test_fields_written_on_one_line_are_each_a_field() -> None:
     )
     (kr,) = parse_md(whole, path="okrs.md").key_results()
     assert kr.metadata["owner"] == "Sales · EMEA"
+
+
+def test_statement_headings_over_measured_items_under_an_objectives_heading() -> None:
+    """ "## Objectives" over "### Be the brand developers think of first" over "- Organic
+    signups from 2,000 to 5,000": each sub-heading is an objective and its items its key
+    results. Team names over their objectives ("### Marketing" over "- Grow the brand") stay
+    group headings."""
+    text = (
+        "# Marketing OKRs Q1 2025\n\n## Objectives\n\n"
+        "### Be the brand developers think of first\n"
+        "- Unaided brand recall among developers from 8% to 20%\n"
+        "- Organic signups from 2,000 to 5,000 per month\n\n"
+        "### Turn community into pipeline\n"
+        "- Community-sourced opportunities from 10 to 40\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [5, 9]
+    assert [k.span.line for k in doc.key_results()] == [6, 7, 10]
+    teams = (
+        "# OKRs Q1 2025\n\n## Objectives\n\n### Marketing\n- Be the brand developers think of\n"
+        "  - Recall from 8% to 20%\n- Turn community into pipeline\n  - Deals from 10 to 40\n"
+    )
+    doc = parse_md(teams, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [6, 8]
+
+
+def test_lettered_key_results_typed_under_a_numbered_objective() -> None:
+    """ "1. Objective: ..." then "   a. Grow ..." and "   b) ..." lines: a document typed or pasted
+    from an editor letters its key results; Markdown reads the lines as the item's paragraph.
+    Each lettered line is a key result, not part of the objective's text."""
+    text = (
+        "# Marketing OKRs H1 2025\n\n"
+        "1. Objective: Establish Acme as the thought leader in spend management\n"
+        "   a. Grow organic search traffic from 40k to 90k monthly visits\n"
+        "   b. Get cited in 3 analyst reports\n\n"
+        "**Objective 2: Turn the website into our best salesperson**\n"
+        "   a) Lift demo-request conversion from 1.1% to 2.5%\n"
+        "   (b) Reduce bounce rate on pricing page from 68% to 45%\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    objectives = list(doc.objectives())
+    assert [o.text for o in objectives] == [
+        "Establish Acme as the thought leader in spend management",
+        "Turn the website into our best salesperson",
+    ]
+    assert [[k.text for k in o.key_results] for o in objectives] == [
+        [
+            "Grow organic search traffic from 40k to 90k monthly visits",
+            "Get cited in 3 analyst reports",
+        ],
+        [
+            "Lift demo-request conversion from 1.1% to 2.5%",
+            "Reduce bounce rate on pricing page from 68% to 45%",
+        ],
+    ]
+
+
+def test_no_okrs_says_what_is_missing_when_the_title_says_okrs() -> None:
+    """A file titled "Marketing OKRs" with objectives and no key results: the reason names the
+    missing key results, not a title the file has."""
+    from okrlint.readers.markdown import read_lines
+
+    text = "# Marketing OKRs Q1\n\n## Objectives\n\n### Marketing\n- Be the brand developers know\n"
+    *_, decision = read_lines("notes.md", text)
+    assert not decision.okr
+    assert "no list of key results under the objectives" in decision.reason
+    assert "title" not in decision.reason
+    *_, decision = read_lines("notes.md", text.replace("Marketing OKRs Q1", "Team notes"))
+    assert "neither the file name nor its title says OKRs" in decision.reason

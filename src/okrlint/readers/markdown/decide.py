@@ -182,10 +182,16 @@ def decide(
                 "them and nothing else that says this file holds OKRs: put each objective's key "
                 "results in a list under it ('- KR1: ...'), or name the file *okrs*.md",
             )
+        if not file_says_okr:
+            why = "and neither the file name nor its title says OKRs"
+        elif not has_kr:
+            why = "and no list of key results under the objectives"
+        else:
+            why = "and no shape the file repeats"
         return Decision(
             False,
             "no line labelled as a key result ('KR1: ...', 'Key result: ...'), no 'Key "
-            "Results' list or table column, and neither the file name nor its title says OKRs",
+            f"Results' list or table column, {why}",
         )
     if not explicit and not title_says_okr and krs and not any(_measured(ln) for ln in krs):
         # A help page or notes in a repository named after OKRs: headings over steps (a

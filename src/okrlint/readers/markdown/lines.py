@@ -36,7 +36,9 @@ Shape = Literal["root", "heading", "item", "line", "bullet", "row"]
 # paragraph ("**Reference implementation**" then "    - Simplified UX", "      1. At least 3
 # deals" under an item's text) continues it.
 _MARKS = r"[•◦▪▫‣⁃∙●○■□➢➤►▶→–]"
-_NUMBERED = r"\d{1,3}[.)](?=\s)"
+# "1." and "1)"; "a.", "b)" and "(c)" for key results lettered under a numbered objective in a
+# document typed or pasted from an editor (not Markdown list markers, so part of the paragraph).
+_NUMBERED = r"(?:\d{1,3}[.)]|[a-z][.)]|\([a-z]\))(?=\s)"
 _TEXT_BULLET = re.compile(rf"^\s*(?P<b>{_MARKS}|[-*+](?=\s)|{_NUMBERED})[\s\u2060\u200b]+")
 _CODE_BULLET = re.compile(rf"^\s*(?:{_MARKS}|[-*+](?!-)|{_NUMBERED})[\s\u2060\u200b]*(?=\S)")
 _BULLET_RANK = {"•": 0, "●": 0, "■": 0, "➢": 0, "➤": 0, "►": 0, "▶": 0, "→": 0, "–": 0}

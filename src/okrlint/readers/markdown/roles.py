@@ -50,6 +50,7 @@ from okrlint.readers.labels import (
 from okrlint.readers.markdown.lines import KR_DATA, Column, Line
 
 STATEMENT_ROLES = frozenset({"objective", "key_result", "initiative"})
+_DIGIT = re.compile(r"\d")
 _ZONE_ROLE = {"objectives": "objective", "key_results": "key_result", "initiatives": "initiative"}
 # "- are each followed by key results": a line that goes on from the zone's name.
 _DEFINITION_WORDS = r"are|is|should|must|can|could|will|have|has|be|need|needs"
@@ -844,6 +845,26 @@ def _over_own_key_results(member: Line) -> bool:
     )
 
 
+def _statement_over_levels(member: Line) -> bool:
+    """A heading that reads as a statement (not a name such as "Marketing" or "Platform team")
+    over items that are mostly levels of measures ("Signups from 2,000 to 5,000")."""
+    if member.shape != "heading" or member.label is not None:
+        return False
+    if any(
+        x.label is not None and x.label.kind in ("objective", "key_result", "zone")
+        for x in member.walk()
+    ):
+        return False  # labelled lines below: the labels say what each is
+    text = clean(member.text).text or member.text
+    if _short_name(text) or _plain_title(text) or _set_like(text) or _owned(member):
+        return False
+    if not starts_with_verb(text) and len(words(text)) < 4:
+        return False
+    items = [c for c in member.children if c.shape in ("item", "bullet") and c.text]
+    levels = sum(1 for c in items if _METRIC_VALUE.search(c.text) and _DIGIT.search(c.text))
+    return len(items) >= 1 and levels * 2 > len(items)
+
+
 def _lead_in(member: Line, zone: str) -> bool:
     """A sentence with a list under it that introduces the list: it ends with a colon or talks
     about the zone's own kind ("These metrics are used to measure key results")."""
@@ -960,6 +981,12 @@ def _zones(lines: list[Line]) -> int:
                 # "### 1. Payment Works Everywhere" over "- Status: active", "- Next: ...",
                 # "- Key Results:": the objective, with its own key results under it.
                 _set(member, role, f"under '{line.text.strip()}', over its key results")
+                continue
+            if role == "objective" and _statement_over_levels(member):
+                # "## Objectives" > "### Be the brand developers think of first" over "- Unaided
+                # recall from 8% to 20%": an objective over its key results, not a group of
+                # objectives (a team's heading is a name, and its items are objectives).
+                _set(member, role, f"under '{line.text.strip()}', over measured items")
                 continue
             if (
                 role == "objective"
