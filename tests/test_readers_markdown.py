@@ -2297,3 +2297,29 @@ def test_no_okrs_says_what_is_missing_when_the_title_says_okrs() -> None:
     assert "title" not in decision.reason
     *_, decision = read_lines("notes.md", text.replace("Marketing OKRs Q1", "Team notes"))
     assert "neither the file name nor its title says OKRs" in decision.reason
+
+
+def test_start_from_and_to_columns_and_a_measure_of_success_column() -> None:
+    """ "| Key result | Start | Target |": beside a target the start is the baseline (alone it
+    is a date); "| From | To |" are a baseline and a target; "Measure of success" beside a
+    status holds the key results."""
+    text = (
+        "# OKRs Q2 2025\n\n## Objective: Analysts answer their own questions\n\n"
+        "| # | Key result | Start | Target |\n|---|---|---|---|\n"
+        "| 1 | Self-serve answer rate | 35% | 75% |\n"
+    )
+    (kr,) = parse_md(text, path="okrs.md").key_results()
+    assert (kr.metadata["baseline"], kr.metadata["target"]) == ("35%", "75%")
+    (kr,) = parse_md(text.replace("Start | Target", "From | To"), path="okrs.md").key_results()
+    assert (kr.metadata["baseline"], kr.metadata["target"]) == ("35%", "75%")
+    (kr,) = parse_md(text.replace("| Target |", "| Owner |"), path="okrs.md").key_results()
+    assert "baseline" not in kr.metadata
+    table = (
+        "## Data team OKRs (Q4 2024)\n\n| # | Goal | Measure of success | Status |\n"
+        "|---|---|---|---|\n| O1 | Trustworthy metrics everyone uses | | |\n"
+        "| KR1.1 | | Dashboards on certified datasets from 30% to 90% | 🟡 |\n"
+    )
+    doc = parse_md(table, path="plan.md")
+    assert [k.text for k in doc.key_results()] == [
+        "Dashboards on certified datasets from 30% to 90%"
+    ]

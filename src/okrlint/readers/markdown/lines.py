@@ -212,6 +212,24 @@ def _goals_only(columns: list[Column]) -> None:
             col.role = None
 
 
+_FROM_TO = {"from": "baseline", "to": "target"}
+
+
+def _start_and_target(columns: list[Column]) -> None:
+    """ "| Key result | Start | Target |" and "| Key result | From | To |": beside a target the
+    start is the key result's baseline, not the day work starts."""
+    names = [c.header.strip(" *_:").lower() for c in columns]
+    fields = {c.field for c in columns}
+    if "target" in fields and "baseline" not in fields:
+        for col in columns:
+            if col.field == "start" and col.role is None:
+                col.field = "baseline"
+    if not fields & {"target", "baseline"} and "from" in names and "to" in names:
+        for col, name in zip(columns, names, strict=True):
+            if col.role is None and col.field is None and name in ("from", "to"):
+                col.field = _FROM_TO[name]
+
+
 class _Builder:
     def __init__(self, pos: mb.Positions) -> None:
         self.pos = pos
@@ -348,6 +366,7 @@ class _Builder:
         _move_labels_only_role(columns, texts)
         _measurements_only(columns)
         _goals_only(columns)
+        _start_and_target(columns)
         _okr_named_column(columns, texts)
         kr_col = next((i for i, c in enumerate(columns) if c.role == "key_result"), None)
         for row, start in zip(table.rows, table.row_starts, strict=False):
