@@ -795,3 +795,27 @@ def test_an_arrow_between_two_rates_is_a_baseline_and_a_target() -> None:
     assert _names("key_result", "Email pipeline sending 400-500/day to 4,600+ contacts") == [
         "kr-missing-baseline"
     ]
+
+
+def test_what_people_live_through_is_not_an_objective_task() -> None:
+    """An objective that says what customers feel or how long something takes names a change,
+    even with a deliverable's noun in it; the deliverable alone is still a task."""
+    for text in (
+        "Customers love our docs",
+        "Enterprise customers trust our API with their critical workloads",
+        "Local dev setup takes minutes, not days",
+        "Integrating with us takes an afternoon",
+        "No customer waits on us for a bug fix longer than a week",
+        "Partners bring us customers we couldn't reach alone",
+        "Developer survey satisfaction up",
+    ):
+        assert "objective-is-task" not in _names("objective", text), text
+    assert _names("objective", "Public API documentation") == ["objective-is-task"]
+    assert _names("objective", "Create a brand style guide") == ["objective-is-task"]
+
+
+def test_a_cap_on_a_monthly_rate_is_a_level_not_growth() -> None:
+    """ "Logo churn below 2% per month" caps a monthly rate: a level with no baseline, not "a
+    change of 2%"; "Grow MRR 2% per month" is growth."""
+    assert _names("key_result", "Logo churn below 2% per month") == ["kr-missing-baseline"]
+    assert "kr-low-ambition" in _names("key_result", "Grow MRR 2% per month")

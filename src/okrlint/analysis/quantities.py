@@ -734,7 +734,12 @@ def _classify(text: str, q: Quantity) -> None:
         q.bound = (
             "min" if (not w or w in ("more", "greater", "higher", "above", "better")) else "max"
         )
-    if q.family in ("percent", "multiplier") and _RATE_AFTER.match(after):
+    if (
+        q.family in ("percent", "multiplier")
+        and _RATE_AFTER.match(after)
+        # "Logo churn below 2% per month": a cap on a monthly rate, a level, not growth
+        and not (q.bound == "max" and _PER_PERIOD_AFTER.match(after))
+    ):
         q.role = "delta"  # "5% month over month": a growth rate states its own baseline
         q.relative = True
         return
@@ -791,6 +796,7 @@ def _classify(text: str, q: Quantity) -> None:
                 q.direction = q.direction or "up"
 
 
+_PER_PERIOD_AFTER = re.compile(r"(?i)^\s*(?:per|a|each|every)\s")
 _RATE_AFTER = re.compile(
     r"(?i)^\s*(?:month[\s-]over[\s-]month|week[\s-]over[\s-]week|quarter[\s-]over[\s-]quarter|"
     r"year[\s-]over[\s-]year|mom|wow|qoq|yoy|(?:growth\s+)?(?:per|a|each|every)\s+"

@@ -570,6 +570,13 @@ def _lead_verb(tokens: list[Tok]) -> Lead:
         and (
             tokens[i + 1].lower_ in _AUX | _MODAL
             or tokens[i + 1].text in ("-", ",", "/")
+            # "Partners bring us customers": a plural noun that is also a verb, then a verb
+            or (
+                tokens[i].lower_.endswith("s")
+                and tokens[i].lower_ != tokens[i].vlemma
+                and tokens[i + 1].vlemma is not None
+                and tokens[i + 1].lower_ == tokens[i + 1].vlemma
+            )
             # "Secure & Compliant Infrastructure": an adjective joined to another, not "Build
             # and launch ..." (two verbs)
             or (
@@ -638,7 +645,7 @@ def _lead_verb(tokens: list[Tok]) -> Lead:
             elif (
                 j == i + 1
                 and tokens[i].lower_.endswith("s")
-                and not tokens[i].vlemma
+                and tokens[i].lower_ != tokens[i].vlemma
                 and tokens[i].is_alpha
             ):
                 form = "state"  # "Customers find answers": a plural subject, then its verb

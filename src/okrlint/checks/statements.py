@@ -361,6 +361,14 @@ def is_task(a: Analysis) -> bool:
     return not vague
 
 
+_TAKES = re.compile(
+    r"(?i)\b(?:takes?|lasts?)\s+(?:(?:less|more|no\s+more)\s+than\s+|under\s+|only\s+)?"
+    r"(?:an?|one|a\s+few|\d[\d.,]*|minutes|hours|days|seconds|weeks)\b"
+)
+_NO_ONE_WAITS = re.compile(r"(?i)^\s*no\s+[a-z-]+\s+[a-z]+s\b")
+_UP_AT_END = re.compile(r"(?i)\s(?:up|down|higher|lower)\s*[.!]?\s*$")
+
+
 _RATE_QUALIFIER = re.compile(
     r"(?i)\b(?:on\s+time|without|within|in\s+under|in\s+less\s+than|with\s+no|error-free|"
     r"correctly|successfully|first\s+time|on\s+the\s+first)\b"
@@ -654,6 +662,8 @@ def is_objective_task(a: Analysis) -> bool:
     vc = a.verb_classes
     if _ADVERB_COMPARATIVE.search(a.text) or _MANNER.search(a.text):
         return False  # "Perform better in Q4": a direction, not a deliverable
+    if a.verb_form in ("noun", "gerund") and _TAKES.search(a.text):
+        return False  # "Integrating with us takes an afternoon": how long it takes, a quality
     if a.verb_form in ("imperative", "gerund"):
         if vc & {"state", "outcome", "vague", "maintain", "up", "down"}:
             return False
@@ -664,6 +674,10 @@ def is_objective_task(a: Analysis) -> bool:
         # "IPFS ships a release", "Onboarding redesign shipped": a deliverable verb.
         return "output" in vc and not vc & {"outcome", "vague", "up", "down"}
     if a.verb_form == "noun":
+        if a.has("perception_verbs") or _NO_ONE_WAITS.match(a.text) or _UP_AT_END.search(a.text):
+            # "Customers love our docs", "No customer waits on us for a fix", "Developer
+            # satisfaction up": what people live through or a measure's way, not a thing to make.
+            return False
         end = len(a.text.rstrip(" .!"))
         if any(e == end for _, e, _ in a.hits.get("done_states", [])) and not a.has("qualities"):
             return True  # "Sales infrastructure online": a thing to set up, then done
