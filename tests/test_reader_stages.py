@@ -856,3 +856,27 @@ def test_an_article_with_bold_lines_for_headings_is_an_article() -> None:
     )
     assert not parse_md(text, "2016-05-23-okrs-at-work.md").has_okrs
     assert not parse_md(bold, "2016-05-23-okrs-at-work.md").has_okrs
+
+
+def test_a_check_in_after_the_statement_is_its_status_progress_or_score() -> None:
+    """ "(🟢 70%)", "[At risk]", "→ 0.8" and "(62%)" after a statement that already holds its
+    baseline and target are a check-in: kept apart from the text (the analysis would read
+    70% as a metric in the objective). A parenthesis that is part of the statement stays."""
+    from okrlint.readers.decorations import clean
+
+    c = clean("Catch fraud before it reaches customers (🟢 70%)")
+    assert (c.text, c.metadata["progress"]) == ("Catch fraud before it reaches customers", "70%")
+    c = clean("Make reviews fast for honest customers [At risk]")
+    assert (c.text, c.metadata["status"]) == ("Make reviews fast for honest customers", "At risk")
+    c = clean("Pages per on-call week from 35 to 10 → 0.8")
+    assert (c.text, c.metadata["score"]) == ("Pages per on-call week from 35 to 10", "0.8")
+    c = clean("Data freshness SLA met 99% of days (from 90%) → 0.5")
+    assert c.metadata["score"] == "0.5"
+    c = clean("Mobile weekly active users from 80k to 120k (62%)")
+    assert (c.text, c.metadata["progress"]) == (
+        "Mobile weekly active users from 80k to 120k",
+        "62%",
+    )
+    # No baseline and target before them: part of the statement.
+    assert clean("Raise the share of repeat buyers (22%)").text.endswith("(22%)")
+    assert clean("Error rate → 0.5").text == "Error rate → 0.5"

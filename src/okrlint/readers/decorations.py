@@ -111,6 +111,23 @@ _SCALE_TAIL = re.compile(r"\s*\((?P<v>\s*0(?:\.0)?\s*(?:→|->|–|-|to)\s*1(?:\
 _TARGET_TAIL = re.compile(r"\s*\(target:\s*(?P<v>[^()]*)\)\s*$", re.IGNORECASE)
 _CURRENT_TAIL = re.compile(r"\s*[-–—]\s*current:\s*(?P<v>\S+)\s*$", re.IGNORECASE)
 _TAG_TAIL = re.compile(r"\s*\((?P<tag>[a-z]{1,4})\)\s*$")
+# "(🟢 70%)", "[🟡 at risk]", "[At risk]", "(on track)": a check-in's status after the statement.
+_STATUS_WORDS = (
+    r"on[\s-]track|off[\s-]track|at[\s-]risk|behind|ahead|done|complete|completed|achieved|"
+    r"not[\s-]started|in[\s-]progress|blocked|missed|delayed"
+)
+_CHECKIN_TAIL = re.compile(
+    r"\s*[(\[]\s*(?P<v>[🟢🟡🔴🟠🔵⚪⚫✅❌⚠⏳][\ufe0f]?[^()\[\]]{0,24}|"
+    rf"(?i:{_STATUS_WORDS})(?:\s*[,:–—-]\s*\d{{1,3}}\s*%)?)\s*[)\]]\s*$"
+)
+# "from 35 to 10 → 0.8", "... to 30% (62%)": a score or a progress after a statement that
+# already holds its baseline and target.
+_AFTER_CHANGE_TAIL = re.compile(
+    r"\s+(?:(?:→|->)\s*(?P<score>0?\.\d+|1\.0)|\((?P<progress>\d{1,3}\s*%)\))\s*$"
+)
+_CHANGE = re.compile(
+    r"(?i)\bfrom\s+[^\d\s]{0,3}\d.*\bto\b|\d\S*\s*(?:→|->)\s*\S*\d|\d.*\(from\s+[^\d\s]{0,3}\d"
+)
 _ISSUE_TAIL = re.compile(r"\s*\((?:[\w./-]*#\d+(?:[,\s]+[\w./-]*#\d+)*)\)\s*$")
 
 _METADATA_LINE = re.compile(
@@ -445,6 +462,21 @@ def _clean(text: str, allow_role: bool) -> Cleaned:
         m = _FRACTION_TAIL.search(s)
         if m and m.start() > 0:
             meta.setdefault("progress", m.group("v").strip())
+            s = s[: m.start()]
+        m = _CHECKIN_TAIL.search(s)
+        if m and m.start() > 0:
+            status = m.group("v").strip()
+            pm = re.search(r"(\d{1,3}\s*%)", status)
+            if pm:
+                meta.setdefault("progress", pm.group(1).replace(" ", ""))
+            meta.setdefault("status", status)
+            s = s[: m.start()]
+        m = _AFTER_CHANGE_TAIL.search(s)
+        if m and m.start() > 0 and _CHANGE.search(s, 0, m.start()):
+            if m.group("score"):
+                meta.setdefault("score", m.group("score"))
+            else:
+                meta.setdefault("progress", m.group("progress").replace(" ", ""))
             s = s[: m.start()]
         m = _SCORE_DASH_TAIL.search(s)
         if m and m.start() > 0 and _is_score_value(m.group("v")):
