@@ -2204,6 +2204,14 @@ def test_a_numbered_key_result_label_may_be_followed_by_a_lower_case_word() -> N
         "Zero sev-1 incidents",
     ]
     assert find_label("KR1 is on track") is None
+    # After the number and a space, the statement may start with a digit, a quote or code.
+    for line, rest in (
+        ("KR1 90% of PRs get a preview env", "90% of PRs get a preview env"),
+        ("KR2 `make dev` works on a fresh laptop", "`make dev` works on a fresh laptop"),
+        ('KR3 "Where is X?" answered in the docs', '"Where is X?" answered in the docs'),
+    ):
+        found = find_label(line)
+        assert found is not None and (found.kind, found.rest) == ("key_result", rest)
     label = find_label("Key Result v.s. Initiative")
     assert label is None or label.kind != "key_result"
 

@@ -141,7 +141,10 @@ def _patterns() -> _Patterns:
                 role,
                 True,
                 rf"^(?P<label>{prefix}(?:{abbr})s?{_ABBR_NUM}{_TITLE})"
-                rf"(?:[*_]*\s*[:：\-–—.)|·•]+[*_]*\s*{not_kr}|[*_]*\s*$|(?<=\d)\s+(?=[^\W\d_]))",
+                # "KR1 90% of PRs ...", "KR2 `make dev` ...": after a number, a space and the
+                # statement, whatever it starts with.
+                rf"(?:[*_]*\s*[:：\-–—.)|·•]+[*_]*\s*{not_kr}|[*_]*\s*$|"
+                r"(?<=\d)\s+(?=[^\W\d_]|[\d$€£¥`\"'“‘<>≥≤~+]))",
                 flags,
             )
         if numbered:
