@@ -2331,3 +2331,20 @@ def test_start_from_and_to_columns_and_a_measure_of_success_column() -> None:
     assert [k.text for k in doc.key_results()] == [
         "Dashboards on certified datasets from 30% to 90%"
     ]
+
+
+def test_a_page_title_on_the_level_of_its_objective_headings_names_the_set() -> None:
+    """A page exported from Notion: "# Q1 2025 OKRs" with its properties, then "# Objective 1:
+    ..." headings of the same level. The title names the set (its cycle, its owner); a first
+    heading that is not a title ("# Notes") does not."""
+    text = (
+        "# Q1 2025 OKRs\n\nOwner: Hannah Ortiz\n\n"
+        "# 🎯 Objective 1: Delight admins with effortless permissions\n\n**Key Results**\n\n"
+        "- Permission-related support tickets: 230/mo → 60/mo\n"
+    )
+    (okr_set,) = parse_md(text, path="page.md").sets
+    assert okr_set.title == "Q1 2025 OKRs"
+    assert (okr_set.metadata["cycle"], okr_set.metadata["owner"]) == ("Q1 2025", "Hannah Ortiz")
+    assert okr_set.span.line == 1
+    (untitled,) = parse_md(text.replace("# Q1 2025 OKRs", "# Notes"), path="okrs.md").sets
+    assert untitled.title is None and "cycle" not in untitled.metadata

@@ -16,6 +16,7 @@ from okrlint.model import Initiative, KeyResult, Objective, OkrDocument, OkrSet,
 from okrlint.readers.decorations import clean
 from okrlint.readers.labels import find_label
 from okrlint.readers.markdown import blocks as mb
+from okrlint.readers.markdown.decide import OKR_TITLE
 from okrlint.readers.markdown.lines import Line
 from okrlint.readers.markdown.roles import STATEMENT_ROLES
 
@@ -171,6 +172,7 @@ class Assembler:
 
     # ------------------------------------------------------------------ roles to the model
     def run(self, root: Line) -> None:
+        self.root = root
         for line in root.walk():
             role = line.role
             text = self.statement(line)[0] if role in ("objective", "key_result") else ""
@@ -325,6 +327,23 @@ class Assembler:
                 objective.metadata.setdefault(name, cell[0].strip())
 
     # ------------------------------------------------------------------ sets
+    def _page_title(self) -> _SetInfo | None:
+        """The document's first heading when it is a title ("# Q1 2025 OKRs") with no
+        statement under it, before statements that sit in no section: the title of a page
+        whose objectives are headings of the same level."""
+        outer = self.sets.get(id(None))
+        heading = next((ln for ln in self.root.walk() if ln.shape == "heading"), None)
+        if outer is None or heading is None or heading.role is not None:
+            return None
+        if any(x.role in ("objective", "key_result", "row") for x in heading.walk()):
+            return None
+        if not (_CYCLE_IN_TEXT.search(heading.text) or OKR_TITLE.search(heading.text)):
+            return None
+        starts = [o.span.line for o in outer.objectives] + [k.span.line for k in outer.shared]
+        if not starts or self.pos.line_col(heading.start)[0] > min(starts):
+            return None
+        return self.sets.get(id(heading)) or _SetInfo(heading)
+
     def finish(self) -> None:
         front = {
             k: v
@@ -332,11 +351,20 @@ class Assembler:
             if not k.startswith("_") and k not in ("title", "objectives")
         }
         front_span = self.doc.metadata.get("_span")
+        page = self._page_title()
         for key in self.order:
             info = self.sets[key]
             if not info.objectives and not info.shared:
                 continue
             heading = info.heading
+            if heading is None and page is not None and _title(self.doc) is None:
+                # "# Q1 2025 OKRs" then "# 🎯 Objective 1: ..." (a page exported from Notion):
+                # the page's title heading, on the level of the objectives' headings, names the
+                # set, and its fields ("Owner: Hannah Ortiz") are the set's.
+                heading = page.heading
+                for k, v in page.metadata.items():
+                    info.metadata.setdefault(k, v)
+                    info.metadata_spans.setdefault(k, page.metadata_spans[k])
             title = heading.text if heading is not None else _title(self.doc)
             first = (info.objectives or info.shared)[0].span
             span = (
