@@ -2348,3 +2348,20 @@ def test_a_page_title_on_the_level_of_its_objective_headings_names_the_set() -> 
     assert okr_set.span.line == 1
     (untitled,) = parse_md(text.replace("# Q1 2025 OKRs", "# Notes"), path="okrs.md").sets
     assert untitled.title is None and "cycle" not in untitled.metadata
+
+
+def test_a_field_after_the_list_of_key_results_is_not_the_last_key_results() -> None:
+    """ "**Responsable:** Lucía Gómez" after an objective's list of key results, at the end of
+    its section: the objective's, not the last key result's. A field item in the list
+    ("- Measure: ...") and a field right under a one-item list stay the item's."""
+    text = (
+        "# OKRs Q3 2024\n\n### Objetivo 1: Convertir la app móvil en un canal principal\n"
+        "- Usuarios activos semanales en móvil de 15.000 a 30.000\n"
+        "- Valoración en App Store de 3,9 a 4,5\n\n**Responsable:** Lucía Gómez\n"
+    )
+    (objective,) = parse_md(text, path="okrs.md").objectives()
+    assert objective.metadata["owner"] == "Lucía Gómez"
+    assert all("owner" not in k.metadata for k in objective.key_results)
+    one = text.replace("- Usuarios activos semanales en móvil de 15.000 a 30.000\n", "")
+    (objective,) = parse_md(one, path="okrs.md").objectives()
+    assert objective.key_results[0].metadata["owner"] == "Lucía Gómez"

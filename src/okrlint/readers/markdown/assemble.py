@@ -55,6 +55,18 @@ class _SetInfo:
     metadata_spans: dict[str, Span] = field(default_factory=dict)
 
 
+def _last_of_list(parent: Line, i: int) -> bool:
+    """Whether the item at ``i`` ends a list of two or more items and nothing but attribute
+    lines follows it in its section."""
+    kids = parent.children
+    items = 0
+    j = i
+    while j >= 0 and kids[j].shape == "item":
+        items += 1
+        j -= 1
+    return items >= 2 and all(k.role == "attribute" for k in kids[i + 1 :])
+
+
 def _empty_slot(line: Line) -> bool:
     """ "- KR1:" left empty in a template, under its objective: a key result to fill in, which
     the placeholder rule reports (an empty line without a numbered label is nothing)."""
@@ -262,7 +274,12 @@ class Assembler:
             i -= 1
         if i < 0:
             return None
-        return self.statements.get(id(parent.children[i]))
+        before = parent.children[i]
+        if line.shape == "line" and before.shape == "item" and _last_of_list(parent, i):
+            # "**Responsable:** Lucía Gómez" after the list of key results, at the end of the
+            # section: the section's (its objective's or the set's), not the last item's.
+            return None
+        return self.statements.get(id(before))
 
     def _before(self, node: Objective | KeyResult, line: Line) -> bool:
         line_no, _ = self.pos.line_col(line.start)
