@@ -2365,3 +2365,24 @@ def test_a_field_after_the_list_of_key_results_is_not_the_last_key_results() -> 
     one = text.replace("- Usuarios activos semanales en móvil de 15.000 a 30.000\n", "")
     (objective,) = parse_md(one, path="okrs.md").objectives()
     assert objective.key_results[0].metadata["owner"] == "Lucía Gómez"
+
+
+def test_a_type_column_says_which_rows_are_objectives_and_key_results() -> None:
+    """An OKR tool's export: "| Type | Title | Owner | Progress |" with "Objective" and "Key
+    Result" in the Type column. Each row's statement is its Title; the Type words do not make
+    the rows read as talk about OKRs."""
+    text = (
+        "# OKRs – Q3 2025\n\n| Type | Title | Owner | Progress |\n|---|---|---|---|\n"
+        "| Objective | Become the go-to marketplace for designers | Lina | 42% |\n"
+        "| Key Result | Active sellers from 1,800 to 3,000 | Lina | 55% |\n"
+        "| Key Result | Repeat buyer rate from 22% to 30% | Omar | 30% |\n"
+        "| Objective | Make payouts boringly reliable | Omar | 60% |\n"
+        "| Key Result | Payout failures from 1.4% to 0.3% | Omar | 70% |\n"
+    )
+    objectives = list(parse_md(text, path="export.md").objectives())
+    assert [o.text for o in objectives] == [
+        "Become the go-to marketplace for designers",
+        "Make payouts boringly reliable",
+    ]
+    assert [len(o.key_results) for o in objectives] == [2, 1]
+    assert objectives[0].key_results[0].metadata["owner"] == "Lina"

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from okrlint.readers.decorations import explaining_title, own_okrs_title, words
+from okrlint.readers.labels import find_label
 from okrlint.readers.markdown.lines import Line
 from okrlint.readers.markdown.roles import STATEMENT_ROLES, RoleSummary
 
@@ -81,6 +82,24 @@ def _dated_set(statements: list[Line], lines: list[Line]) -> bool:
     if statements and title is not None and dated(title):
         return True
     return bool(statements) and all(any(dated(a) for a in ln.ancestors()) for ln in statements)
+
+
+def _stated(line: Line) -> str:
+    """A line's statement: for a table row, its statement cells ("| Key Result | Active sellers
+    from 1,800 to 3,000 |" states the second cell; the first names its kind)."""
+    if line.shape != "row" or not line.cells:
+        return line.text
+    kept = [
+        cell[0]
+        for cell, col in zip(line.cells, line.columns, strict=False)
+        if col.role is not None or not _kind_only(cell[0])
+    ]
+    return " | ".join(kept)
+
+
+def _kind_only(cell: str) -> bool:
+    lab = find_label(cell)
+    return lab is not None and lab.kind in ("objective", "key_result") and not lab.rest.strip()
 
 
 def _in_zone(line: Line) -> bool:
@@ -205,7 +224,7 @@ def decide(
         ln
         for ln in statements
         if ln.label is None
-        and (_GUIDANCE.search(ln.text) or (len(words(ln.text)) > 40 and not _in_zone(ln)))
+        and (_GUIDANCE.search(_stated(ln)) or (len(words(_stated(ln))) > 40 and not _in_zone(ln)))
     ]
     if len(guidance) * 10 >= len(statements) * 3:
         return Decision(

@@ -693,6 +693,7 @@ def _grid_cells(lines: list[Line]) -> set[int]:
             found = [(r, _cell_label(r.cells[j][0])) for r in rows if j < len(r.cells)]
             kinds = {hit[0].kind for _, hit in found if hit is not None}
             if kinds != {"objective", "key_result"}:
+                _type_column(rows, j, out)
                 continue
             for row, hit in found:
                 if hit is None or id(row) in out:
@@ -707,6 +708,42 @@ def _grid_cells(lines: list[Line]) -> set[int]:
                 ]
                 out.add(id(row))
     return out
+
+
+def _type_label(text: str) -> Label | None:
+    lab = find_label(text)
+    if lab is None or lab.kind not in ("objective", "key_result") or lab.rest.strip():
+        return None
+    return lab
+
+
+def _type_column(rows: list[Line], j: int, out: set[int]) -> None:
+    """A "Type" column of an OKR tool's export ("| Objective | Become the go-to marketplace |
+    Lina |", "| Key Result | Active sellers from 1,800 to 3,000 | Lina |"): each row's kind is
+    in that column, its statement in the first text column after it."""
+    found = [(r, _type_label(r.cells[j][0])) for r in rows if j < len(r.cells)]
+    if {lab.kind for _, lab in found if lab is not None} != {"objective", "key_result"}:
+        return
+    if sum(lab is not None for _, lab in found) * 2 <= len(found):
+        return
+    for row, lab in found:
+        if lab is None or id(row) in out:
+            continue
+        k = next(
+            (
+                k
+                for k in range(j + 1, len(row.cells))
+                if row.columns[k].field is None and row.cells[k][0].strip()
+            ),
+            None,
+        )
+        if k is None:
+            continue
+        row.columns = [
+            Column(c.header, lab.kind if i == k else None, c.field)
+            for i, c in enumerate(row.columns)
+        ]
+        out.add(id(row))
 
 
 def _norm_text(text: str) -> str:
