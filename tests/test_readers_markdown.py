@@ -2386,3 +2386,21 @@ def test_a_type_column_says_which_rows_are_objectives_and_key_results() -> None:
     ]
     assert [len(o.key_results) for o in objectives] == [2, 1]
     assert objectives[0].key_results[0].metadata["owner"] == "Lina"
+
+
+def test_key_results_joined_in_a_cell_with_semicolons_are_each_a_key_result() -> None:
+    """ "EBITDA margin from -12% to 5%; Gross margin from 68% to 75%" in a "Key results" cell:
+    two key results, each at its own column. A clause after a semicolon with no number of its
+    own ("Reduce churn to 3%; ask every customer why") stays one key result."""
+    text = (
+        "# 2025 OKRs\n\n| Objective | Key results | Owner |\n|---|---|---|\n"
+        "| Become profitable | EBITDA margin from -12% to 5%; Gross margin from 68% to 75% | CEO |\n"
+    )
+    krs = list(parse_md(text, path="okrs.md").key_results())
+    assert [(k.text, k.span.column) for k in krs] == [
+        ("EBITDA margin from -12% to 5%", 23),
+        ("Gross margin from 68% to 75%", 54),
+    ]
+    assert all(k.metadata["owner"] == "CEO" for k in krs)
+    one = text.replace("Gross margin from 68% to 75%", "ask every customer why we lost them")
+    assert len(list(parse_md(one, path="okrs.md").key_results())) == 1

@@ -163,7 +163,7 @@ def _broken_cell(cell: mb.Inline) -> list[tuple[str, int, int]]:
     words or more, not a title with a colon, not bold over notes)."""
     parts = [p for p in cell.lines(hard_only=True) if p.flat]
     if len(parts) < 2:
-        return []
+        return _joined_cell(cell)
     for part in parts:
         text = part.flat
         if (
@@ -174,6 +174,38 @@ def _broken_cell(cell: mb.Inline) -> list[tuple[str, int, int]]:
         ):
             return []
     return [(p.flat.lstrip("•·-–* "), p.start, p.end) for p in parts]
+
+
+# "EBITDA margin from -12% to 5%; Gross margin from 68% to 75%", "... • ...": key results
+# written one after the other in a cell.
+_CELL_SEP = re.compile(r";\s+|\s+[•·]\s+")
+
+
+def _joined_cell(cell: mb.Inline) -> list[tuple[str, int, int]]:
+    """A plain key-result cell that joins several with "; " or " • ": each part, when every
+    part holds a number and three words or more (one key result with a clause after a
+    semicolon has a part without a number)."""
+    if len(cell.pieces) != 1 or cell.pieces[0].strong:
+        return []  # markup: the text's offsets are not the source's
+    piece = cell.pieces[0]
+    text = piece.text
+    if len(text.encode("utf-8")) != piece.end - piece.start:
+        return []
+    bounds = [0]
+    for m in _CELL_SEP.finditer(text):
+        bounds += [m.start(), m.end()]
+    bounds.append(len(text))
+    parts = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    if len(parts) < 2:
+        return []
+    out: list[tuple[str, int, int]] = []
+    for a, b in parts:
+        part = text[a:b].strip()
+        if len(part.split()) < 3 or not any(ch.isdigit() for ch in part):
+            return []
+        start = piece.start + len(text[:a].encode("utf-8"))
+        out.append((part, start, start + len(text[a:b].encode("utf-8"))))
+    return out
 
 
 def _okr_named_column(columns: list[Column], cells: list[list[str]]) -> None:
