@@ -2404,3 +2404,21 @@ def test_key_results_joined_in_a_cell_with_semicolons_are_each_a_key_result() ->
     assert all(k.metadata["owner"] == "CEO" for k in krs)
     one = text.replace("Gross margin from 68% to 75%", "ask every customer why we lost them")
     assert len(list(parse_md(one, path="okrs.md").key_results())) == 1
+
+
+def test_the_score_of_a_row_that_holds_several_key_results_is_its_objectives() -> None:
+    """ "| Zero-downtime platform | 1. ...<br>2. ... | Tomasz | 0.6 |": the row's Score grades
+    its objective; each key result keeps the row's owner. A row with one key result keeps
+    the score on it."""
+    text = (
+        "# Infrastructure OKRs 2025 Q1\n\n| Objective | Key Results | Owner | Score |\n"
+        "| --- | --- | --- | --- |\n| Zero-downtime platform | 1. Availability from 99.9% to "
+        "99.95%<br>2. Reduce MTTR from 45 min to 15 min | Tomasz | 0.6 |\n"
+    )
+    (objective,) = parse_md(text, path="okrs.md").objectives()
+    assert objective.metadata["score"] == "0.6"
+    assert [k.metadata.get("score") for k in objective.key_results] == [None, None]
+    assert [k.metadata["owner"] for k in objective.key_results] == ["Tomasz", "Tomasz"]
+    one = text.replace("<br>2. Reduce MTTR from 45 min to 15 min", "")
+    (objective,) = parse_md(one, path="okrs.md").objectives()
+    assert objective.key_results[0].metadata["score"] == "0.6"

@@ -55,6 +55,9 @@ class _SetInfo:
     metadata_spans: dict[str, Span] = field(default_factory=dict)
 
 
+_OBJECTIVE_SCORES = ("score", "progress", "confidence")
+
+
 def _last_of_list(parent: Line, i: int) -> bool:
     """Whether the item at ``i`` ends a list of two or more items and nothing but attribute
     lines follows it in its section."""
@@ -309,6 +312,11 @@ class Assembler:
                 fields.setdefault(col.field, cell)
         owner_key = id(line.parent)
         objective = None
+        row_fields: dict[str, tuple[str, int, int]] = {}
+        if line.split and obj_cell is not None:
+            # "| Zero-downtime platform | 1. ...<br>2. ... | Tomasz | 0.6 |": the score of the
+            # row is its objective's, not its first key result's.
+            row_fields = {k: fields.pop(k) for k in _OBJECTIVE_SCORES if k in fields}
         if _wordy(clean(obj_text).text) and obj_cell is not None:
             previous = self.row_objective.get(owner_key)
             obj_text = _ROW_NUMBER.sub("", obj_text)
@@ -342,6 +350,10 @@ class Assembler:
         elif objective is not None:
             for name, cell in fields.items():
                 objective.metadata.setdefault(name, cell[0].strip())
+        if objective is not None:
+            for name, cell in row_fields.items():
+                objective.metadata.setdefault(name, cell[0].strip())
+                objective.metadata_spans.setdefault(name, self.pos.span(cell[1], cell[2]))
 
     # ------------------------------------------------------------------ sets
     def _page_title(self) -> _SetInfo | None:

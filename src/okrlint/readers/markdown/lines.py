@@ -66,6 +66,7 @@ class Line:
     link_only: bool = False
     cells: list[tuple[str, int, int]] = field(default_factory=list)
     columns: list[Column] = field(default_factory=list)
+    split: bool = False  # a row whose key-result cell holds several (rows added after it)
     children: list[Line] = field(default_factory=list)
     parent: Line | None = field(default=None, repr=False)
     # Filled by the later stages.
@@ -423,6 +424,7 @@ class _Builder:
             )
             node.cells = cells
             node.columns = columns
+            node.split = len(parts) > 1
             for part in parts[1:]:
                 # One more key result of the row's objective, with the row's owner and status.
                 more = [
