@@ -2422,3 +2422,19 @@ def test_the_score_of_a_row_that_holds_several_key_results_is_its_objectives() -
     one = text.replace("<br>2. Reduce MTTR from 45 min to 15 min", "")
     (objective,) = parse_md(one, path="okrs.md").objectives()
     assert objective.key_results[0].metadata["score"] == "0.6"
+
+
+def test_level_one_sections_after_the_title_are_sections_not_the_title() -> None:
+    """A file whose sections are all level-1 headings: "# Scoreboard" after "# O2: ..." is a
+    notes section (its table restates the objectives), and the title's introduction is not an
+    objective like the lines that open its sister sections."""
+    text = (
+        "# Growth OKRs — Q1 2026\n\nSix quarters to $1M MRR. Reviewed Mondays.\n\n"
+        "# Q1 2026\n\nWin the first 100 customers\n\n- KR1: Paying customers from 0 to 100\n\n"
+        "# Q2 2026\n\nMake the product sticky\n\n- KR1: Week-4 retention from 20% to 40%\n\n"
+        "# Scoreboard\n\n| Objective | KRs | Score |\n|---|---|---|\n"
+        "| O1: Win the first 100 customers | 1 | 40% |\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [7, 13]
+    assert [k.span.line for k in doc.key_results()] == [9, 15]

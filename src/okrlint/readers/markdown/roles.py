@@ -1439,10 +1439,13 @@ def _sister_headings(lines: list[Line]) -> None:
 def _sister_sections(lines: list[Line]) -> None:
     """A heading's first line, written like the objectives that open its sister sections
     (headings at its level under the same parent), is an objective even with nothing under
-    it ("### Q2 2020" / "Hold a Squad Game Jam")."""
+    it ("### Q2 2020" / "Hold a Squad Game Jam"). The document's title opens with an
+    introduction, not an objective."""
+    title = _doc_title(lines)
     for sisters in _heading_families(lines):
         opening: list[Line | None] = [
-            next((c for c in h.children if c.shape != "heading"), None) for h in sisters
+            next((c for c in h.children if c.shape != "heading"), None) if h is not title else None
+            for h in sisters
         ]
         shapes = {
             _signature(o)
@@ -1839,15 +1842,23 @@ _PAST_RESULTS = re.compile(
 )
 
 
+def _doc_title(lines: list[Line]) -> Line | None:
+    """The document's title: its first heading, when of level 1. It names the page ("#
+    Status"), not a section in it; a level-1 heading after other headings ("# Scoreboard"
+    after "# O5: ...") is a section."""
+    title = next((ln for ln in lines if ln.shape == "heading"), None)
+    return title if title is not None and title.level == 1 else None
+
+
 def _notes(lines: list[Line]) -> None:
     """Labels under a notes or grading line ("- **Grading Notes**" > "KR#4: aborted") are
     remarks about statements, not statements."""
+    title = _doc_title(lines)
     for line in lines:
         if line.role in (*STATEMENT_ROLES, "row") and any(
             _note_title(a.text) or (a.shape == "heading" and _PAST_RESULTS.search(a.text))
             for a in line.ancestors()
-            # A document's title ("# Status") names the page, not a notes section in it.
-            if a.label is None and not (a.shape == "heading" and a.level == 1)
+            if a.label is None and a is not title
         ):
             line.role = None
             _why(line, "under a notes heading")
