@@ -819,3 +819,12 @@ def test_a_cap_on_a_monthly_rate_is_a_level_not_growth() -> None:
     change of 2%"; "Grow MRR 2% per month" is growth."""
     assert _names("key_result", "Logo churn below 2% per month") == ["kr-missing-baseline"]
     assert "kr-low-ambition" in _names("key_result", "Grow MRR 2% per month")
+
+
+def test_resolve_and_publicize_are_activities() -> None:
+    """ "Publicize our internal progress more." is an activity (like "Write more blog posts"),
+    not a statement with no number; "Resolve the connectivity problems" is a fix."""
+    assert _names("key_result", "Publicize our internal progress more.") == ["kr-is-task"]
+    assert _names("key_result", "Resolve connectivity problems at the Madrid office") == [
+        "kr-is-task"
+    ]
