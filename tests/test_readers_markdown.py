@@ -2438,3 +2438,21 @@ def test_level_one_sections_after_the_title_are_sections_not_the_title() -> None
     doc = parse_md(text, path="okrs.md")
     assert [o.span.line for o in doc.objectives()] == [7, 13]
     assert [k.span.line for k in doc.key_results()] == [9, 15]
+
+
+def test_a_folder_kept_for_okrs_says_its_files_hold_okrs() -> None:
+    """ "okrs/README.md", "OKR-archive/2019-q3.md", "goals/2023_Q1.md": the folder says what the
+    file name does not, so an unlabelled page is read as "okrs.md" is. A folder whose name only
+    mentions OKRs ("okr-guide/", "not-okr/", "okrlint/") says nothing."""
+    text = (
+        "# Search team — Q3\n\n## Make search feel instant\n"
+        "- p95 search latency from 1200 ms to 400 ms\n- Zero-result queries from 9% to 4%\n\n"
+        "## Grow search usage\n- Weekly searchers from 40k to 60k\n"
+    )
+    expected = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in expected.objectives()] == [3, 7]
+    for path in ("okrs/README.md", "OKR-archive/2019-q3.md", "goals/2023_Q1.md", "2024_OKRs/x.md"):
+        doc = parse_md(text, path=path)
+        assert [o.span.line for o in doc.objectives()] == [3, 7], path
+    for path in ("okr-guide/README.md", "not-okr/README.md", "okrlint/README.md", "docs/x.md"):
+        assert list(parse_md(text, path=path).objectives()) == [], path

@@ -12,7 +12,6 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from okrlint.engine import Finding, Settings, lint
@@ -114,9 +113,9 @@ def lint_data(
     if job.hook and doc.format == "unknown":
         # Not read at all (too big, not UTF-8 text, not readable): in the hook, a problem only
         # for a file whose name says it holds OKRs, not for a Latin-1 README or a 6 MB log.
-        from okrlint.readers.markdown.decide import OKR_NAME
+        from okrlint.readers.markdown.decide import named_okr
 
-        doc.speculative = not OKR_NAME.search(PurePath(job.stdin_name or job.path).name)
+        doc.speculative = not named_okr(job.stdin_name or job.path)
     elif job.hook and doc.format == "yaml" and not doc.sets and _refused(doc):
         # YAML past okrlint's limits (a lock file, a data dump): in the hook, a problem only
         # when its text names OKR keys.

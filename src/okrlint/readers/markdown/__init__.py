@@ -13,14 +13,12 @@
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
 from okrlint.model import OkrDocument, Span
 from okrlint.readers.labels import other_objectives
 from okrlint.readers.limits import ReadLimitError
 from okrlint.readers.markdown import blocks as mb
 from okrlint.readers.markdown.assemble import Assembler
-from okrlint.readers.markdown.decide import OKR_NAME, OKR_NAME_STRONG, OKR_TITLE, Decision, decide
+from okrlint.readers.markdown.decide import OKR_TITLE, Decision, decide, named_okr
 from okrlint.readers.markdown.lines import Line, build_lines
 from okrlint.readers.markdown.prelude import Prelude
 from okrlint.readers.markdown.roles import assign_roles
@@ -57,7 +55,7 @@ def read_lines(path: str, source: str) -> tuple[OkrDocument, Line, Decision]:
     blocks = prelude.front_matter(blocks)
     root = build_lines(blocks, pos)
     titled = title_says_okr(doc, root)
-    says = titled or bool(OKR_NAME.search(PurePath(path).name))
+    says = titled or named_okr(path)
     summary = assign_roles(root, says)
     decision = decide(root, summary, says, titled)
     assembler = Assembler(doc, pos, prelude.front_spans)
@@ -71,7 +69,7 @@ def read_lines(path: str, source: str) -> tuple[OkrDocument, Line, Decision]:
         # No label anywhere, only a shape and a title: enough when the file is named on the
         # command line, not for the pre-commit hook or a walk over a folder of design docs. A
         # name that says OKRs is enough everywhere; "goals" is not ("my_goals_for_2025.md").
-        doc.speculative = not decision.explicit and not OKR_NAME_STRONG.search(PurePath(path).name)
+        doc.speculative = not decision.explicit and not named_okr(path, strong=True)
         if not any(o.key_results for o in doc.objectives()):
             # Not one objective with a key result, so not one OKR: a note that explains OKRs
             # ("OKR.md" in a notes vault, "目標：達成するもの (e.g. ...)", a "Key results" list
@@ -82,7 +80,7 @@ def read_lines(path: str, source: str) -> tuple[OkrDocument, Line, Decision]:
         doc.no_okrs_reason = decision.reason
         # Nothing read, and neither the name nor the title says OKRs: what okrlint could not
         # read here (a page's front matter) is not reported unless the file is named.
-        doc.speculative = not titled and not OKR_NAME_STRONG.search(PurePath(path).name)
+        doc.speculative = not titled and not named_okr(path, strong=True)
     return doc, root, decision
 
 

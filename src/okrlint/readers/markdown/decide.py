@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from okrlint.readers.decorations import explaining_title, own_okrs_title, words
 from okrlint.readers.labels import find_label
@@ -33,6 +34,39 @@ OKR_NAME = re.compile(rf"{OKR_TITLE.pattern}|objective|(?<![^\W_])goals?(?![^\W_
 # A name that says OKRs without "goals" (which a blog post "my_goals_for_2025.md" also has, and
 # a year's "目標.md").
 OKR_NAME_STRONG = re.compile(rf"{_OKR_WORDS}|objective", re.IGNORECASE)
+# A folder kept for OKRs: every word of its name is an OKR word, a period or an archive's
+# ("okrs/", "OKR-archive/", "goals/", "2024-okrs/", "okrs_q3/"); not "okr-guide/", "not-okr/"
+# or "okrlint/", whose files may be about OKRs without being any.
+_FOLDER_WORD = re.compile(
+    r"(?:okrs?|objectives|goals|keyresults?|ziele|objetivos|objectifs|目标|目標|목표|archives?|"
+    r"current|past|previous|(?:fy|cy)?\d{2,4}|q[1-4]|h[12]|(?:19|20)\d{2}q[1-4])",
+    re.IGNORECASE,
+)
+_FOLDER_OKR = re.compile(
+    r"(?:okrs?|objectives|keyresults?|ziele|objetivos|objectifs|目标|目標|목표)", re.I
+)
+_FOLDER_STRONG = re.compile(r"(?:okrs?|objectives|keyresults?)", re.IGNORECASE)
+
+
+def _okr_folder(name: str, strong: bool) -> bool:
+    name = re.sub(r"(?i)key[\s_.\-]*(results?)", r"key\1", name)
+    parts = [w for w in re.split(r"[\s_.\-]+", name) if w]
+    if not parts or not all(_FOLDER_WORD.fullmatch(w) for w in parts):
+        return False
+    says = _FOLDER_STRONG if strong else _FOLDER_OKR
+    return any(says.fullmatch(w) for w in parts) or (
+        not strong and any(w.lower() == "goals" for w in parts)
+    )
+
+
+def named_okr(path: str, strong: bool = False) -> bool:
+    """Whether the file's name, or the name of the folder it sits in, says it holds OKRs
+    ("okrs.md", "okrs/README.md", "goals/2023_Q1.md"). Strong: OKRs, not only goals."""
+    p = PurePath(path)
+    name = OKR_NAME_STRONG if strong else OKR_NAME
+    return bool(name.search(p.name)) or _okr_folder(p.parent.name, strong)
+
+
 _ARTICLE_HEADINGS = re.compile(
     r"\b(?:what (?:is|are)|how (?:to|do|does|we)|why|introduction|guide|tips|best practices|"
     r"examples?|benefits|mistakes|pitfalls|history|conclusion|faq|resources|further reading|"
