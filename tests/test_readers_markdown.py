@@ -2456,3 +2456,38 @@ def test_a_folder_kept_for_okrs_says_its_files_hold_okrs() -> None:
         assert [o.span.line for o in doc.objectives()] == [3, 7], path
     for path in ("okr-guide/README.md", "not-okr/README.md", "okrlint/README.md", "docs/x.md"):
         assert list(parse_md(text, path=path).objectives()) == [], path
+
+
+def test_an_unlabelled_objective_beside_a_labelled_one_over_measures() -> None:
+    """Half a team labels its objectives: "Objective: Every new customer live within 30 days"
+    then "Make kickoff calls unnecessary for small accounts", "**Objective:** ..." then "**Turn
+    at-risk accounts around**", "- Objective: ..." then "- Stop copy-pasting between tools",
+    each over levels of measures: objectives too. A section of health metrics with a subtitle
+    beside labelled objectives is not one."""
+    text = (
+        "# Customer Success — Q2 2025\n\n## Onboarding\n\n"
+        "Objective: Every new customer live within 30 days\n"
+        "- Median time-to-live from 47 days to 30 days\n- Onboarding CSAT from 4.1 to 4.5\n\n"
+        "Make kickoff calls unnecessary for small accounts\n"
+        "- Self-serve setup completion from 22% to 55%\n- Kickoff calls from 120 to 40\n\n"
+        "## Renewals\n\n**Objective:** No renewal surprises\n"
+        "- **KR:** Gross retention forecast within 2 points (last quarter: 7 points)\n\n"
+        "**Turn at-risk accounts around**\n- Save rate on red accounts from 25% to 45%\n"
+        "- Churned ARR from $1.2M to $700k\n\n## Ops\n\n"
+        "- Objective: One source of truth for customer health\n"
+        "  - Health score for 100% of accounts (from 60%)\n"
+        "- Stop copy-pasting between tools\n  - Manual CSV exports per week from 40 to 5\n"
+        "  - Sync lag from 24 h to 15 min\n"
+    )
+    doc = parse_md(text, path="cs.md")
+    assert [o.span.line for o in doc.objectives()] == [5, 9, 15, 18, 24, 26]
+    assert len(list(doc.key_results())) == 10
+    health = (
+        "# OKRs Q1\n\n## Objective 1: Help shoppers find products\n\n"
+        "- **KR1** Search sessions that see products from 47% to 52%\n\n"
+        "## Health metrics: must not get worse while the KRs move\n\n"
+        "- Session conversion: 1.29%\n- Engaged-session share: 90.2%\n"
+    )
+    doc = parse_md(health, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [3]
+    assert [k.span.line for k in doc.key_results()] == [5]

@@ -206,6 +206,7 @@ def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
     _cascades(lines)
     _sisters(lines)
     _sister_headings(lines)
+    _beside_labelled(lines)
     _containers(lines)  # the items of objectives found since
     _sister_sections(lines)
     _sister_section_items(lines)
@@ -1436,6 +1437,53 @@ def _sister_headings(lines: list[Line]) -> None:
                 _set(h, "objective", "a heading beside headings labelled as objectives")
 
 
+def _measured_list(line: Line) -> bool:
+    """Items under ``line``, most of them levels of measures ("Save rate from 25% to 45%")."""
+    items = [c for c in line.children if c.shape in ("item", "bullet") and c.text]
+    levels = sum(1 for c in items if _METRIC_VALUE.search(c.text) and _DIGIT.search(c.text))
+    return len(items) >= 2 and levels * 2 > len(items)
+
+
+def _beside_labelled(lines: list[Line]) -> None:
+    """A plain heading or line written like a labelled objective beside it ("Objective: Every
+    new customer live within 30 days" then "Make kickoff calls unnecessary for small
+    accounts", each over measured items): the author labelled one and not the other. Its items
+    being levels of measures, as the labelled one's are, is the evidence."""
+    seen: set[int] = set()
+    for line in lines:
+        parent = line.parent
+        if parent is None or id(parent) in seen:
+            continue
+        seen.add(id(parent))
+        kids = parent.children
+        labelled = {
+            _signature(c)[:2]  # bold or not: "**Objective:** ..." beside "**Turn ... around**"
+            for c in kids
+            if c.role == "objective"
+            and c.label is not None
+            and c.label.strong
+            and c.shape in ("heading", "line", "item", "bullet")
+            and any(k.role == "key_result" for k in c.children)
+        }
+        if not labelled:
+            continue
+        for c in kids:
+            if c.role is not None or c.label is not None or _signature(c)[:2] not in labelled:
+                continue
+            text = clean(c.text).text or c.text
+            if (
+                not text
+                or _plain_title(text)
+                or _note_title(text)
+                or _set_like(text)
+                or text.rstrip(" *_").endswith((":", "："))
+                or len(words(text)) > 20
+            ):
+                continue
+            if _measured_list(c):
+                _set(c, "objective", "written like the labelled objective beside it, over measures")
+
+
 def _sister_sections(lines: list[Line]) -> None:
     """A heading's first line, written like the objectives that open its sister sections
     (headings at its level under the same parent), is an objective even with nothing under
@@ -1826,7 +1874,11 @@ def _note_title(text: str) -> bool:
     """A heading or line that names notes, metrics or scores ("KPIs (live now)", "Notes")."""
     t = re.sub(r"\s*\([^()]*\)\s*$", "", text.strip())
     t = re.sub(r"^[^\w\[(]+", "", t)  # "📊 Success Metrics Dashboard": an emoji before the words
-    return bool(_NOTE_TITLES.match(t)) or t.rstrip(":： ").lower() in _note_sections()
+    if bool(_NOTE_TITLES.match(t)) or t.rstrip(":： ").lower() in _note_sections():
+        return True
+    # "Health metrics: must not get worse while the KRs move": the title before its subtitle.
+    head = re.split(r"\s*[:：]\s+", t, maxsplit=1)[0]
+    return head != t and (bool(_NOTE_TITLES.match(head)) or head.lower() in _note_sections())
 
 
 @cache
