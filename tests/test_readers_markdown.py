@@ -2491,3 +2491,32 @@ def test_an_unlabelled_objective_beside_a_labelled_one_over_measures() -> None:
     doc = parse_md(health, path="okrs.md")
     assert [o.span.line for o in doc.objectives()] == [3]
     assert [k.span.line for k in doc.key_results()] == [5]
+
+
+def test_statement_headings_over_measures_in_a_company_page_with_labels() -> None:
+    """A company page labels the CEO's key results ("1. CEO KR: ...") and writes each
+    department's objectives as plain headings over measured items ("#### Make deploys boring"
+    over "- p95 deploy time from 40 to 10 min"): those are objectives too. A heading among an
+    objective's parts ("#### Key Results", "#### Timeframe for measurement") is not."""
+    text = (
+        "# FY25-Q3 OKRs\n\n## CEO: Grow enterprise usage\n\n"
+        "1. CEO KR: Increase enterprise ARR from $42M to $55M\n"
+        "1. CEO KR: Raise paid seat utilisation from 71% to 80%\n\n"
+        "### Engineering (VP Eng: @mwong)\n\n#### Make deploys boring\n"
+        "- p95 deploy time from 40 to 10 min\n- Rollback rate below 2% of deploys (currently 6%)\n\n"
+        "#### Enterprise features customers actually ask for\n"
+        "- Audit-log export used by 50% of enterprise accounts (today 8%)\n"
+        "- Time to resolve enterprise-blocking bugs from 19 to 7 days\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [3, 10, 14]
+    assert [k.span.line for k in doc.key_results()] == [5, 6, 11, 12, 15, 16]
+    parts = (
+        "# OKRs 2022\n\n## OKR M1: Validate the vision\n\n#### Key Results\n\n"
+        "- Monthly product types per project from 2.1 to 3.0\n\n"
+        "#### Timeframe for measurement\n\n"
+        "- 50% of initiatives resolved by end of April 2022\n"
+        "- 100% of initiatives resolved by end of May 2022\n"
+    )
+    doc = parse_md(parts, path="okrs.md")
+    assert [k.span.line for k in doc.key_results()] == [7]

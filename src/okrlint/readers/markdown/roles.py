@@ -207,6 +207,8 @@ def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
     _sisters(lines)
     _sister_headings(lines)
     _beside_labelled(lines)
+    if weak_ok:
+        _headings_over_levels(lines)
     _containers(lines)  # the items of objectives found since
     _sister_sections(lines)
     _sister_section_items(lines)
@@ -1482,6 +1484,33 @@ def _beside_labelled(lines: list[Line]) -> None:
                 continue
             if _measured_list(c):
                 _set(c, "objective", "written like the labelled objective beside it, over measures")
+
+
+def _headings_over_levels(lines: list[Line]) -> None:
+    """In a file that says it holds OKRs, a heading written as a statement ("#### Make
+    deploys boring") over items that are levels of measures ("- p95 deploy time from 40 to 10
+    min") is an objective over its key results, labelled or not, wherever it sits (a
+    department's section of a company page)."""
+    for line in lines:
+        if (
+            line.shape == "heading"
+            and line.role is None
+            and not _note_title(line.text)
+            and _measured_list(line)
+            and not any(c.role is not None for c in line.children)
+            and not _among_parts(line)
+            and _statement_over_levels(line)
+        ):
+            _set(line, "objective", "a statement heading over levels of measures")
+
+
+def _among_parts(heading: Line) -> bool:
+    """A heading beside an objective's own parts ("#### Key Results", "#### Initiatives"): one
+    more part of it ("#### Timeframe for measurement"), not an objective."""
+    return any(
+        h is not heading and h.shape == "heading" and h.label is not None and h.label.zone
+        for h in heading.siblings
+    )
 
 
 def _sister_sections(lines: list[Line]) -> None:
