@@ -2520,3 +2520,28 @@ def test_statement_headings_over_measures_in_a_company_page_with_labels() -> Non
     )
     doc = parse_md(parts, path="okrs.md")
     assert [k.span.line for k in doc.key_results()] == [7]
+
+
+def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
+    """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
+    and "- Next: ..." under an objective: a key result with its notes, not an objective of a
+    cascade whose key results are the notes. A team's item over its own items still is."""
+    text = (
+        "# Design Systems OKRs — Q1 2025\n\n## Every product team on the new components\n\n"
+        "1. Product squads on v3 components: 9 of 12 (target 12, from 3)\n"
+        "   - Retro: the three holdouts are all on the legacy app.\n"
+        "   - Next: a migration guide for Angular.\n"
+        "2. Share of UI code importing v3: 64% (target 70%, from 20%)\n"
+        "   - Retro: codemods did most of the work.\n"
+        "3. Handoff questions per week from 31 to 12\n\n"
+        "## Accessible by default\n\n"
+        "1. WCAG audit issues in core components from 84 to 40 (target 0)\n"
+        "   - Retro: the vendor started late.\n"
+        "2. Components with automated axe checks from 45% to 70%\n\n"
+        "## Tokens that match the brand\n\n"
+        "1. Hard-coded colours in product code from 1,900 to 300\n"
+        "2. Dark mode in 3 products (target 5, from 0)\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [3, 12, 18]
+    assert [k.span.line for k in doc.key_results()] == [5, 8, 10, 14, 16, 20, 21]

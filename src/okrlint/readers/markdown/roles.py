@@ -1837,6 +1837,16 @@ def _teams_under(items: list[Line]) -> bool:
     return sum(_owned(item) for item in items) * 2 > len(items)
 
 
+def _level_of_measure(text: str) -> bool:
+    """A statement that states levels of a measure ("from 3 to 12", "64% (target 70%)",
+    "31/week → 12/week")."""
+    return bool((_METRIC_VALUE.search(text) or _LEVELS.search(text)) and _DIGIT.search(text))
+
+
+# "(target 12, from 3)", "9 of 12": a target, a baseline or a count against its total.
+_LEVELS = re.compile(r"(?i)\btarget\s*:?\s*[<>≥≤~]?\s*\d|\bfrom\s+\d|\b\d+\s+of\s+\d+\b")
+
+
 def _cascade(objective: Line) -> None:
     for line in _statement_paragraphs(objective):
         if line.role is None:
@@ -1858,7 +1868,12 @@ def _cascade(objective: Line) -> None:
             )
             continue
         if grand and (
-            not starts_with_verb(clean(child.text).text or child.text)
+            (
+                not starts_with_verb(clean(child.text).text or child.text)
+                # "Product squads on v3 components: 9 of 12 (target 12, from 3)" over its
+                # "Retro:" and "Next:" notes: a key result with notes, not an objective
+                and not _level_of_measure(child.text)
+            )
             or _teams_under(grand)
             # "Customer success: Implement a support system" over its steps, among items that
             # each name their owner: that owner's objective in the cascade.
