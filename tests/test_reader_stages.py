@@ -880,3 +880,16 @@ def test_a_check_in_after_the_statement_is_its_status_progress_or_score() -> Non
     # No baseline and target before them: part of the statement.
     assert clean("Raise the share of repeat buyers (22%)").text.endswith("(22%)")
     assert clean("Error rate → 0.5").text == "Error rate → 0.5"
+
+
+def test_a_status_light_after_a_key_result_is_its_status() -> None:
+    """ "Increase enterprise ARR from $42M to $55M 🟡 60%": the light and its progress are a
+    check-in, not part of the statement."""
+    from okrlint.readers.decorations import clean
+
+    c = clean("Increase enterprise ARR from $42M to $55M 🟡 60%")
+    assert (c.text, c.metadata["progress"], c.metadata["status"]) == (
+        "Increase enterprise ARR from $42M to $55M",
+        "60%",
+        "🟡 60%",
+    )

@@ -2545,3 +2545,17 @@ def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     doc = parse_md(text, path="okrs.md")
     assert [o.span.line for o in doc.objectives()] == [3, 12, 18]
     assert [k.span.line for k in doc.key_results()] == [5, 8, 10, 14, 16, 20, 21]
+
+
+def test_a_reference_line_between_an_objective_heading_and_its_key_results() -> None:
+    """ "Epic: [&1234](...)" between "## CEO: Grow enterprise usage" and its labelled key
+    results says where the work is tracked: the heading is the objective, not the epic."""
+    text = (
+        "# FY25-Q3 OKRs\n\n## CEO: Grow enterprise usage\n\n"
+        "Epic: [&1234](https://gitlab.example.com/groups/acme/-/epics/1234)\n\n"
+        "1. CEO KR: Increase enterprise ARR from $42M to $55M\n"
+        "1. CEO KR: Close 12 new logos with more than 1,000 seats\n"
+    )
+    (objective,) = parse_md(text, path="okrs.md").objectives()
+    assert (objective.text, objective.span.line) == ("Grow enterprise usage", 3)
+    assert len(objective.key_results) == 2

@@ -120,6 +120,8 @@ _CHECKIN_TAIL = re.compile(
     r"\s*[(\[]\s*(?P<v>[🟢🟡🔴🟠🔵⚪⚫✅❌⚠⏳][\ufe0f]?[^()\[\]]{0,24}|"
     rf"(?i:{_STATUS_WORDS})(?:\s*[,:–—-]\s*\d{{1,3}}\s*%)?)\s*[)\]]\s*$"
 )
+# "... from $42M to $55M 🟡 60%", "... 🟢": a status light after the statement, with its progress.
+_LIGHT_TAIL = re.compile(r"\s+(?P<v>[🟢🟡🔴🟠🔵⚪⚫][\ufe0f]?(?:\s*\d{1,3}\s*%)?)\s*$")
 # "from 35 to 10 → 0.8", "... to 30% (62%)": a score or a progress after a statement that
 # already holds its baseline and target.
 _AFTER_CHANGE_TAIL = re.compile(
@@ -465,11 +467,11 @@ def _clean(text: str, allow_role: bool) -> Cleaned:
             s = s[: m.start()]
         m = _CHECKIN_TAIL.search(s)
         if m and m.start() > 0:
-            status = m.group("v").strip()
-            pm = re.search(r"(\d{1,3}\s*%)", status)
-            if pm:
-                meta.setdefault("progress", pm.group(1).replace(" ", ""))
-            meta.setdefault("status", status)
+            _check_in(meta, m.group("v").strip())
+            s = s[: m.start()]
+        m = _LIGHT_TAIL.search(s)
+        if m and m.start() > 0:
+            _check_in(meta, m.group("v").strip())
             s = s[: m.start()]
         m = _AFTER_CHANGE_TAIL.search(s)
         if m and m.start() > 0 and _CHANGE.search(s, 0, m.start()):
@@ -529,6 +531,14 @@ def handle_tail(text: str) -> tuple[int, str] | None:
     if not m:
         return None
     return len(text) - m.end(), m.group("h")[::-1]
+
+
+def _check_in(meta: dict[str, str], status: str) -> None:
+    """A check-in's status ("🟢 70%", "At risk"), and its progress when it gives one."""
+    pm = re.search(r"(\d{1,3}\s*%)", status)
+    if pm:
+        meta.setdefault("progress", pm.group(1).replace(" ", ""))
+    meta.setdefault("status", status)
 
 
 def _is_score_value(value: str) -> bool:

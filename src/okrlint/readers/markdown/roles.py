@@ -1302,8 +1302,10 @@ def _holders(lines: list[Line]) -> None:
                 break
             if anc.role is not None:
                 break
-            if anc.shape == "line" and anc.link_only:
-                continue  # "[Epic 1696](...)" between an objective heading and its list
+            if anc.shape == "line" and (anc.link_only or _REFERENCE_LINE.match(anc.text)):
+                # "[Epic 1696](...)", "Epic: &1234", "Issue: #4411" between an objective
+                # heading and its list: where the work is tracked
+                continue
             if not _is_candidate(anc) or not anc.text or _set_like(anc.text):
                 break
             if _plain_title(anc.text) or _note_title(anc.text) or _names_parts(anc.text):
@@ -1794,6 +1796,12 @@ def _glossary(line: Line) -> bool:
     "Feedback - give timely feedback"): definitions, not key results."""
     items = [c for c in line.children if c.shape in ("item", "bullet") and c.text]
     return len(items) >= 2 and all(_TERM.match(c.text) for c in items)
+
+
+# "Epic: &1234", "Issue: #4411", "Tracking: https://...": a reference to where work is tracked.
+_REFERENCE_LINE = re.compile(
+    r"^[\w][\w -]{0,24}:\s*(?:[&#!]\d+|https?://\S+|[\w.-]+/[\w./-]*#\d+)\s*$"
+)
 
 
 def _data_field(line: Line) -> bool:
