@@ -828,3 +828,13 @@ def test_resolve_and_publicize_are_activities() -> None:
     assert _names("key_result", "Resolve connectivity problems at the Madrid office") == [
         "kr-is-task"
     ]
+
+
+def test_a_question_about_pay_does_not_tie_okrs_to_pay() -> None:
+    """A handbook's FAQ "**Are OKRs tied to bonuses?** No. OKR scores are never used in
+    compensation." asks and answers no; "OKR scores decide 20% of the annual bonus." ties."""
+    from okrlint.checks.sets import pay_link
+
+    assert pay_link("Are OKRs tied to bonuses?") is None
+    assert pay_link("**Are OKR scores tied to bonuses?**") is None
+    assert pay_link("OKR scores decide 20% of the annual bonus.") is not None

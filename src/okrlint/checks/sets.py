@@ -97,8 +97,8 @@ def pay_link(text: str) -> str | None:
         m = pay.search(sentence)
         if not m or not link.search(sentence) or not _OKR_WORDS.search(sentence):
             continue
-        if neg.search(sentence):
-            continue
+        if neg.search(sentence) or sentence.rstrip(" *_").endswith(("?", "？")):
+            continue  # "Are OKRs tied to bonuses?" asks (its answer follows), it does not tie
         return sentence.strip()
     return None
 
