@@ -838,3 +838,9 @@ def test_a_question_about_pay_does_not_tie_okrs_to_pay() -> None:
     assert pay_link("Are OKRs tied to bonuses?") is None
     assert pay_link("**Are OKR scores tied to bonuses?**") is None
     assert pay_link("OKR scores decide 20% of the annual bonus.") is not None
+
+
+def test_effort_in_engineer_weeks_and_days_is_a_duration() -> None:
+    """ "from 3 engineer-weeks to 3 engineer-days" is a fivefold cut of effort, not a target
+    equal to its baseline."""
+    assert _names("key_result", "Upgrade effort from 3 engineer-weeks to 3 engineer-days") == []
