@@ -62,12 +62,11 @@ def _last_of_list(parent: Line, i: int) -> bool:
     """Whether the item at ``i`` ends a list of two or more items and nothing but attribute
     lines follows it in its section."""
     kids = parent.children
-    items = 0
-    j = i
-    while j >= 0 and kids[j].shape == "item":
-        items += 1
-        j -= 1
-    return items >= 2 and all(k.role == "attribute" for k in kids[i + 1 :])
+    return (
+        i >= 1
+        and kids[i].shape == kids[i - 1].shape == "item"
+        and all(k.role == "attribute" for k in kids[i + 1 :])
+    )
 
 
 def _empty_slot(line: Line) -> bool:

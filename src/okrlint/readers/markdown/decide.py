@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from okrlint.readers.decorations import explaining_title, own_okrs_title, words
-from okrlint.readers.labels import find_label
 from okrlint.readers.markdown.lines import Line
-from okrlint.readers.markdown.roles import STATEMENT_ROLES, RoleSummary
+from okrlint.readers.markdown.roles import STATEMENT_ROLES, RoleSummary, kind_label
 
 # A file name or title that says the file holds OKRs (in the languages of labels.yaml). A file
 # may be named "goals.yaml"; a heading "Goals" says nothing (design docs have one).
@@ -43,7 +42,7 @@ _FOLDER_WORD = re.compile(
     re.IGNORECASE,
 )
 _FOLDER_OKR = re.compile(
-    r"(?:okrs?|objectives|keyresults?|ziele|objetivos|objectifs|目标|目標|목표)", re.I
+    r"(?:okrs?|objectives|goals|keyresults?|ziele|objetivos|objectifs|目标|目標|목표)", re.I
 )
 _FOLDER_STRONG = re.compile(r"(?:okrs?|objectives|keyresults?)", re.IGNORECASE)
 
@@ -54,9 +53,7 @@ def _okr_folder(name: str, strong: bool) -> bool:
     if not parts or not all(_FOLDER_WORD.fullmatch(w) for w in parts):
         return False
     says = _FOLDER_STRONG if strong else _FOLDER_OKR
-    return any(says.fullmatch(w) for w in parts) or (
-        not strong and any(w.lower() == "goals" for w in parts)
-    )
+    return any(says.fullmatch(w) for w in parts)
 
 
 def named_okr(path: str, strong: bool = False) -> bool:
@@ -126,14 +123,9 @@ def _stated(line: Line) -> str:
     kept = [
         cell[0]
         for cell, col in zip(line.cells, line.columns, strict=False)
-        if col.role is not None or not _kind_only(cell[0])
+        if col.role is not None or kind_label(cell[0]) is None
     ]
     return " | ".join(kept)
-
-
-def _kind_only(cell: str) -> bool:
-    lab = find_label(cell)
-    return lab is not None and lab.kind in ("objective", "key_result") and not lab.rest.strip()
 
 
 def _in_zone(line: Line) -> bool:
@@ -258,7 +250,7 @@ def decide(
         ln
         for ln in statements
         if ln.label is None
-        and (_GUIDANCE.search(_stated(ln)) or (len(words(_stated(ln))) > 40 and not _in_zone(ln)))
+        and (_GUIDANCE.search(t := _stated(ln)) or (len(words(t)) > 40 and not _in_zone(ln)))
     ]
     if len(guidance) * 10 >= len(statements) * 3:
         return Decision(

@@ -713,7 +713,8 @@ def _grid_cells(lines: list[Line]) -> set[int]:
     return out
 
 
-def _type_label(text: str) -> Label | None:
+def kind_label(text: str) -> Label | None:
+    """ "Objective", "Key Result": a label that only names a row's kind, with no statement."""
     lab = find_label(text)
     if lab is None or lab.kind not in ("objective", "key_result") or lab.rest.strip():
         return None
@@ -724,7 +725,7 @@ def _type_column(rows: list[Line], j: int, out: set[int]) -> None:
     """A "Type" column of an OKR tool's export ("| Objective | Become the go-to marketplace |
     Lina |", "| Key Result | Active sellers from 1,800 to 3,000 | Lina |"): each row's kind is
     in that column, its statement in the first text column after it."""
-    found = [(r, _type_label(r.cells[j][0])) for r in rows if j < len(r.cells)]
+    found = [(r, kind_label(r.cells[j][0])) for r in rows if j < len(r.cells)]
     if {lab.kind for _, lab in found if lab is not None} != {"objective", "key_result"}:
         return
     if sum(lab is not None for _, lab in found) * 2 <= len(found):
@@ -885,9 +886,9 @@ def _over_own_key_results(member: Line) -> bool:
     )
 
 
-def _statement_over_levels(member: Line) -> bool:
+def _statement_over_levels(member: Line, least: int = 1) -> bool:
     """A heading that reads as a statement (not a name such as "Marketing" or "Platform team")
-    over items that are mostly levels of measures ("Signups from 2,000 to 5,000")."""
+    over ``least`` items or more, mostly levels of measures ("Signups from 2,000 to 5,000")."""
     if member.shape != "heading" or member.label is not None:
         return False
     if any(
@@ -900,9 +901,7 @@ def _statement_over_levels(member: Line) -> bool:
         return False
     if not starts_with_verb(text) and len(words(text)) < 4:
         return False
-    items = [c for c in member.children if c.shape in ("item", "bullet") and c.text]
-    levels = sum(1 for c in items if _METRIC_VALUE.search(c.text) and _DIGIT.search(c.text))
-    return len(items) >= 1 and levels * 2 > len(items)
+    return _measured_list(member, least=least)
 
 
 def _lead_in(member: Line, zone: str) -> bool:
@@ -1441,11 +1440,12 @@ def _sister_headings(lines: list[Line]) -> None:
                 _set(h, "objective", "a heading beside headings labelled as objectives")
 
 
-def _measured_list(line: Line) -> bool:
-    """Items under ``line``, most of them levels of measures ("Save rate from 25% to 45%")."""
+def _measured_list(line: Line, least: int = 2) -> bool:
+    """``least`` items or more under ``line``, most of them levels of measures ("Save rate from
+    25% to 45%")."""
     items = [c for c in line.children if c.shape in ("item", "bullet") and c.text]
     levels = sum(1 for c in items if _METRIC_VALUE.search(c.text) and _DIGIT.search(c.text))
-    return len(items) >= 2 and levels * 2 > len(items)
+    return len(items) >= least and levels * 2 > len(items)
 
 
 def _beside_labelled(lines: list[Line]) -> None:
@@ -1498,10 +1498,9 @@ def _headings_over_levels(lines: list[Line]) -> None:
             line.shape == "heading"
             and line.role is None
             and not _note_title(line.text)
-            and _measured_list(line)
             and not any(c.role is not None for c in line.children)
             and not _among_parts(line)
-            and _statement_over_levels(line)
+            and _statement_over_levels(line, least=2)
         ):
             _set(line, "objective", "a statement heading over levels of measures")
 
