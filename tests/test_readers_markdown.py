@@ -2559,3 +2559,14 @@ def test_a_reference_line_between_an_objective_heading_and_its_key_results() -> 
     (objective,) = parse_md(text, path="okrs.md").objectives()
     assert (objective.text, objective.span.line) == ("Grow enterprise usage", 3)
     assert len(objective.key_results) == 2
+
+
+def test_a_split_rows_score_stays_on_its_key_result_when_no_objective_takes_it() -> None:
+    """A row with several key results and an empty objective cell, and no objective before
+    it: the score is not dropped, it stays with the row's first key result."""
+    text = (
+        "# Team OKRs Q1\n\n| Objective | Key results | Score |\n|---|---|---|\n"
+        "| | Deploy time from 40 to 10 min<br>Failed deploys from 8% to 2% | 0.6 |\n"
+    )
+    krs = list(parse_md(text, path="okrs.md").key_results())
+    assert [k.metadata.get("score") for k in krs] == ["0.6", None]

@@ -311,11 +311,6 @@ class Assembler:
                 fields.setdefault(col.field, cell)
         owner_key = id(line.parent)
         objective = None
-        row_fields: dict[str, tuple[str, int, int]] = {}
-        if line.split and obj_cell is not None:
-            # "| Zero-downtime platform | 1. ...<br>2. ... | Tomasz | 0.6 |": the score of the
-            # row is its objective's, not its first key result's.
-            row_fields = {k: fields.pop(k) for k in _OBJECTIVE_SCORES if k in fields}
         if _wordy(clean(obj_text).text) and obj_cell is not None:
             previous = self.row_objective.get(owner_key)
             obj_text = _ROW_NUMBER.sub("", obj_text)
@@ -334,6 +329,14 @@ class Assembler:
         if kr_text.strip() and kr_cell is not None:
             objective = objective or self.row_objective.get(owner_key)
             objective = objective or self.nearest(line, self.objectives)
+            if line.split and obj_cell is not None and objective is not None:
+                # "| Zero-downtime platform | 1. ...<br>2. ... | Tomasz | 0.6 |": the score of
+                # the row is its objective's, not its first key result's.
+                for name in _OBJECTIVE_SCORES:
+                    if name in fields:
+                        cell = fields.pop(name)
+                        objective.metadata.setdefault(name, cell[0].strip())
+                        objective.metadata_spans.setdefault(name, self.pos.span(cell[1], cell[2]))
             body, meta = self.statement(line, kr_text)
             cell_line = Line("line", kr_text, kr_cell[1], kr_cell[2])
             kr = KeyResult(body, self.span_of(cell_line, body), raw=kr_text, metadata=meta)
@@ -349,10 +352,6 @@ class Assembler:
         elif objective is not None:
             for name, cell in fields.items():
                 objective.metadata.setdefault(name, cell[0].strip())
-        if objective is not None:
-            for name, cell in row_fields.items():
-                objective.metadata.setdefault(name, cell[0].strip())
-                objective.metadata_spans.setdefault(name, self.pos.span(cell[1], cell[2]))
 
     # ------------------------------------------------------------------ sets
     def _page_title(self) -> _SetInfo | None:
