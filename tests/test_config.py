@@ -162,3 +162,19 @@ def test_without_a_repository_no_configuration_above_the_working_directory_appli
     (tmp_path / "work" / ".okrlint.yaml").write_text("select: [OKR302]\n")
     data = json.loads(okrlint("--show-config", "okrs.md").stdout)
     assert data["select"] == ["OKR302"]
+
+
+def test_a_config_without_path_patterns_resolves_no_path(monkeypatch) -> None:
+    """Exclude and per-file ignores ask for a file's path relative to the configuration only
+    when the configuration has such patterns: resolving every path cost 0.1 s of a warm run
+    over 2,000 files."""
+    from okrlint.config import Config
+
+    def no_resolve(self: Config, path: str) -> str | None:
+        raise AssertionError(f"resolved {path}")
+
+    monkeypatch.setattr(Config, "relative", no_resolve)
+    cfg = Config()
+    assert not cfg.excluded("docs/okrs.md")
+    assert cfg.ignores_for("docs/okrs.md") == []
+    assert cfg.included("docs/okrs.md")

@@ -120,8 +120,10 @@ class Config:
         return rel
 
     def excluded(self, path: str) -> bool:
+        if not self.exclude:
+            return False
         rel = self.relative(path)
-        return bool(self.exclude) and rel is not None and self._spec(self.exclude).match_file(rel)
+        return rel is not None and self._spec(self.exclude).match_file(rel)
 
     def included(self, path: str) -> bool:
         if self.include is None:
@@ -130,6 +132,8 @@ class Config:
         return rel is not None and self._spec(self.include).match_file(rel)
 
     def ignores_for(self, path: str) -> list[str]:
+        if not self.per_file_ignores:
+            return []  # no path to resolve: most runs have no per-file ignores
         rel = self.relative(path)
         if rel is None:
             return []
