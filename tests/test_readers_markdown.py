@@ -2522,6 +2522,27 @@ def test_statement_headings_over_measures_in_a_company_page_with_labels() -> Non
     assert [k.span.line for k in doc.key_results()] == [7]
 
 
+def test_bold_statement_lines_over_measures_are_objectives_like_headings() -> None:
+    """A department's objectives written as bold lines ("**Deploys are boring and frequent**")
+    over measured items, after company objectives written as headings: a bold line stands as a
+    heading, and is an objective for the same reason. A bold title ending with a colon
+    ("**KPI 2 (Conversion Rate):**") over arrows is a section, not an objective."""
+    text = (
+        "# Q2 OKRs\n\n## Company objectives\n\n### 1. Win the mid-market\n\n"
+        "- Net new ARR from $1.1M to $1.8M\n- Trial-to-paid from 9% to 13%\n\n"
+        "## Engineering\n\nOwner: Priya\n\n**Deploys are boring and frequent**\n"
+        "- Deploy frequency from 3/week to 2/day\n- Change failure rate from 14% to below 5%\n\n"
+        "**Incidents are caught by us, not by customers**\n"
+        "- 90% of incidents detected by alerting (from 55%)\n"
+        "- Mean time to restore from 96 to 30 minutes\n\n"
+        "**KPI 2 (Conversion Rate):**\n- Supports OKR1 (faster flow → more conversion)\n"
+        "- Supports OKR3 (more conversions → 20% more MAU)\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [5, 14, 18]
+    assert [k.span.line for k in doc.key_results()] == [7, 8, 15, 16, 19, 20]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

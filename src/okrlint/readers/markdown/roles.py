@@ -887,9 +887,10 @@ def _over_own_key_results(member: Line) -> bool:
 
 
 def _statement_over_levels(member: Line, least: int = 1) -> bool:
-    """A heading that reads as a statement (not a name such as "Marketing" or "Platform team")
-    over ``least`` items or more, mostly levels of measures ("Signups from 2,000 to 5,000")."""
-    if member.shape != "heading" or member.label is not None:
+    """A heading (or a bold line written as one) that reads as a statement (not a name such as
+    "Marketing" or "Platform team") over ``least`` items or more, mostly levels of measures
+    ("Signups from 2,000 to 5,000")."""
+    if not _heading_like(member) or member.label is not None:
         return False
     if any(
         x.label is not None and x.label.kind in ("objective", "key_result", "zone")
@@ -902,6 +903,12 @@ def _statement_over_levels(member: Line, least: int = 1) -> bool:
     if not starts_with_verb(text) and len(words(text)) < 4:
         return False
     return _measured_list(member, least=least)
+
+
+def _heading_like(line: Line) -> bool:
+    """A heading, or a bold paragraph line that stands as one ("**Deploys are boring**" over
+    its list)."""
+    return line.shape == "heading" or (line.shape == "line" and line.bold)
 
 
 def _lead_in(member: Line, zone: str) -> bool:
@@ -1495,9 +1502,10 @@ def _headings_over_levels(lines: list[Line]) -> None:
     department's section of a company page)."""
     for line in lines:
         if (
-            line.shape == "heading"
+            _heading_like(line)
             and line.role is None
             and not _note_title(line.text)
+            and not line.text.rstrip(" *_").endswith((":", "："))  # "**KPI 2 (Conversion):**"
             and not any(c.role is not None for c in line.children)
             and not _among_parts(line)
             and _statement_over_levels(line, least=2)
@@ -1509,7 +1517,7 @@ def _among_parts(heading: Line) -> bool:
     """A heading beside an objective's own parts ("#### Key Results", "#### Initiatives"): one
     more part of it ("#### Timeframe for measurement"), not an objective."""
     return any(
-        h is not heading and h.shape == "heading" and h.label is not None and h.label.zone
+        h is not heading and _heading_like(h) and h.label is not None and h.label.zone
         for h in heading.siblings
     )
 
