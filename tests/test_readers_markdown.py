@@ -2543,6 +2543,33 @@ def test_bold_statement_lines_over_measures_are_objectives_like_headings() -> No
     assert [k.span.line for k in doc.key_results()] == [7, 8, 15, 16, 19, 20]
 
 
+def test_team_sections_of_heading_objectives_with_initiatives_and_unmeasured_results() -> None:
+    """Each team's section holds objective headings over key results. "Initiatives:" under an
+    objective names its work and does not hide it; an objective whose key results are not
+    numbers ("### Capacity is never a surprise") is written like the objectives of the other
+    teams' sections, and is one. A heading about the method beside them ("### KPIs we report
+    but don't own as KRs") is not."""
+    text = (
+        "# Engineering OKRs 2024\n\n## Identity\n\n"
+        "### Login is never the reason someone can't work\n\n"
+        "- Login success rate from 93.8% to 98.5%\n- Reset tickets from 1,400 to 400 per month\n"
+        "- Passkeys available on web, iOS and Android\n\nInitiatives:\n- WebAuthn UI\n\n"
+        "### Enterprise customers manage access themselves\n\n"
+        "- SCIM used by 60% of enterprise accounts (from 21%)\n"
+        "- Role changes applied in under 60 s for 99% of events\n\n"
+        "## Reliability\n\n### Customers don't notice our incidents\n\n"
+        "- SEV1 incidents from 14 to 5\n- Downtime minutes from 410k to 100k\n\n"
+        "### Capacity is never a surprise\n\n"
+        "- Quarterly capacity plan for all tier-1 services\n"
+        "- Zero incidents caused by resource exhaustion\n\n"
+        "### KPIs we report but don't own as KRs\n\n- Website conversion (3.4%)\n"
+        "- Paid CAC payback (14 months)\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [5, 14, 21, 26]
+    assert [k.span.line for k in doc.key_results()] == [7, 8, 9, 16, 17, 23, 24, 28, 29]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

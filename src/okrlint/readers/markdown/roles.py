@@ -209,6 +209,8 @@ def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
     _beside_labelled(lines)
     if weak_ok:
         _headings_over_levels(lines)
+        _containers(lines)
+        _beside_measured_headings(lines)
     _containers(lines)  # the items of objectives found since
     _sister_sections(lines)
     _sister_section_items(lines)
@@ -892,10 +894,7 @@ def _statement_over_levels(member: Line, least: int = 1) -> bool:
     ("Signups from 2,000 to 5,000")."""
     if not _heading_like(member) or member.label is not None:
         return False
-    if any(
-        x.label is not None and x.label.kind in ("objective", "key_result", "zone")
-        for x in member.walk()
-    ):
+    if any(_decides(x) for x in member.walk()):
         return False  # labelled lines below: the labels say what each is
     text = clean(member.text).text or member.text
     if _short_name(text) or _plain_title(text) or _set_like(text) or _owned(member):
@@ -903,6 +902,17 @@ def _statement_over_levels(member: Line, least: int = 1) -> bool:
     if not starts_with_verb(text) and len(words(text)) < 4:
         return False
     return _measured_list(member, least=least)
+
+
+def _decides(line: Line) -> bool:
+    """A label that says what the lines around it are: an objective's, a key result's, or a
+    zone of either ("Key Results:"). "Initiatives:" only names the work under a statement."""
+    lab = line.label
+    return (
+        lab is not None
+        and lab.kind in ("objective", "key_result", "zone")
+        and not (lab.kind == "zone" and lab.zone == "initiatives")
+    )
 
 
 def _heading_like(line: Line) -> bool:
@@ -1506,11 +1516,54 @@ def _headings_over_levels(lines: list[Line]) -> None:
             and line.role is None
             and not _note_title(line.text)
             and not line.text.rstrip(" *_").endswith((":", "："))  # "**KPI 2 (Conversion):**"
-            and not any(c.role is not None for c in line.children)
+            and not any(c.role is not None and not _initiatives(c) for c in line.children)
             and not _among_parts(line)
             and _statement_over_levels(line, least=2)
         ):
             _set(line, "objective", "a statement heading over levels of measures")
+
+
+def _beside_measured_headings(lines: list[Line]) -> None:
+    """A statement heading over a list, among sister headings that were found to be objectives
+    over their key results ("### Capacity is never a surprise" over "- Quarterly capacity
+    plan", beside "### Customers don't notice our incidents" over "- SEV1 incidents from 14 to
+    5"): the team wrote every objective the same way, and this one's key results are not
+    numbers. Sister headings are those of one level under headings of one level, across the
+    document (each team's section of a company page holds two or three)."""
+    cousins: dict[tuple[int, int], list[Line]] = {}
+    for h in lines:
+        if h.shape == "heading" and h.parent is not None:
+            cousins.setdefault((h.level, h.parent.level), []).append(h)
+    for level in cousins.values():
+        found = [h for h in level if h.role == "objective" and _holds_key_results(h)]
+        if len(found) < 2 or len(found) * 2 < len(level):
+            continue
+        for h in level:
+            text = clean(h.text).text or h.text
+            items = [c for c in h.children if c.shape in ("item", "bullet") and c.text]
+            if (
+                h.role is None
+                and h.label is None
+                and items
+                and not any(c.role is not None and not _initiatives(c) for c in h.children)
+                and not any(_decides(x) for x in h.walk())
+                and len(words(text)) >= 4
+                and not _note_title(h.text)
+                and not _plain_title(text)
+                and not _set_like(text)
+                and not mentions_the_method(text)  # "KPIs we report but don't own as KRs"
+                and not _owned(h)
+                and not text.rstrip(" *_").endswith((":", "："))
+            ):
+                _set(h, "objective", "a statement heading beside objective headings like it")
+
+
+def _initiatives(line: Line) -> bool:
+    """ "Initiatives:" and the work under it."""
+    lab = line.label
+    return line.role == "initiative" or (
+        line.role == "zone" and lab is not None and lab.zone == "initiatives"
+    )
 
 
 def _among_parts(heading: Line) -> bool:
