@@ -2536,11 +2536,13 @@ def test_bold_statement_lines_over_measures_are_objectives_like_headings() -> No
         "- 90% of incidents detected by alerting (from 55%)\n"
         "- Mean time to restore from 96 to 30 minutes\n\n"
         "**KPI 2 (Conversion Rate):**\n- Supports OKR1 (faster flow → more conversion)\n"
-        "- Supports OKR3 (more conversions → 20% more MAU)\n"
+        "- Supports OKR3 (more conversions → 20% more MAU)\n\n"
+        "**Shorten the path from trial to contract**\n- Median cycle 30 days (from 41)\n"
+        "- Standard order form used without redlines\n"
     )
     doc = parse_md(text, path="okrs.md")
-    assert [o.span.line for o in doc.objectives()] == [5, 14, 18]
-    assert [k.span.line for k in doc.key_results()] == [7, 8, 15, 16, 19, 20]
+    assert [o.span.line for o in doc.objectives()] == [5, 14, 18, 26]
+    assert [k.span.line for k in doc.key_results()] == [7, 8, 15, 16, 19, 20, 27, 28]
 
 
 def test_team_sections_of_heading_objectives_with_initiatives_and_unmeasured_results() -> None:

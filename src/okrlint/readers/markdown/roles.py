@@ -1524,16 +1524,16 @@ def _headings_over_levels(lines: list[Line]) -> None:
 
 
 def _beside_measured_headings(lines: list[Line]) -> None:
-    """A statement heading over a list, among sister headings that were found to be objectives
-    over their key results ("### Capacity is never a surprise" over "- Quarterly capacity
-    plan", beside "### Customers don't notice our incidents" over "- SEV1 incidents from 14 to
-    5"): the team wrote every objective the same way, and this one's key results are not
-    numbers. Sister headings are those of one level under headings of one level, across the
+    """A statement heading (or bold line) over a list, among sister headings that were found
+    to be objectives over their key results ("### Capacity is never a surprise" over a
+    capacity plan, beside "### Customers don't notice our incidents" over "- SEV1 incidents
+    from 14 to 5"): the team wrote every objective the same way, and this one's key results
+    are not numbers. Sisters are lines of one shape under parents of one shape, across the
     document (each team's section of a company page holds two or three)."""
-    cousins: dict[tuple[int, int], list[Line]] = {}
+    cousins: dict[tuple[object, ...], list[Line]] = {}
     for h in lines:
-        if h.shape == "heading" and h.parent is not None:
-            cousins.setdefault((h.level, h.parent.level), []).append(h)
+        if _heading_like(h) and h.parent is not None:
+            cousins.setdefault((*_signature(h), *_signature(h.parent)), []).append(h)
     for level in cousins.values():
         found = [h for h in level if h.role == "objective" and _holds_key_results(h)]
         if len(found) < 2 or len(found) * 2 < len(level):
@@ -1553,7 +1553,7 @@ def _beside_measured_headings(lines: list[Line]) -> None:
                 and not _set_like(text)
                 and not mentions_the_method(text)  # "KPIs we report but don't own as KRs"
                 and not _owned(h)
-                and not text.rstrip(" *_").endswith((":", "："))
+                and not h.text.rstrip(" *_").endswith((":", "："))
             ):
                 _set(h, "objective", "a statement heading beside objective headings like it")
 
