@@ -2572,6 +2572,27 @@ def test_team_sections_of_heading_objectives_with_initiatives_and_unmeasured_res
     assert [k.span.line for k in doc.key_results()] == [7, 8, 9, 16, 17, 23, 24, 28, 29]
 
 
+def test_tracker_keys_named_okr_are_ids_not_talk_about_okrs() -> None:
+    """ "### OKR-12 Make card payments succeed" over "- **OKR-12.1** Authorization rate from
+    91.5% to 94%": the keys of a tracker whose project is called OKR. They are not lines that
+    talk about OKRs, so the file is not taken for a guide."""
+    text = (
+        "# Payments squad OKRs\n\nTracked in Jira. This file is the readable copy.\n\n"
+        "### OKR-12 Make card payments succeed the first time\n\n"
+        "- **OKR-12.1** Authorization success rate from 91.5% to 94% `[IN PROGRESS]`\n"
+        "- **OKR-12.2** 3DS challenge abandonment from 18% to 11%\n\n"
+        "### OKR-13 Merchants get their money faster\n\n"
+        "- **OKR-13.1** Median payout time from 3 to 1 days\n"
+        "- **OKR-13.2** Payout-related support tickets -30%\n\n"
+        "### OKR-14 Reduce fraud losses without hurting good customers\n\n"
+        "- **OKR-14.1** Chargeback rate from 0.42% to 0.25%\n"
+        "- **OKR-14.2** False-positive blocks from 2.1% to 1.2%\n"
+    )
+    doc = parse_md(text, path="payments.md")
+    assert [o.span.line for o in doc.objectives()] == [5, 10, 15]
+    assert [k.span.line for k in doc.key_results()] == [7, 8, 12, 13, 17, 18]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

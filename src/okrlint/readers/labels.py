@@ -399,13 +399,14 @@ def names_the_method(text: str) -> bool:
 
 # The method's own terms as words ("OKR", "KRs", a lone "O"), in any script around them.
 _METHOD_TERMS = re.compile(
-    r"(?<![A-Za-z])(?:[Oo][Kk][Rr]s?|KRs?|O|[Kk]ey[\s-]+[Rr]esults?)(?![A-Za-z'’])"
+    r"(?<![A-Za-z])(?:[Oo][Kk][Rr]s?|KRs?|O|[Kk]ey[\s-]+[Rr]esults?)(?![A-Za-z'’]|[-_#.]?\d)"
 )
 
 
 def mentions_the_method(text: str) -> bool:
     """Whether a line speaks of OKRs themselves ("如何判断制定的 KR 对不对", "For each key
-    result, ask:"): a section about the method, not an objective found by its shape alone."""
+    result, ask:"): a section about the method, not an objective found by its shape alone.
+    "OKR-12", "KR-3.1" are keys of a tracker, not the method."""
     return bool(_METHOD_TERMS.search(text))
 
 

@@ -75,12 +75,12 @@ _ARTICLE_HEADINGS = re.compile(
 
 # Lines that address the reader, ask a question, introduce an example or talk about OKRs
 # themselves ("OKRs are not a monitoring tool", an OKR app's backlog: "Add versioning of
-# objectives and key results"): guidance, not OKRs.
+# objectives and key results"): guidance, not OKRs. "OKR-12" is a tracker's key, not a word.
 _TO_READER = r"\b(?:you|your|you'll|you're|yourself)\b"
 _GUIDANCE = re.compile(
     rf"{_TO_READER}|"
     r"\?\s*$|[:：]\s*$|\b(?:for example|e\.g\.|"
-    r"a good example|such as)\b|(?<![A-Za-z])OKRs?(?![A-Za-z\d])|\bkey[\s-]results?\b|"
+    r"a good example|such as)\b|(?<![A-Za-z])OKRs?(?![A-Za-z\d]|[-_#.]?\d)|\bkey[\s-]results?\b|"
     # Rules for writing OKRs ("Não devem ser baseados em métricas", "Should be measurable").
     r"^(?:(?:should|must|deve|devem|debe|deben|sollte|sollten|muss|müssen|doit|doivent|"
     r"recomendad[oa]|recommended|recommandée?)\b|(?:não|no|nicht|ne)\s+(?:deve|devem|debe|"
