@@ -2593,6 +2593,27 @@ def test_tracker_keys_named_okr_are_ids_not_talk_about_okrs() -> None:
     assert [k.span.line for k in doc.key_results()] == [7, 8, 12, 13, 17, 18]
 
 
+def test_a_table_of_contents_heading_does_not_hold_the_sections_after_it() -> None:
+    """ "## Contents" over links ("[Objective 1](#objective-1)", "[O3](#o3)") names the page's
+    sections: the deeper objective headings after it are not inside a guide section, and its
+    link entries state nothing. "### Out of scope this quarter" is a section of notes."""
+    text = (
+        "# Insights — Q3 2025 OKRs\n\n## Contents\n\n"
+        "1. [Objective 1](#objective-1--dashboards-people-open)\n"
+        "2. [O3](#o3-exports-that-finance-trusts)\n3. [KPIs](#kpis)\n\n"
+        "### Objective 1 — Dashboards people open on Monday morning\n\n#### Key Results\n\n"
+        "- **KR1** Weekly active dashboard viewers from 18% to 30% of seats\n"
+        "- **KR2** Median dashboard lifetime from 9 to 45 days\n\n"
+        "### O3. Exports that Finance trusts\n\n#### Key Results\n\n"
+        "- **KR1** Export job success rate from 97.2% to 99.9%\n"
+        "- **KR2** Finance signs off the export spec\n\n"
+        "### Out of scope this quarter\n\n- Embedded analytics\n- Mobile dashboards\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [9, 16]
+    assert [k.span.line for k in doc.key_results()] == [13, 14, 20, 21]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -442,6 +442,11 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
             if lab.rest.strip():
                 _set(line, kind, f"label '{lab.label}'")
                 continue
+            if line.link_only and line.shape != "heading":
+                # "[Objective 1](#objective-1--dashboards)", "[O3](#o3-exports)": a table of
+                # contents names the sections, it states nothing.
+                _why(line, f"'{lab.label}' alone as a link: an entry of a table of contents")
+                continue
             items = [c for c in line.children if c.shape in ("item", "bullet") and c.text]
             if line.shape == "heading" and len(items) >= 2 and kind != "initiative":
                 if _describes(items):
@@ -1986,11 +1991,19 @@ def _note_title(text: str) -> bool:
     """A heading or line that names notes, metrics or scores ("KPIs (live now)", "Notes")."""
     t = re.sub(r"\s*\([^()]*\)\s*$", "", text.strip())
     t = re.sub(r"^[^\w\[(]+", "", t)  # "📊 Success Metrics Dashboard": an emoji before the words
+    t = _FOR_NOW.sub("", t)  # "Out of scope this quarter"
     if bool(_NOTE_TITLES.match(t)) or t.rstrip(":： ").lower() in _note_sections():
         return True
     # "Health metrics: must not get worse while the KRs move": the title before its subtitle.
     head = re.split(r"\s*[:：]\s+", t, maxsplit=1)[0]
     return head != t and (bool(_NOTE_TITLES.match(head)) or head.lower() in _note_sections())
+
+
+# A period after a section's name: "Out of scope this quarter", "Risks for Q3".
+_FOR_NOW = re.compile(
+    r"(?i)\s+(?:(?:this|next|the)\s+(?:quarter|half|year|cycle|sprint|period)|"
+    r"(?:for|in)\s+(?:q[1-4]|h[12]|(?:19|20)\d\d)\b.*)$"
+)
 
 
 @cache
@@ -2111,6 +2124,14 @@ def _area_among_sisters(heading: Line) -> bool:
     return held >= 2 and held * 2 >= len(sisters)
 
 
+def _contents(heading: Line) -> bool:
+    """A table of contents ("## Contents" over links): the deeper headings after it are the
+    page's sections, not parts of it."""
+    own = [c for c in heading.children if c.shape != "heading"]
+    entries = [x for c in own for x in (c, *c.walk()) if x.text]
+    return bool(entries) and all(x.link_only for x in entries)
+
+
 def _examples(lines: list[Line]) -> int:
     """Statements under an example, guide or question heading, or after a line that introduces
     an example, are not the document's OKRs. Returns how many were set aside."""
@@ -2131,7 +2152,12 @@ def _examples(lines: list[Line]) -> int:
                     _why(sub, "inside an example")
             continue
         for anc in line.ancestors():
-            if anc.shape == "heading" and _plain_title(anc.text) and anc.role is None:
+            if (
+                anc.shape == "heading"
+                and _plain_title(anc.text)
+                and anc.role is None
+                and not _contents(anc)
+            ):
                 if line.label is not None:
                     if id(anc) not in areas:
                         areas[id(anc)] = _area_among_sisters(anc)
