@@ -2614,6 +2614,30 @@ def test_a_table_of_contents_heading_does_not_hold_the_sections_after_it() -> No
     assert [k.span.line for k in doc.key_results()] == [13, 14, 20, 21]
 
 
+def test_a_retro_states_its_graded_okrs_only_under_scores() -> None:
+    """A grading retro ("## Scores" > "### O1: The app feels fast — 0.5" over its graded key
+    results) states its OKRs only there: they are the page's OKRs. Where the page states them
+    above, labels under a notes heading are remarks about them."""
+    retro = (
+        "# Q4 OKR retro — Mobile team\n\n## Scores\n\n"
+        "### O1: The app feels fast on cheap Android phones — 0.5\n\n"
+        "- Cold start from 4.8 s to 2.0 s → **0.6** (we got to 2.9 s)\n"
+        "- App size under 30 MB → **0.5** (34 MB)\n\n"
+        "### O2: Offline mode people actually rely on — 0.8\n\n"
+        "- 30% of weekly users open a saved item offline (from 9%) → **0.7**\n\n"
+        "## What we'd change\n\n- O2 was too easy; next time aim higher\n"
+    )
+    doc = parse_md(retro, path="retro.md")
+    assert [o.span.line for o in doc.objectives()] == [5, 10]
+    assert [k.span.line for k in doc.key_results()] == [7, 8, 12]
+    restated = (
+        "# Q4 OKRs\n\n## O1: The app feels fast\n\n- Cold start from 4.8 s to 2.0 s\n\n"
+        "## Scores\n\n### O1: The app feels fast — 0.5\n\n- Cold start → 0.6\n"
+    )
+    doc = parse_md(restated, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [3]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -2029,16 +2029,35 @@ def _doc_title(lines: list[Line]) -> Line | None:
 
 def _notes(lines: list[Line]) -> None:
     """Labels under a notes or grading line ("- **Grading Notes**" > "KR#4: aborted") are
-    remarks about statements, not statements."""
+    remarks about statements, not statements. When the page states its objectives, with their
+    key results, only there (a retro: "## Scores" > "### O1: The app feels fast — 0.5" over its
+    graded key results), they are the page's OKRs."""
     title = _doc_title(lines)
-    for line in lines:
-        if line.role in (*STATEMENT_ROLES, "row") and any(
+    noted = [
+        line
+        for line in lines
+        if line.role in (*STATEMENT_ROLES, "row")
+        and any(
             _note_title(a.text) or (a.shape == "heading" and _PAST_RESULTS.search(a.text))
             for a in line.ancestors()
             if a.label is None and a is not title
-        ):
-            line.role = None
-            _why(line, "under a notes heading")
+        )
+    ]
+    kept = {id(x) for x in noted}
+
+    def a_set(x: Line) -> bool:
+        return x.role == "row" or (
+            x.role == "objective" and any(k.role == "key_result" for k in x.children)
+        )
+
+    only_here = any(a_set(x) for x in noted) and not any(
+        a_set(x) for x in lines if id(x) not in kept
+    )
+    if only_here:
+        return
+    for line in noted:
+        line.role = None
+        _why(line, "under a notes heading")
 
 
 # A line that introduces an example: "For example:", "Here is her OKR:", "Good Objectives
