@@ -2638,6 +2638,21 @@ def test_a_retro_states_its_graded_okrs_only_under_scores() -> None:
     assert [o.span.line for o in doc.objectives()] == [3]
 
 
+def test_a_template_with_key_result_slots_is_read_not_taken_for_a_guide() -> None:
+    """ "- [ ] [Key result]" under "## Objective 1: [Objective]": slots where statements go.
+    They name a key result without talking about OKRs, so the template is read and the
+    placeholder rule can speak."""
+    text = (
+        "# [Team name] OKRs — [Quarter YYYY]\n\n**Owner:** [Name]\n\n"
+        "## Objective 1: [Objective]\n\n- [ ] [Key result]\n- [ ] [Key result]\n"
+        "- [ ] [Key result]\n\n## Objective 2: [Objective]\n\n- [ ] [Key result]\n"
+        "- [ ] [Key result]\n- [ ] {{KEY_RESULT}}\n"
+    )
+    doc = parse_md(text, path="okr-template.md")
+    assert [o.span.line for o in doc.objectives()] == [5, 11]
+    assert [k.span.line for k in doc.key_results()] == [7, 8, 9, 13, 14, 15]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

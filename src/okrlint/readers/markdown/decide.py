@@ -90,6 +90,9 @@ _GUIDANCE = re.compile(
 
 
 _YOU = re.compile(_TO_READER, re.IGNORECASE)
+# A template's slot where a statement goes ("[Key result]", "{{OBJECTIVE}}", "<key result>"):
+# it names what to write, it does not talk about OKRs.
+_SLOT = re.compile(r"^\s*(?:\[[^\[\]]{1,60}\]|\{\{[^{}]{1,60}\}\}|<[^<>]{1,60}>)\s*$")
 _DIGIT = re.compile(r"\d")
 
 # A period in a title: "FY24-Q2", "Q3 2026", "2025", "H1", "CY22".
@@ -250,7 +253,8 @@ def decide(
         ln
         for ln in statements
         if ln.label is None
-        and (_GUIDANCE.search(t := _stated(ln)) or (len(words(t)) > 40 and not _in_zone(ln)))
+        and not _SLOT.match(t := _stated(ln))
+        and (_GUIDANCE.search(t) or (len(words(t)) > 40 and not _in_zone(ln)))
     ]
     if len(guidance) * 10 >= len(statements) * 3:
         return Decision(
