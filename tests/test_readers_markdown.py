@@ -2653,6 +2653,24 @@ def test_a_template_with_key_result_slots_is_read_not_taken_for_a_guide() -> Non
     assert [k.span.line for k in doc.key_results()] == [7, 8, 9, 13, 14, 15]
 
 
+def test_a_statement_heading_with_its_fields_and_initiatives_over_measures() -> None:
+    """A Notion export: "## Product teams run their own services" over "Owner:" and "Status:"
+    fields, its measured checkboxes and an "- Initiatives" item with the work under it. The
+    fields and the initiatives are the objective's own parts: they neither hide it nor count
+    as unmeasured key results."""
+    text = (
+        "# Platform OKRs — 2025 H1\n\nCycle: H1 2025\n\n"
+        "## Product teams run their own services\n\nOwner: @Mei Lin\nStatus: At risk\n\n"
+        "- [ ]  8 of 11 product teams on call for their own services (today: 2)\n"
+        "- [ ]  Time to create a new service from 3 days to 1 hour\n"
+        "- [ ]  Platform ticket queue from 140 open to under 40\n\n"
+        "- Initiatives\n    - [ ]  Service template v2\n    - [ ]  On-call training\n"
+    )
+    doc = parse_md(text, path="platform.md")
+    assert [o.span.line for o in doc.objectives()] == [5]
+    assert [k.span.line for k in doc.key_results()] == [10, 11, 12]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

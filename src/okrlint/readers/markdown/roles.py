@@ -1465,7 +1465,9 @@ def _sister_headings(lines: list[Line]) -> None:
 def _measured_list(line: Line, least: int = 2) -> bool:
     """``least`` items or more under ``line``, most of them levels of measures ("Save rate from
     25% to 45%")."""
-    items = [c for c in line.children if c.shape in ("item", "bullet") and c.text]
+    items = [
+        c for c in line.children if c.shape in ("item", "bullet") and c.text and not _own_part(c)
+    ]
     levels = sum(1 for c in items if _METRIC_VALUE.search(c.text) and _DIGIT.search(c.text))
     return len(items) >= least and levels * 2 > len(items)
 
@@ -1521,7 +1523,7 @@ def _headings_over_levels(lines: list[Line]) -> None:
             and line.role is None
             and not _note_title(line.text)
             and not line.text.rstrip(" *_").endswith((":", "："))  # "**KPI 2 (Conversion):**"
-            and not any(c.role is not None and not _initiatives(c) for c in line.children)
+            and not any(c.role is not None and not _own_part(c) for c in line.children)
             and not _among_parts(line)
             and _statement_over_levels(line, least=2)
         ):
@@ -1550,7 +1552,7 @@ def _beside_measured_headings(lines: list[Line]) -> None:
                 h.role is None
                 and h.label is None
                 and items
-                and not any(c.role is not None and not _initiatives(c) for c in h.children)
+                and not any(c.role is not None and not _own_part(c) for c in h.children)
                 and not any(_decides(x) for x in h.walk())
                 and len(words(text)) >= 4
                 and not _note_title(h.text)
@@ -1563,10 +1565,11 @@ def _beside_measured_headings(lines: list[Line]) -> None:
                 _set(h, "objective", "a statement heading beside objective headings like it")
 
 
-def _initiatives(line: Line) -> bool:
-    """ "Initiatives:" and the work under it."""
+def _own_part(line: Line) -> bool:
+    """A part a statement has of its own: a field ("Owner: @mei", "Status: At risk"), or
+    "Initiatives:" and the work under it."""
     lab = line.label
-    return line.role == "initiative" or (
+    return line.role in ("initiative", "attribute") or (
         line.role == "zone" and lab is not None and lab.zone == "initiatives"
     )
 
