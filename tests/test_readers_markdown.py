@@ -2671,6 +2671,30 @@ def test_a_statement_heading_with_its_fields_and_initiatives_over_measures() -> 
     assert [k.span.line for k in doc.key_results()] == [10, 11, 12]
 
 
+def test_a_google_docs_export_with_decimal_key_results() -> None:
+    """A Google Docs export: "**1\\. Objective: ****Make ...**" (the "****" leaves a marker
+    with no partner), then its key results as paragraphs numbered "1.1", "1.2": they are its
+    key results, up to the next objective; a lone "1.1" line with nothing after it is not a
+    run."""
+    text = (
+        "**Q3 2024 Marketing OKRs**\n\n"
+        "**1\\. Objective: ****Make organic search our biggest pipeline source**\n\n"
+        "1.1 Organic sessions to product pages from 41k to 70k per month\n\n"
+        "1.2 Pipeline sourced from organic from $0.9M to $1.6M\n\n"
+        "**2\\. Objective: ****Cut paid acquisition cost without losing volume**\n\n"
+        "2.1 Blended CAC from $1,940 to $1,400\n\n2.2 Keep MQL volume at \\>= 900/month\n\n"
+        "**3\\. Objective: Turn customers into our loudest channel**\n\n"
+        "3.1 Referral program live in app by Aug 15\n\n**Budget split**\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    objectives = list(doc.objectives())
+    assert [o.span.line for o in objectives] == [3, 9, 15]
+    assert objectives[0].text == "Make organic search our biggest pipeline source"
+    krs = list(doc.key_results())
+    assert [k.span.line for k in krs] == [5, 7, 11, 13]
+    assert krs[0].text == "Organic sessions to product pages from 41k to 70k per month"
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

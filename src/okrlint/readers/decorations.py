@@ -330,6 +330,7 @@ def looks_like_role(prefix: str) -> bool:
 
 
 _EXAMPLE_TAG = re.compile(rf"(?i){EXAMPLE_LEAD}")
+_LONE_STRONG = re.compile(r"^(?:\*\*|__)(?=\S)")
 
 
 def clean(text: str, *, allow_role: bool = True) -> Cleaned:
@@ -368,6 +369,12 @@ def _clean(text: str, allow_role: bool) -> Cleaned:
             if m:
                 lead += m.end()
                 s = s[m.end() :]
+        m = _LONE_STRONG.match(s)
+        if m and s.count(m.group(0)) == 1:
+            # "**Make organic search ..." after "**1\. Objective: **": a Google Docs export's
+            # "****" leaves one marker with no partner.
+            lead += m.end()
+            s = s[m.end() :]
         m = _PRIORITY_HEAD.match(s)
         if m:
             meta.setdefault("priority", m.group("p").upper())

@@ -207,6 +207,7 @@ def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
     _sisters(lines)
     _sister_headings(lines)
     _beside_labelled(lines)
+    _decimal_results(lines)
     if weak_ok:
         _headings_over_levels(lines)
         _containers(lines)
@@ -1563,6 +1564,30 @@ def _beside_measured_headings(lines: list[Line]) -> None:
                 and not h.text.rstrip(" *_").endswith((":", "："))
             ):
                 _set(h, "objective", "a statement heading beside objective headings like it")
+
+
+# "1.1 Organic sessions from 41k to 70k": a key result numbered under objective 1, typed as a
+# paragraph (a Google Docs or Word export turns "1.1" into text, not a list).
+_DECIMAL = re.compile(r"^\s*(?P<num>\d{1,2}\.\d{1,2})\.?\s+(?=\S)")
+
+
+def _decimal_results(lines: list[Line]) -> None:
+    """Paragraph lines numbered "1.1", "1.2" after an objective line are its key results, up
+    to the next objective or heading; two of them at least."""
+    for line in lines:
+        if line.role != "objective" or line.shape not in ("line", "bullet") or line.parent is None:
+            continue
+        run: list[tuple[Line, re.Match[str]]] = []
+        for sib in line.siblings[line.index + 1 :]:
+            m = _DECIMAL.match(sib.text)
+            if sib.shape not in ("line", "bullet") or sib.role is not None or m is None:
+                break
+            run.append((sib, m))
+        if len(run) < 2 or len({m.group("num").split(".")[0] for _, m in run}) != 1:
+            continue
+        for sib, m in run:
+            sib.label = Label("key_result", m.group("num"), sib.text[m.end() :], m.end())
+            _set(sib, "key_result", f"numbered '{m.group('num')}' after the objective")
 
 
 def _own_part(line: Line) -> bool:
