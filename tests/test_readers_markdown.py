@@ -2695,6 +2695,24 @@ def test_a_google_docs_export_with_decimal_key_results() -> None:
     assert krs[0].text == "Organic sessions to product pages from 41k to 70k per month"
 
 
+def test_bold_categories_under_statement_headings_group_key_results() -> None:
+    """No labels, a title that says OKRs: "### Nothing pages us at night unless a customer is
+    hurt" over "**Reliability**" over numbered key results. The statement heading is the
+    objective and the bold name a category of its key results, not the other way round."""
+    text = (
+        "# Infra — OKRs for Q2 2025\n\n### Nothing pages us at night unless a customer is hurt"
+        "\n\n**Reliability**\n\n1. Out-of-hours pages from 31 to under 8 per month\n\n"
+        "**Noise**\n\n3. Delete the 50 noisiest alerts\n\n"
+        "### Kubernetes upgrades are a non-event\n\n**Process**\n\n"
+        "1. Cluster upgrades run from a pipeline\n\n**Cost**\n\n"
+        "3. Idle node capacity from 38% to 15%\n\n### Developers get a database in minutes\n\n"
+        "1. Self-serve Postgres in under 10 min\n\n2. 50% of new services use it\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [3, 13, 23]
+    assert [k.span.line for k in doc.key_results()] == [7, 11, 17, 21, 25, 27]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

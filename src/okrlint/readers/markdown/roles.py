@@ -1803,6 +1803,15 @@ def _repeated_shape(root: Line, lines: list[Line], lone: bool = True) -> int:
     candidates = _without_records(candidates)
     if not candidates:
         return 0
+    # "### Nothing pages us at night" > "**Reliability**" > "1. Out-of-hours pages from 31 to
+    # 8": the statement heading is the objective, the name under it a category of its key
+    # results.
+    lifted: list[Line] = []
+    for c in candidates:
+        up = c.parent if _category_under_statement(c) else c
+        if up is not None and up not in lifted:
+            lifted.append(up)
+    candidates = lifted
     groups: dict[tuple[object, ...], list[Line]] = {}
     for c in candidates:
         groups.setdefault(_signature(c), []).append(c)
@@ -1844,6 +1853,25 @@ def _repeated_shape(root: Line, lines: list[Line], lone: bool = True) -> int:
         _set(objective, "objective", _INFERRED)
         _cascade(objective)
     return len(chosen)
+
+
+def _category_under_statement(line: Line) -> bool:
+    """A short name over items ("**Reliability**") right under a heading written as a
+    statement ("### Nothing pages us at night unless a customer is hurt")."""
+    parent = line.parent
+    if parent is None or parent.shape != "heading" or line.shape == "heading":
+        return False
+    text = clean(parent.text).text or parent.text
+    return (
+        line.bold
+        and _short_name(line.text)
+        and not line.text.rstrip(" *_").endswith((":", "："))
+        and len(words(text)) >= 4
+        and not _plain_title(text)
+        and not _note_title(parent.text)
+        and not _set_like(text)
+        and not mentions_the_method(text)
+    )
 
 
 def _field_keys(line: Line) -> frozenset[str] | None:
@@ -1952,6 +1980,16 @@ def _cascade(objective: Line) -> None:
     for line in _statement_paragraphs(objective):
         if line.role is None:
             _set(line, "key_result", "a statement paragraph under an objective")
+    for child in objective.children:
+        grand = [g for g in child.children if g.shape in ("item", "bullet") and g.text]
+        if child.role is None and grand and _category_under_statement(child):
+            _group(
+                child,
+                "a category label over items",
+                grand,
+                "key_result",
+                "an item under a category of an objective",
+            )
     items = [c for c in objective.children if c.shape in ("item", "bullet") and c.text]
     owners = _teams_under(items)
     for child in objective.children:
