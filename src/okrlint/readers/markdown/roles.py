@@ -1980,24 +1980,16 @@ def _cascade(objective: Line) -> None:
     for line in _statement_paragraphs(objective):
         if line.role is None:
             _set(line, "key_result", "a statement paragraph under an objective")
-    for child in objective.children:
-        grand = [g for g in child.children if g.shape in ("item", "bullet") and g.text]
-        if child.role is None and grand and _category_under_statement(child):
-            _group(
-                child,
-                "a category label over items",
-                grand,
-                "key_result",
-                "an item under a category of an objective",
-            )
     items = [c for c in objective.children if c.shape in ("item", "bullet") and c.text]
     owners = _teams_under(items)
     for child in objective.children:
-        if child.shape not in ("item", "bullet") or not child.text or child.role is not None:
-            continue
         grand = [g for g in child.children if g.shape in ("item", "bullet") and g.text]
-        if grand and _category(child) and not _nests(child):
-            # "* KPIs" > "* 1000 signups": a category of this objective's key results.
+        listed = child.shape in ("item", "bullet") and bool(child.text)
+        if child.role is not None or not (listed or _category_under_statement(child)):
+            continue
+        if grand and (_category_under_statement(child) or (_category(child) and not _nests(child))):
+            # "* KPIs" > "* 1000 signups", "**Reliability**" over its numbered items: a
+            # category of this objective's key results.
             _group(
                 child,
                 "a category label over items",
