@@ -2713,6 +2713,25 @@ def test_bold_categories_under_statement_headings_group_key_results() -> None:
     assert [k.span.line for k in doc.key_results()] == [7, 11, 17, 21, 25, 27]
 
 
+def test_a_table_of_key_results_after_a_labelled_objective_line_is_its_own() -> None:
+    """ "## Operations" > "**Objective:** Make the last mile predictable" then a "| KR |
+    Baseline | Target |" table: the table's key results belong to the labelled objective
+    before it; the department heading is not an objective that holds them, and its change
+    log is not one either."""
+    text = (
+        "# FY26 OKRs\n\n## Operations\n\n**Objective:** Make the last mile predictable\n"
+        "Supports: A\n\n| KR | Baseline | Target |\n|---|---|---|\n"
+        "| Route plans that hold within 10 min | 71% | 90% |\n"
+        "| Depot dwell time per van | 38 min | 20 min |\n\n"
+        "## Finance\n\n**Objective:** Know our unit economics per lane, every week\n\n"
+        "| KR | Baseline | Target |\n|---|---|---|\n| Month-end close | 9 days | 5 days |\n\n"
+        "### Change log\n\n- 1.3 — C3 target deferred\n- 1.2 — first published\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [5, 15]
+    assert [k.span.line for k in doc.key_results()] == [10, 11, 19]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -1305,8 +1305,8 @@ def _holders(lines: list[Line]) -> None:
     for line in lines:
         # A table of key results with no objective column counts by its first row: the line
         # that holds it ("#### Stability" over "| KR | End of Q2 | Current |") is their objective.
-        if not _kr_row_alone(line) and (line.role != "key_result" or _previous_objective(line)):
-            continue
+        if (line.role != "key_result" and not _kr_row_alone(line)) or _previous_objective(line):
+            continue  # "**Objective:** ..." then "| KR | Baseline |": the objective is before it
         for anc in line.ancestors():
             if anc.role in ("zone", "label", "attribute", "group"):
                 if _previous_objective(anc):
