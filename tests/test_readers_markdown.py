@@ -2732,6 +2732,25 @@ def test_a_table_of_key_results_after_a_labelled_objective_line_is_its_own() -> 
     assert [k.span.line for k in doc.key_results()] == [10, 11, 19]
 
 
+def test_emphasised_categories_after_a_labelled_objective_line() -> None:
+    """ "**Objetivo: ...**" then "*Adquisición*" and "*Retención*", each over two key results:
+    categories of the objective's key results, not objectives written like it. A lead-in with
+    a colon ("**Roadmap:**") over steps is not a category of key results."""
+    text = (
+        "# Objetivos del equipo de Producto\n\n"
+        "**Objetivo: Que las tiendas de barrio usen la app todos los días**\n\n"
+        "*Adquisición*\n- [ ] 2.000 tiendas nuevas activas (hoy 650)\n"
+        "- [ ] Costo de adquisición de $38.000 a $22.000 COP\n\n"
+        "*Retención*\n- [ ] Ventas 5 de 7 días: del 31 % al 50 %\n"
+        "- [ ] Abandono al día 30 del 44 % al 30 %\n\n"
+        "**Objetivo: Pagos sin efectivo en la tienda**\n\n**Roadmap:**\n- [ ] Abril: Nequi\n"
+        "- [ ] Mayo: Daviplata\n"
+    )
+    doc = parse_md(text, path="objetivos.md")
+    assert [o.span.line for o in doc.objectives()] == [3, 13]
+    assert [k.span.line for k in doc.key_results()] == [6, 7, 10, 11]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -121,6 +121,7 @@ def _line(shape: Shape, inline: mb.Inline, **kw: object) -> Line:
         inline.start,
         inline.end,
         bold=_mostly_strong(inline),
+        italic=inline.all_emphasis,
         link_only=inline.link_only,
         **kw,  # type: ignore[arg-type]
     )

@@ -208,6 +208,7 @@ def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
     _sister_headings(lines)
     _beside_labelled(lines)
     _decimal_results(lines)
+    _categories_after(lines)
     if weak_ok:
         _headings_over_levels(lines)
         _containers(lines)
@@ -1505,6 +1506,7 @@ def _beside_labelled(lines: list[Line]) -> None:
                 or _plain_title(text)
                 or _note_title(text)
                 or _set_like(text)
+                or _short_name(text)  # "*Retención*": a category of key results, not a goal
                 or text.rstrip(" *_").endswith((":", "："))
                 or len(words(text)) > 20
             ):
@@ -1588,6 +1590,40 @@ def _decimal_results(lines: list[Line]) -> None:
         for sib, m in run:
             sib.label = Label("key_result", m.group("num"), sib.text[m.end() :], m.end())
             _set(sib, "key_result", f"numbered '{m.group('num')}' after the objective")
+
+
+def _categories_after(lines: list[Line]) -> None:
+    """Short names over lists right after an objective line ("**Objetivo: ...**" then
+    "*Adquisición*" over two items, "*Retención*" over two more): categories of its key
+    results, up to the next line that is not one."""
+    for line in lines:
+        if line.role != "objective" or line.shape not in ("line", "bullet") or line.parent is None:
+            continue
+        if line.label is None or not line.label.strong:
+            continue
+        if any(c.role == "key_result" for c in line.children):
+            continue
+        for sib in line.siblings[line.index + 1 :]:
+            items = [c for c in sib.children if c.shape in ("item", "bullet") and c.text]
+            if (
+                sib.shape != "line"
+                or not (sib.bold or sib.italic)
+                or sib.role is not None
+                or not items
+                or any(c.role is not None for c in items)
+                or not _short_name(sib.text)
+                or sib.text.rstrip(" *_").endswith((":", "："))  # "**Roadmap:**", "**Process:**"
+                or _note_title(sib.text)
+                or _plain_title(sib.text)
+            ):
+                break
+            _group(
+                sib,
+                "a category of the objective's key results",
+                items,
+                "key_result",
+                "an item under a category of an objective",
+            )
 
 
 def _own_part(line: Line) -> bool:
