@@ -108,7 +108,16 @@ def test_lead_verb_forms() -> None:
     assert an("Successfully migrate all customers").lead_verb == "migrate"
 
 
+def test_tolerances_with_plus_minus_are_baseline_and_target() -> None:
+    """ "from ±12% to within ±4%": a tolerance narrowed from one width to another."""
+    a = an("Reduce forecast error from ±12% to within ±4% of actual bookings")
+    assert a.baseline is not None and a.target is not None
+    assert (a.baseline.value, a.target.value) == (12, 4)
+
+
 def test_placeholders() -> None:
+    # "[X]%": the slot with its brackets, where the target goes.
+    assert an("Increase test coverage from 40% to [X]%").placeholders == ["[X]%"]
     assert an("Increase activation from XX% to 60%").placeholders
     assert an("Reduce churn to TBD").placeholders
     assert an("Grow [metric] from 3 to 5").placeholders

@@ -2751,6 +2751,20 @@ def test_emphasised_categories_after_a_labelled_objective_line() -> None:
     assert [k.span.line for k in doc.key_results()] == [6, 7, 10, 11]
 
 
+def test_a_slot_in_brackets_at_the_end_is_the_value_not_a_tag() -> None:
+    """ "Increase test coverage to [TBD]": "[TBD]" is the value left to fill in, kept in the
+    statement for the placeholder rule; "[P1]" at the end is a tag."""
+    text = (
+        "# OKRs\n\n## Objective: Ship with confidence\n\n- KR: Increase test coverage to [TBD]\n"
+        "- KR: Cut flaky tests from 40 to 5 [P1]\n"
+    )
+    krs = list(parse_md(text, path="okrs.md").key_results())
+    assert [k.text for k in krs] == [
+        "Increase test coverage to [TBD]",
+        "Cut flaky tests from 40 to 5",
+    ]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

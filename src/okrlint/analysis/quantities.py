@@ -412,7 +412,7 @@ def find_quantities(text: str) -> list[Quantity]:
             m.group("cur")
             or m.group("pct")
             or (
-                re.match(r"^\s*(?:new\b|[A-Za-z]{2,}|\+|%|\)|$)", after)
+                re.match(r"^\s*(?:new\b|[A-Za-z]{2,}|\+|%|\)|\]|$)", after)  # "to [X]%"
                 and re.search(
                     r"(?:(?i:\b(?:to|from|by|of|reach|hit|get|have|has|than|least|most|at))\s*|"
                     r"^\s*|[(\[]\s*|[.;]\s+)$",
@@ -430,11 +430,15 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if ph == "x" and re.match(r"^\s*\d", after):
             continue
+        start, end = m.start(), m.end()
+        if before.endswith("[") and after.startswith("]"):
+            start, end = start - 1, end + 1  # "[X]": the slot with its brackets
+            end += text[end : end + 1] == "%"  # "[X]%"
         if hidden:
-            q = Quantity(0.0, m.group(0), m.start(), m.end(), role="hidden")
+            q = Quantity(0.0, text[start:end], start, end, role="hidden")
         else:
-            q = Quantity(0.0, m.group(0), m.start(), m.end(), placeholder=True)
-        if m.group("pct"):
+            q = Quantity(0.0, text[start:end], start, end, placeholder=True)
+        if m.group("pct") or text[start:end].endswith("%"):
             q.unit, q.family = "percent", "percent"
         if m.group("cur"):
             q.unit, q.family = "money", "money"
@@ -813,7 +817,7 @@ _METRIC_ACRONYMS = frozenset(
     }
 )
 _FROM = re.compile(
-    r"(?i)\b(?:from|up\s+from|down\s+from|vs\.?|versus|compared\s+to|instead\s+of|rather\s+than)\s*(?:a\s+baseline\s+of\s+|an?\s+|the\s+)?(?:about\s+|around\s+|~\s*)?$"
+    r"(?i)\b(?:from|up\s+from|down\s+from|vs\.?|versus|compared\s+to|instead\s+of|rather\s+than)\s*(?:a\s+baseline\s+of\s+|an?\s+|the\s+)?(?:about\s+|around\s+|~\s*|±\s*|\+/-\s*)?$"
 )
 _BASELINE_MARK = re.compile(
     r"(?ix)(?:\b(?:current(?:ly)?|today|baseline|now|was|last\s+(?:quarter|year|month|cycle)|"
@@ -824,7 +828,7 @@ _BASELINE_AFTER = re.compile(
     r"in\s+(?:q[1-4]|h[12]|(?:19|20)\d{2})\b(?=[^.]*\bto\b)|baseline)\b"
 )
 _TO = re.compile(
-    r"(?i)\b(?:to|into|towards?)\s*(?:an?\s+|the\s+)?(?:at\s+least\s+|at\s+most\s+|about\s+|no\s+more\s+than\s+|under\s+|below\s+|above\s+|over\s+|less\s+than\s+|fewer\s+than\s+|more\s+than\s+|~\s*)?$"
+    r"(?i)\b(?:to|into|towards?)\s*(?:an?\s+|the\s+)?(?:at\s+least\s+|at\s+most\s+|about\s+|no\s+more\s+than\s+|under\s+|below\s+|above\s+|over\s+|less\s+than\s+|fewer\s+than\s+|more\s+than\s+|~\s*|(?:within\s+)?(?:±|\+/-)\s*)?$"
 )
 # "X → Y", "X to Y"; also an arrow after a rate ("300/month → 900/month"), never "to" after
 # one ("400-500/day to 4,600+ contacts": whom, not a target).

@@ -80,6 +80,7 @@ _WIP_TAIL = re.compile(
 )
 _BRACKET_TAIL = re.compile(r"(?:\s*\[(?P<tag>[A-Z0-9?][A-Za-z0-9?]{0,11}|p\d)\])+\s*$")
 _BRACKET_ONE = re.compile(r"\[([A-Z0-9?][A-Za-z0-9?]{0,11}|p\d)\]")
+_SLOT_TAG = re.compile(r"\[(?:TBD|TBC|TBA|X{1,3}|N|\?{1,3})\]")
 _HANDLE_TAIL = re.compile(r"\s+(?P<h>(?:@[\w.\-]+[\s,]*)+)$")
 # The two tails above repeat a group up to the end of the text: searched forwards, every start
 # inside a long run of "[A][A]..." or "@a @a ..." rescans the rest of the run (quadratic in the
@@ -497,6 +498,8 @@ def _clean(text: str, allow_role: bool) -> Cleaned:
             meta.setdefault("number" if whole else "score", value)
             s = s[: m.start()]
         start = bracket_tail(s)
+        if start is not None and start > 0 and _SLOT_TAG.search(s[start:]):
+            start = None  # "to [TBD]", "[X]": the value left to fill in, not a tag
         if start is not None and start > 0:
             for tag in _BRACKET_ONE.findall(s[start:]):
                 if re.fullmatch(r"[Pp][0-9X?]", tag):
