@@ -291,3 +291,20 @@ def test_hiring_a_number_of_people_counts_outputs_in_other_languages_too() -> No
     assert analyze_in("recruter cinq personnes fantastiques", "fr").output_count
     assert analyze_in("contratar 3 engenheiros", "pt").output_count
     assert not analyze_in("signer 5 nouveaux clients", "fr").output_count
+
+
+def test_opening_negotiating_training_and_sending_in_other_languages() -> None:
+    """Common work verbs the lexicons lacked: opening a site, renegotiating contracts, training
+    people (a count of them is an output count), sending newsletters."""
+    from okrlint.checks.statements import is_task
+
+    for text, code in (
+        ("Ouvrir un nouvel entrepôt à Lyon", "fr"),
+        ("Renégocier les contrats avec nos transporteurs", "fr"),
+        ("Abrir una nueva oficina en Lima", "es"),
+        ("Renegociar contratos com fornecedores", "pt"),
+        ("Ein neues Lager in Leipzig eröffnen", "de"),
+    ):
+        assert is_task(analyze_in(text, code)), text
+    assert analyze_in("Former 40 préparateurs au nouveau WMS", "fr").output_count
+    assert analyze_in("20 Newsletter verschicken", "de").output_count
