@@ -2765,6 +2765,27 @@ def test_a_slot_in_brackets_at_the_end_is_the_value_not_a_tag() -> None:
     ]
 
 
+def test_fields_under_a_key_result_and_supporting_projects_are_not_statements() -> None:
+    """ "- No volunteer works more than 12 shifts a month" over "  - Owner: ...": a key result
+    with its field, not the objective of a cascade. "支撑项目：" (supporting projects) names the
+    initiatives under it, not key results."""
+    text = (
+        "# 2025 OKRs\n\n## A volunteer base that doesn't burn out\n\n"
+        "- Active volunteers from 140 to 220\n  - Owner: Volunteer Coordinator\n"
+        "- No volunteer works more than 12 shifts a month\n  - Owner: Volunteer Coordinator\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [3]
+    assert [k.span.line for k in doc.key_results()] == [5, 7]
+    zh = (
+        "# 2025 Q2 OKR\n\n### 目标一：让新用户在第一天就用起来\n\n关键结果：\n\n"
+        "KR1：新用户首日激活率从 28% 提升到 40%\nKR2：首周留存率从 35% 提升到 45%\n\n"
+        "支撑项目：\n\n- 注册页改版（5月上线）\n- 新手任务体系\n"
+    )
+    doc = parse_md(zh, path="okr.md")
+    assert [k.span.line for k in doc.key_results()] == [7, 8]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -2019,7 +2019,14 @@ def _cascade(objective: Line) -> None:
     items = [c for c in objective.children if c.shape in ("item", "bullet") and c.text]
     owners = _teams_under(items)
     for child in objective.children:
-        grand = [g for g in child.children if g.shape in ("item", "bullet") and g.text]
+        grand = [
+            g
+            for g in child.children
+            if g.shape in ("item", "bullet")
+            and g.text
+            # "- Owner: Volunteer Coordinator" under a key result is a field of it
+            and not (g.label is not None and g.label.kind == "attribute")
+        ]
         listed = child.shape in ("item", "bullet") and bool(child.text)
         if child.role is not None or not (listed or _category_under_statement(child)):
             continue
