@@ -2786,6 +2786,24 @@ def test_fields_under_a_key_result_and_supporting_projects_are_not_statements() 
     assert [k.span.line for k in doc.key_results()] == [7, 8]
 
 
+def test_a_bold_examples_title_starts_a_section_of_examples() -> None:
+    """Bold lines standing as headings: "**OKR Examples by Product Area**" starts a section of
+    examples, so the labelled objectives after it are not the page's. "**Example**:" before a
+    quote introduces that quote only."""
+    text = (
+        "# Product team OKRs\n\n**Objective**: Make onboarding effortless\n\n"
+        "**Key Results**:\n- Activation from 30% to 45%\n\n"
+        "**Example**:\n> Close 5 enterprise customers.\n\n"
+        "**Objective**: Grow revenue from enterprise teams\n\n**Key Results**:\n"
+        "- Enterprise ARR from $1M to $2M\n\n---\n\n**OKR Examples by Product Area**\n\n"
+        "**Growth OKRs**\n\n**Objective**: Accelerate user acquisition\n\n**Key Results**:\n"
+        "- Increase DAU from 50K to 100K\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [3, 11]
+    assert [k.span.line for k in doc.key_results()] == [6, 14]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -115,6 +115,8 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 _SET_WORDS = re.compile(r"\b(?:okrs?|okr's|objectives|quarterly|annual|yearly)\b", re.I)
+OKR_TITLE_WORDS = re.compile(r"(?i)\b(?:okrs?|objectives)\b")
+_PERIOD_IN = re.compile(r"(?i)\b(?:q[1-4]|h[12]|(?:19|20)\d\d|fy\s?\d{2,4})\b")
 
 
 @dataclass
@@ -2244,6 +2246,26 @@ def _area_among_sisters(heading: Line) -> bool:
     return held >= 2 and held * 2 >= len(sisters)
 
 
+def _bold_example_title(line: Line) -> Line | None:
+    """A bold line standing as a heading that titles examples ("**OKR Examples by Product
+    Area**") before ``line`` in its section: what follows it, up to the next heading, is an
+    example. A bold title of the page's own OKRs after it ("**Q3 2025 OKRs**") ends it."""
+    node: Line | None = line
+    while node is not None and node.shape != "heading" and node.parent is not None:
+        for sib in reversed(node.previous_siblings()):
+            if sib.shape != "line" or not sib.bold or sib.role is not None:
+                continue
+            text = sib.text.strip()
+            if text.endswith((":", "：")):
+                continue  # "**Example**:" introduces the block after it, not a section
+            if _EXAMPLE_TITLES.search(text) and sib.label is None:
+                return sib
+            if OKR_TITLE_WORDS.search(text) and _PERIOD_IN.search(text):
+                return None  # "**Q2 OKRs 2025**": the page's own set starts here
+        node = node.parent
+    return None
+
+
 def _contents(heading: Line) -> bool:
     """A table of contents ("## Contents" over links): the deeper headings after it are the
     page's sections, not parts of it."""
@@ -2270,6 +2292,12 @@ def _examples(lines: list[Line]) -> int:
                     sub.role = None
                     aside += 1
                     _why(sub, "inside an example")
+            continue
+        bold = _bold_example_title(line)
+        if bold is not None:
+            line.role = None
+            aside += 1
+            _why(line, f"after '{bold.text.strip()}': an example or a guide, not OKRs")
             continue
         for anc in line.ancestors():
             if (
