@@ -2804,6 +2804,24 @@ def test_a_bold_examples_title_starts_a_section_of_examples() -> None:
     assert [k.span.line for k in doc.key_results()] == [6, 14]
 
 
+def test_bold_titles_over_lines_after_hard_breaks() -> None:
+    """A goals file with no labels: "**Make on-call boring.**" then one measure a line, joined
+    by hard line breaks (two trailing spaces). The bold title heads the lines after it: an
+    objective over its key results, as a heading over one-line paragraphs is."""
+    text = (
+        "# SRE goals, Q3 2025\n\nEach goal is followed by how we'll measure it.\n\n"
+        "**Make on-call boring.**  \nPages per week fall from 23 to under 8.  \n"
+        "Mean time to acknowledge drops from 11 minutes to 4 minutes.  \n"
+        "No engineer is paged out of hours more than twice a week.\n\n"
+        "**Let product teams ship without asking us.**  \n"
+        "Time to first deploy drops from 9 days to 1 day.  \n"
+        "Self-service databases used for at least 20 new databases.\n"
+    )
+    doc = parse_md(text, path="q3-goals.md")
+    assert [o.span.line for o in doc.objectives()] == [5, 10]
+    assert [k.span.line for k in doc.key_results()] == [6, 7, 8, 11, 12]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -325,10 +325,16 @@ class _Builder:
         out: list[Line] = []
         bullets: list[tuple[int, Line]] = []  # (indent, line) of open text bullets
         anchor = owner
-        for piece in _split_lines(inline):
+        pieces = [p for p in _split_lines(inline) if p.flat]
+        # "**Make on-call boring.**" then plain lines after hard breaks: a bold title over the
+        # lines it heads, as a heading is over its paragraph.
+        title = _title_piece(pieces)
+        for piece in pieces:
             text = piece.flat
-            if not text:
-                continue
+            if title is not None and piece is not title and out and not _mostly_strong(piece):
+                owner_here = out[0]
+            else:
+                owner_here = owner
             m = _TEXT_BULLET.match(text)
             if m:
                 indent = self._indent(piece.start) + _BULLET_RANK.get(m.group("b"), 2) * 4
@@ -348,7 +354,7 @@ class _Builder:
                 bullets.append((indent, node))
             else:
                 bullets.clear()
-                node = owner.add(_line("line", piece, depth=depth))
+                node = owner_here.add(_line("line", piece, depth=depth + (owner_here is not owner)))
                 anchor = node if _leads(node) else owner
             out.append(node)
         return out
@@ -483,6 +489,20 @@ def _statement_label(row: str) -> bool:
     """A row that starts with an objective or key-result label ("KR2:", "Objective 3:")."""
     label = find_label(row.strip())
     return label is not None and label.kind in ("objective", "key_result") and label.strong
+
+
+def _title_piece(pieces: list[mb.Inline]) -> mb.Inline | None:
+    """The first line of a paragraph when it is bold, short and not a label, with two plain
+    lines or more after it (hard line breaks): a title over them."""
+    if len(pieces) < 3 or not _mostly_strong(pieces[0]):
+        return None
+    first = pieces[0].flat
+    if len(first) > 120 or find_label(first) is not None or _TEXT_BULLET.match(first):
+        return None
+    rest = [p for p in pieces[1:] if not _TEXT_BULLET.match(p.flat)]
+    if len(rest) < 2 or any(_mostly_strong(p) for p in rest):
+        return None
+    return pieces[0]
 
 
 def _leads(line: Line | None) -> bool:

@@ -1976,8 +1976,10 @@ def _data_field(line: Line) -> bool:
 def _statement_paragraphs(line: Line) -> list[Line]:
     """A heading whose text is two or more one-line paragraphs written as statements (one
     sentence each, most with a verb first): "#### … via Argonaut: Develop a guide" over
-    "Build a FHIR proxy server", "Publish a blog post". Else nothing."""
-    if line.shape != "heading":
+    "Build a FHIR proxy server", "Publish a blog post". A bold title over lines after hard
+    breaks ("**Make on-call boring.**" over "Pages per week from 23 to under 8.") heads one
+    statement a line, verb first or not. Else nothing."""
+    if not _heading_like(line):
         return []
     body = [c for c in line.children if c.shape != "heading"]
     if len(body) < 2 or any(c.shape != "line" or c.children for c in body):
@@ -1987,7 +1989,7 @@ def _statement_paragraphs(line: Line) -> list[Line]:
         text = clean(c.text).text or c.text
         if len(words(text)) > 40 or re.search(r"[.!?]\s+[A-Z]", text):
             return []
-        verbs += starts_with_verb(text)
+        verbs += starts_with_verb(text) or line.shape == "line"
     return body if verbs * 2 > len(body) else []
 
 
