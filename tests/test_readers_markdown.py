@@ -2822,6 +2822,23 @@ def test_bold_titles_over_lines_after_hard_breaks() -> None:
     assert [k.span.line for k in doc.key_results()] == [6, 7, 8, 11, 12]
 
 
+def test_a_lead_in_between_a_statement_heading_and_its_measures() -> None:
+    """ "# Platform team OKRs — FY26 Q2" > "### 1. Deploys are a non-event" > "**Why:** ..." and
+    "**How we'll know:**" over measured items: the lead-in stands between the objective and
+    its key results. The title says OKRs and the results are measured: an OKR document."""
+    text = (
+        "# Platform team OKRs — FY26 Q2\n\n### 1. Deploys are a non-event\n\n"
+        "**Why:** Deploys still cause incidents.\n\n**How we'll know:**\n\n"
+        "- Change failure rate from 14% to 5%\n- Median deploys per week from 1.5 to 5\n\n"
+        "**Not doing:** canary analysis.\n\n"
+        "### 2. Engineers get a working dev environment in minutes\n\n**How we'll know:**\n\n"
+        "- Setup time from ~2 days to under 1 hour\n- Broken environments from 46% to 15%\n"
+    )
+    doc = parse_md(text, path="platform.md")
+    assert [o.span.line for o in doc.objectives()] == [3, 14]
+    assert [k.span.line for k in doc.key_results()] == [9, 10, 18, 19]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -218,9 +218,15 @@ def decide(
         # word ("2019年 目標" over motivations, skills and a study plan): most of the results
         # are measured (a number, a checkbox).
         explicit = 2 * sum(1 for ln in krs if _measured(ln)) >= len(krs)
+    # "# Platform team OKRs — FY26 Q2" over statement headings and their measured results: the
+    # title says what the page holds, the numbers that they are results (read by shape all the
+    # same: speculative unless the file's name says OKRs).
+    titled_results = (
+        title_says_okr and has_kr and 2 * sum(1 for ln in krs if _measured(ln)) >= len(krs)
+    )
     if not explicit and summary.strong_labels and (file_says_okr or has_kr):
         explicit = True  # "Objective 1: ..." with key results under it, or in an OKR file
-    if not explicit and not (summary.inferred and file_says_okr):
+    if not explicit and not (summary.inferred and file_says_okr) and not titled_results:
         objectives = [ln for ln in statements if ln.role == "objective"]
         if objectives and summary.strong_labels:
             first = objectives[0].label.label if objectives[0].label else "Objective"

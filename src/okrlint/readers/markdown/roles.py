@@ -897,7 +897,7 @@ def _over_own_key_results(member: Line) -> bool:
     )
 
 
-def _statement_over_levels(member: Line, least: int = 1) -> bool:
+def _statement_over_levels(member: Line, least: int = 1, via: Line | None = None) -> bool:
     """A heading (or a bold line written as one) that reads as a statement (not a name such as
     "Marketing" or "Platform team") over ``least`` items or more, mostly levels of measures
     ("Signups from 2,000 to 5,000")."""
@@ -910,7 +910,7 @@ def _statement_over_levels(member: Line, least: int = 1) -> bool:
         return False
     if not starts_with_verb(text) and len(words(text)) < 4:
         return False
-    return _measured_list(member, least=least)
+    return _measured_list(via or member, least=least)
 
 
 def _decides(line: Line) -> bool:
@@ -1524,15 +1524,43 @@ def _headings_over_levels(lines: list[Line]) -> None:
     department's section of a company page)."""
     for line in lines:
         if (
-            _heading_like(line)
-            and line.role is None
-            and not _note_title(line.text)
-            and not line.text.rstrip(" *_").endswith((":", "："))  # "**KPI 2 (Conversion):**"
-            and not any(c.role is not None and not _own_part(c) for c in line.children)
-            and not _among_parts(line)
-            and _statement_over_levels(line, least=2)
+            not _heading_like(line)
+            or line.role is not None
+            or _note_title(line.text)
+            or line.text.rstrip(" *_").endswith((":", "："))  # "**KPI 2 (Conversion):**"
+            or any(c.role is not None and not _own_part(c) for c in line.children)
+            or _among_parts(line)
         ):
+            continue
+        if _statement_over_levels(line, least=2):
             _set(line, "objective", "a statement heading over levels of measures")
+            continue
+        # "### 1. Deploys are a non-event" > "**How we'll know:**" over measured items: a
+        # lead-in between the objective and its key results.
+        lead = next((c for c in line.children if _short_lead_in(c)), None)
+        if lead is not None and _statement_over_levels(line, least=2, via=lead):
+            _set(line, "objective", "a statement heading over levels of measures")
+            items = [c for c in lead.children if c.shape in ("item", "bullet") and c.text]
+            _group(
+                lead,
+                "introduces the key results under it",
+                items,
+                "key_result",
+                "an item under the lead-in of an objective",
+            )
+
+
+def _short_lead_in(line: Line) -> bool:
+    """ "How we'll know:", "Measured by:": a few words ending with a colon, over a list."""
+    text = line.text.strip().rstrip("*_ ")
+    return (
+        line.shape == "line"
+        and line.role is None
+        and line.label is None
+        and text.endswith((":", "："))
+        and len(words(text)) <= 6
+        and any(c.shape in ("item", "bullet") for c in line.children)
+    )
 
 
 def _beside_measured_headings(lines: list[Line]) -> None:
