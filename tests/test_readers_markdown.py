@@ -2839,6 +2839,26 @@ def test_a_lead_in_between_a_statement_heading_and_its_measures() -> None:
     assert [k.span.line for k in doc.key_results()] == [9, 10, 18, 19]
 
 
+def test_bold_statement_items_over_measured_items_under_a_team_heading() -> None:
+    """ "### Search & Discovery" > "Team lead: ..." > "1. **Customers find the product they
+    meant on the first try** [E2]" over numbered measures: bold items standing as objectives
+    over their key results. "Team lead:" is the section's owner."""
+    text = (
+        "# Engineering OKRs — FY26 Q1\n\n## Objective E1: Customers trust every release\n\n"
+        "- KR: Change failure rate from 14% to 5%\n\n## Team OKRs\n\n### Search & Discovery\n\n"
+        "Team lead: Hamid Rahimi\n\n"
+        "1. **Customers find the product they meant on the first try** [E2]\n"
+        "   1. Searches followed by an add-to-cart from 22% to 28%\n"
+        "   2. Zero-result rate from 9% to 4%\n"
+        "2. **Browsing feels personal, not random** [E3]\n"
+        "   1. Click-through on home modules from 3.1% to 5%\n"
+        "   2. Cost per 1,000 requests from $0.42 to $0.25\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [3, 13, 16]
+    assert [k.span.line for k in doc.key_results()] == [5, 14, 15, 17, 18]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -1524,6 +1524,22 @@ def _headings_over_levels(lines: list[Line]) -> None:
     department's section of a company page)."""
     for line in lines:
         if (
+            line.shape in ("item", "bullet")
+            and line.bold
+            and line.role is None
+            and line.label is None
+            and line.parent is not None
+            and line.parent.role is None
+            and not line.text.rstrip(" *_").endswith((":", "："))
+            and not any(c.role is not None and not _own_part(c) for c in line.children)
+            and _statement_item(line)
+            and _measured_list(line, least=2)
+        ):
+            # "1. **Customers find the product they meant on the first try**" over "1. Zero-result
+            # rate from 9% to 4%", "2. ...": an objective item over its key results.
+            _set(line, "objective", "a statement item over levels of measures")
+            continue
+        if (
             not _heading_like(line)
             or line.role is not None
             or _note_title(line.text)
@@ -1548,6 +1564,20 @@ def _headings_over_levels(lines: list[Line]) -> None:
                 "key_result",
                 "an item under the lead-in of an objective",
             )
+
+
+def _statement_item(line: Line) -> bool:
+    """An item written as a goal: not a name ("Platform team"), a title or a measure itself."""
+    text = clean(line.text).text or line.text
+    return (
+        len(words(text)) >= 4
+        and not _short_name(text)
+        and not _plain_title(text)
+        and not _note_title(line.text)
+        and not _set_like(text)
+        and not _owned(line)
+        and not (_METRIC_VALUE.search(text) and _DIGIT.search(text))
+    )
 
 
 def _short_lead_in(line: Line) -> bool:
