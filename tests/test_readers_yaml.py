@@ -418,3 +418,34 @@ def test_a_start_value_beside_a_target_is_the_baseline() -> None:
     first, second = next(doc.objectives()).key_results
     assert first.metadata["baseline"] == "55 min"
     assert "baseline" not in second.metadata
+
+
+def test_a_flat_list_of_typed_records_links_key_results_to_their_parent() -> None:
+    """An OKR tool's export: one record per statement, typed, each key result naming its
+    parent objective's id (or following it)."""
+    doc = parse_yaml(
+        "- id: O-1\n  type: objective\n  statement: Warehouses ship the same day\n"
+        "- id: O-2\n  type: objective\n  statement: Returns cost us less\n"
+        "- id: KR-1-1\n  type: key_result\n  parent: O-1\n"
+        "  statement: Same-day ship rate from 78% to 97%\n"
+        "- id: KR-2-1\n  type: key_result\n  parent: O-2\n"
+        "  statement: Cost per return from EUR 7.40 to EUR 4.90\n"
+        "- id: KR-2-2\n  type: key_result\n  statement: Refunds within 48h for 90% of returns\n"
+    )
+    first, second = doc.objectives()
+    assert [k.text for k in first.key_results] == ["Same-day ship rate from 78% to 97%"]
+    assert [k.span.line for k in second.key_results] == [14, 17]
+
+
+def test_objectives_written_as_keys_over_lists_of_key_results_in_an_okr_file() -> None:
+    """A personal okrs.yaml: each objective written out as a key, its key results as the list
+    under it. In a file not named for OKRs the same mapping is nothing."""
+    text = (
+        '"Get strong enough to enjoy the Alps trip":\n  - deadlift 1.5x bodyweight (now 1.1x)\n'
+        "  - run 10k under 55 min\n"
+        '"Make the side project pay for its servers":\n  - 25 paying users by june\n'
+    )
+    doc = parse_yaml(text, path="okr-2026.yaml")
+    assert [o.span.line for o in doc.objectives()] == [1, 4]
+    assert [k.span.line for o in doc.objectives() for k in o.key_results] == [2, 3, 5]
+    assert not list(parse_yaml(text, path="packing.yaml").objectives())

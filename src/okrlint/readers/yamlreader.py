@@ -341,6 +341,8 @@ class _YamlReader:
 
     def _document(self, node: yaml.Node) -> None:
         found = self._find_sets(node, {}, [], depth=0)
+        if not found and _OKR_FILE_NAME.search(PurePath(self.path).name):
+            found = self._statement_keys(node)
         if not found and self.scalar_list is not None:
             raise self.scalar_list
         if not found and self.evidence:
@@ -364,6 +366,8 @@ class _YamlReader:
             items = node.value
             if items and all(self._is_objective_node(i) for i in items) and depth == 0:
                 self._make_set(node, None, dict(inherited), context, items)
+                return True
+            if self._typed_records(node, dict(inherited), context):
                 return True
             found = False
             for item in items:
@@ -527,6 +531,70 @@ class _YamlReader:
                 okr_set.objectives += _with_descendants(obj)
         self.doc.sets.append(okr_set)
 
+    def _statement_keys(self, node: yaml.Node) -> bool:
+        """In a file named for OKRs, a mapping whose keys are objectives written out and whose
+        values are lists of their key results ("Read more, scroll less": ["20 books finished",
+        ...]), two at least."""
+        if not isinstance(node, yaml.MappingNode):
+            return False
+        written = [
+            (k, v)
+            for k, v in node.value
+            if isinstance(k, yaml.ScalarNode)
+            and len(str(k.value).split()) >= 3
+            and isinstance(v, yaml.SequenceNode)
+            and v.value
+            and all(isinstance(i, yaml.ScalarNode) for i in v.value)
+        ]
+        if len(written) < 2 or len(written) * 2 < len(node.value):
+            return False
+        okr_set = OkrSet(title=None, span=Span.point(_span(node).line))
+        for key, value in written:
+            obj = self._plain(key, Objective)
+            if obj is None:
+                continue
+            for item in value.value:
+                if (kr := self._plain(item, KeyResult)) is not None:
+                    obj.add_key_result(kr)
+            okr_set.objectives.append(obj)
+        self.doc.sets.append(okr_set)
+        return bool(okr_set.objectives)
+
+    def _typed_records(
+        self, node: yaml.SequenceNode, meta: dict[str, Any], context: list[str]
+    ) -> bool:
+        """A flat list of records typed as objectives and key results (an OKR tool's export:
+        "- id: O-1 / type: objective", "- id: KR-1-1 / type: key_result / parent: O-1"): each
+        key result belongs to the objective its parent names, else to the one before it."""
+        typed = [(item, self._typed(item)) for item in node.value]
+        kinds = {kind for _, kind in typed}
+        if not {"objective", "key_result"} <= kinds:
+            return False
+        okr_set = OkrSet(
+            title=context[-1] if context else None, span=_span(node), context=list(context)
+        )
+        okr_set.metadata = {k: v for k, v in meta.items() if not k.startswith("_")}
+        okr_set.span = Span(
+            okr_set.span.line, okr_set.span.column, okr_set.span.line, okr_set.span.column
+        )
+        by_id: dict[str, Objective] = {}
+        last: Objective | None = None
+        for item, kind in typed:
+            if kind == "objective":
+                last = self._objective(item)
+                if last is not None:
+                    okr_set.objectives.append(last)
+                    rid = _record_value(item, _RECORD_ID_KEYS)
+                    if rid:
+                        by_id[rid] = last
+            elif kind == "key_result":
+                parent = by_id.get(_record_value(item, _RECORD_PARENT_KEYS) or "", last)
+                kr = self._key_result(item)
+                if kr is not None and parent is not None:
+                    parent.add_key_result(kr)
+        self.doc.sets.append(okr_set)
+        return True
+
     def _plain(self, node: yaml.Node, cls: type[_S]) -> _S | None:
         """A statement written as text alone; None for an empty or generated entry (null,
         true, 42); anything but text is a shape problem."""
@@ -681,6 +749,26 @@ class _YamlReader:
                                 )
                                 break
         return kr
+
+
+_RECORD_ID_KEYS = frozenset({"id", "key", "ref"})
+_RECORD_PARENT_KEYS = frozenset(
+    {"parent", "parent id", "objective", "objective id", "parent objective"}
+)
+
+
+def _record_value(node: yaml.Node, keys: frozenset[str]) -> str | None:
+    """The scalar value of the first of ``keys`` in a record."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    for k, v in node.value:
+        if (
+            isinstance(k, yaml.ScalarNode)
+            and isinstance(v, yaml.ScalarNode)
+            and _norm_key(str(k.value)) in keys
+        ):
+            return str(v.value).strip()
+    return None
 
 
 def _remap(doc: OkrDocument, marks: MarkMap) -> None:
