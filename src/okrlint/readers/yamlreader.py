@@ -637,16 +637,8 @@ class _YamlReader:
 
     def _typed(self, node: yaml.Node) -> str | None:
         """The role a node's type field gives it ("objective", "key_result"), if any."""
-        if not isinstance(node, yaml.MappingNode) or not _TYPE_KEYS:
-            return None
-        for k, v in node.value:
-            if (
-                isinstance(k, yaml.ScalarNode)
-                and isinstance(v, yaml.ScalarNode)
-                and _norm_key(str(k.value)) in _TYPE_KEYS
-            ):
-                return _TYPE_VALUES.get(_norm_key(str(v.value)))
-        return None
+        value = _record_value(node, _TYPE_KEYS)
+        return _TYPE_VALUES.get(_norm_key(value)) if value is not None else None
 
     def _statement_mapping(
         self, node: yaml.MappingNode, text_keys: tuple[str, ...]
