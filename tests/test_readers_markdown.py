@@ -2859,6 +2859,24 @@ def test_bold_statement_items_over_measured_items_under_a_team_heading() -> None
     assert [k.span.line for k in doc.key_results()] == [5, 14, 15, 17, 18]
 
 
+def test_tables_with_a_key_result_column_name_their_key_results() -> None:
+    """A team scorecard (not named for OKRs): statement headings over tables whose column is
+    called "Key result". The column names what its rows hold, as a "KR:" label would; a
+    "Metric" column would not be enough."""
+    text = (
+        "# Search team scorecard — Q1 2026\n\n## A. Search that finds what people meant\n\n"
+        "| Key result | Baseline → Target | Now |\n|---|---|---|\n"
+        "| Zero-result searches | 14% → 6% | 9% |\n| Click-through on first result | 31% → 45% | 36% |"
+        "\n\n## B. Search is fast everywhere\n\n| Key result | Baseline → Target | Now |\n"
+        "|---|---|---|\n| p95 latency, EU | 820ms → 300ms | 340ms |\n"
+    )
+    doc = parse_md(text, path="scorecard.md")
+    assert [o.span.line for o in doc.objectives()] == [3, 10]
+    assert [k.span.line for k in doc.key_results()] == [7, 8, 14]
+    metrics = text.replace("| Key result |", "| Metric |")
+    assert not parse_md(metrics, path="scorecard.md").has_okrs
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -202,7 +202,10 @@ def decide(
         )
     krs = [ln for ln in statements if ln.role in ("key_result", "row")]
     has_kr = bool(krs)
+    # "KR1: ...", a table with objective and key-result columns, or a column named "Key
+    # result" under statement headings: the file names its key results.
     explicit = summary.key_result_labels > 0 or summary.paired_columns > 0
+    explicit = explicit or (summary.kr_columns >= 2 and has_kr)
     if summary.measured > 1 and file_says_okr:
         explicit = True  # statements with their own baseline and target lines, in an OKR file
     if not explicit and (summary.zones > 0 or summary.columns > 0) and has_kr:

@@ -128,6 +128,7 @@ class RoleSummary:
     zones: int = 0
     columns: int = 0  # table rows read through an objective / key-result column
     paired_columns: int = 0  # rows of a table with both an objective and a key-result column
+    kr_columns: int = 0  # rows of a table whose column is named "Key result" (not "Metric")
     inferred: int = 0  # objectives found by the repeated shape alone
     named: int = 0  # statements in a list under a heading that names them ("Q1 Objectives")
     described: int = 0  # labels and zones over lists that say what the label means
@@ -661,6 +662,10 @@ def _rows(lines: list[Line], summary: RoleSummary) -> None:
             line.role = "row"
             summary.columns += 1
             summary.paired_columns += roles >= {"objective", "key_result"}
+            summary.kr_columns += any(
+                c.role == "key_result" and not weak_key_result_column(c.header)
+                for c in line.columns
+            )
             _why(line, "a table with " + " and ".join(sorted(r + " column" for r in roles)))
 
 
