@@ -2877,6 +2877,34 @@ def test_tables_with_a_key_result_column_name_their_key_results() -> None:
     assert not parse_md(metrics, path="scorecard.md").has_okrs
 
 
+def test_italian_rc_labels_dutch_fields_and_learnings_sections() -> None:
+    """ "RC1 - ..." (risultato chiave) under "### Obiettivo 1" is a key result; alone, in a
+    release plan, "RC1:" is a release candidate. "Nulmeting:" and "Streefwaarde:" are a Dutch
+    key result's baseline and target, and "### Aprendizados" holds notes, not key results."""
+    italian = (
+        "# Obiettivi e risultati chiave — Q2 2026\n\n### Obiettivo 1\n\n"
+        "Rendere l'acquisto da smartphone semplice come da computer\n\n"
+        "RC1 - Tasso di conversione mobile dall'1,1% al 2,0%\n\n"
+        "RC2 - Abbandoni alla pagina di pagamento dal 38% al 20%\n"
+    )
+    doc = parse_md(italian, path="obiettivi.md")
+    assert [k.span.line for k in doc.key_results()] == [7, 9]
+    release = "# Release plan\n\n- RC1: feature freeze on May 3\n- RC2: docs complete\n"
+    assert not parse_md(release, path="release.md").has_okrs
+    dutch = (
+        "# OKR's team Zorgplanning – Q3 2025\n\n"
+        "Cliënten weten altijd wie er komt en wanneer:\n"
+        "- Bezoeken waarvan de cliënt vooraf is geïnformeerd\n"
+        "  - Nulmeting: 40%\n  - Streefwaarde: 85%\n"
+        "- Klachten over onaangekondigde wisselingen van 22 naar 8 per maand\n\n"
+        "### Aprendizados\n\n- KR2: a meta foi definida cedo demais.\n"
+    )
+    doc = parse_md(dutch, path="okrs.md")
+    (kr, _) = doc.key_results()
+    assert (kr.metadata["baseline"], kr.metadata["target"]) == ("40%", "85%")
+    assert [k.span.line for k in doc.key_results()] == [4, 7]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -131,6 +131,17 @@ def _stated(line: Line) -> str:
     return " | ".join(kept)
 
 
+def _introducing(line: Line) -> str:
+    """A statement's text for the guidance test: an objective's colon before its own key
+    results ("Cliënten weten altijd wie er komt:" over them) introduces them, it asks
+    nothing."""
+    text = _stated(line)
+    krs = [c for c in line.children if c.role == "key_result"] if line.role == "objective" else []
+    if krs and 2 * sum(1 for c in krs if _measured(c)) >= len(krs):
+        return text.rstrip().rstrip(":：")  # measured results, not a course's "you will learn:"
+    return text
+
+
 def _in_zone(line: Line) -> bool:
     """An item under a line that names its group ("### Q1 Key Results" over "- **Q1-KR1 -
     Domain consolidation complete.** 100% of ..."): a verbose key result, not prose (a long
@@ -262,7 +273,7 @@ def decide(
         ln
         for ln in statements
         if ln.label is None
-        and not _SLOT.match(t := _stated(ln))
+        and not _SLOT.match(t := _introducing(ln))
         and (_GUIDANCE.search(t) or (len(words(t)) > 40 and not _in_zone(ln)))
     ]
     if len(guidance) * 10 >= len(statements) * 3:
