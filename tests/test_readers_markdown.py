@@ -2903,6 +2903,16 @@ def test_italian_rc_labels_dutch_fields_and_learnings_sections() -> None:
     (kr, _) = doc.key_results()
     assert (kr.metadata["baseline"], kr.metadata["target"]) == ("40%", "85%")
     assert [k.span.line for k in doc.key_results()] == [4, 7]
+    # The objective lines beside it, over their measures ("van 14 naar 5 uur"), are objectives
+    # too, as the one found over its baseline and target lines is.
+    more = dutch.replace(
+        "\n### Aprendizados",
+        "\nPlanners besteden minder tijd aan puzzelen:\n"
+        "- Tijd per week aan roosters van 14 naar 5 uur\n- 90% van de roosters definitief\n"
+        "\n### Aprendizados",
+    )
+    doc = parse_md(more, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [3, 9]
 
 
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:

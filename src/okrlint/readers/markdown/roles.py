@@ -1141,7 +1141,7 @@ def _measured(lines: list[Line]) -> int:
             continue
         fields = {c.field_name for c in line.children if c.role == "attribute"}
         if "target" in fields and fields & {"baseline", "current"}:
-            _set(line, "key_result", "holds its own baseline and target lines")
+            _set(line, "key_result", _BOTH_FIELDS)
             found += 1
     return found
 
@@ -1257,6 +1257,7 @@ def _category(line: Line) -> bool:
     return (len(ws) <= 4 and not starts_with_verb(text)) or (len(ws) <= 8 and _measured_items(kids))
 
 
+_BOTH_FIELDS = "holds its own baseline and target lines"
 # Fields that only a key result has: an item followed by one of them is a statement.
 _MEASURE_FIELDS = frozenset({"measure", "target", "baseline"})
 
@@ -1272,7 +1273,12 @@ def _measured_items(items: list[Line]) -> bool:
     )
 
 
-_METRIC_VALUE = re.compile(r"→|->|⟶|%|\$|€|£|\bfrom\b.*\bto\b|\d\s*(?:x|k|m|ms|s)\b", re.I)
+_METRIC_VALUE = re.compile(
+    r"→|->|⟶|%|\$|€|£|\bfrom\b.*\bto\b|\d\s*(?:x|k|m|ms|s)\b|"
+    # "van 14 naar 5", "von 14 auf 5", "de 14 a 5", "da 14 a 5"
+    r"\b(?:van|von|de|desde|da|dal|du)\s+\S*\d.*\b(?:naar|auf|a|à|al|até|hasta)\s+\S*\d",
+    re.I,
+)
 _KEY_VALUE = re.compile(r"^(?P<key>[^:：]{1,32})[:：]\s*(?P<value>\S.*)$")
 # A value that is only a level: a number, a range or a floor, maybe per period ("4-8", "500+",
 # "15-20/mes", "≥ 120").
@@ -1497,8 +1503,11 @@ def _beside_labelled(lines: list[Line]) -> None:
             _signature(c)[:2]  # bold or not: "**Objective:** ..." beside "**Turn ... around**"
             for c in kids
             if c.role == "objective"
-            and c.label is not None
-            and c.label.strong
+            # labelled, or found over key results with their own baseline and target lines
+            and (
+                (c.label is not None and c.label.strong)
+                or any(k.role == "key_result" and _BOTH_FIELDS in k.evidence for k in c.children)
+            )
             and c.shape in ("heading", "line", "item", "bullet")
             and any(k.role == "key_result" for k in c.children)
         }
