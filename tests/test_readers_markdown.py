@@ -2915,6 +2915,22 @@ def test_italian_rc_labels_dutch_fields_and_learnings_sections() -> None:
     assert [o.span.line for o in doc.objectives()] == [3, 9]
 
 
+def test_a_heading_over_labelled_key_results_under_an_objective_is_a_section() -> None:
+    """ "## 目標1：..." > "### 主要な成果（KR）" (or any heading, "### Proof points") over "- KR1："
+    items: the labelled key results are the objective's, the heading a section of it, not an
+    objective of a cascade."""
+    text = (
+        "# 2026年上期 OKR\n\n## 目標1：導入後30日で全員が使いこなせる状態をつくる\n\n"
+        "### 主要な成果（KR）\n- KR1：アクティブ率を48%から75%に引き上げる\n"
+        "- KR2：平均日数を21日から10日に短縮する\n\n"
+        "## Objective 2: Support that answers before anyone asks\n\n### Proof points\n"
+        "- KR1: Self-service resolution from 20% to 45%\n"
+    )
+    doc = parse_md(text, path="okr.md")
+    assert [o.span.line for o in doc.objectives()] == [3, 9]
+    assert [k.span.line for k in doc.key_results()] == [6, 7, 12]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -1203,9 +1203,17 @@ def _containers(lines: list[Line]) -> None:
                 and not _plain_title(child.text)
                 and not _note_title(child.text)
                 and not _set_like(child.text)
+                and not _labelled_results(child)
             ):
                 # "## Company objective: ..." > "### Faster onboarding" > items: a cascade.
                 _set(child, "objective", "a heading with items under an objective heading")
+
+
+def _labelled_results(heading: Line) -> bool:
+    """Items labelled as key results ("- KR1：...") right under a heading: they are the
+    objective's above, and the heading a section of it ("### 主要な成果（KR）"), not a cascade."""
+    items = [c for c in heading.children if c.shape in ("item", "bullet") and c.text]
+    return bool(items) and all(c.label is not None and c.label.kind == "key_result" for c in items)
 
 
 def _holds_items(line: Line) -> bool:
@@ -1348,6 +1356,17 @@ def _holders(lines: list[Line]) -> None:
                 break
             if anc.shape == "line" and anc.parent is not None and anc.parent.role == "objective":
                 break  # the description under an objective heading, not another objective
+            if (
+                anc.shape == "heading"
+                and anc.parent is not None
+                and anc.parent.role == "objective"
+                and anc.parent.label is not None
+                and _labelled_results(anc)
+            ):
+                # "## Objective 2: ..." > "### Proof points" > "- KR1: ...": a section of the
+                # labelled objective, over its labelled key results
+                _set(anc, "group", "a section of the objective above, over its key results")
+                break
             if _NAMES_KRS.match(anc.text[lead_length(anc.text) :].strip()) or (
                 anc.text.rstrip(" *_").endswith((":", "：")) and mentions_the_method(anc.text)
             ):
