@@ -2931,6 +2931,19 @@ def test_a_heading_over_labelled_key_results_under_an_objective_is_a_section() -
     assert [k.span.line for k in doc.key_results()] == [6, 7, 12]
 
 
+def test_a_past_periods_review_table_is_notes() -> None:
+    """ "## Bilan T4 2025 (pour mémoire)" over "| Objectif | Note |": last quarter's grades,
+    kept for the record, not this quarter's objectives."""
+    text = (
+        "# OKR équipe Data — T1 2026\n\n## Objectif 1 : Des données fiables chaque matin\n\n"
+        "Résultats clés :\n\n- [ ] Chargements en échec de 12 à 2 par mois\n\n"
+        "## Bilan T4 2025 (pour mémoire)\n\n| Objectif | Note |\n|---|---|\n"
+        "| Fiabiliser les chargements nocturnes | 0,8 |\n"
+    )
+    doc = parse_md(text, path="okr.md")
+    assert [o.span.line for o in doc.objectives()] == [3]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -2198,7 +2198,8 @@ def _note_title(text: str) -> bool:
 # A period after a section's name: "Out of scope this quarter", "Risks for Q3".
 _FOR_NOW = re.compile(
     r"(?i)\s+(?:(?:this|next|the)\s+(?:quarter|half|year|cycle|sprint|period)|"
-    r"(?:for|in)\s+(?:q[1-4]|h[12]|(?:19|20)\d\d)\b.*)$"
+    r"(?:for|in)\s+(?:q[1-4]|h[12]|(?:19|20)\d\d)\b.*|"
+    r"(?:[qt][1-4]|h[12])(?:[\s/-]*(?:19|20)?\d\d)?|(?:19|20)\d\d)$"  # "Bilan T4 2025"
 )
 
 
@@ -2243,7 +2244,7 @@ def _notes(lines: list[Line]) -> None:
 
     def a_set(x: Line) -> bool:
         return x.role == "row" or (
-            x.role == "objective" and any(k.role == "key_result" for k in x.children)
+            x.role == "objective" and any(k.role == "key_result" for k in x.walk())
         )
 
     only_here = any(a_set(x) for x in noted) and not any(
