@@ -2944,6 +2944,25 @@ def test_a_past_periods_review_table_is_notes() -> None:
     assert [o.span.line for o in doc.objectives()] == [3]
 
 
+def test_plain_goal_lines_and_soft_wrapped_decimal_results_in_a_handbook() -> None:
+    """A handbook page that says OKRs: a plain line written as a goal over measured items is an
+    objective; "1.1", "1.2" lines after "**Objective 1.** ..." are its key results, one a line,
+    even when each line is long enough to look like wrapped prose."""
+    text = (
+        "# Company OKRs — H1 2026\n\n### Sales and Marketing\n\n"
+        "Win the mid-market shippers who are outgrowing spreadsheets [3]\n"
+        "- Win rate on qualified mid-market opportunities from 19% to 28%\n"
+        "- Average sales cycle for mid-market from 74 days to 45 days\n\n### Product\n\n"
+        "**Objective 1.** Shippers can do everything for a shipment from one screen\n\n"
+        "1.1 Share of shipments booked and paid without leaving the shipment page from 35% to 70%\n"
+        "1.2 Task success rate in the quarterly usability benchmark went from 62% to 85%\n"
+        "1.3 Support tickets tagged where do I find from 520 to 200 per month\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [5, 11]
+    assert [k.span.line for k in doc.key_results()] == [6, 7, 13, 14, 15]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -1573,6 +1573,21 @@ def _headings_over_levels(lines: list[Line]) -> None:
             _set(line, "objective", "a statement item over levels of measures")
             continue
         if (
+            line.shape == "line"
+            and not line.bold
+            and line.role is None
+            and line.label is None
+            and not line.text.rstrip().endswith((".", "。", ":", "："))
+            and len(words(line.text)) <= 20
+            and not any(c.role is not None and not _own_part(c) for c in line.children)
+            and _statement_item(line)
+            and _measured_list(line, least=2)
+        ):
+            # "Win the mid-market shippers who are outgrowing spreadsheets [3]" over "- Win rate
+            # from 19% to 28%", ...: a plain line written as a goal, over its measures.
+            _set(line, "objective", "a statement line over levels of measures")
+            continue
+        if (
             not _heading_like(line)
             or line.role is not None
             or _note_title(line.text)
