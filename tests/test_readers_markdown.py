@@ -2963,6 +2963,21 @@ def test_plain_goal_lines_and_soft_wrapped_decimal_results_in_a_handbook() -> No
     assert [k.span.line for k in doc.key_results()] == [6, 7, 13, 14, 15]
 
 
+def test_a_callout_title_over_a_list_stands_as_a_bold_line() -> None:
+    """ "> 🎯 **The app is the best way to shop with us** [E2]" then a list of measures: a block
+    quote used as a callout title is the section's bold line, here an objective over its key
+    results. A quote of prose is not."""
+    text = (
+        "# Engineering OKRs — FY26 Q1\n\n### Mobile\n\nTeam lead: Chloé Martin\n\n"
+        "> 🎯 **The app is the best way to shop with us** [E2]\n\n"
+        "- App conversion rate from 2.3% to 3.0%\n- App Store rating from 4.2 to 4.6\n\n"
+        "> We wrote these in the January offsite and will revisit them in March.\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [7]
+    assert [k.span.line for k in doc.key_results()] == [9, 10]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -315,6 +315,12 @@ class _Builder:
                 # "### Objective" or "### KR1 — Leading" with the statement in the quote right
                 # under it
                 self.blocks(owner, block.blocks, depth + 1)
+            elif isinstance(block, mb.Quote) and (title := _callout_title(block)) is not None:
+                # "> 🎯 **The app is the best way to shop with us**" over a list: a callout used
+                # as a title, a bold line of the section like any other.
+                lines = self.para(owner, title.inline, depth)
+                last = lines[-1] if lines else None
+                continue
             elif isinstance(block, mb.Code) and not block.fenced:
                 # An indented "code block" of text bullets is a list written with tabs.
                 lines = self.code_lines(owner, block, depth)
@@ -531,6 +537,17 @@ def _states_after_label(last: Line | None, titled: bool = False) -> bool:
     if not rest:
         return True
     return titled and a_title(rest)
+
+
+def _callout_title(quote: mb.Quote) -> mb.Para | None:
+    """A block quote that holds one short bold line and nothing else."""
+    if len(quote.blocks) != 1 or not isinstance(quote.blocks[0], mb.Para):
+        return None
+    para = quote.blocks[0]
+    lines = para.inline.lines(hard_only=False)
+    if len(lines) != 1 or len(lines[0].flat) > 120 or not _mostly_strong(lines[0]):
+        return None
+    return para
 
 
 def _labels_under(last: Line | None, quote: mb.Quote) -> bool:
