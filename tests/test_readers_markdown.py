@@ -2978,6 +2978,20 @@ def test_a_callout_title_over_a_list_stands_as_a_bold_line() -> None:
     assert [k.span.line for k in doc.key_results()] == [9, 10]
 
 
+def test_a_definition_list_of_objective_and_key_results() -> None:
+    """kramdown definition lists: the term "Objective" over ": Make invoicing boring", the term
+    "Key results" over one ": ..." line per key result; "Owner" over ": Keiko T." is not one."""
+    text = (
+        "# FinOps OKRs 2025 Q4\n\n## Block 1\n\nObjective\n"
+        ": Make invoicing so boring nobody talks about it\n\nKey results\n"
+        ": Invoices sent by the 2nd working day (today: day 6)\n"
+        ": Invoice corrections from 4.1% to under 1%\n\nOwner\n: Keiko T.\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [6]
+    assert [k.span.line for k in doc.key_results()] == [9, 10]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -35,7 +35,7 @@ Shape = Literal["root", "heading", "item", "line", "bullet", "row"]
 # A Markdown marker on a paragraph's line is text too: a list indented four spaces under a
 # paragraph ("**Reference implementation**" then "    - Simplified UX", "      1. At least 3
 # deals" under an item's text) continues it.
-_MARKS = r"[•◦▪▫‣⁃∙●○■□➢➤►▶→–]"
+_MARKS = r"[•◦▪▫‣⁃∙●○■□➢➤►▶→–]|:(?=\s)"  # ": ..." is a definition list's item
 # "1." and "1)"; "a.", "b)" and "(c)" for key results lettered under a numbered objective in a
 # document typed or pasted from an editor (not Markdown list markers, so part of the paragraph).
 _NUMBERED = r"(?:\d{1,3}[.)]|[a-z][.)]|\([a-z]\))(?=\s)"
