@@ -844,3 +844,12 @@ def test_effort_in_engineer_weeks_and_days_is_a_duration() -> None:
     """ "from 3 engineer-weeks to 3 engineer-days" is a fivefold cut of effort, not a target
     equal to its baseline."""
     assert _names("key_result", "Upgrade effort from 3 engineer-weeks to 3 engineer-days") == []
+
+
+def test_a_comparative_right_after_the_verb_is_a_direction_not_a_task() -> None:
+    """ "Respond faster to enterprise tickets": a direction with no number (not measurable),
+    as "Respond to donor emails more quickly" is; "Build a faster checkout" is a thing to
+    build."""
+    assert _names("key_result", "Respond faster to enterprise tickets") == ["kr-not-measurable"]
+    assert _names("key_result", "Respond to donor emails more quickly") == ["kr-not-measurable"]
+    assert _names("key_result", "Build a faster checkout") == ["kr-is-task"]

@@ -68,9 +68,13 @@ _HABIT_STRONG = re.compile(
     r"daily|nightly|weekly|bi-?weekly|fortnightly|monthly|on\s+weekends)\b|"
     r"(?<=[a-z])\s*/\s*(?:day|week|wk)\b"  # "4 workouts/week"
 )
+_COMPARATIVES = (
+    r"sooner|faster|quicker|earlier|more\s+(?:quickly|often|easily|reliably|consistently)"
+)
+# "Answer messages sooner", "Respond faster to enterprise tickets": a direction without a number
+# (at the end, or right after the verb: "a faster checkout" is a thing to build).
 _ADVERB_COMPARATIVE = re.compile(
-    r"(?i)\b(?:sooner|faster|quicker|earlier|more\s+(?:quickly|often|easily|reliably|consistently)|"
-    r"better|on\s+time)\s*$"
+    rf"(?i)\b(?:{_COMPARATIVES}|better|on\s+time)\s*$|^\W*[^\W\d_]+\s+(?:{_COMPARATIVES})\b"
 )
 _NON_NEGATIVE_OK = re.compile(
     r"(?i)\b(?:e?nps|net promoter|score|net|margin|profit|income|balance|change|growth|temperature|"
