@@ -529,6 +529,27 @@ def test_an_html_table_in_markdown_is_read_like_a_markdown_table() -> None:
     assert objective.key_results[1].span.line == 11
 
 
+def test_an_html_table_cell_spanning_rows_keeps_the_columns_in_line() -> None:
+    """ "<td rowspan="2"><b>Objective</b></td>": the rows below it hold no cell in that column,
+    so their first cell is the key result, not the objective."""
+    text = (
+        "# Data OKRs — H1 2026\n\n<table>\n<tr><th>Objective</th><th>Key result</th>"
+        "<th>Target</th></tr>\n"
+        '<tr><td rowspan="2"><b>Analysts trust every table</b></td>\n'
+        "<td>Tables with an owner and a freshness test</td><td>95%</td></tr>\n"
+        "<tr><td>Incidents found by consumers first</td><td>2 / month</td></tr>\n"
+        "</table>\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    (objective,) = doc.objectives()
+    assert objective.text == "Analysts trust every table"
+    assert [k.text for k in objective.key_results] == [
+        "Tables with an owner and a freshness test",
+        "Incidents found by consumers first",
+    ]
+    assert [k.metadata.get("target") for k in objective.key_results] == ["95%", "2 / month"]
+
+
 def test_an_html_table_that_is_not_okrs_is_not_read_as_okrs() -> None:
     doc = parse_md(
         "# Feature matrix\n\n<table><tr><th>Feature</th><th>Free</th><th>Pro</th></tr>"

@@ -655,7 +655,9 @@ def _without_comments(html: str) -> str:
 
 class _HtmlTable(HTMLParser):
     """Rows of an HTML table as (text, bold, header) cells; a cell spanning columns is
-    followed by empty cells so the columns line up."""
+    followed by empty cells, and one spanning rows leaves an empty cell in its column of the
+    rows below, so the columns line up (as a Markdown table's blank cell under an objective
+    written once for its key results)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -663,7 +665,16 @@ class _HtmlTable(HTMLParser):
         self._cell: list[tuple[str, bool]] | None = None
         self._header = False
         self._span = 1
+        self._rows_down = 1
         self._strong = 0
+        self._pending: dict[int, int] = {}  # column -> rows still covered by a rowspan above
+
+    def _fill_spanned(self) -> None:
+        """Empty cells for the columns a rowspan above covers, at the current position."""
+        row = self.rows[-1]
+        while self._pending.get(len(row), 0) > 0:
+            self._pending[len(row)] -= 1
+            row.append(("", False, False))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "tr":
@@ -671,9 +682,13 @@ class _HtmlTable(HTMLParser):
         elif tag in ("td", "th"):
             if not self.rows:
                 self.rows.append([])
+            self._fill_spanned()
             self._cell, self._header = [], tag == "th"
-            span = dict(attrs).get("colspan") or "1"
+            values = dict(attrs)
+            span = values.get("colspan") or "1"
             self._span = int(span) if span.isdigit() and 0 < int(span) < 50 else 1
+            down = values.get("rowspan") or "1"
+            self._rows_down = int(down) if down.isdigit() and 0 < int(down) < 500 else 1
         elif tag in ("strong", "b"):
             self._strong += 1
 
@@ -681,9 +696,15 @@ class _HtmlTable(HTMLParser):
         if tag in ("td", "th") and self._cell is not None:
             text = " ".join("".join(t for t, _ in self._cell).split())
             bold = bool(text) and all(b for t, b in self._cell if t.strip())
+            at = len(self.rows[-1])
             self.rows[-1].append((text, bold, self._header))
             self.rows[-1].extend(("", False, self._header) for _ in range(self._span - 1))
+            for col in range(at, at + self._span):
+                if self._rows_down > 1:
+                    self._pending[col] = self._rows_down - 1
             self._cell = None
+        elif tag == "tr" and self.rows:
+            self._fill_spanned()  # a spanned column at the end of the row
         elif tag in ("strong", "b"):
             self._strong = max(0, self._strong - 1)
 
