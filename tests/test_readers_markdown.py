@@ -2950,6 +2950,16 @@ def test_a_heading_over_labelled_key_results_under_an_objective_is_a_section() -
     doc = parse_md(text, path="okr.md")
     assert [o.span.line for o in doc.objectives()] == [3, 9]
     assert [k.span.line for k in doc.key_results()] == [6, 7, 12]
+    # A team's objective heading over labelled key results, under a company objective, is a
+    # cascade; a table of contents that lists the labelled objectives states none.
+    cascade = (
+        "# Engineering OKRs\n\n## Contents\n\n- [O1: Customers run us in production](#o1)\n\n"
+        "### Company objective: Customers run us in production without calling us\n\n"
+        "#### Core Platform: Tenancy isolation that passes a bank's security review\n"
+        "- KR: Noisy-neighbour incidents from 6 to 0\n"
+    )
+    doc = parse_md(cascade, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [7, 9]
 
 
 def test_a_past_periods_review_table_is_notes() -> None:

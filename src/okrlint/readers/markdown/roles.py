@@ -419,6 +419,11 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
             _why(line, f"'{lab.label}:' inside a statement describes it, does not state one")
         elif lab.strong or weak_ok:
             kind = lab.kind
+            if line.link_only and line.shape != "heading" and _toc_entry(line, lab):
+                # "[Objective 1](#objective-1--dashboards)", "[O1: Shippers get a quote in
+                # seconds](#o1-...)": a table of contents names the sections, it states nothing.
+                _why(line, f"'{lab.label}' as a link: an entry of a table of contents")
+                continue
             if _plural(lab.label) and kind != "initiative":
                 if line.children:
                     # "**Key Results:** Martin, Bedeho" over a list: the list holds them.
@@ -446,11 +451,6 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
                 continue
             if lab.rest.strip():
                 _set(line, kind, f"label '{lab.label}'")
-                continue
-            if line.link_only and line.shape != "heading":
-                # "[Objective 1](#objective-1--dashboards)", "[O3](#o3-exports)": a table of
-                # contents names the sections, it states nothing.
-                _why(line, f"'{lab.label}' alone as a link: an entry of a table of contents")
                 continue
             items = [c for c in line.children if c.shape in ("item", "bullet") and c.text]
             if line.shape == "heading" and len(items) >= 2 and kind != "initiative":
@@ -1210,8 +1210,13 @@ def _containers(lines: list[Line]) -> None:
 
 
 def _labelled_results(heading: Line) -> bool:
-    """Items labelled as key results ("- KR1：...") right under a heading: they are the
-    objective's above, and the heading a section of it ("### 主要な成果（KR）"), not a cascade."""
+    """A heading that names a section ("### 主要な成果（KR）", "### Proof points": a short name or
+    one about key results) over items labelled as key results ("- KR1：..."): they are the
+    objective's above, and the heading a section of it, not a cascade. A team's objective over
+    them ("#### Core Platform: Tenancy isolation that passes a bank's review") is one."""
+    text = clean(heading.text).text or heading.text
+    if not (_short_name(text) or mentions_the_method(heading.text)):
+        return False
     items = [c for c in heading.children if c.shape in ("item", "bullet") and c.text]
     return bool(items) and all(c.label is not None and c.label.kind == "key_result" for c in items)
 
@@ -2373,6 +2378,14 @@ def _bold_example_title(line: Line) -> Line | None:
                 return None  # "**Q2 OKRs 2025**": the page's own set starts here
         node = node.parent
     return None
+
+
+def _toc_entry(line: Line, lab: Label) -> bool:
+    """A labelled link that is an entry of a table of contents: the label alone, or the line
+    under a contents heading (one whose own lines are all links)."""
+    if not lab.rest.strip():
+        return True
+    return any(a.shape == "heading" and _contents(a) for a in line.ancestors())
 
 
 def _contents(heading: Line) -> bool:
