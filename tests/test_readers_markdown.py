@@ -3023,6 +3023,20 @@ def test_a_definition_list_of_objective_and_key_results() -> None:
     assert [k.span.line for k in doc.key_results()] == [9, 10]
 
 
+def test_an_epic_line_between_an_objective_heading_and_its_list_is_a_field() -> None:
+    """ "### 1. CEO: Grow net new ARR" > "Epic: [company&412](...) · DRI: @ceo" > the measured
+    list: the epic line says where the work is tracked (a field); the list is the heading's."""
+    text = (
+        "# FY26-Q3 OKRs\n\n## CEO OKRs\n\n### 1. CEO: Grow net new ARR to fund the FY27 plan\n\n"
+        "Epic: [company&412](https://gitlab.example.com/groups/company/-/epics/412) · DRI: @ceo\n\n"
+        "- Close $14.5M net new ARR in Q3 => 61% 🟡\n"
+        "- Raise the self-serve share of net new ARR from 18% to 25%\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [5]
+    assert [k.span.line for k in doc.key_results()] == [9, 10]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a
