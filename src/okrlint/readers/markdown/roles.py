@@ -2360,24 +2360,41 @@ def _area_among_sisters(heading: Line) -> bool:
     return held >= 2 and held * 2 >= len(sisters)
 
 
-def _bold_example_title(line: Line) -> Line | None:
+def _bold_example_title(line: Line, seen: dict[int, list[Line | None]]) -> Line | None:
     """A bold line standing as a heading that titles examples ("**OKR Examples by Product
     Area**") before ``line`` in its section: what follows it, up to the next heading, is an
-    example. A bold title of the page's own OKRs after it ("**Q3 2025 OKRs**") ends it."""
+    example. A bold title of the page's own OKRs after it ("**Q3 2025 OKRs**") ends it.
+    ``seen`` keeps, per parent, the nearest such title before each child (one pass each)."""
     node: Line | None = line
     while node is not None and node.shape != "heading" and node.parent is not None:
-        for sib in reversed(node.previous_siblings()):
-            if sib.shape != "line" or not sib.bold or sib.role is not None:
-                continue
-            text = sib.text.strip()
-            if text.endswith((":", "：")):
-                continue  # "**Example**:" introduces the block after it, not a section
-            if _EXAMPLE_TITLES.search(text) and sib.label is None:
-                return sib
-            if OKR_TITLE_WORDS.search(text) and _PERIOD_IN.search(text):
-                return None  # "**Q2 OKRs 2025**": the page's own set starts here
-        node = node.parent
+        parent = node.parent
+        marks = seen.get(id(parent))
+        if marks is None:
+            marks = seen[id(parent)] = _bold_titles(parent.children)
+        mark = marks[node.index]
+        if mark is not None:
+            return mark if _EXAMPLE_TITLES.search(mark.text.strip()) else None
+        node = parent
     return None
+
+
+def _bold_titles(children: list[Line]) -> list[Line | None]:
+    """For each child, the nearest bold title line before it that titles examples or the
+    page's own set (None when there is none)."""
+    out: list[Line | None] = []
+    current: Line | None = None
+    for child in children:
+        out.append(current)
+        if child.shape != "line" or not child.bold or child.role is not None:
+            continue
+        text = child.text.strip()
+        if text.endswith((":", "：")):
+            continue  # "**Example**:" introduces the block after it, not a section
+        if (_EXAMPLE_TITLES.search(text) and child.label is None) or (
+            OKR_TITLE_WORDS.search(text) and _PERIOD_IN.search(text)
+        ):
+            current = child
+    return out
 
 
 def _toc_entry(line: Line, lab: Label) -> bool:
@@ -2402,6 +2419,7 @@ def _examples(lines: list[Line]) -> int:
     first_heading = next((x for x in lines if x.shape == "heading"), None)
     aside = 0
     areas: dict[int, bool] = {}  # _area_among_sisters, once per heading
+    titles: dict[int, list[Line | None]] = {}  # _bold_titles, once per parent
     for line in lines:
         if line.role not in STATEMENT_ROLES and line.role != "row":
             continue
@@ -2415,7 +2433,7 @@ def _examples(lines: list[Line]) -> int:
                     aside += 1
                     _why(sub, "inside an example")
             continue
-        bold = _bold_example_title(line)
+        bold = _bold_example_title(line, titles)
         if bold is not None:
             line.role = None
             aside += 1
