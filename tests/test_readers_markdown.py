@@ -3037,6 +3037,22 @@ def test_an_epic_line_between_an_objective_heading_and_its_list_is_a_field() -> 
     assert [k.span.line for k in doc.key_results()] == [9, 10]
 
 
+def test_a_strategy_docs_goal_and_metric_table_is_not_okrs() -> None:
+    """ "| Goal | Metric | 2024 | 2027 target |" in an engineering strategy: goals and their
+    measures, not an OKR set (both column names are weak). In a file that says OKRs the same
+    table is read; "| Objective | Key result |" pairs them anywhere."""
+    text = (
+        "# Engineering Strategy 2025–2027\n\n## 4. Goals\n\n"
+        "| Goal | Metric | 2024 | 2027 target |\n| ---- | ------ | ---- | ---- |\n"
+        "| Ship continuously | Deploys per day | 0.4 | ≥ 20 |\n"
+        "| Fail small | Change failure rate | 18% | ≤ 8% |\n"
+    )
+    assert not parse_md(text, path="strategy.md").has_okrs
+    assert parse_md(text.replace("Strategy", "OKRs"), path="okrs.md").has_okrs
+    paired = text.replace("| Goal | Metric |", "| Objective | Key result |")
+    assert parse_md(paired, path="strategy.md").has_okrs
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

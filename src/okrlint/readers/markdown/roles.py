@@ -46,6 +46,7 @@ from okrlint.readers.labels import (
     names_a_group,
     names_the_method,
     weak_key_result_column,
+    weak_objective_column,
 )
 from okrlint.readers.markdown.lines import KR_DATA, Column, Line
 
@@ -661,7 +662,13 @@ def _rows(lines: list[Line], summary: RoleSummary) -> None:
         if roles:
             line.role = "row"
             summary.columns += 1
-            summary.paired_columns += roles >= {"objective", "key_result"}
+            # "| Objective | Key result |" pairs them; "| Goal | Metric | 2024 | 2027 target |"
+            # (a strategy doc's goals and their measures) says so only in a file that says OKRs.
+            summary.paired_columns += roles >= {"objective", "key_result"} and not all(
+                weak_objective_column(c.header) or weak_key_result_column(c.header)
+                for c in line.columns
+                if c.role in ("objective", "key_result")
+            )
             summary.kr_columns += any(
                 c.role == "key_result" and not weak_key_result_column(c.header)
                 for c in line.columns
