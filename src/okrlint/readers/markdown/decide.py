@@ -137,7 +137,7 @@ def _introducing(line: Line) -> str:
     nothing."""
     text = _stated(line)
     krs = [c for c in line.children if c.role == "key_result"] if line.role == "objective" else []
-    if krs and 2 * sum(1 for c in krs if _measured(c)) >= len(krs):
+    if krs and _mostly_measured(krs):
         return text.rstrip().rstrip(":：")  # measured results, not a course's "you will learn:"
     return text
 
@@ -171,6 +171,11 @@ def _dated_goals_title(lines: list[Line]) -> bool:
         and _PERIOD.search(ln.text)
         for ln in lines
     )
+
+
+def _mostly_measured(krs: list[Line]) -> bool:
+    """Whether half of these key results or more are measured."""
+    return 2 * sum(1 for ln in krs if _measured(ln)) >= len(krs)
 
 
 def _measured(line: Line) -> bool:
@@ -231,13 +236,11 @@ def decide(
         # "# Goals — Q2 2026" over the goals and their results, in goals.md; "goals" is a weak
         # word ("2019年 目標" over motivations, skills and a study plan): most of the results
         # are measured (a number, a checkbox).
-        explicit = 2 * sum(1 for ln in krs if _measured(ln)) >= len(krs)
+        explicit = _mostly_measured(krs)
     # "# Platform team OKRs — FY26 Q2" over statement headings and their measured results: the
     # title says what the page holds, the numbers that they are results (read by shape all the
     # same: speculative unless the file's name says OKRs).
-    titled_results = (
-        title_says_okr and has_kr and 2 * sum(1 for ln in krs if _measured(ln)) >= len(krs)
-    )
+    titled_results = title_says_okr and has_kr and _mostly_measured(krs)
     if not explicit and summary.strong_labels and (file_says_okr or has_kr):
         explicit = True  # "Objective 1: ..." with key results under it, or in an OKR file
     if not explicit and not (summary.inferred and file_says_okr) and not titled_results:

@@ -41,8 +41,9 @@ _MARKS = r"[•◦▪▫‣⁃∙●○■□➢➤►▶→–]|:(?=\s)"  # ": 
 _NUMBERED = r"(?:\d{1,3}[.)]|[a-z][.)]|\([a-z]\))(?=\s)"
 _TEXT_BULLET = re.compile(rf"^\s*(?P<b>{_MARKS}|[-*+](?=\s)|{_NUMBERED})[\s\u2060\u200b]+")
 _CODE_BULLET = re.compile(rf"^\s*(?:{_MARKS}|[-*+](?!-)|{_NUMBERED})[\s\u2060\u200b]*(?=\S)")
-# "1.1 Organic sessions ...": a number with a decimal part that starts a line of a typed list.
-_DECIMAL_HEAD = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S")
+# "1.1 Organic sessions ...": a number with a decimal part that starts a line of a typed list
+# (a key result numbered under objective 1 in a Google Docs or Word export).
+DECIMAL_NUMBER = re.compile(r"^\s*(?P<num>\d{1,2}\.\d{1,2})\.?\s+(?=\S)")
 _BULLET_RANK = {"•": 0, "●": 0, "■": 0, "➢": 0, "➤": 0, "►": 0, "▶": 0, "→": 0, "–": 0}
 
 
@@ -602,7 +603,7 @@ def _wrapped_prose(lines: list[mb.Inline]) -> bool:
     # on with the sentence before it.
     if any(
         _TEXT_BULLET.match(t)
-        or _DECIMAL_HEAD.match(t)  # "1.2 Task success rate ...": numbered like "1.1" above it
+        or DECIMAL_NUMBER.match(t)  # "1.2 Task success rate ...": numbered like "1.1" above it
         or (find_label(t) is not None and not t[:1].islower())
         for t in texts
     ):

@@ -48,7 +48,7 @@ from okrlint.readers.labels import (
     weak_key_result_column,
     weak_objective_column,
 )
-from okrlint.readers.markdown.lines import KR_DATA, Column, Line
+from okrlint.readers.markdown.lines import DECIMAL_NUMBER, KR_DATA, Column, Line
 
 STATEMENT_ROLES = frozenset({"objective", "key_result", "initiative"})
 _DIGIT = re.compile(r"\d")
@@ -116,7 +116,7 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 _SET_WORDS = re.compile(r"\b(?:okrs?|okr's|objectives|quarterly|annual|yearly)\b", re.I)
-OKR_TITLE_WORDS = re.compile(r"(?i)\b(?:okrs?|objectives)\b")
+_OKR_TITLE_WORDS = re.compile(r"(?i)\b(?:okrs?|objectives)\b")
 _PERIOD_IN = re.compile(r"(?i)\b(?:q[1-4]|h[12]|(?:19|20)\d\d|fy\s?\d{2,4})\b")
 
 
@@ -156,6 +156,11 @@ _BAND = re.compile(
     rf"|[\d.,]+\s*{_UNIT}?\s*[-–]\s*[\d.,]+\s*{_UNIT}?)"  # "150-300ms"
     r"(?![\w.])\W{0,3}\s*[:：=–—]\s"
 )
+
+
+def _items(line: Line) -> list[Line]:
+    """The list items (and text bullets) under ``line`` that hold text."""
+    return [c for c in line.children if c.shape in ("item", "bullet") and c.text]
 
 
 def _candidates(line: Line) -> list[Line]:
@@ -453,7 +458,7 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
             if lab.rest.strip():
                 _set(line, kind, f"label '{lab.label}'")
                 continue
-            items = [c for c in line.children if c.shape in ("item", "bullet") and c.text]
+            items = _items(line)
             if line.shape == "heading" and len(items) >= 2 and kind != "initiative":
                 if _describes(items):
                     # "## Objective" over "- a qualitative vision", "- no numbers", "- should
@@ -1182,7 +1187,7 @@ def _containers(lines: list[Line]) -> None:
                     continue
                 if child_role == "initiative" and _list_lead_in(child):
                     # "- **Timeline**:" over "- Week 1-2: Audit ...": names the list under it.
-                    items = [c for c in child.children if c.shape in ("item", "bullet") and c.text]
+                    items = _items(child)
                     _group(
                         child,
                         "a lead-in over a list under a key result",
@@ -1224,14 +1229,14 @@ def _labelled_results(heading: Line) -> bool:
     text = clean(heading.text).text or heading.text
     if not (_short_name(text) or mentions_the_method(heading.text)):
         return False
-    items = [c for c in heading.children if c.shape in ("item", "bullet") and c.text]
+    items = _items(heading)
     return bool(items) and all(c.label is not None and c.label.kind == "key_result" for c in items)
 
 
 def _holds_items(line: Line) -> bool:
     """Items under ``line`` that could be statements: not only links, nor only "Key: value"
     fields ("Scoring: 0.0-1.0", "Reviews: monthly")."""
-    items = [c for c in line.children if c.shape in ("item", "bullet") and c.text]
+    items = _items(line)
     return any(not c.link_only for c in items) and not all(_attribute_like(c) for c in items)
 
 
@@ -1252,14 +1257,11 @@ def _short_name(text: str) -> bool:
     )
 
 
-def _list_lead_in(line: Line) -> bool:
-    """A short phrase ending with a colon over a list ("Timeline:", "Success Criteria:")."""
+def _list_lead_in(line: Line, most: int = 4) -> bool:
+    """A short phrase (``most`` words at most) ending with a colon over a list ("Timeline:",
+    "Success Criteria:")."""
     text = line.text.strip().rstrip("*_ ")
-    return (
-        text.endswith((":", "："))
-        and len(words(text)) <= 4
-        and any(c.shape in ("item", "bullet") and c.text for c in line.children)
-    )
+    return text.endswith((":", "：")) and len(words(text)) <= most and bool(_items(line))
 
 
 def _category(line: Line) -> bool:
@@ -1267,7 +1269,7 @@ def _category(line: Line) -> bool:
     items that carry their own measures ("**Planning discipline**" over "- Book trips 30 days
     ahead" and "- Measure: days between booking and travel": the measured items are the
     statements)."""
-    kids = [c for c in line.children if c.shape in ("item", "bullet") and c.text]
+    kids = _items(line)
     if not kids or line.label is not None:
         return False
     text = clean(line.text).text or line.text
@@ -1433,7 +1435,7 @@ def _named_groups(lines: list[Line], weak_ok: bool) -> int:
             continue
         if not (lab.strong or weak_ok):
             continue
-        items = [c for c in line.children if c.shape in ("item", "bullet") and c.text]
+        items = _items(line)
         if not items or any(c.shape == "heading" for c in line.children):
             continue
         if any(x.role is not None for c in items for x in (c, *c.walk())):
@@ -1571,14 +1573,10 @@ def _headings_over_levels(lines: list[Line]) -> None:
         if (
             line.shape in ("item", "bullet")
             and line.bold
-            and line.role is None
-            and line.label is None
             and line.parent is not None
             and line.parent.role is None
             and not line.text.rstrip(" *_").endswith((":", "："))
-            and not any(c.role is not None and not _own_part(c) for c in line.children)
-            and _statement_item(line)
-            and _measured_list(line, least=2)
+            and _goal_over_measures(line)
         ):
             # "1. **Customers find the product they meant on the first try**" over "1. Zero-result
             # rate from 9% to 4%", "2. ...": an objective item over its key results.
@@ -1587,13 +1585,9 @@ def _headings_over_levels(lines: list[Line]) -> None:
         if (
             line.shape == "line"
             and not line.bold
-            and line.role is None
-            and line.label is None
             and not line.text.rstrip().endswith((".", "。", ":", "："))
             and len(words(line.text)) <= 20
-            and not any(c.role is not None and not _own_part(c) for c in line.children)
-            and _statement_item(line)
-            and _measured_list(line, least=2)
+            and _goal_over_measures(line)
         ):
             # "Win the mid-market shippers who are outgrowing spreadsheets [3]" over "- Win rate
             # from 19% to 28%", ...: a plain line written as a goal, over its measures.
@@ -1604,7 +1598,7 @@ def _headings_over_levels(lines: list[Line]) -> None:
             or line.role is not None
             or _note_title(line.text)
             or line.text.rstrip(" *_").endswith((":", "："))  # "**KPI 2 (Conversion):**"
-            or any(c.role is not None and not _own_part(c) for c in line.children)
+            or not _unread_below(line)
             or _among_parts(line)
         ):
             continue
@@ -1616,7 +1610,7 @@ def _headings_over_levels(lines: list[Line]) -> None:
         lead = next((c for c in line.children if _short_lead_in(c)), None)
         if lead is not None and _statement_over_levels(line, least=2, via=lead):
             _set(line, "objective", "a statement heading over levels of measures")
-            items = [c for c in lead.children if c.shape in ("item", "bullet") and c.text]
+            items = _items(lead)
             _group(
                 lead,
                 "introduces the key results under it",
@@ -1624,6 +1618,22 @@ def _headings_over_levels(lines: list[Line]) -> None:
                 "key_result",
                 "an item under the lead-in of an objective",
             )
+
+
+def _unread_below(line: Line) -> bool:
+    """Nothing under ``line`` has a role yet but the parts a statement has of its own."""
+    return not any(c.role is not None and not _own_part(c) for c in line.children)
+
+
+def _goal_over_measures(line: Line) -> bool:
+    """An unread line written as a goal over two measured items or more."""
+    return (
+        line.role is None
+        and line.label is None
+        and _unread_below(line)
+        and _statement_item(line)
+        and _measured_list(line, least=2)
+    )
 
 
 def _statement_item(line: Line) -> bool:
@@ -1642,14 +1652,11 @@ def _statement_item(line: Line) -> bool:
 
 def _short_lead_in(line: Line) -> bool:
     """ "How we'll know:", "Measured by:": a few words ending with a colon, over a list."""
-    text = line.text.strip().rstrip("*_ ")
     return (
         line.shape == "line"
         and line.role is None
         and line.label is None
-        and text.endswith((":", "："))
-        and len(words(text)) <= 6
-        and any(c.shape in ("item", "bullet") for c in line.children)
+        and _list_lead_in(line, most=6)
     )
 
 
@@ -1670,12 +1677,12 @@ def _beside_measured_headings(lines: list[Line]) -> None:
             continue
         for h in level:
             text = clean(h.text).text or h.text
-            items = [c for c in h.children if c.shape in ("item", "bullet") and c.text]
+            items = _items(h)
             if (
                 h.role is None
                 and h.label is None
                 and items
-                and not any(c.role is not None and not _own_part(c) for c in h.children)
+                and _unread_below(h)
                 and not any(_decides(x) for x in h.walk())
                 and len(words(text)) >= 4
                 and not _note_title(h.text)
@@ -1688,11 +1695,6 @@ def _beside_measured_headings(lines: list[Line]) -> None:
                 _set(h, "objective", "a statement heading beside objective headings like it")
 
 
-# "1.1 Organic sessions from 41k to 70k": a key result numbered under objective 1, typed as a
-# paragraph (a Google Docs or Word export turns "1.1" into text, not a list).
-_DECIMAL = re.compile(r"^\s*(?P<num>\d{1,2}\.\d{1,2})\.?\s+(?=\S)")
-
-
 def _decimal_results(lines: list[Line]) -> None:
     """Paragraph lines numbered "1.1", "1.2" after an objective line are its key results, up
     to the next objective or heading; two of them at least."""
@@ -1701,7 +1703,7 @@ def _decimal_results(lines: list[Line]) -> None:
             continue
         run: list[tuple[Line, re.Match[str]]] = []
         for sib in line.siblings[line.index + 1 :]:
-            m = _DECIMAL.match(sib.text)
+            m = DECIMAL_NUMBER.match(sib.text)
             if sib.shape not in ("line", "bullet") or sib.role is not None or m is None:
                 break
             run.append((sib, m))
@@ -1724,7 +1726,7 @@ def _categories_after(lines: list[Line]) -> None:
         if any(c.role == "key_result" for c in line.children):
             continue
         for sib in line.siblings[line.index + 1 :]:
-            items = [c for c in sib.children if c.shape in ("item", "bullet") and c.text]
+            items = _items(sib)
             if (
                 sib.shape != "line"
                 or not (sib.bold or sib.italic)
@@ -1808,10 +1810,7 @@ def _sister_section_items(lines: list[Line]) -> None:
             and not _note_title(h.text)
             and not _plain_title(h.text)
         ]
-        items = {
-            id(h): [c for c in h.children if c.shape in ("item", "bullet") and c.text]
-            for h in sections
-        }
+        items = {id(h): _items(h) for h in sections}
         inferred = [
             i
             for h in sections
@@ -1866,7 +1865,7 @@ def _sisters(lines: list[Line]) -> None:
         if parent is None or id(parent) in seen or line.shape not in ("item", "bullet"):
             continue
         seen.add(id(parent))
-        items = [c for c in parent.children if c.shape in ("item", "bullet") and c.text]
+        items = _items(parent)
         objectives = [c for c in items if c.role == "objective"]
         if len(objectives) < 2 or len(objectives) * 2 < len(items):
             continue
@@ -1949,7 +1948,7 @@ def _repeated_shape(root: Line, lines: list[Line], lone: bool = True) -> int:
             # "# OKRs - Objectives and Key Results", "如何判断制定的 KR 对不对" ("how to tell
             # a KR is right") over their principles: the method, not an objective
             continue
-        kids = [c for c in line.children if c.shape in ("item", "bullet") and c.text]
+        kids = _items(line)
         # A list of links or of "Key: value" fields ("Workgroup: ...", "Details: ...") is a
         # record's data, not its key results.
         if (kids and not all(k.link_only or _data_field(k) for k in kids)) or _statement_paragraphs(
@@ -2071,7 +2070,7 @@ _TERM = re.compile(r"^\W*[\w'’]+\s*(?:[-–—:]|\*\*)\s+\S")
 def _glossary(line: Line) -> bool:
     """A list of terms, each one word and its explanation ("Focus - pick 2-3 objectives",
     "Feedback - give timely feedback"): definitions, not key results."""
-    items = [c for c in line.children if c.shape in ("item", "bullet") and c.text]
+    items = _items(line)
     return len(items) >= 2 and all(_TERM.match(c.text) for c in items)
 
 
@@ -2138,7 +2137,7 @@ def _cascade(objective: Line) -> None:
     for line in _statement_paragraphs(objective):
         if line.role is None:
             _set(line, "key_result", "a statement paragraph under an objective")
-    items = [c for c in objective.children if c.shape in ("item", "bullet") and c.text]
+    items = _items(objective)
     owners = _teams_under(items)
     for child in objective.children:
         grand = [
@@ -2398,7 +2397,7 @@ def _bold_titles(children: list[Line]) -> list[Line | None]:
         if text.endswith((":", "：")):
             continue  # "**Example**:" introduces the block after it, not a section
         if (_EXAMPLE_TITLES.search(text) and child.label is None) or (
-            OKR_TITLE_WORDS.search(text) and _PERIOD_IN.search(text)
+            _OKR_TITLE_WORDS.search(text) and _PERIOD_IN.search(text)
         ):
             current = child
     return out
