@@ -169,6 +169,12 @@ def _span(node: yaml.Node) -> Span:
     return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
 
+def _start(node: yaml.Node) -> Span:
+    """Where a node starts, as a point: a set's place."""
+    span = _span(node)
+    return Span.point(span.line, span.column)
+
+
 def _scalar_span(node: yaml.Node, lines: list[str]) -> Span:
     """Where a scalar's text is: a block scalar ("target_measure: >" with the text on the lines
     under it) starts on the line after its indicator, at the text's indentation."""
@@ -508,13 +514,10 @@ class _YamlReader:
             title = named[-1] if named else context[-1]
         okr_set = OkrSet(
             title=title,
-            span=_span(node),
+            span=_start(node),
             metadata={k: v for k, v in meta.items() if not k.startswith("_")},
             metadata_spans=dict(spans),
             context=list(context),
-        )
-        okr_set.span = Span(
-            okr_set.span.line, okr_set.span.column, okr_set.span.line, okr_set.span.column
         )
         for key, (_, value) in (pairs or {}).items():
             # Free text beside the objectives ("notes:", "policy:") is prose for OKR108.
@@ -571,11 +574,10 @@ class _YamlReader:
         if not {"objective", "key_result"} <= kinds:
             return False
         okr_set = OkrSet(
-            title=context[-1] if context else None, span=_span(node), context=list(context)
-        )
-        okr_set.metadata = {k: v for k, v in meta.items() if not k.startswith("_")}
-        okr_set.span = Span(
-            okr_set.span.line, okr_set.span.column, okr_set.span.line, okr_set.span.column
+            title=context[-1] if context else None,
+            span=_start(node),
+            metadata={k: v for k, v in meta.items() if not k.startswith("_")},
+            context=list(context),
         )
         by_id: dict[str, Objective] = {}
         last: Objective | None = None
