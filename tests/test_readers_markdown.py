@@ -3053,6 +3053,67 @@ def test_a_strategy_docs_goal_and_metric_table_is_not_okrs() -> None:
     assert parse_md(paired, path="strategy.md").has_okrs
 
 
+def test_bounds_are_measures_under_a_statement_heading() -> None:
+    """ "### 2. Stay cash-efficient" over "- Gross margin ≥ 70%" and "- Burn multiple below 1.0":
+    a bound on a measure ("≥ 70%", "below 1.0", "zero", "at least 3") is a level as much as "from
+    3 to 5" is, so the heading is an objective over its key results."""
+    text = (
+        "# Company OKRs\n\n## Company objectives\n\n### 1. Become the tool support teams open first\n\n"
+        "- Weekly active agents from 4,100 to 5,600\n- Agent satisfaction ≥ 4.4\n\n"
+        "### 2. Stay cash-efficient while we grow\n\n- Burn multiple below 1.0\n"
+        "- At least 3 months of runway added\n- Zero unplanned price changes\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [5, 10]
+    assert [k.span.line for k in doc.key_results()] == [7, 8, 12, 13, 14]
+
+
+def test_an_owners_objective_heading_over_its_measures() -> None:
+    """ "### Customer Care: Answer before customers ask twice" over measured items: the owner's prefix
+    names who holds the objective; the heading is still a statement over its key results."""
+    text = (
+        "# Q2 OKRs\n\n## Company\n\n### Objective: Customers renew without a discount\n"
+        "- KR: Gross retention from 88% to 92%\n\n"
+        "## Customer care\n\n### Customer Care: Answer before customers ask twice\n"
+        "- Median first reply under 2 hours\n- Reopened tickets ≤ 6%\n- 1,200 macros reviewed\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [(o.span.line, o.text) for o in doc.objectives()] == [
+        (5, "Customers renew without a discount"),
+        (10, "Answer before customers ask twice"),
+    ]
+    assert [k.span.line for k in doc.key_results()] == [6, 11, 12, 13]
+
+
+def test_owners_items_over_measures_are_objectives_in_a_cascade() -> None:
+    """A company objective's list mixes its own key results ("Company KR: ...") with each
+    department's objective ("Sales: Build ...") over that department's measures; numbered items
+    "Ops - Billing: ..." under a function's heading do the same. One owner's item over measures
+    makes its sisters that hold items objectives too (a department with one key result)."""
+    text = (
+        "# FY27 strategy and OKRs\n\n"
+        "1. **Win the mid-size clinics market**\n"
+        "   * Company KR: 60 new clinic groups, up from 35\n"
+        "   * Sales: Build a repeatable clinic-group sales motion\n"
+        "     * Sales cycle under 90 days\n"
+        "     * Win rate past the demo ≥ 30%\n"
+        "   * Product: Pass every procurement review the first time\n"
+        "     * Security questionnaires answered in 3 days, from 11\n\n"
+        "## Function goals\n\n"
+        "1. Ops - Billing: Invoices that nobody has to correct ↳ C1\n"
+        "   1. Invoice corrections below 1% of invoices\n"
+        "   1. Zero duplicate charges in the monthly audit\n"
+        "      1. Add idempotency keys to the charge job\n"
+        "1. Ops - People: Hire the plan without lowering the bar\n"
+        "   1. 20 of 22 planned hires accepted\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [3, 5, 8, 13, 17]
+    assert [k.span.line for k in doc.key_results()] == [4, 6, 7, 9, 14, 15, 18]
+    owners = [o.metadata.get("owner") for o in doc.objectives()]
+    assert owners[1:] == ["Sales", "Product", "Ops - Billing", "Ops - People"]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -61,7 +61,9 @@ _CHECKBOX_HEAD = re.compile(r"^\[(?P<c>[ xX✓✔])\]\s+")
 
 # Role prefix of a cascade ("CEO:", "Head of Eng:", "Business (Marketing):").
 _ROLE_HEAD = re.compile(
-    r"^(?P<role>[A-Z][\w&/'.]*,?(?:\s+(?:[A-Za-z&/'.]+,?|\([^()]{1,40}\))){0,6})\s*:\s+"
+    # "Sales:", "VP Eng (interim):", "Eng - Platform:" (a department and its team)
+    r"^(?P<role>[A-Z][\w&/'.]*,?(?:\s+(?:[A-Za-z&/'.](?:[A-Za-z&/'.-]*[A-Za-z])?,?|[-–—](?=\s+[A-Z])|\([^()]{1,40}\))){0,6})"
+    r"\s*:\s+"
     r"(?=[A-Z\[(\"'@_*])"
 )
 

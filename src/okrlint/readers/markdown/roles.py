@@ -220,6 +220,7 @@ def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
     _categories_after(lines)
     if weak_ok:
         _headings_over_levels(lines)
+        _owners_objectives(lines)
         _containers(lines)
         _beside_measured_headings(lines)
     _containers(lines)  # the items of objectives found since
@@ -923,7 +924,7 @@ def _statement_over_levels(member: Line, least: int = 1, via: Line | None = None
     if any(_decides(x) for x in member.walk()):
         return False  # labelled lines below: the labels say what each is
     text = clean(member.text).text or member.text
-    if _short_name(text) or _plain_title(text) or _set_like(text) or _owned(member):
+    if _short_name(text) or _plain_title(text) or _set_like(text):
         return False
     if not starts_with_verb(text) and len(words(text)) < 4:
         return False
@@ -1516,8 +1517,21 @@ def _measured_list(line: Line, least: int = 2) -> bool:
     items = [
         c for c in line.children if c.shape in ("item", "bullet") and c.text and not _own_part(c)
     ]
-    levels = sum(1 for c in items if _METRIC_VALUE.search(c.text) and _DIGIT.search(c.text))
+    levels = sum(1 for c in items if _measure_or_bound(c.text))
     return len(items) >= least and levels * 2 > len(items)
+
+
+# A bound on a measure: "NPS ≥ 50", "burn multiple below 1.0", "at least 3 per week", "zero
+# Sev-1 incidents", "under 400 ms".
+_BOUND = re.compile(
+    r"(?i)[<>≥≤]=?\s*[$€£¥]?\d|\b(?:at\s+(?:least|most)|under|below|above|over|fewer\s+than|"
+    r"less\s+than|more\s+than|no\s+more\s+than|up\s+to|within)\s+[$€£¥]?\d|^\s*(?:zero|no)\s+\S"
+)
+
+
+def _measure_or_bound(text: str) -> bool:
+    """A level of a measure or a bound on one."""
+    return bool(_METRIC_VALUE.search(text) and _DIGIT.search(text)) or bool(_BOUND.search(text))
 
 
 def _beside_labelled(lines: list[Line]) -> None:
@@ -1618,6 +1632,57 @@ def _headings_over_levels(lines: list[Line]) -> None:
                 "key_result",
                 "an item under the lead-in of an objective",
             )
+
+
+def _owner_statement(line: Line) -> bool:
+    """A list item that starts with its owner and states a goal ("Sales: Build a repeatable
+    enterprise motion", "Eng - Platform: Deploys stay boring ↳ C2"), not a measure itself."""
+    text = clean(line.text).text or line.text
+    return (
+        line.shape in ("item", "bullet")
+        and line.label is None
+        and _owned(line)
+        and len(words(text)) >= 3
+        and not _plain_title(text)
+        and not _set_like(text)
+        and not _note_title(line.text)
+        and not _measure_or_bound(text)
+    )
+
+
+def _read_by_place(line: Line) -> bool:
+    """No role yet, or one given only for where the line sits (an item under an objective)."""
+    return line.role is None or (line.label is None and line.role in ("key_result", "initiative"))
+
+
+def _owners_objectives(lines: list[Line]) -> None:
+    """Items that each start with an owner and state a goal, over items that are mostly
+    measures ("* Sales: Build a repeatable enterprise motion" > "* Win rate ≥ 25%"), are the
+    owners' objectives in a cascade, under a company objective or a department's heading; their
+    items are key results. One such item over measures is enough for its sisters that hold
+    items too ("Finance: Close the books in five days" over one measure)."""
+    done: set[int] = set()
+    for line in lines:
+        if id(line) in done or not _owner_statement(line):
+            continue
+        items = _items(line)  # their roles, if any, were given for their place only
+        if len(items) < 2 or sum(map(_measure_or_bound, (i.text for i in items))) * 2 <= len(items):
+            continue
+        sisters = [
+            s
+            for s in line.siblings
+            if _owner_statement(s)
+            and _read_by_place(s)
+            and _items(s)
+            and all(_read_by_place(c) and not _decides(c) for c in s.walk())
+        ]
+        for s in sisters:
+            done.add(id(s))
+            _set(s, "objective", "an owner's statement over measures, or beside one (a cascade)")
+            for item in _items(s):
+                _set(item, "key_result", "an item under an owner's objective")
+                for g in _items(item):
+                    _set(g, "initiative", "an item under a key result")
 
 
 def _unread_below(line: Line) -> bool:
@@ -2126,7 +2191,7 @@ def _teams_under(items: list[Line]) -> bool:
 def _level_of_measure(text: str) -> bool:
     """A statement that states levels of a measure ("from 3 to 12", "64% (target 70%)",
     "31/week → 12/week")."""
-    return bool((_METRIC_VALUE.search(text) or _LEVELS.search(text)) and _DIGIT.search(text))
+    return _measure_or_bound(text) or bool(_LEVELS.search(text) and _DIGIT.search(text))
 
 
 # "(target 12, from 3)", "9 of 12": a target, a baseline or a count against its total.
