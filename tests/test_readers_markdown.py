@@ -3114,6 +3114,59 @@ def test_owners_items_over_measures_are_objectives_in_a_cascade() -> None:
     assert owners[1:] == ["Sales", "Product", "Ops - Billing", "Ops - People"]
 
 
+def test_a_note_between_a_statement_heading_and_its_measures() -> None:
+    """ "#### Ship the new checkout without growing the bug backlog" > "Supports company
+    objective 2." > the measured list: the note sits between the objective and its key
+    results. A team section called "Development" among team sections that hold objectives is a
+    team's, not a README's "Development" section."""
+    text = (
+        "# Q1 OKRs\n\n## Engineering\n\n### Development\n\n"
+        "#### Ship the new checkout without growing the bug backlog\n\n"
+        "Supports company objective 2.\n\n"
+        "* Checkout errors per 1,000 orders under 2\n* Open P1 bugs stay at or below 40\n\n"
+        "### Infrastructure\n\n#### Keep the shop up through the sale season\n\n"
+        "* Availability ≥ 99.95% every month\n* Zero outages caused by capacity\n\n"
+        "### Security\n\n#### Customers trust us with their card data\n\n"
+        "* PCI audit findings from 7 to 0\n* Critical fixes shipped within 14 days\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [7, 16, 23]
+    assert [k.span.line for k in doc.key_results()] == [11, 12, 18, 19, 25, 26]
+
+
+def test_a_numbered_sister_heading_of_an_objective_is_one() -> None:
+    """ "### G2. Partners become a real channel" beside "### G1. ..." (an objective over measures)
+    under the same heading: written the same way, so an objective too, though only one of its
+    key results has a number; counts of things ("3 partner-led deals") are measures."""
+    text = (
+        "# Sales OKRs\n\n## Global\n\n### G1. Make the enterprise motion repeatable\n"
+        "* Enterprise win rate ≥ 28%\n* Each region closes at least 2 six-figure deals\n\n"
+        "### G2. Partners become a real channel\n* 20% of new ARR partner-sourced\n"
+        "* Partner portal live with deal registration\n* Enablement deck refreshed\n\n"
+        "## EMEA\n\n1. EMEA: Win the public sector framework\n"
+        "   1. Shortlisted on the federal tender by December 15\n"
+        "   2. Two public-sector pilots signed\n"
+        "   3. 4 reference customers in government\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [5, 9, 16]
+    assert [k.span.line for k in doc.key_results()] == [6, 7, 10, 11, 12, 17, 18, 19]
+
+
+def test_a_heading_that_names_kpis_over_measures_is_not_an_objective() -> None:
+    """ "## KPIs we report but don't own as KRs" over "- Paid CAC payback (14 months)": the
+    section names metrics the team watches, written about the method; not an objective."""
+    text = (
+        "# Growth Q2\n\n## Objective 1 - Make the first week feel effortless\n\n"
+        "- Day-7 retention from 41% to 48%\n- Onboarding NPS ≥ 40\n\n"
+        "## KPIs we report but don't own as KRs\n\n- Website signup conversion (3.4%)\n"
+        "- Paid CAC payback (14 months)\n- Gross margin (71%)\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [3]
+    assert [k.span.line for k in doc.key_results()] == [5, 6]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -926,6 +926,8 @@ def _statement_over_levels(member: Line, least: int = 1, via: Line | None = None
     text = clean(member.text).text or member.text
     if _short_name(text) or _plain_title(text) or _set_like(text):
         return False
+    if mentions_the_method(text):
+        return False  # "KPIs we report but don't own as KRs" over its metrics
     if not starts_with_verb(text) and len(words(text)) < 4:
         return False
     return _measured_list(via or member, least=least)
@@ -1517,7 +1519,7 @@ def _measured_list(line: Line, least: int = 2) -> bool:
     items = [
         c for c in line.children if c.shape in ("item", "bullet") and c.text and not _own_part(c)
     ]
-    levels = sum(1 for c in items if _measure_or_bound(c.text))
+    levels = sum(1 for c in items if _counted_measure(c.text))
     return len(items) >= least and levels * 2 > len(items)
 
 
@@ -1532,6 +1534,19 @@ _BOUND = re.compile(
 def _measure_or_bound(text: str) -> bool:
     """A level of a measure or a bound on one."""
     return bool(_METRIC_VALUE.search(text) and _DIGIT.search(text)) or bool(_BOUND.search(text))
+
+
+# A count of things: "3 partner-led deals closed", "Sign 2 resellers", "Two pilots signed" (not
+# "GA in 18.4", "Q3 2025", "SOC 2 report").
+_COUNT = re.compile(
+    r"(?i)(?:(?<![\w.,/-])\d{1,3}(?:,\d{3})*(?![\w.,/:-])|\b(?:two|three|four|five|six|seven|"
+    r"eight|nine|ten|twelve|twenty|dozens?)\b)\s+(?:[a-z][\w&'-]*\s+){0,2}[a-z][\w'-]*s\b"
+)
+
+
+def _counted_measure(text: str) -> bool:
+    """A level, a bound or a count of things: what a list of key results mostly holds."""
+    return _measure_or_bound(text) or bool(_COUNT.search(text))
 
 
 def _beside_labelled(lines: list[Line]) -> None:
@@ -1570,6 +1585,7 @@ def _beside_labelled(lines: list[Line]) -> None:
                 or _note_title(text)
                 or _set_like(text)
                 or _short_name(text)  # "*Retención*": a category of key results, not a goal
+                or mentions_the_method(text)  # "KPIs we report but don't own as KRs"
                 or text.rstrip(" *_").endswith((":", "："))
                 or len(words(text)) > 20
             ):
@@ -1632,6 +1648,21 @@ def _headings_over_levels(lines: list[Line]) -> None:
                 "key_result",
                 "an item under the lead-in of an objective",
             )
+            continue
+        # "#### Deliver the review roadmap without growing the bug backlog" > "Supports company
+        # objective 2." over measured items: a note between the objective and its key results
+        # (the list is the note's in the tree only because it follows a paragraph).
+        notes = [c for c in line.children if c.shape == "line" and c.label is None and _items(c)]
+        if (
+            len(notes) == 1
+            and notes[0].role is None
+            and not _items(line)
+            and _statement_over_levels(line, least=2, via=notes[0])
+        ):
+            _set(line, "objective", "a statement heading over levels of measures, after a note")
+            for item in _items(notes[0]):
+                if item.role is None:
+                    _set(item, "key_result", "an item after the note under an objective")
 
 
 def _owner_statement(line: Line) -> bool:
@@ -1659,20 +1690,23 @@ def _owners_objectives(lines: list[Line]) -> None:
     """Items that each start with an owner and state a goal, over items that are mostly
     measures ("* Sales: Build a repeatable enterprise motion" > "* Win rate ≥ 25%"), are the
     owners' objectives in a cascade, under a company objective or a department's heading; their
-    items are key results. One such item over measures is enough for its sisters that hold
-    items too ("Finance: Close the books in five days" over one measure)."""
+    items are key results. One such item over measures is enough for its sisters written the
+    same way that hold items ("Finance: Close the books in five days" over one measure)."""
     done: set[int] = set()
     for line in lines:
         if id(line) in done or not _owner_statement(line):
             continue
         items = _items(line)  # their roles, if any, were given for their place only
-        if len(items) < 2 or sum(map(_measure_or_bound, (i.text for i in items))) * 2 <= len(items):
+        if len(items) < 2 or sum(map(_counted_measure, (i.text for i in items))) * 2 <= len(items):
             continue
         sisters = [
             s
             for s in line.siblings
             if _owner_statement(s)
             and _read_by_place(s)
+            # written the same way: "Customer success: Implement a support system" over its
+            # steps, beside "**VP Eng: Releases ship on time.**", is a key result with tasks
+            and _signature(s) == _signature(line)
             and _items(s)
             and all(_read_by_place(c) and not _decides(c) for c in s.walk())
         ]
@@ -1733,12 +1767,17 @@ def _beside_measured_headings(lines: list[Line]) -> None:
     are not numbers. Sisters are lines of one shape under parents of one shape, across the
     document (each team's section of a company page holds two or three)."""
     cousins: dict[tuple[object, ...], list[Line]] = {}
+    sisters: dict[tuple[object, ...], list[Line]] = {}
     for h in lines:
         if _heading_like(h) and h.parent is not None:
             cousins.setdefault((*_signature(h), *_signature(h.parent)), []).append(h)
-    for level in cousins.values():
+            sisters.setdefault((*_signature(h), id(h.parent)), []).append(h)
+    # Across the document, two found at least; under one parent ("### G1. ..." and "### G2.
+    # ..." under "## Global goals"), one is enough.
+    levels = [(level, 2) for level in cousins.values()] + [(level, 1) for level in sisters.values()]
+    for level, least in levels:
         found = [h for h in level if h.role == "objective" and _holds_key_results(h)]
-        if len(found) < 2 or len(found) * 2 < len(level):
+        if len(found) < least or len(found) * 2 < len(level):
             continue
         for h in level:
             text = clean(h.text).text or h.text
@@ -2410,7 +2449,7 @@ def _introduced_as_example(line: Line) -> bool:
 
 def _area_among_sisters(heading: Line) -> bool:
     """ "### Documentation" between "### Developer Relations" and "### Partnerships", each
-    over its labelled objective: an area's section like its sisters, not a README's."""
+    over its objectives: an area's section like its sisters, not a README's."""
     t = heading.text.strip().rstrip(":：").strip()
     if not plain_title(t) or _EXAMPLE_TITLES.search(t) or _GUIDE_TITLES.search(t):
         return False
@@ -2425,8 +2464,7 @@ def _area_among_sisters(heading: Line) -> bool:
     held = sum(
         1
         for h in sisters
-        if not _plain_title(h.text)
-        and any(x.role in STATEMENT_ROLES and x.label is not None for x in h.walk())
+        if not _plain_title(h.text) and any(x.role in STATEMENT_ROLES for x in h.walk())
     )
     return held >= 2 and held * 2 >= len(sisters)
 
@@ -2517,11 +2555,10 @@ def _examples(lines: list[Line]) -> int:
                 and anc.role is None
                 and not _contents(anc)
             ):
-                if line.label is not None:
-                    if id(anc) not in areas:
-                        areas[id(anc)] = _area_among_sisters(anc)
-                    if areas[id(anc)]:
-                        continue
+                if id(anc) not in areas:
+                    areas[id(anc)] = _area_among_sisters(anc)
+                if areas[id(anc)]:
+                    continue
                 if (
                     (anc.level == 1 or anc is first_heading)
                     and anc.parent is not None
