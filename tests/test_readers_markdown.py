@@ -3167,6 +3167,70 @@ def test_a_heading_that_names_kpis_over_measures_is_not_an_objective() -> None:
     assert [k.span.line for k in doc.key_results()] == [5, 6]
 
 
+def test_decimal_results_after_a_sponsor_line() -> None:
+    """ "**Win the clinics market.**" > "Executive sponsor: Ana (CRO)" > "1.1 ...", "1.2 ...": the
+    sponsor line is the objective's owner field; the numbered lines are its key results."""
+    text = (
+        "# Q3 company OKRs\n\n### Objective 1\n\n**Win the clinics market in Iberia.**\n\n"
+        "Executive sponsor: Ana Ruiz (CRO)\n\n"
+        "1.1 Grow clinic ARR from $1.2M to $1.8M\n1.2 Sign 6 reference clinics\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    [objective] = doc.objectives()
+    assert objective.span.line == 5 and objective.metadata["owner"] == "Ana Ruiz (CRO)"
+    assert [k.span.line for k in doc.key_results()] == [9, 10]
+
+
+def test_a_scoped_objective_column_beside_a_parent_code_column() -> None:
+    """ "| Company objective | Team | Team objective | Key result |": the column whose cells are
+    statements holds the objectives; "O1" in the other points at a parent."""
+    text = (
+        "# Q3 OKRs\n\n| Company objective | Team | Team objective | Key result |\n"
+        "|---|---|---|---|\n"
+        "| O1 | Sales | Build a repeatable clinic sales motion | 40 qualified demos a month |\n"
+        "| | | | Win rate ≥ 30% |\n"
+        "| O2 | Care | Help clinics before they ask | First reply under 1 hour |\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.text for o in doc.objectives()] == [
+        "Build a repeatable clinic sales motion",
+        "Help clinics before they ask",
+    ]
+    assert [k.span.line for k in doc.key_results()] == [5, 6, 7]
+
+
+def test_numbered_lines_inside_an_objective_item_are_its_key_results() -> None:
+    """ "1. **Ship faster**" with "1.1 ...", "1.2 ..." on the item's next lines (no list marker,
+    so Markdown joins them to the item): each numbered line is a key result; "2.5 times" going
+    on in a sentence is not a number of its own."""
+    text = (
+        "# 2024 engineering OKRs\n\n1. **Ship faster without breaking things**\n"
+        "   1.1 Lead time from 2 days to 4 hours\n   1.2 Change failure rate at or below 10%\n"
+        "2. **Customers should not notice our migrations**\n"
+        "   2.1 Zero data-loss incidents\n   2.2 API availability at 99.95% monthly\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [3, 6]
+    assert [k.text for k in doc.key_results()] == [
+        "Lead time from 2 days to 4 hours",
+        "Change failure rate at or below 10%",
+        "Zero data-loss incidents",
+        "API availability at 99.95% monthly",
+    ]
+
+
+def test_an_appendix_of_team_okrs_is_not_a_notes_section() -> None:
+    """ "## Appendix: team OKRs for Q1" holds the teams' OKRs; "## Appendix: glossary" is notes."""
+    text = (
+        "# Engineering OKRs 2024\n\n## Objective: Ship faster\n\n- KR: Lead time under 1 day\n\n"
+        "## Appendix: team OKRs for Q1 2024\n\n### DX-1 Make code review stop being the bottleneck\n\n"
+        "* Median time to first review under 4 hours\n* 90% of PRs under 400 lines\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [3, 9]
+    assert [k.span.line for k in doc.key_results()] == [5, 11, 12]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

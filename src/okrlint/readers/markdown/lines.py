@@ -213,6 +213,43 @@ def _joined_cell(cell: mb.Inline) -> list[tuple[str, int, int]]:
     return out
 
 
+# "Department objective", "Team goal", "Company objective": an objective column named with its
+# scope (one or two words before the name).
+_SCOPED_COLUMN = re.compile(r"^[^\W\d_][\w&-]*(?:\s+[^\W\d_][\w&-]*)?\s+(?P<name>\S+)$")
+
+
+def _scoped_objective_columns(columns: list[Column], cells: list[list[str]]) -> None:
+    """ "| Company objective | Department | Department objective | Key result |": a column named
+    as an objective of some scope, left of a key result column, holds objectives; when two such
+    columns do, the one whose cells are statements holds them ("Build a repeatable sales
+    motion") and the other points at a parent ("O1"). Ambiguous: neither."""
+    first_kr = next((i for i, c in enumerate(columns) if c.role == "key_result"), None)
+    if first_kr is None:
+        return
+    scoped = []
+    for i, col in enumerate(columns[:first_kr]):
+        m = _SCOPED_COLUMN.match(" ".join(col.header.split()))
+        if col.role is None and m and column_role(m.group("name")) == "objective":
+            scoped.append(i)
+    if not scoped:
+        return
+    named = [i for i, c in enumerate(columns[:first_kr]) if c.role == "objective"] + scoped
+
+    def statements(i: int) -> bool:
+        texts = [row[i].strip() for row in cells if i < len(row) and row[i].strip()]
+        return bool(texts) and sum(len(t.split()) >= 3 for t in texts) * 2 > len(texts)
+
+    holding = [i for i in named if statements(i)]
+    if len(holding) != 1:
+        return
+    for i in named:
+        if i == holding[0]:
+            columns[i].role = "objective"
+        else:
+            columns[i].role = None
+            columns[i].field = columns[i].field or "parent"
+
+
 def _okr_named_column(columns: list[Column], cells: list[list[str]]) -> None:
     """ "| 子 OKR | 当前 | 目标 |", "| Sub-OKR | Current | Target |": a column named after OKRs,
     beside a key result's values, holds key results; not when its cells only point at them
@@ -389,7 +426,7 @@ class _Builder:
             node.checked = item.checked
             for extra in more:
                 text = extra.flat
-                m = _TEXT_BULLET.match(text)
+                m = _TEXT_BULLET.match(text) or (DECIMAL_NUMBER.match(text) if more[1:] else None)
                 if m:  # "1. Have a refreshed resume." then "• Consult ..." lines in the item
                     child = Line("bullet", text[m.end() :], extra.start, extra.end, depth=depth + 1)
                     node.add(child)
@@ -417,6 +454,7 @@ class _Builder:
         _goals_only(columns)
         _start_and_target(columns)
         _okr_named_column(columns, texts)
+        _scoped_objective_columns(columns, texts)
         kr_col = next((i for i, c in enumerate(columns) if c.role == "key_result"), None)
         for row, start in zip(table.rows, table.row_starts, strict=False):
             cells = [
@@ -576,18 +614,35 @@ def _split_lines(inline: mb.Inline, item_text: bool = False) -> list[mb.Inline]:
     if not item_text or len(lines) < 2:
         return lines
     merged: list[mb.Inline] = [lines[0]]
+    numbered = _numbered_lines(lines[1:])
     for line in lines[1:]:
         text = line.flat
         hard = _hard_before(inline, line)
         before = find_label(merged[-1].flat)
         # "KRs:" alone on its line names the lines under it; the next one does not continue it.
         zone = before is not None and before.kind == "zone" and not before.rest.strip()
-        if hard or zone or find_label(text) is not None or _TEXT_BULLET.match(text):
+        if (
+            hard
+            or zone
+            or find_label(text) is not None
+            or _TEXT_BULLET.match(text)
+            or id(line) in numbered
+        ):
             merged.append(line)
         else:
             prev = merged[-1]
             merged[-1] = mb.Inline([*prev.pieces, mb.Piece(" ", prev.end, prev.end), *line.pieces])
     return merged
+
+
+def _numbered_lines(lines: list[mb.Inline]) -> set[int]:
+    """The lines numbered "1.1", "1.2" in an item's text (under "1. **Ship faster**"): two or
+    more with the same first number, each a line of its own (not "2.5 times" going on)."""
+    found = [(ln, DECIMAL_NUMBER.match(ln.flat)) for ln in lines]
+    majors = [m.group("num").split(".")[0] for _, m in found if m]
+    if len(majors) < 2 or len(set(majors)) != 1:
+        return set()
+    return {id(ln) for ln, m in found if m}
 
 
 def _wrapped_prose(lines: list[mb.Inline]) -> bool:

@@ -1807,6 +1807,8 @@ def _decimal_results(lines: list[Line]) -> None:
             continue
         run: list[tuple[Line, re.Match[str]]] = []
         for sib in line.siblings[line.index + 1 :]:
+            if not run and sib.role == "attribute":
+                continue  # "Executive sponsor: Priya (CRO)" between the objective and its results
             m = DECIMAL_NUMBER.match(sib.text)
             if sib.shape not in ("line", "bullet") or sib.role is not None or m is None:
                 break
@@ -2321,8 +2323,13 @@ def _note_title(text: str) -> bool:
     if bool(_NOTE_TITLES.match(t)) or t.rstrip(":： ").lower() in _note_sections():
         return True
     # "Health metrics: must not get worse while the KRs move": the title before its subtitle.
-    head = re.split(r"\s*[:：]\s+", t, maxsplit=1)[0]
+    head, *rest = re.split(r"\s*[:：]\s+", t, maxsplit=1)
+    if rest and _OKRS.search(rest[0]):
+        return False  # "Appendix: team OKRs for Q1 2024": a part that holds OKRs
     return head != t and (bool(_NOTE_TITLES.match(head)) or head.lower() in _note_sections())
+
+
+_OKRS = re.compile(r"\bOKRs?\b|\bobjectives and key results\b", re.IGNORECASE)
 
 
 # A period after a section's name: "Out of scope this quarter", "Risks for Q3".
