@@ -3231,6 +3231,54 @@ def test_an_appendix_of_team_okrs_is_not_a_notes_section() -> None:
     assert [k.span.line for k in doc.key_results()] == [5, 11, 12]
 
 
+def test_a_numbered_objective_label_over_its_text_and_a_list() -> None:
+    """ "### Objective 1" > "Become the reference for ..." > "Supports: ..." > the list: the
+    label names one objective, stated in the paragraph under it; the list holds its key
+    results (not a group of objectives, as under "### Objectives")."""
+    text = (
+        "# Marketing OKRs\n\n### Objective 1\n\nBecome the reference for clinic software in Spain.\n\n"
+        'Supports: Company objective "Win Iberia".\n\n'
+        "* Share of voice from 8% to 15%\n  * Progress: 11%\n* 3 customer stories published\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    [objective] = doc.objectives()
+    assert objective.span.line == 5
+    assert [k.span.line for k in doc.key_results()] == [9, 11]
+    assert next(doc.key_results()).metadata["progress"] == "11%"
+
+
+def test_a_parent_reference_after_a_bold_objective_item() -> None:
+    """ "* **Make paid work again** (supports Objective 2)" over measures: the bold part is the
+    objective and the parenthesis names its parent; "↳ C2" and "(→ Eng 1)" do the same."""
+    text = (
+        "# Marketing team OKRs\n\n## Demand generation\n\n"
+        "* **Make paid work again** (supports Objective 2)\n"
+        "  * Cost per SQL from $1,900 to $1,200\n  * Paid-sourced pipeline $1.5M\n"
+        "* **Events that pay for themselves** ↳ C3\n"
+        "  * Each event returns ≥ 3× its cost\n  * Run 6 regional roundtables\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [(o.text, o.metadata.get("parent")) for o in doc.objectives()] == [
+        ("Make paid work again", "Objective 2"),
+        ("Events that pay for themselves", "C3"),
+    ]
+    assert [k.span.line for k in doc.key_results()] == [6, 7, 9, 10]
+
+
+def test_a_short_heading_numbered_like_its_sister_objective() -> None:
+    """ "#### AM2. Mid-market velocity" beside "#### AM1. Land the banking beachhead" (an
+    objective over measures): numbered with the same code, a short name is an objective too."""
+    text = (
+        "# Sales OKRs\n\n## Americas\n\n#### AM1. Land the banking beachhead (supports G1)\n"
+        "- 4 new logos in banking with ACV ≥ $150k\n- Security reviews answered in under 5 days\n\n"
+        "#### AM2. Mid-market velocity\n"
+        "- Median mid-market cycle under 40 days\n- Reseller program live\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [5, 9]
+    assert [k.span.line for k in doc.key_results()] == [6, 7, 10, 11]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

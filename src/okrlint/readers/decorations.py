@@ -96,6 +96,12 @@ MAX_CLEAN_CHARS = 2_000
 _OWNER_TAIL = re.compile(
     r"\s*\((?:owners?|dri|assignee|lead)\s*[:=]\s*(?P<o>[^()]+)\)\s*$", re.IGNORECASE
 )
+# "(supports Objective 2)", "(→ Eng 1, Eng 2)", "↳ C2": the objective this one serves.
+_PARENT_TAIL = re.compile(
+    r"\s*(?:\((?:supports|aligned\s+(?:to|with)|contributes\s+to|→|->)\s*:?\s*(?P<p>(?-i:[A-Z#])[^()]{0,59})\)"
+    r"|[↳⤷]\s*(?P<q>(?-i:[A-Z#0-9])[\w.,&/ -]{0,29}))\s*$",
+    re.IGNORECASE,
+)
 _HANDLE_PAREN_TAIL = re.compile(r"\s*\((?P<o>@[\w.\-]+(?:[\s,]+@[\w.\-]+)*)\)\s*$")
 _SCORE_PAREN_TAIL = re.compile(
     r"\s*\((?P<k>score|progress|grade|graded|scored)\s*[:=]?\s*(?P<v>[^()]*)\)\s*$", re.IGNORECASE
@@ -458,6 +464,7 @@ def _clean(text: str, allow_role: bool) -> Cleaned:
             (_WIP_TAIL, "status"),
             (_OWNER_TAIL, "owner"),
             (_HANDLE_PAREN_TAIL, "owner"),
+            (_PARENT_TAIL, "parent"),
             (_TARGET_TAIL, "target"),
             (_SCALE_TAIL, "scale"),
             (_CURRENT_TAIL, "current"),

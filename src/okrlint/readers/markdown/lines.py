@@ -112,9 +112,17 @@ class Line:
 
 def _mostly_strong(inline: mb.Inline) -> bool:
     content = [p for p in inline.pieces if not p.brk and p.text.strip()]
+    last = max((i for i, p in enumerate(content) if p.strong), default=-1)
+    if 0 <= last < len(content) - 1 and _PAREN_TAIL.fullmatch(
+        "".join(p.text for p in content[last + 1 :])
+    ):
+        content = content[: last + 1]  # "**Make paid work again** (supports Objective 2)"
     total = sum(len(p.text.strip()) for p in content)
     strong = sum(len(p.text.strip()) for p in content if p.strong)
     return total > 0 and strong / total >= 0.6
+
+
+_PAREN_TAIL = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*")
 
 
 def _line(shape: Shape, inline: mb.Inline, **kw: object) -> Line:

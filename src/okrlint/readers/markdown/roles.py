@@ -460,7 +460,24 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
                 _set(line, kind, f"label '{lab.label}'")
                 continue
             items = _items(line)
-            if line.shape == "heading" and len(items) >= 2 and kind != "initiative":
+            first = line.children[0] if line.children else None
+            # "### Objective 1" > "Become the reference for ..." > its measured list: a numbered
+            # label names one objective, stated in the paragraph right under it.
+            stated_first = (
+                kind == "objective"
+                and lab.number is not None
+                and first is not None
+                and first.shape == "line"
+                and first.label is None
+                and bool(first.text)
+                and not first.text.rstrip(" *_").endswith((":", "："))
+            )
+            if (
+                line.shape == "heading"
+                and len(items) >= 2
+                and kind != "initiative"
+                and not stated_first
+            ):
                 if _describes(items):
                     # "## Objective" over "- a qualitative vision", "- no numbers", "- should
                     # be inspiring": what an objective is, not one.
@@ -483,6 +500,10 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
                 _set(line, "label", f"label '{lab.label}' alone: the statement follows")
                 target.role = kind
                 _why(target, f"the text of the label '{lab.label}' above it")
+                if stated_first and target is first and len(items) >= 2:
+                    for item in items:
+                        if item.role is None and item.label is None:
+                            _set(item, "key_result", f"an item under '{lab.label}' and its text")
 
 
 def _sister_objectives(line: Line, lab: Label, lines: list[Line]) -> bool:
@@ -1788,7 +1809,9 @@ def _beside_measured_headings(lines: list[Line]) -> None:
                 and items
                 and _unread_below(h)
                 and not any(_decides(x) for x in h.walk())
-                and len(words(text)) >= 4
+                # "AM2. Mid-market velocity" beside "AM1. Land the banking beachhead": numbered
+                # with the same code, short is enough
+                and (len(words(text)) >= 4 or _same_code(h, found))
                 and not _note_title(h.text)
                 and not _plain_title(text)
                 and not _set_like(text)
@@ -1797,6 +1820,20 @@ def _beside_measured_headings(lines: list[Line]) -> None:
                 and not h.text.rstrip(" *_").endswith((":", "："))
             ):
                 _set(h, "objective", "a statement heading beside objective headings like it")
+
+
+# "AM2.", "G1.", "SEC-O1:", "DX-1": a code that numbers a heading.
+_CODE = re.compile(r"^[*_\s]*(?P<stem>[A-Z]{1,6}(?:-[A-Z]{1,3})?)-?\d{1,2}[.:)]?\s")
+
+
+def _same_code(line: Line, others: list[Line]) -> bool:
+    """``line`` is numbered with the code stem of one of ``others`` ("AM2." beside "AM1.")."""
+    m = _CODE.match(line.text)
+    return m is not None and any(
+        (o := _CODE.match(x.text)) is not None and o.group("stem") == m.group("stem")
+        for x in others
+        if x is not line
+    )
 
 
 def _decimal_results(lines: list[Line]) -> None:
