@@ -3269,14 +3269,16 @@ def test_a_short_heading_numbered_like_its_sister_objective() -> None:
     """ "#### AM2. Mid-market velocity" beside "#### AM1. Land the banking beachhead" (an
     objective over measures): numbered with the same code, a short name is an objective too."""
     text = (
-        "# Sales OKRs\n\n## Americas\n\n#### AM1. Land the banking beachhead (supports G1)\n"
+        "# Sales OKRs\n\n## Global\n\n### Objective: Grow enterprise revenue\n"
+        "- KR: ARR from $4M to $6M\n\n"
+        "## Americas\n\n#### AM1. Land the banking beachhead (supports G1)\n"
         "- 4 new logos in banking with ACV ≥ $150k\n- Security reviews answered in under 5 days\n\n"
         "#### AM2. Mid-market velocity\n"
         "- Median mid-market cycle under 40 days\n- Reseller program live\n"
     )
     doc = parse_md(text, path="okrs.md")
-    assert [o.span.line for o in doc.objectives()] == [5, 9]
-    assert [k.span.line for k in doc.key_results()] == [6, 7, 10, 11]
+    assert [o.span.line for o in doc.objectives()] == [5, 10, 14]
+    assert [k.span.line for k in doc.key_results()] == [6, 11, 12, 15, 16]
 
 
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
