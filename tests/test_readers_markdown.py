@@ -3281,6 +3281,22 @@ def test_a_short_heading_numbered_like_its_sister_objective() -> None:
     assert [k.span.line for k in doc.key_results()] == [6, 11, 12, 15, 16]
 
 
+def test_a_why_section_inside_an_objective_holds_its_key_results() -> None:
+    """ "## O1. ..." > "### Why this matters" > a paragraph > "**Outcome KRs**" > the list: the
+    "why" heading is a part of the objective, not a guide's section; "Outcome KRs" names the key
+    results (one of them already read by its own baseline and target lines)."""
+    text = (
+        "# People team OKRs\n\n## O1. Managers are equipped to lead their teams\n\n"
+        "### Why this matters\n\nHalf of our managers are new to the role.\n\n**Outcome KRs**\n\n"
+        "- Manager effectiveness score from 3.7 to 4.1\n  - Baseline: 3.7\n  - Target: 4.1\n"
+        "- 90% of new managers finish the foundations course\n"
+        "- Regretted attrition at or below company average\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [3]
+    assert [k.span.line for k in doc.key_results()] == [11, 14, 15]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

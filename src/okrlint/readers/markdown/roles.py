@@ -1405,12 +1405,20 @@ def _holders(lines: list[Line]) -> None:
                 # labelled objective, over its labelled key results
                 _set(anc, "group", "a section of the objective above, over its key results")
                 break
-            if _NAMES_KRS.match(anc.text[lead_length(anc.text) :].strip()) or (
-                anc.text.rstrip(" *_").endswith((":", "：")) and mentions_the_method(anc.text)
+            if (
+                _NAMES_KRS.match(anc.text[lead_length(anc.text) :].strip())
+                or (anc.text.rstrip(" *_").endswith((":", "：")) and mentions_the_method(anc.text))
+                or (anc.label is not None and anc.label.zone == "key_results")
             ):
-                # "### Success indicators for outcome 1", "Review of Failed OKRs in 2023:": names
-                # the key results under it; the objective is the line above it.
-                _set(anc, "group", "names the key results under it")
+                # "### Success indicators for outcome 1", "Review of Failed OKRs in 2023:",
+                # "**Outcome KRs**": names the key results under it; the objective is above it.
+                _group(
+                    anc,
+                    "names the key results under it",
+                    _items(anc),
+                    "key_result",
+                    f"under '{anc.text.strip()}'",
+                )
                 continue
             _set(anc, "objective", "holds key results")
             _BEFORE.clear()
@@ -1462,11 +1470,17 @@ def _named_groups(lines: list[Line], weak_ok: bool) -> int:
         items = _items(line)
         if not items or any(c.shape == "heading" for c in line.children):
             continue
-        if any(x.role is not None for c in items for x in (c, *c.walk())):
-            continue
         role = _ZONE_ROLE[lab.zone]
+        # Read already, each as the zone says or as a field ("- Baseline: 51 days" under a key
+        # result found by its baseline and target lines), or not at all.
+        if any(
+            x.role is not None and x.role not in (role, "attribute")
+            for c in items
+            for x in (c, *c.walk())
+        ):
+            continue
         for item in items:
-            if _is_candidate(item) and not _attribute_like(item):
+            if item.role is None and _is_candidate(item) and not _attribute_like(item):
                 _set(item, role, f"in the list under '{line.text.strip()}'")
                 if role == "objective":
                     _cascade(item)
@@ -2598,6 +2612,8 @@ def _examples(lines: list[Line]) -> int:
                 and _plain_title(anc.text)
                 and anc.role is None
                 and not _contents(anc)
+                # "## O1. ..." > "### Why this matters" > its key results: the objective's part
+                and not any(a.role == "objective" for a in anc.ancestors())
             ):
                 if id(anc) not in areas:
                     areas[id(anc)] = _area_among_sisters(anc)
