@@ -3297,6 +3297,39 @@ def test_a_why_section_inside_an_objective_holds_its_key_results() -> None:
     assert [k.span.line for k in doc.key_results()] == [11, 14, 15]
 
 
+def test_measured_by_over_a_list_under_an_objective() -> None:
+    """ "### PLAT-O1 — ..." > "Parent: ..." > "Measured by:" over a list: the list holds the
+    objective's key results (the label does not give the objective an empty measure field)."""
+    text = (
+        "# Platform OKRs\n\n## Group objectives\n\n"
+        "### PLAT-O1 — Developers get a working environment in minutes\n\n"
+        'Parent: ENG-O1 "Developer velocity"\n\nMeasured by:\n\n'
+        "- First PR on day 1 for new engineers\n- Setup time under 15 minutes (p75)\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [5]
+    assert [k.span.line for k in doc.key_results()] == [11, 12]
+
+
+def test_bold_items_numbered_with_one_code_are_sister_objectives() -> None:
+    """ "- **CO1 — Expand in enterprise.**" over measures is an objective; "**CO2 — ...**" and
+    "**CO3 — ...**" beside it, written the same way, are objectives too, though their key
+    results are fewer or not numbers."""
+    text = (
+        "# Product OKRs\n\nThe company objectives are:\n\n"
+        "- **CO1 — Expand in enterprise.**\n  - Enterprise ARR +35% YoY\n"
+        "  - 12 new logos with > $250k ACV\n"
+        "- **CO2 — Be the most trusted platform in our category.**\n"
+        "  - FedRAMP authorisation in process\n  - Customer trust survey published\n"
+        "- **CO3 — Operate efficiently.**\n  - Operating margin from -8% to -2%\n\n"
+        "## Product department\n\n### Objective: Admins of large organisations love us\n"
+        "- KR: Admin NPS from 21 to 40\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [5, 8, 11, 16]
+    assert [k.span.line for k in doc.key_results()] == [6, 7, 9, 10, 12, 17]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -217,12 +217,14 @@ def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
     _sister_headings(lines)
     _beside_labelled(lines)
     _decimal_results(lines)
+    _measure_lists(lines)
     _categories_after(lines)
     if weak_ok:
         _headings_over_levels(lines)
         _owners_objectives(lines)
         _containers(lines)
         _beside_measured_headings(lines)
+        _coded_sisters(lines)
     _containers(lines)  # the items of objectives found since
     _sister_sections(lines)
     _sister_section_items(lines)
@@ -1848,6 +1850,54 @@ def _same_code(line: Line, others: list[Line]) -> bool:
         for x in others
         if x is not line
     )
+
+
+def _coded_sisters(lines: list[Line]) -> None:
+    """Lines numbered with one code ("**CO1 — Expand in enterprise.**", "**CO2 — ...**") and
+    written the same way, one of them an objective over its key results: the others, with a
+    list under them, are objectives too (their key results need not be numbers)."""
+    for line in lines:
+        if line.role != "objective" or _CODE.match(line.text) is None:
+            continue
+        if not any(c.role == "key_result" for c in line.children):
+            continue
+        for sib in line.siblings:
+            items = [i for i in _items(sib) if i.label is None]
+            if (
+                sib.role is None
+                and sib.label is None
+                and _signature(sib) == _signature(line)
+                and _same_code(sib, [line])
+                and items
+                and all(x.role is None for i in items for x in (i, *i.walk()))
+                and not _note_title(sib.text)
+            ):
+                _set(sib, "objective", "numbered with the code of an objective beside it")
+                for item in items:
+                    _set(item, "key_result", "an item under an objective")
+
+
+def _measure_lists(lines: list[Line]) -> None:
+    """ "Measured by:" (or "Success metrics:") alone over a list, under an objective: the list
+    holds the objective's key results; the label is not a field with an empty value."""
+    for line in lines:
+        lab = line.label
+        if (
+            line.role == "attribute"
+            and lab is not None
+            and lab.field == "measure"
+            and not lab.rest.strip(" *_")
+            and any(a.role == "objective" for a in line.ancestors())
+        ):
+            items = [i for i in _items(line) if i.label is None]
+            if items and all(i.role is None for i in items):
+                _group(
+                    line,
+                    "names the measures of the objective above: its key results",
+                    items,
+                    "key_result",
+                    f"under '{line.text.strip()}' in an objective",
+                )
 
 
 def _decimal_results(lines: list[Line]) -> None:
