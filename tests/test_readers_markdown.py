@@ -3330,6 +3330,24 @@ def test_bold_items_numbered_with_one_code_are_sister_objectives() -> None:
     assert [k.span.line for k in doc.key_results()] == [6, 7, 9, 10, 12, 17]
 
 
+def test_a_label_with_no_plural_over_its_statement_and_a_list() -> None:
+    """ "**目標：** 障害に強い基盤をつくる" over its list: "目標" names one objective or a group
+    alike; followed by a statement it is one objective, and the list its key results. Bold
+    Japanese objectives over measured items ("ARR 12億円 → 24億円", "新規顧客 15社") are read
+    though Japanese has no spaces between words."""
+    text = (
+        "# エンジニアリングOKR 2025年上期\n\n## 全社目標\n\n"
+        "1. **法人向け事業の売上を倍にする**\n   - 法人向けARR 12億円 → 24億円\n"
+        "   - 従業員1,000名以上の新規顧客 15社\n\n"
+        "## チームOKR\n\n### SREチーム\n\n**目標：** 障害に強い基盤をつくる\n\n"
+        "* 東京・大阪のマルチリージョン構成を本番で稼働させる\n"
+        "* アラートのうち対応不要だったものの割合を40%→10%\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [5, 13]
+    assert [k.span.line for k in doc.key_results()] == [6, 7, 15, 16]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

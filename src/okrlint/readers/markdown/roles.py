@@ -433,7 +433,11 @@ def _explicit(lines: list[Line], weak_ok: bool, summary: RoleSummary) -> None:
                 # seconds](#o1-...)": a table of contents names the sections, it states nothing.
                 _why(line, f"'{lab.label}' as a link: an entry of a table of contents")
                 continue
-            if _plural(lab.label) and kind != "initiative":
+            if (
+                _plural(lab.label)
+                and kind != "initiative"
+                and not (_one_stated(lab) and _items(line))
+            ):
                 if line.children:
                     # "**Key Results:** Martin, Bedeho" over a list: the list holds them.
                     _set(line, "zone", f"'{lab.label}' over a list names a group of {kind}s")
@@ -1269,14 +1273,39 @@ def _holds_items(line: Line) -> bool:
 _PLURAL = re.compile(r"^(?:key[\s-]*results|krs|objectives)$", re.IGNORECASE)
 
 
+def _one_stated(lab: Label) -> bool:
+    """A label that names one statement or a group alike ("目標", "目标": no plural) followed by
+    a statement ("**目標：** 障害に強い基盤をつくる" over its key results): one objective, not a
+    group (as "**Key Results:** Martin, Bedeho" over a list is)."""
+    rest = clean(lab.rest).text.strip(" *_") if lab.rest.strip() else ""
+    return (
+        bool(rest)
+        and not _PLURAL.match(lab.label.strip().rstrip(":： "))
+        and (len(words(rest)) >= 3 or (len(rest) >= 6 and not rest.isascii()))
+        and not re.search(r"[,、，]", rest)
+    )
+
+
 def _plural(label: str) -> bool:
     return bool(_PLURAL.match(label.strip().rstrip(":： "))) or names_a_group(label)
+
+
+# Chinese and Japanese write words without spaces: three characters count as one word.
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+def _size(text: str) -> int:
+    """The number of words, a run of Chinese or Japanese counted three characters a word."""
+    runs = _CJK_RUN.findall(text)
+    if not runs:
+        return len(words(text))
+    return len(words(_CJK_RUN.sub(" ", text))) + sum((len(r) + 2) // 3 for r in runs)
 
 
 def _short_name(text: str) -> bool:
     t = clean(text).text or text
     return (
-        len(words(t)) <= 3
+        _size(t) <= 3
         and not any(ch.isdigit() for ch in t)
         and not t.rstrip().endswith(".")
         and not starts_with_verb(t)
@@ -1578,6 +1607,8 @@ def _measure_or_bound(text: str) -> bool:
 _COUNT = re.compile(
     r"(?i)(?:(?<![\w.,/-])\d{1,3}(?:,\d{3})*(?![\w.,/:-])|\b(?:two|three|four|five|six|seven|"
     r"eight|nine|ten|twelve|twenty|dozens?)\b)\s+(?:[a-z][\w&'-]*\s+){0,2}[a-z][\w'-]*s\b"
+    # "15社", "3名", "6回", "10个", "5件": a number and a counter
+    r"|\d\s*[社名回件個个人家项項本]"
 )
 
 
@@ -1776,7 +1807,7 @@ def _statement_item(line: Line) -> bool:
     """An item written as a goal: not a name ("Platform team"), a title or a measure itself."""
     text = clean(line.text).text or line.text
     return (
-        len(words(text)) >= 4
+        _size(text) >= 4
         and not _short_name(text)
         and not _plain_title(text)
         and not _note_title(line.text)
