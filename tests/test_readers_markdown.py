@@ -3348,6 +3348,39 @@ def test_a_label_with_no_plural_over_its_statement_and_a_list() -> None:
     assert [k.span.line for k in doc.key_results()] == [6, 7, 15, 16]
 
 
+def test_a_labelled_objective_heading_with_a_description_over_its_measures() -> None:
+    """ "## O3 — Stay healthy" > a description paragraph > measured items: the items are its key
+    results. A sister heading whose name starts with a verb ("## Release calendar") over a table
+    of dates is a section, and "objective. They are ..." going on from a wrapped line is prose."""
+    text = (
+        "# Mobile team OKRs\n\n## O1 — Make the app fast\n\n- Cold start under 1.5 s\n\n"
+        "## Release calendar\n\n| Version | Code freeze |\n|---|---|\n| 8.1 | 14 Jan |\n\n"
+        "## O3 — Stay healthy\n\nThis one is about quality after a fast quarter.\n\n"
+        "1. Crash-free sessions ≥ 99.8% on both platforms\n2. Zero releases rolled back\n\n"
+        "## Individual OKRs\n\nWe ask everyone to set one personal\n"
+        "objective. They are public but informal.\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [3, 13]
+    assert [k.span.line for k in doc.key_results()] == [5, 17, 18]
+
+
+def test_bold_items_written_alike_beside_a_bold_objective_item() -> None:
+    """ "+ **Ship the new editor on mobile** — 0.8" over measures, then "+ **Reduce support
+    tickets about login** — 0.5" over one: bold items written alike are objectives alike."""
+    text = (
+        "# Mobile OKRs\n\n## Objective: Make the app fast\n\n- KR: Cold start under 1.5 s\n\n"
+        "## Q4 2024 look-back\n\nWe scored Q4 at the January planning session:\n\n"
+        "+ **Ship the new editor on mobile** — 0.8\n"
+        "  + Editor v2 on 100% of iOS users\n  + Editor v2 on 60% of Android users\n"
+        "+ **Reduce support tickets about login** — 0.5\n"
+        "  + Login tickets from 300/month to 100/month\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [3, 11, 14]
+    assert [k.span.line for k in doc.key_results()] == [5, 12, 13, 15]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -363,6 +363,8 @@ def find_label(text: str) -> Label | None:
             continue
         if re.fullmatch(r"(?:19|20)\d\d", m.group("num") or "") and not sep.strip(" *_"):
             continue  # "Goals 2019", "Objectives 2024": a year in a title, not a number
+        if label[:1].islower() and not m.group("num") and sep.strip(" *_") == ".":
+            continue  # "objective. They are public ...": a wrapped sentence going on
         if m.group("num") and pats.about.match(rest):
             continue  # "KR1.1 Detail: ...": a section about a statement
         rest = rest.strip().strip("*_").strip() if not rest.strip("*_ ") else rest

@@ -218,6 +218,7 @@ def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
     _beside_labelled(lines)
     _decimal_results(lines)
     _measure_lists(lines)
+    _description_lists(lines)
     _categories_after(lines)
     if weak_ok:
         _headings_over_levels(lines)
@@ -1572,6 +1573,8 @@ def _sister_headings(lines: list[Line]) -> None:
                 and not _set_like(h.text)
                 and not h.text.rstrip().endswith((":", "："))  # "Work To Date:": a section
                 and not _names_parts(h.text)
+                # "## Release calendar" over a table of dates: a section, though "release" is a verb
+                and not (h.children and all(c.shape == "row" for c in h.children))
                 and starts_with_verb(clean(h.text).text or h.text)
             ):
                 # Written as a goal ("Make local evaluation the default"), not a section name
@@ -1884,11 +1887,14 @@ def _same_code(line: Line, others: list[Line]) -> bool:
 
 
 def _coded_sisters(lines: list[Line]) -> None:
-    """Lines numbered with one code ("**CO1 — Expand in enterprise.**", "**CO2 — ...**") and
-    written the same way, one of them an objective over its key results: the others, with a
-    list under them, are objectives too (their key results need not be numbers)."""
+    """Lines numbered with one code ("**CO1 — Expand in enterprise.**", "**CO2 — ...**"), or
+    bold items, written the same way, one of them an objective over its key results: the
+    others, with a list under them, are objectives too (their key results need not be
+    numbers)."""
     for line in lines:
-        if line.role != "objective" or _CODE.match(line.text) is None:
+        if line.role != "objective" or (
+            _CODE.match(line.text) is None and not (line.bold and line.shape in ("item", "bullet"))
+        ):
             continue
         if not any(c.role == "key_result" for c in line.children):
             continue
@@ -1898,7 +1904,9 @@ def _coded_sisters(lines: list[Line]) -> None:
                 sib.role is None
                 and sib.label is None
                 and _signature(sib) == _signature(line)
-                and _same_code(sib, [line])
+                # "+ **Reduce support tickets about login** — 0.5" beside "+ **Ship the new
+                # editor** — 0.8" over its measures: bold items written alike
+                and (_same_code(sib, [line]) or (line.bold and line.shape in ("item", "bullet")))
                 and items
                 and all(x.role is None for i in items for x in (i, *i.walk()))
                 and not _note_title(sib.text)
@@ -1906,6 +1914,27 @@ def _coded_sisters(lines: list[Line]) -> None:
                 _set(sib, "objective", "numbered with the code of an objective beside it")
                 for item in items:
                     _set(item, "key_result", "an item under an objective")
+
+
+def _description_lists(lines: list[Line]) -> None:
+    """ "## O3 — Stay healthy" > "This one is about quality ..." > its list of measures, and no
+    key result anywhere under the objective: the list after the description holds its key
+    results (it sits under the paragraph in the tree only because it follows it)."""
+    for line in lines:
+        if line.role != "objective" or line.shape != "heading":
+            continue
+        if any(x.role == "key_result" for x in line.walk()):
+            continue
+        notes = [c for c in line.children if c.shape == "line" and _items(c)]
+        if len(notes) != 1 or notes[0].role is not None or notes[0].label is not None:
+            continue
+        items = _items(notes[0])
+        if _measured_list(notes[0], least=1) and all(
+            x.role is None and x.label is None for i in items for x in (i, *i.walk())
+        ):
+            # mostly measures: not "We want to make it the default by:" over the work to do
+            for item in items:
+                _set(item, "key_result", "an item after the description of an objective")
 
 
 def _measure_lists(lines: list[Line]) -> None:
