@@ -3381,6 +3381,22 @@ def test_bold_items_written_alike_beside_a_bold_objective_item() -> None:
     assert [k.span.line for k in doc.key_results()] == [5, 12, 13, 15]
 
 
+def test_notes_and_dropped_work_after_a_set_are_not_okrs() -> None:
+    """ "## Notes for next quarter" over "- Split KR1.4 into two ..." (a sentence about a key
+    result, not an owner's key result) and "### Lo que no hicimos" over "- No empezamos ..."
+    (what the team did not do) are notes, not objectives over key results."""
+    text = (
+        "# Data platform OKRs\n\n## Objective: Pipelines nobody has to babysit\n\n"
+        "- KR: Manual re-runs from 40/week to 10/week\n\n## Notes for next quarter\n\n"
+        '- Split KR1.4 into "on-call coverage" and "time to resolve" next time.\n'
+        "- Make the cost attribution work a stretch KR.\n\n### Lo que no hicimos\n\n"
+        "- No empezamos la migración del proxy.\n- No automatizamos la rotación de 3 certificados.\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [3]
+    assert [k.span.line for k in doc.key_results()] == [5]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -327,6 +327,9 @@ def find_label(text: str) -> Label | None:
                 m2 = pattern.match(s[split:])
                 if m2 is None or not (m2.group("num") or ":" in m2.group(0)):
                     continue
+                sep2 = m2.group(0)[len(m2.group("label")) :]
+                if not sep2.strip(" *_") and not _ACRONYM_OWNER.fullmatch(s[:split].strip()):
+                    continue  # "Split KR1.4 into two": a sentence about a key result
                 if re.search(r"[（(]", m2.group("label")):
                     continue  # "Về KR1 (Đo lường ...):": a note about KR1, not an owner's KR
                 if role == "objective" and not _ACRONYM_OWNER.fullmatch(s[:split].strip()):

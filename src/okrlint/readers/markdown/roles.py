@@ -2495,7 +2495,7 @@ _OKRS = re.compile(r"\bOKRs?\b|\bobjectives and key results\b", re.IGNORECASE)
 
 # A period after a section's name: "Out of scope this quarter", "Risks for Q3".
 _FOR_NOW = re.compile(
-    r"(?i)\s+(?:(?:this|next|the)\s+(?:quarter|half|year|cycle|sprint|period)|"
+    r"(?i)\s+(?:(?:for\s+)?(?:this|next|the)\s+(?:quarter|half|year|cycle|sprint|period)|"
     r"(?:for|in)\s+(?:q[1-4]|h[12]|(?:19|20)\d\d)\b.*|"
     r"(?:[qt][1-4]|h[12])(?:[\s/-]*(?:19|20)?\d\d)?|(?:19|20)\d\d)$"  # "Bilan T4 2025"
 )
