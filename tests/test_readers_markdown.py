@@ -3397,6 +3397,24 @@ def test_notes_and_dropped_work_after_a_set_are_not_okrs() -> None:
     assert [k.span.line for k in doc.key_results()] == [5]
 
 
+def test_a_past_quarters_graded_set_is_read_beside_the_next_one() -> None:
+    """ "## Q2 results" > "### O1: Accessibility you can trust — 78%" over its graded key
+    results: a past period's set is OKRs as much as the next quarter's below it. "## Q1 2026
+    Results (Baseline)" over measurements only holds no objective, and stays aside."""
+    text = (
+        "# 2025 Q2 OKR review and Q3 plan\n\n## Q2 results\n\n"
+        "### O1: Accessibility you can trust — 78%\n\n"
+        "- ✅ axe-core checks in CI for every component (100%)\n"
+        "- 🟡 Screen reader audit of 15 components — 11 of 15 done (73%)\n\n"
+        "## Q3 OKRs\n\n### O1: Ship 5.0 without breaking anyone\n\n"
+        "- Codemods cover 100% of breaking changes\n\n"
+        "## Q1 2026 Results (Baseline)\n\n- Weekly active projects from 1,200 to 1,350\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [5, 12]
+    assert [k.span.line for k in doc.key_results()] == [7, 8, 14]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -2528,22 +2528,35 @@ def _notes(lines: list[Line]) -> None:
     key results, only there (a retro: "## Scores" > "### O1: The app feels fast — 0.5" over its
     graded key results), they are the page's OKRs."""
     title = _doc_title(lines)
-    noted = [
-        line
-        for line in lines
-        if line.role in (*STATEMENT_ROLES, "row")
-        and any(
-            _note_title(a.text) or (a.shape == "heading" and _PAST_RESULTS.search(a.text))
-            for a in line.ancestors()
-            if a.label is None and a is not title
-        )
-    ]
-    kept = {id(x) for x in noted}
 
     def a_set(x: Line) -> bool:
         return x.role == "row" or (
             x.role == "objective" and any(k.role == "key_result" for k in x.walk())
         )
+
+    past: dict[int, bool] = {}
+
+    def past_values(a: Line) -> bool:
+        """ "## Q1 2026 Results (Baseline)" over measurements; not "## Q2 results" over "### O1:
+        Accessibility you can trust — 78%" and its graded key results: a past period's set,
+        OKRs as much as the next one."""
+        if id(a) not in past:
+            past[id(a)] = bool(_PAST_RESULTS.search(a.text)) and not any(
+                x.role == "objective" and a_set(x) for x in a.walk()
+            )
+        return past[id(a)]
+
+    noted = [
+        line
+        for line in lines
+        if line.role in (*STATEMENT_ROLES, "row")
+        and any(
+            _note_title(a.text) or (a.shape == "heading" and past_values(a))
+            for a in line.ancestors()
+            if a.label is None and a is not title
+        )
+    ]
+    kept = {id(x) for x in noted}
 
     only_here = any(a_set(x) for x in noted) and not any(
         a_set(x) for x in lines if id(x) not in kept
