@@ -3415,6 +3415,42 @@ def test_a_past_quarters_graded_set_is_read_beside_the_next_one() -> None:
     assert [k.span.line for k in doc.key_results()] == [7, 8, 14]
 
 
+def test_top_level_goal_items_over_measured_items() -> None:
+    """ "1. Secure the company without slowing it down" over "1. Phishing click rate below 4%",
+    ...: in a list whose items each hold a list, a goal over measures is an objective though
+    it is not bold."""
+    text = (
+        "# Company OKRs H2\n\n### Finance\n\nObjective: Close the books faster\n"
+        "KR: Close in 5 business days\n\n### Operations & IT\n\n"
+        "1. Secure the company without slowing it down\n"
+        "   1. Audit passed with zero major findings\n   2. Phishing click rate below 4%\n"
+        "2. Cut internal tooling cost\n"
+        "   1. Reduce SaaS spend by €120K annualised\n   2. Remove 20 unused license tiers\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [5, 10, 13]
+    assert [k.span.line for k in doc.key_results()] == [6, 11, 12, 14, 15]
+
+
+def test_results_after_a_goal_line_are_its_key_results() -> None:
+    """ "Goal: Give the board a cash forecast they can trust" then "Result: ..." lines: each
+    result is a key result of the goal above it, not a note on its outcome. A status line that
+    opens a sister section over its own objectives is a note."""
+    text = (
+        "# Company OKRs\n\n## Finance\n\nGoal: Give the board a cash forecast they can trust\n"
+        "Result: 13-week forecast within 5% of actuals\nResult: Close in 7 business days\n\n"
+        "## Sales\n\nStatus as of 15 Sept check-in.\n\n"
+        "Goal: Win tier-1 ports in Northern Europe\nResult: Pipeline of €12M in tier-1 deals\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [5, 13]
+    assert [k.text for k in doc.key_results()] == [
+        "13-week forecast within 5% of actuals",
+        "Close in 7 business days",
+        "Pipeline of €12M in tier-1 deals",
+    ]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -234,6 +234,7 @@ def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
     _notes(lines)
     summary.examples = _examples(lines)
     _slug_titles(lines)
+    _results_after_objective(lines)
     _weak_alone(lines)
     # A zone is evidence only where it names statements ("## Objetivos" over a table of grading
     # criteria, with statements found elsewhere by shape, says nothing about them).
@@ -272,6 +273,38 @@ def _slug_titles(lines: list[Line]) -> None:
         desc.field_name = None
         _set(desc, "objective", f"the '{lab.label}:' under an identifier heading states it")
         _set(line, "label", "an identifier: it names the objective described under it")
+
+
+# "Result:" after "Goal:" states a result of that goal: a key result, not an outcome note.
+_RESULT_WORDS = frozenset({"result", "results", "résultat", "resultado", "ergebnis", "risultato"})
+
+
+def _results_after_objective(lines: list[Line]) -> None:
+    """ "Goal: Give the board a cash forecast they can trust" then "Result: 13-week forecast
+    within 5%", "Result: Close in 7 days": the lines named "Result" right after an objective
+    line (or under it) are its key results, not notes about its outcome."""
+    for line in lines:
+        lab = line.label
+        if lab is None or lab.kind != "objective" or not lab.rest.strip() or line.role == "zone":
+            continue
+        after = [*line.children, *line.siblings[line.index + 1 :]]
+        results: list[Line] = []
+        for sib in after:
+            slab = sib.label
+            if sib.role != "attribute" or slab is None:
+                break
+            if slab.label.strip(" *_:：").lower() in _RESULT_WORDS and slab.rest.strip():
+                results.append(sib)
+        if not results:
+            continue
+        if line.role is None:
+            _set(line, "objective", f"label '{lab.label}' over its results")
+        for r in results:
+            rlab = r.label
+            assert rlab is not None
+            r.label = Label("key_result", rlab.label, rlab.rest, rlab.offset, strong=False)
+            r.field_name = None
+            _set(r, "key_result", f"'{rlab.label}' after an objective")
 
 
 def _weak_alone(lines: list[Line]) -> None:
@@ -1596,7 +1629,8 @@ def _measured_list(line: Line, least: int = 2) -> bool:
 # Sev-1 incidents", "under 400 ms".
 _BOUND = re.compile(
     r"(?i)[<>≥≤]=?\s*[$€£¥]?\d|\b(?:at\s+(?:least|most)|under|below|above|over|fewer\s+than|"
-    r"less\s+than|more\s+than|no\s+more\s+than|up\s+to|within)\s+[$€£¥]?\d|^\s*(?:zero|no)\s+\S"
+    r"less\s+than|more\s+than|no\s+more\s+than|up\s+to|within)\s+[$€£¥]?\d|^\s*no\s+\S|"
+    r"\bzero\s+[a-z]"
 )
 
 
@@ -1673,7 +1707,9 @@ def _headings_over_levels(lines: list[Line]) -> None:
     for line in lines:
         if (
             line.shape in ("item", "bullet")
-            and line.bold
+            # bold, or a top-level item ("1. Secure the company without slowing it down" over
+            # "1. Phishing click rate below 4%", ...) in a list whose items all hold lists
+            and (line.bold or _top_level_goal(line))
             and line.parent is not None
             and line.parent.role is None
             and not line.text.rstrip(" *_").endswith((":", "："))
@@ -1788,6 +1824,18 @@ def _owners_objectives(lines: list[Line]) -> None:
                 _set(item, "key_result", "an item under an owner's objective")
                 for g in _items(item):
                     _set(g, "initiative", "an item under a key result")
+
+
+def _top_level_goal(line: Line) -> bool:
+    """A list item at the top of its list, in a list whose items each hold a list of their
+    own: the shape of objectives over their key results."""
+    sisters = [s for s in line.siblings if s.shape == line.shape and s.depth == line.depth]
+    return (
+        line.parent is not None
+        and line.parent.shape in ("heading", "root")
+        and len(sisters) >= 2
+        and all(_items(s) for s in sisters)
+    )
 
 
 def _unread_below(line: Line) -> bool:
@@ -2059,6 +2107,8 @@ def _sister_sections(lines: list[Line]) -> None:
                 and _signature(o) in shapes
                 and not o.children
                 and len(words(o.text)) <= 20
+                # "Status as of 15 Sept check-in." over the section's own objectives: a note
+                and not any(x.role == "objective" for x in o.siblings if x is not o)
             ):
                 _set(o, "objective", "opens its section like the objectives of its sisters")
 
