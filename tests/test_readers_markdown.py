@@ -3451,6 +3451,42 @@ def test_results_after_a_goal_line_are_its_key_results() -> None:
     ]
 
 
+def test_lettered_objectives_under_a_scorecard_beside_the_next_set() -> None:
+    """ "## Scorecard" > "**Objective A: Every region deployable** — 70%" over its graded key
+    results: "Objective A" is a label like "Objective 1", and a past set under a scores heading
+    is read beside the next one."""
+    text = (
+        "# Platform team — H1 OKR retro\n\n## Scorecard\n\n"
+        "**Objective A: Every region deployable from one pipeline** — 70%\n"
+        "- ✅ eu-north on the unified pipeline (100%)\n"
+        "- ❌ Manual deployment steps down from 14 to 2 (40%)\n\n"
+        "## H2 OKRs\n\n**Objective A: Spend less per customer**\n"
+        "- Cost per container-hour down 15%\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [5, 11]
+    assert [k.span.line for k in doc.key_results()] == [6, 7, 12]
+
+
+def test_a_goal_heading_over_measurable_results() -> None:
+    """ "## Goal 1: Sustainable maintenance" > "### Measurable results" > numbered items: the
+    sub-heading names the goal's key results; "## Objective A — Reporting" over a bold line
+    is a short title over the objective's statement."""
+    text = (
+        "# Foundation goals 2025\n\n## Goal 1: Sustainable maintenance for core libraries\n\n"
+        "### Measurable results\n\n1. Fund at least 4 FTE of maintainer time.\n"
+        "2. Median issue triage time under 7 days.\n\n## Objective B — Reporting\n\n"
+        "**Customers discover that reports are the reason to stay**\n\n"
+        "- Share of customers with a scheduled report from 38% to 65%\n"
+    )
+    doc = parse_md(text, path="goals.md")
+    assert [o.text for o in doc.objectives()] == [
+        "Sustainable maintenance for core libraries",
+        "Customers discover that reports are the reason to stay",
+    ]
+    assert [k.span.line for k in doc.key_results()] == [7, 8, 14]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

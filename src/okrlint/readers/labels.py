@@ -20,10 +20,12 @@ ROLES: tuple[Role, ...] = ("objective", "key_result", "initiative")
 # Separators after a label; attributes need a colon ("Lead the market" is not "Lead:").
 # A hyphen joined to a word is a compound ("Objective-level status"), not a separator.
 _SEP = r"(?:(?!-[^\W\d_])[*_]*\s*[:：\-–—.)|·•]+[*_]*\s*|[*_]*\s*$)"
-# A number or an id after a label: "Objective 2", "KR #3", "KR1.2", "Objective O1", "Goal IV".
+# A number or an id after a label: "Objective 2", "KR #3", "KR1.2", "Objective O1", "Goal IV",
+# "Objective A:" (a capital letter before its separator).
 _NUM = (
     r"(?:\s*(?:#|n[°º]|no\.?)?\s*"
-    r"(?P<num>(?:[A-Z]{1,3}(?=\d))?\d+(?:[.\-]\d+)*[a-z]?|[ivx]{1,4}\b))?"
+    r"(?P<num>(?:[A-Z]{1,3}(?=\d))?\d+(?:[.\-]\d+)*[a-z]?|[ivx]{1,4}\b|(?-i:[A-Z])(?=\s*[:：–—)]))"
+    r")?"
 )
 # "Objective (Ziel)", "目标（O1）": a translation or an id in parentheses (ASCII or full-width).
 # After an abbreviation only a number: "O1", "KR 2.1", "O-3" ("OE1" is another scheme's id).

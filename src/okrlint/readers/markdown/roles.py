@@ -587,7 +587,20 @@ def _statement_under_title(line: Line, lab: Label) -> Line | None:
     """ "## KR1 — Leading metric" over "### ≥ 65% of users rewrite their argument" (or over
     "**50% of users open a source in their first session.**"): the label's words are a title (a
     few words, no number) and the measured statement is the heading or bold line right under
-    it."""
+    it. Likewise "## Objective A — Reporting adoption" over "**Customers discover that the
+    reports are the reason to stay**": a short title, then the objective's statement in bold."""
+    if lab.kind == "objective" and line.shape == "heading" and line.children:
+        first = line.children[0]
+        text = clean(first.text).text if first.text else ""
+        if (
+            first.shape == "line"
+            and first.bold
+            and first.label is None
+            and _size(lab.rest) <= 4
+            and _size(text) >= 4
+            and _size(text) > _size(lab.rest)
+        ):
+            return first
     if not _titled_key_result(line, lab):
         return None
     child = line.children[0]
@@ -2584,24 +2597,40 @@ def _notes(lines: list[Line]) -> None:
             x.role == "objective" and any(k.role == "key_result" for k in x.walk())
         )
 
-    past: dict[int, bool] = {}
+    sets: dict[tuple[int, bool], bool] = {}
+
+    def stated(x: Line) -> str:
+        return _norm_text(clean(x.text).text or x.text)
+
+    def new_set(a: Line, labelled: bool) -> bool:
+        """A heading over objectives, with their key results, that the page does not state
+        elsewhere: a past period's set ("## Q2 results" > "### O1: Accessibility you can trust
+        — 78%"; "## Scorecard" > "**Objective A: ...** — 70%"), not the scores of objectives
+        stated above ("### O1: The app feels fast — 0.5" under "## O1: The app feels fast")."""
+        key = (id(a), labelled)
+        if key not in sets:
+            inside = {id(x) for x in a.walk()}
+            elsewhere = {stated(x) for x in lines if x.role == "objective" and id(x) not in inside}
+            sets[key] = a.shape == "heading" and any(
+                x.role == "objective"
+                and (x.label is not None or not labelled)
+                and a_set(x)
+                and stated(x) not in elsewhere
+                for x in a.walk()
+            )
+        return sets[key]
 
     def past_values(a: Line) -> bool:
-        """ "## Q1 2026 Results (Baseline)" over measurements; not "## Q2 results" over "### O1:
-        Accessibility you can trust — 78%" and its graded key results: a past period's set,
-        OKRs as much as the next one."""
-        if id(a) not in past:
-            past[id(a)] = bool(_PAST_RESULTS.search(a.text)) and not any(
-                x.role == "objective" and a_set(x) for x in a.walk()
-            )
-        return past[id(a)]
+        """ "## Q1 2026 Results (Baseline)" over measurements, not over a past set."""
+        return bool(_PAST_RESULTS.search(a.text)) and not new_set(a, labelled=False)
 
     noted = [
         line
         for line in lines
         if line.role in (*STATEMENT_ROLES, "row")
         and any(
-            _note_title(a.text) or (a.shape == "heading" and past_values(a))
+            (_note_title(a.text) and not new_set(a, labelled=True))
+            or (a.shape == "heading" and past_values(a))
             for a in line.ancestors()
             if a.label is None and a is not title
         )
