@@ -3487,6 +3487,25 @@ def test_a_goal_heading_over_measurable_results() -> None:
     assert [k.span.line for k in doc.key_results()] == [7, 8, 14]
 
 
+def test_owner_lines_and_items_after_an_author_line_over_measures() -> None:
+    """ "VP Eng: Make on-call sustainable" (a plain line with its owner) over measures is an
+    objective; so is each top-level item of a list that follows "Author: ..." (the list nests
+    under that line only because it follows a paragraph)."""
+    text = (
+        "# Company goals Q4\n\n## Company\n\nObjective: Grow without burning out\n"
+        "KR: Revenue from $4M to $5M\n\n## Engineering\n\nVP Eng: Make on-call sustainable\n"
+        "- Pages per on-call week under 8\n- Runbooks for 100% of alerting rules\n\n"
+        "## Product\n\nAuthor: Tomasz Nowak (Director of Product)\n\n"
+        "1. Make collaboration the default\n   1. Shared dashboards per workspace from 2.1 to 3.5\n"
+        "   2. Comments reach 25% weekly adoption\n"
+        "2. Build the foundation for an enterprise tier\n"
+        "   1. SSO in beta with 5 design partners\n   2. 3 enterprise pilots signed\n"
+    )
+    doc = parse_md(text, path="goals.md")
+    assert [o.span.line for o in doc.objectives()] == [5, 10, 18, 21]
+    assert [k.span.line for k in doc.key_results()] == [6, 11, 12, 19, 20, 22, 23]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

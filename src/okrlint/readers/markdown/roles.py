@@ -1843,9 +1843,14 @@ def _top_level_goal(line: Line) -> bool:
     """A list item at the top of its list, in a list whose items each hold a list of their
     own: the shape of objectives over their key results."""
     sisters = [s for s in line.siblings if s.shape == line.shape and s.depth == line.depth]
+    parent = line.parent
     return (
-        line.parent is not None
-        and line.parent.shape in ("heading", "root")
+        parent is not None
+        # under a heading, or a paragraph that is not a statement ("Author: Tomasz (Product)")
+        and (
+            parent.shape in ("heading", "root")
+            or (parent.shape == "line" and parent.role in (None, "attribute"))
+        )
         and len(sisters) >= 2
         and all(_items(s) for s in sisters)
     )
@@ -1871,12 +1876,11 @@ def _statement_item(line: Line) -> bool:
     """An item written as a goal: not a name ("Platform team"), a title or a measure itself."""
     text = clean(line.text).text or line.text
     return (
-        _size(text) >= 4
+        (_size(text) >= 4 or (_size(text) == 3 and starts_with_verb(text)))
         and not _short_name(text)
         and not _plain_title(text)
         and not _note_title(line.text)
         and not _set_like(text)
-        and not _owned(line)
         and not (_METRIC_VALUE.search(text) and _DIGIT.search(text))
     )
 
