@@ -3506,6 +3506,26 @@ def test_owner_lines_and_items_after_an_author_line_over_measures() -> None:
     assert [k.span.line for k in doc.key_results()] == [6, 11, 12, 19, 20, 22, 23]
 
 
+def test_a_scores_section_with_key_result_tables_and_a_parent_heading() -> None:
+    """ "## Scores" > "### Objective 1: Land the mid-market" over a key-result table is a past
+    set (its "**Average**" row is a summary, not a key result); "#### Objective 2: Supports
+    company O1" names the parent, and the statement is the line under it."""
+    text = (
+        "# FY25 Q4 retro and Q1 plan\n\n## Scores\n\n### Objective 1: Land the mid-market\n\n"
+        "| Key result | Target | Actual | Score |\n|---|---|---|---|\n"
+        "| Net new ARR | $3.5M | $3.1M | 0.8 |\n| Mid-market logos | 60 | 41 | 0.5 |\n"
+        "| **Average** | | | **0.57** |\n\n## Q1 plan\n\n#### Objective 2: Supports company O1\n"
+        "Bring GPU capacity online faster than demand\n\nKey results:\n\n"
+        "- GPU lead time from 9 weeks to 4\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.text for o in doc.objectives()] == [
+        "Land the mid-market",
+        "Bring GPU capacity online faster than demand",
+    ]
+    assert [k.span.line for k in doc.key_results()] == [9, 10, 20]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -583,6 +583,12 @@ def _title_over_labelled(line: Line, lab: Label) -> bool:
     )
 
 
+# "Supports company O1", "Aligned to CEO objective 2": a reference to a parent objective.
+_PARENT_REF = re.compile(
+    r"(?i)^(?:supports|aligned\s+(?:to|with)|contributes\s+to|ladders\s+up\s+to)\b[^.]{0,40}$"
+)
+
+
 def _statement_under_title(line: Line, lab: Label) -> Line | None:
     """ "## KR1 — Leading metric" over "### ≥ 65% of users rewrite their argument" (or over
     "**50% of users open a source in their first session.**"): the label's words are a title (a
@@ -599,6 +605,16 @@ def _statement_under_title(line: Line, lab: Label) -> Line | None:
             and _size(lab.rest) <= 4
             and _size(text) >= 4
             and _size(text) > _size(lab.rest)
+        ):
+            return first
+        if (
+            # "#### Objective 1: Supports company O1" > "Bring GPU capacity online faster than
+            # demand": the heading names the parent; the statement is the line under it.
+            _PARENT_REF.match(lab.rest.strip(" *_"))
+            and first.shape == "line"
+            and first.label is None
+            and _is_candidate(first)
+            and _size(text) >= 3
         ):
             return first
     if not _titled_key_result(line, lab):
@@ -731,6 +747,10 @@ def _rows(lines: list[Line], summary: RoleSummary) -> None:
             # objectives stated above ("### Objective 1: Marketing Readiness"), not new ones.
             _why(line, "names an objective stated above: a summary row")
             continue
+        if roles and _summary_row(line):
+            # "| **Average** | | | **0.57** |": the scores added up, not a statement
+            _why(line, "a summary row (a total or an average)")
+            continue
         if roles and _codes_only(line):
             _why(line, "holds only ids and codes: a cross-reference, not statements")
             continue
@@ -758,6 +778,43 @@ def _rows(lines: list[Line], summary: RoleSummary) -> None:
 
 # "KR.O1.1", "MET.RELIAB.AVAIL_ODD · MET.SAFETY.ZERO_HARM", "O2", "KR.SEC.*": ids and codes.
 _CODES = re.compile(r"^[\s*_`]*(?:[A-Z0-9][A-Z0-9_.*\-/]*[\s*_`·,;|]*)+$")
+
+
+_SUMMARY_WORDS = frozenset(
+    {
+        "average",
+        "avg",
+        "total",
+        "overall",
+        "sum",
+        "mean",
+        "gesamt",
+        "durchschnitt",
+        "promedio",
+        "média",
+        "media",
+        "moyenne",
+        "totaal",
+        "gemiddelde",
+        "平均",
+        "合计",
+        "合計",
+        "总计",
+        "평균",
+    }
+)
+
+
+def _summary_row(row: Line) -> bool:
+    """A row whose first text cell is "Average", "Total" or "Overall" and whose other cells
+    hold only numbers or scores."""
+    cells = [c[0].strip(" *_") for c in row.cells if c[0].strip(" *_")]
+    if not cells:
+        return False
+    head = cells[0].rstrip(":： ").lower()
+    return head in _SUMMARY_WORDS and all(
+        _LEVEL_TEXT.match(c) or _SCORE_ONLY.fullmatch(c) for c in cells[1:]
+    )
 
 
 def _codes_only(row: Line) -> bool:
@@ -2598,7 +2655,7 @@ def _notes(lines: list[Line]) -> None:
 
     def a_set(x: Line) -> bool:
         return x.role == "row" or (
-            x.role == "objective" and any(k.role == "key_result" for k in x.walk())
+            x.role == "objective" and any(k.role in ("key_result", "row") for k in x.walk())
         )
 
     sets: dict[tuple[int, bool], bool] = {}
