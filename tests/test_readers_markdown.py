@@ -3526,6 +3526,21 @@ def test_a_scores_section_with_key_result_tables_and_a_parent_heading() -> None:
     assert [k.span.line for k in doc.key_results()] == [9, 10, 20]
 
 
+def test_a_period_title_and_lessons_beside_bold_objectives_are_not_objectives() -> None:
+    """ "**This year — 2026**" over annual goals and "**Lessons from last quarter**" over notes,
+    beside bold labelled objectives: a period's title and notes, not objectives over key
+    results (though the annual goals hold counts: "Hire first 2 team members")."""
+    text = (
+        "# Goals\n\n**Objective 1: Validate product-market fit**\n- KR1: 50 paying customers\n"
+        "- KR2: NPS above 40\n\n**This year — 2026**\n\n1. Reach $10K MRR\n"
+        "2. Hire first 2 team members\n\n**Lessons from last quarter**\n\n"
+        "- 3 of 5 pilots churned in week 2\n- Pricing pages convert at 2%\n"
+    )
+    doc = parse_md(text, path="goals.md")
+    assert [o.span.line for o in doc.objectives()] == [3]
+    assert [k.span.line for k in doc.key_results()] == [4, 5]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

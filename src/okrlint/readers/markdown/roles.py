@@ -112,7 +112,9 @@ _PERIOD = re.compile(
     r"^(?:(?:cy|fy)\s?\d{2,4}(?:[\s-]*q[1-4])?|q[1-4](?:\s*[-/ ]?\s*(?:fy)?\d{2,4})?|"
     r"\d{4}(?:\s*[-/ ]?\s*(?:q[1-4]|h[12]))?|h[12]\s*\d{4}|(?:spring|summer|autumn|fall|winter)"
     r"\s+\d{4}|(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december)\s+\d{4})\b",
+    r"november|december)\s+\d{4}|"
+    # "This year — 2026", "Next quarter: Q3", "This quarter"
+    r"(?:this|next|last)\s+(?:year|quarter|half|month)(?:\s*[—–:-]\s*[^\s.][^.]{0,19})?\s*$)",
     re.IGNORECASE,
 )
 _SET_WORDS = re.compile(r"\b(?:okrs?|okr's|objectives|quarterly|annual|yearly)\b", re.I)
@@ -2591,6 +2593,7 @@ _NOTE_TITLES = re.compile(
     r"\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|(?:19|20)\d{2})(?:\s*\([^()]*\))?|"
     # "End of Quarter Retrospective", "Q3 retro", "Sprint 4 lessons learned"
     r"(?:[\w-]+\s+){1,4}(?:retrospectives?|retros?|lessons\s+learned|post-?mortems?)|"
+    r"lessons(?:\s+learned)?\s+(?:from|of)\b.*|"  # "Lessons from last quarter"
     r"(?:[\w-]+\s+)?(?:metrics?|kpis?)\s+(?:targets?|dashboard|tracker|tracking|overview|to\s+watch)|"
     # "Weekly Tracking Dashboard", "OKR Progress Scorecard" (not a product's "Review Dashboard")
     r"(?:(?:weekly|monthly|quarterly|okr|progress|tracking|status)\s+){1,2}"
