@@ -3541,6 +3541,22 @@ def test_a_period_title_and_lessons_beside_bold_objectives_are_not_objectives() 
     assert [k.span.line for k in doc.key_results()] == [4, 5]
 
 
+def test_headings_numbered_on_from_an_objective_heading() -> None:
+    """ "### 1. Cultivate growth" and "## 2. Grow the membership base", "## 3. ..." number one
+    run of headings (at two levels, a slip of the author), each over a list: when some are
+    objectives, all are."""
+    text = (
+        "# Community OKRs\n\n## 2021\n\n"
+        "### 1. Cultivate growth and adoption of OSPOs\n\n* Build new OSPO case studies\n"
+        "* Evangelize OSPO adoption\n\n## 2. Grow the membership base\n\n"
+        "* Keep welcoming new member applications\n\n## 3. Create value for all members\n\n"
+        "* Run regular surveys to get feedback\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert sorted(o.span.line for o in doc.objectives()) == [5, 10, 14]
+    assert sorted(k.span.line for k in doc.key_results()) == [7, 8, 12, 16]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -228,6 +228,7 @@ def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
         _containers(lines)
         _beside_measured_headings(lines)
         _coded_sisters(lines)
+    _numbered_on(lines)
     _containers(lines)  # the items of objectives found since
     _sister_sections(lines)
     _sister_section_items(lines)
@@ -2059,6 +2060,46 @@ def _description_lists(lines: list[Line]) -> None:
             # mostly measures: not "We want to make it the default by:" over the work to do
             for item in items:
                 _set(item, "key_result", "an item after the description of an objective")
+
+
+_HEADING_NUMBER = re.compile(r"^[^\w]*(\d{1,2})[.)]\s+\S")
+
+
+def _numbered_on(lines: list[Line]) -> None:
+    """ "### 1. Cultivate growth of OSPOs", then "## 2. Grow the membership base", "## 3. ...":
+    headings numbered one after another, whatever level the author gave each, are written
+    alike; when one of them is an objective over its list, the others over a list are
+    objectives too (not a section such as "4. Appendix")."""
+    runs: list[list[Line]] = []
+    last = 0
+    for line in lines:
+        if line.shape != "heading":
+            continue
+        m = _HEADING_NUMBER.match(line.text)
+        if m is None:
+            last = 0
+            continue
+        number = int(m.group(1))
+        if runs and number == last + 1:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+        last = number
+    for run in runs:
+        if len(run) < 2 or not any(h.role == "objective" and _items(h) for h in run):
+            continue
+        for h in run:
+            text = clean(h.text).text or h.text
+            if (
+                h.role is None
+                and h.label is None
+                and _items(h)
+                and _unread_below(h)
+                and not _note_title(text)
+                and not _plain_title(text)
+                and not _set_like(h.text)
+            ):
+                _set(h, "objective", "numbered in one run with an objective heading")
 
 
 def _measure_lists(lines: list[Line]) -> None:
