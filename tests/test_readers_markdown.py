@@ -3557,6 +3557,26 @@ def test_headings_numbered_on_from_an_objective_heading() -> None:
     assert sorted(k.span.line for k in doc.key_results()) == [7, 8, 12, 16]
 
 
+def test_a_bold_objective_with_a_field_line_over_its_list() -> None:
+    """ "**S1. Referrals become our main channel**" then "Supports: CO1-KR2" (one paragraph)
+    over a list: the list hangs under the statement, its field between them. A status table
+    that names key results by their ids ("| 1.1 | 🟡 ... |") restates them."""
+    text = (
+        "# FY25 OKRs\n\n### Sales\n\n**S1. Referrals become our main channel**\n"
+        "Supports: CO1-KR2\n- 2,000 referral links shared per month by Q3\n"
+        "- Referral-to-contract conversion ≥ 18%\n\n**S2. Quotes people can say yes to**\n"
+        "Supports: CO2-KR1\n- Quote acceptance rate from 24% to 32%\n\n"
+        "| KR | Status | Updated |\n|---|---|---|\n| 1.1 | 🟡 1,400 links | Mar 14 |\n"
+        "| 2.1 | 🟢 27% | Mar 14 |\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [(o.span.line, o.metadata.get("parent")) for o in doc.objectives()] == [
+        (5, "CO1-KR2"),
+        (10, "CO2-KR1"),
+    ]
+    assert [k.span.line for k in doc.key_results()] == [7, 8, 12]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -334,12 +334,18 @@ class _Builder:
 
     def blocks(self, owner: Line, blocks: list[mb.Block], depth: int) -> None:
         last: Line | None = None  # the last line of the paragraph just before
+        head: Line | None = None  # its first line, when the others are only its fields
         for i, block in enumerate(blocks):
             if isinstance(block, mb.Para):
                 lines = self.para(owner, block.inline, depth)
                 last = lines[-1] if lines else None
+                head = lines[0] if len(lines) > 1 and all(map(_field_line, lines[1:])) else None
                 continue
             anchor = last if last is not None and _leads(last) else owner
+            if anchor is owner and head is not None and _leads(head):
+                # "**S1. Referrals become our main channel**" then "Supports: CO1-KR2" over a
+                # list: the list hangs under the statement, its field in between.
+                anchor = head
             if isinstance(block, mb.ListBlock):
                 self.items(anchor, block, depth + 1)
             elif isinstance(block, mb.Table):
@@ -558,6 +564,12 @@ def _title_piece(pieces: list[mb.Inline]) -> mb.Inline | None:
     if len(rest) < 2 or any(_mostly_strong(p) for p in rest):
         return None
     return pieces[0]
+
+
+def _field_line(line: Line) -> bool:
+    """A paragraph line that is a field with its value ("Supports: CO1-KR2", "Owner: Hanne")."""
+    label = find_label(line.text)
+    return label is not None and label.kind == "attribute" and bool(label.rest.strip())
 
 
 def _leads(line: Line | None) -> bool:

@@ -750,6 +750,11 @@ def _rows(lines: list[Line], summary: RoleSummary) -> None:
             # objectives stated above ("### Objective 1: Marketing Readiness"), not new ones.
             _why(line, "names an objective stated above: a summary row")
             continue
+        if roles and _ids_only(line):
+            # "| KR | Status | Updated |" over "| 1.1 | 🟡 $0.31 on testnet | Mar 14 |": a status
+            # table that names key results stated above by their ids
+            _why(line, "names statements by their ids only: a status row")
+            continue
         if roles and _summary_row(line):
             # "| **Average** | | | **0.57** |": the scores added up, not a statement
             _why(line, "a summary row (a total or an average)")
@@ -806,6 +811,21 @@ _SUMMARY_WORDS = frozenset(
         "평균",
     }
 )
+
+
+# "1.1", "KR2.3", "O1", "KR-4": a statement's id, not its text.
+_STATEMENT_ID = re.compile(r"(?i)^(?:kr|o|obj|okr)?\s*[-#]?\s*\d+(?:\.\d+)*[a-z]?$")
+
+
+def _ids_only(row: Line) -> bool:
+    """Every statement cell of the row holds only an id ("| 1.1 | 🟡 $0.31 on testnet |")."""
+    texts = [
+        row.cells[i][0].strip(" *_`")
+        for i, c in enumerate(row.columns)
+        if c.role in ("objective", "key_result") and i < len(row.cells)
+    ]
+    texts = [t for t in texts if t]
+    return bool(texts) and all(_STATEMENT_ID.match(t) for t in texts)
 
 
 def _summary_row(row: Line) -> bool:
