@@ -3577,6 +3577,21 @@ def test_a_bold_objective_with_a_field_line_over_its_list() -> None:
     assert [k.span.line for k in doc.key_results()] == [7, 8, 12]
 
 
+def test_lettered_key_result_ids_and_a_plan_beside_named_key_results() -> None:
+    """ "### KR A1: Payment failure rate < 0.3%" is labelled like "KR 1" ("KRA1" is a key result
+    area, not a label); under "## 目标一", beside "### 关键结果", the section "### 里程碑"
+    (milestones) is the objective's plan, not one more objective."""
+    text = (
+        "# 团队 OKR\n\n## 目标一：让更多同学参与开源\n\n### 关键结果\n"
+        "1. 本学期新增 30 名有提交记录的社员\n2. 举办 4 次工作坊\n\n### 里程碑\n"
+        "- 9 月：招新\n- 10 月：集体参与\n\n## Objective A — Payments just work\n\n"
+        "### KR A1: Payment failure rate caused by us < 0.3%\n- Owner: Priyanka\n"
+    )
+    doc = parse_md(text, path="okr.md")
+    assert [o.span.line for o in doc.objectives()] == [3, 13]
+    assert [k.span.line for k in doc.key_results()] == [6, 7, 15]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -29,7 +29,11 @@ _NUM = (
 )
 # "Objective (Ziel)", "目标（O1）": a translation or an id in parentheses (ASCII or full-width).
 # After an abbreviation only a number: "O1", "KR 2.1", "O-3" ("OE1" is another scheme's id).
-_ABBR_NUM = r"(?:\s*(?:#|n[°º]|no\.?|-)?\s*(?P<num>\d+(?:[.\-]\d+)*[a-z]?))?"
+# "KR A1", "KR B.2": a letter for the objective, then the number.
+_ABBR_NUM = (
+    r"(?:\s*(?:#|n[°º]|no\.?|-)?\s*"
+    r"(?P<num>(?:(?<=\s)(?-i:[A-Z])\.?(?=\d))?\d+(?:[.\-]\d+)*[a-z]?))?"
+)
 _TRANSLATION = r"(?:\s*[(（][^()（）]{1,40}[)）])?"
 # A short title in parentheses after a numbered id: "KR1（第一笔钱）：", "KR2 (Retention):".
 _TITLE = r"(?:(?<=\d)\s*[（(][^（）()]{1,30}[）)](?=\s*[:：]))?"

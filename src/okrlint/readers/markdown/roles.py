@@ -1373,6 +1373,11 @@ def _containers(lines: list[Line]) -> None:
                 and not _note_title(child.text)
                 and not _set_like(child.text)
                 and not _labelled_results(child)
+                # "## 目标一" > "### 关键结果" and "### 里程碑": its key results are named; the
+                # other sections under it are its plan, not more objectives
+                and not any(
+                    c.label is not None and c.label.zone == "key_results" for c in line.children
+                )
             ):
                 # "## Company objective: ..." > "### Faster onboarding" > items: a cascade.
                 _set(child, "objective", "a heading with items under an objective heading")
