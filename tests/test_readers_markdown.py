@@ -3592,6 +3592,25 @@ def test_lettered_key_result_ids_and_a_plan_beside_named_key_results() -> None:
     assert [k.span.line for k in doc.key_results()] == [6, 7, 15]
 
 
+def test_lists_with_changing_markers_and_lists_under_an_owner_field() -> None:
+    """ "- 25 people ...", then "* Monthly triage ...", then "+ ...": a new marker starts a new
+    Markdown list, but all hang under the objective line above them. A list indented under
+    "- **Owner:** Ruth" of an objective with no other key result is its key results.
+    "### Notizen" (notes) is not one more objective."""
+    text = (
+        "# Community OKRs 2024\n\nGrow the contributor base beyond the core team\n"
+        "- 25 people with a merged PR outside the core team\n"
+        "* Monthly triage, never fewer than 15 good first issues\n"
+        "+ Contributor guide translated to Spanish\n\n"
+        "## Objective: Grow as an incident commander\n- **Owner:** Ruth\n"
+        "  1. Lead 3 real incidents as IC\n  2. Run 2 game days\n\n### Notizen\n"
+        "- Ziel 2 hängt am Budget.\n- Ziel 3 mit Ziel 1 zusammenlegen?\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [3, 8]
+    assert [k.span.line for k in doc.key_results()] == [4, 5, 6, 10, 11]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -335,8 +335,10 @@ class _Builder:
     def blocks(self, owner: Line, blocks: list[mb.Block], depth: int) -> None:
         last: Line | None = None  # the last line of the paragraph just before
         head: Line | None = None  # its first line, when the others are only its fields
+        list_anchor: Line | None = None  # where the list just before hangs, if not the owner
         for i, block in enumerate(blocks):
             if isinstance(block, mb.Para):
+                list_anchor = None
                 lines = self.para(owner, block.inline, depth)
                 last = lines[-1] if lines else None
                 head = lines[0] if len(lines) > 1 and all(map(_field_line, lines[1:])) else None
@@ -346,8 +348,15 @@ class _Builder:
                 # "**S1. Referrals become our main channel**" then "Supports: CO1-KR2" over a
                 # list: the list hangs under the statement, its field in between.
                 anchor = head
+            if isinstance(block, mb.ListBlock) and list_anchor is not None:
+                # "- 25 people ..." then "* Monthly triage ..." then "+ ...": a new marker
+                # starts a new list, but the author goes on with the same one.
+                anchor = list_anchor
+            list_anchor = None
             if isinstance(block, mb.ListBlock):
                 self.items(anchor, block, depth + 1)
+                if anchor is not owner:
+                    list_anchor = anchor
             elif isinstance(block, mb.Table):
                 self.table(anchor, block)
             elif isinstance(block, mb.Quote) and _labels_under(last, block):

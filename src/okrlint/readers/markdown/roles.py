@@ -1741,7 +1741,8 @@ def _measure_or_bound(text: str) -> bool:
 # "GA in 18.4", "Q3 2025", "SOC 2 report").
 _COUNT = re.compile(
     r"(?i)(?:(?<![\w.,/-])\d{1,3}(?:,\d{3})*(?![\w.,/:-])|\b(?:two|three|four|five|six|seven|"
-    r"eight|nine|ten|twelve|twenty|dozens?)\b)\s+(?:[a-z][\w&'-]*\s+){0,2}[a-z][\w'-]*s\b"
+    r"eight|nine|ten|twelve|twenty|dozens?)\b)\s+(?:[a-z][\w&'-]*\s+){0,2}"
+    r"(?:[a-z][\w'-]*s|people|staff|children|women|men)\b"
     # "15社", "3名", "6回", "10个", "5件": a number and a counter
     r"|\d\s*[社名回件個个人家项項本]"
 )
@@ -2129,25 +2130,32 @@ def _numbered_on(lines: list[Line]) -> None:
 
 def _measure_lists(lines: list[Line]) -> None:
     """ "Measured by:" (or "Success metrics:") alone over a list, under an objective: the list
-    holds the objective's key results; the label is not a field with an empty value."""
+    holds the objective's key results; the label is not a field with an empty value. A list
+    indented under another field of an objective that has no key result is its key results."""
     for line in lines:
         lab = line.label
-        if (
-            line.role == "attribute"
-            and lab is not None
-            and lab.field == "measure"
-            and not lab.rest.strip(" *_")
-            and any(a.role == "objective" for a in line.ancestors())
-        ):
-            items = [i for i in _items(line) if i.label is None]
-            if items and all(i.role is None for i in items):
-                _group(
-                    line,
-                    "names the measures of the objective above: its key results",
-                    items,
-                    "key_result",
-                    f"under '{line.text.strip()}' in an objective",
-                )
+        if line.role != "attribute" or lab is None:
+            continue
+        objective = next((a for a in line.ancestors() if a.role == "objective"), None)
+        if objective is None:
+            continue
+        items = [i for i in _items(line) if i.label is None]
+        if not items or not all(x.role is None for i in items for x in (i, *i.walk())):
+            continue
+        if lab.field == "measure" and not lab.rest.strip(" *_"):
+            _group(
+                line,
+                "names the measures of the objective above: its key results",
+                items,
+                "key_result",
+                f"under '{line.text.strip()}' in an objective",
+            )
+        elif len(items) >= 2 and not any(x.role == "key_result" for x in objective.walk()):
+            # "## Objective: Grow as an incident commander" > "- **Owner:** Ruth" over "1. Lead
+            # 3 real incidents as IC", "2. ...": the list indented under the owner's field is
+            # the objective's, which has no other key result.
+            for item in items:
+                _set(item, "key_result", "a list under a field of an objective")
 
 
 def _decimal_results(lines: list[Line]) -> None:
