@@ -3611,6 +3611,21 @@ def test_lists_with_changing_markers_and_lists_under_an_owner_field() -> None:
     assert [k.span.line for k in doc.key_results()] == [4, 5, 6, 10, 11]
 
 
+def test_definitions_of_the_labels_in_spanish_are_not_statements() -> None:
+    """ "- **Objetivo**: lo que queremos lograr" and "- **Resultado clave**: cómo sabremos que lo
+    logramos" define the words before the file's real OKRs."""
+    text = (
+        "# Objetivos y Resultados Clave (OKR)\n\n"
+        "- **Objetivo**: lo que queremos lograr, cualitativo y motivador.\n"
+        "- **Resultado clave**: cómo sabremos que lo logramos, con un número.\n\n"
+        "## Semestre 2024-2\n\n### Objetivo 1: Que más familias compren en la cooperativa\n\n"
+        "- Resultado clave 1.1: Socias activas de 410 a 550\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [8]
+    assert [k.span.line for k in doc.key_results()] == [10]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

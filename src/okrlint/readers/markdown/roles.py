@@ -67,7 +67,11 @@ _WHAT_IT_IS = r"(?:goal|statement|target|metric|measure|description|aim)s?"
 _DEFINES = re.compile(
     rf"(?i)^(?:(?:(?:an?|the)\s+(?:\w+\s+){{0,2}}{_WHAT_IT_IS}|an?\s+(?:\w+,?\s+){{1,2}}"
     r"(?:outcome|result)s?)\b(?![-\w])(?!\D*\d)|(?:which|that|what|is|are|means|refers\s+to|"
-    r"describes?)\b)"
+    r"describes?)\b|"
+    # "Objetivo: lo que queremos lograr", "Resultado clave: cómo sabremos que ...", "Objectif :
+    # ce que nous voulons", "Ziel: was wir erreichen wollen"
+    r"(?:lo\s+que|o\s+que|ce\s+que|ce\s+qu'|was\s+wir|cómo\s+sabremos|como\s+saberemos|"
+    r"comment\s+nous\s+saurons|woran\s+wir)\b)"
 )
 
 
@@ -1962,7 +1966,11 @@ def _statement_item(line: Line) -> bool:
     """An item written as a goal: not a name ("Platform team"), a title or a measure itself."""
     text = clean(line.text).text or line.text
     return (
-        (_size(text) >= 4 or (_size(text) == 3 and starts_with_verb(text)))
+        # three words starting with a verb, or six Chinese or Japanese characters or more
+        (
+            _size(text) >= 4
+            or (_size(text) == 3 and (starts_with_verb(text) or bool(_CJK_RUN.search(text))))
+        )
         and not _short_name(text)
         and not _plain_title(text)
         and not _note_title(line.text)
