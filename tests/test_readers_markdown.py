@@ -385,7 +385,12 @@ def test_a_whole_number_after_a_dash_is_not_a_score() -> None:
         None,
         "2",
     )
-    assert [k.metadata.get("score") for k in o.key_results] == ["0.7", "1.3"]
+    # A number above 1 after a dash is the value reached or a weight, never judged as a score
+    # (OKR401 is an error: "Survey score ≥ 4.5 — 4.2" is the survey's result).
+    assert [(k.metadata.get("score"), k.metadata.get("number")) for k in o.key_results] == [
+        ("0.7", None),
+        (None, "1.3"),
+    ]
 
 
 def test_a_sentence_that_introduces_the_key_results_list_is_not_one() -> None:

@@ -157,10 +157,15 @@ def score_value(raw: object) -> tuple[float, bool] | None:
         if b == 0:
             return None
         return float(m["a"]) / b, False
-    m = re.match(r"^\s*(-?\d+(?:\.\d+)?)\s*(%?)", text)
+    m = re.match(r"^\s*(-?\d+(?:[.,]\d+)?)\s*(%?)", text)
     if not m:
         return None
-    return float(m.group(1)), bool(m.group(2))
+    number = m.group(1)
+    if "," in number:
+        if not m.group(2):
+            return None  # "6,450": a thousands separator or a decimal comma, not a score
+        number = number.replace(",", ".")  # "14,8%"
+    return float(number), bool(m.group(2))
 
 
 def score_in_range(value: float, percent: bool) -> bool:
@@ -190,6 +195,8 @@ def score_out_of_range(ctx: RuleContext, node: Node) -> Iterator[Problem]:
         if parsed is None:
             continue
         value, percent = parsed
+        if key == "progress" and not percent:
+            continue  # "Progress: 3.6", "Progress: 6,450 (July)": the value reached, not a share
         if score_in_range(value, percent):
             continue
         span = owner.metadata_spans.get(key) if hasattr(owner, "metadata_spans") else None

@@ -500,11 +500,12 @@ def _clean(text: str, allow_role: bool) -> Cleaned:
         m = _SCORE_DASH_TAIL.search(s)
         if m and m.start() > 0 and _is_score_value(m.group("v")):
             value = m.group("v").replace(" ", "")
-            # "- 0.7", "- 1.3", "- 70%" are scores; a whole number above 1 after a dash
-            # ("Apply mathematics at work – 2") is a weight, a priority or a count: kept
-            # apart from the statement, never judged as a score.
-            whole = value.lstrip("-").isdigit() and value not in ("0", "1")
-            meta.setdefault("number" if whole else "score", value)
+            # "- 0.7", "- 70%" are scores; a number above 1 after a dash ("Apply mathematics at
+            # work – 2", "Survey score ≥ 4.5 — 4.2") is a weight, a count or the value reached:
+            # kept apart from the statement, never judged as a score.
+            plain = not value.endswith("%")
+            above_one = plain and abs(float(value.replace(",", "."))) > 1
+            meta.setdefault("number" if above_one else "score", value)
             s = s[: m.start()]
         start = bracket_tail(s)
         if start is not None and start > 0 and _SLOT_TAG.search(s[start:]):
