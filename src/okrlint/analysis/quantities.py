@@ -44,7 +44,8 @@ class Quantity:
     end: int
     unit: str | None = None  # percent, points, money, multiplier, ms, s, min, h, d, w, mo, y, data
     family: str | None = None  # percent, points, money, multiplier, duration, data; None = count
-    seconds: float | None = None  # durations in seconds, to compare 600 ms with 0.25 s
+    # durations in seconds, sizes in bytes: to compare 600 ms with 0.25 s, 1.9 MB with 900 KB
+    seconds: float | None = None
     scale: float | None = None  # "out of 5", "/5"
     bound: Bound | None = None  # "min" (at least) | "max" (under, at most)
     # baseline | target | delta | level | timeframe | identifier | hidden (a value kept out
@@ -101,7 +102,7 @@ def _unit_table() -> tuple[tuple[tuple[str, str, str, float | None], ...], dict[
         if unit == "scale" or not isinstance(spec, dict):
             continue
         family = str(spec.get("family", unit))
-        seconds = spec.get("seconds")
+        seconds = spec.get("seconds", spec.get("size"))  # a scale within the family
         for form in spec.get("forms", []) or []:
             table.append((str(form).lower(), unit, family, float(seconds) if seconds else None))
     table.sort(key=lambda t: -len(t[0]))
