@@ -3631,6 +3631,20 @@ def test_definitions_of_the_labels_in_spanish_are_not_statements() -> None:
     assert [k.span.line for k in doc.key_results()] == [10]
 
 
+def test_department_sets_take_their_cycle_from_the_page_title_or_file_name() -> None:
+    """ "title: FY26-Q1 OKRs" in the front matter (or "okrs__2025-q2.md") dates every
+    department's set on the page ("## Engineering" has no quarter of its own): no
+    missing-timeframe finding for each department."""
+    text = (
+        '---\ntitle: "FY26-Q1 OKRs"\n---\n\n## Engineering\n\n'
+        "### Objective: Deploys are boring\n- KR: Change failure rate from 18% to 8%\n"
+    )
+    doc = parse_md(text, path="handbook/okrs.md")
+    assert [s.metadata.get("cycle") for s in doc.sets] == ["FY26-Q1"]
+    dated = parse_md(text.replace("FY26-Q1 OKRs", "Company OKRs"), path="okrs__2025-q2.md")
+    assert [s.metadata.get("cycle") for s in dated.sets] == ["2025-q2"]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -416,7 +416,10 @@ class Assembler:
             )
             context.reverse()
             if title:
-                for k, v in _title_metadata(title, context).items():
+                # the page's own title and file name date every set on it ("FY26-Q1 OKRs" over
+                # "## Engineering", "okrs/2025-h2.md")
+                dated = [t for t in (_title(self.doc), _stem(self.doc.path)) if t and t != title]
+                for k, v in _title_metadata(title, [*dated, *context]).items():
                     meta.setdefault(k, v)
             okr_set = OkrSet(
                 title=title or None,
@@ -448,6 +451,13 @@ def _fields(name: str, value: str) -> list[tuple[str, str]]:
             return [(name, value)]
         out.append((lab.field, lab.rest.strip()))
     return out
+
+
+def _stem(path: str) -> str:
+    """The file's name without folders or extension, separators as spaces ("okrs__2025-q2.md"
+    -> "okrs 2025-q2")."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return re.sub(r"[_]+", " ", name.rsplit(".", 1)[0])
 
 
 def _title(doc: OkrDocument) -> str | None:
