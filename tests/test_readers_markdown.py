@@ -3645,6 +3645,41 @@ def test_department_sets_take_their_cycle_from_the_page_title_or_file_name() -> 
     assert [s.metadata.get("cycle") for s in dated.sets] == ["2025-q2"]
 
 
+def test_plain_text_labels_in_lower_case_and_set_apart_by_spaces() -> None:
+    """ "o: get promoted to senior" over "kr: ..." lines, and "O1  nightly pipeline should just
+    work" over "   KR1  success rate ..." (labels set apart by two spaces, lower-case text):
+    labelled, as a person writes them in a plain-text file ("KR1 is at risk" is a note)."""
+    text = (
+        "# okr h1 2025\n\no: get promoted to senior\nkr: promo packet submitted in april\n"
+        "kr: lead one cross-team project end to end\n\nO1  nightly pipeline should just work\n"
+        "   KR1  success rate of nightly run >= 98%\n   KR2  runtime under 2h\n"
+    )
+    doc = parse_md(text, path="okr.md")
+    assert [o.span.line for o in doc.objectives()] == [3, 7]
+    assert [k.text for k in doc.key_results()] == [
+        "promo packet submitted in april",
+        "lead one cross-team project end to end",
+        "success rate of nightly run >= 98%",
+        "runtime under 2h",
+    ]
+
+
+def test_a_template_with_slots_in_table_cells_is_read() -> None:
+    """ "## Objective 1" > "[Objective statement — qualitative, inspiring, time-bound]" over "|
+    [Key result 1.1 — measurable outcome] | [name] | [value] |": slots where statements go, in
+    lines and in table cells, are a template to read, not guidance about OKRs."""
+    text = (
+        "# [Team] OKRs — [Quarter]\n\n## Objective 1\n"
+        "[Objective statement — qualitative, inspiring, time-bound]\n\n"
+        "| Key result | Owner | Baseline | Target |\n|---|---|---|---|\n"
+        "| [Key result 1.1 — measurable outcome] | [name] | [value] | [value] |\n"
+        "| [Key result 1.2] | [name] | [value] | [value] |\n"
+    )
+    doc = parse_md(text, path="team-okr-template.md")
+    assert [o.span.line for o in doc.objectives()] == [4]
+    assert [k.span.line for k in doc.key_results()] == [8, 9]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

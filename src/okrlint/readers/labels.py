@@ -153,6 +153,10 @@ def _patterns() -> _Patterns:
                 r"(?<=\d)\s+(?=[^\W\d_]|[\d$€£¥`\"'“‘<>≥≤~+]))",
                 flags,
             )
+        if role == "objective" and abbrev:
+            # "o: get promoted to senior" beside "kr: ..." lines: the lower-case letter, only
+            # with a colon ("o" alone is a word in Portuguese and Spanish).
+            add(role, True, r"^(?P<label>o(?P<num>\d{1,2})?)\s*[:：]\s*(?=\S)")
         if numbered:
             # "OKR 2: ...", "okr1 湖仓一体" (the number, a space, then the text).
             add(
@@ -277,6 +281,15 @@ def other_objectives() -> re.Pattern[str]:
     return re.compile(rf"(?:{alts})" if alts else r"(?!)", re.IGNORECASE)
 
 
+# A sentence about a key result named by its number ("KR1 is at risk", "KR2 and KR3 ...").
+_ABOUT_A_KR = re.compile(
+    r"(?:is|was|are|were|has|had|have|will|would|should|could|can|needs?|got|moved|and|or|to|"
+    r"from|in|on|at|of|for|with|by|as|into|slipped|dropped|done|missed|hit|scored|measures?|"
+    r"tracks?|covers?|depends?|seems?|looks?|stays?|went|goes|remains?|still|also|only|"
+    r"didn't|did|does|doesn't|isn't|wasn't|won't|may|might|must)\b"
+)
+
+
 @lru_cache(maxsize=8192)
 def find_label(text: str) -> Label | None:
     """The label at the start of ``text`` (one line of rendered text), or None. Labels are
@@ -366,8 +379,12 @@ def find_label(text: str) -> Label | None:
             and rest[:1].islower()
             and ":" not in sep
             and "：" not in sep
-            # "KR1. p95 page load under 1.2 s": a numbered label with its separator
-            and not (re.match(r"\d", m.group("num") or "") and sep.strip(" *_"))
+            # "KR1. p95 page load under 1.2 s": a numbered label with its separator; "KR1 success
+            # rate >= 98%" in a plain-text file, not "KR1 is at risk" (a note about it)
+            and not (
+                re.match(r"\d", m.group("num") or "")
+                and (sep.strip(" *_") or not _ABOUT_A_KR.match(rest))
+            )
         ):
             continue
         if re.fullmatch(r"(?:19|20)\d\d", m.group("num") or "") and not sep.strip(" *_"):

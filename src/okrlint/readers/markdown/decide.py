@@ -93,6 +93,20 @@ _YOU = re.compile(_TO_READER, re.IGNORECASE)
 # A template's slot where a statement goes ("[Key result]", "{{OBJECTIVE}}", "<key result>"):
 # it names what to write, it does not talk about OKRs.
 _SLOT = re.compile(r"^\s*(?:\[[^\[\]]{1,60}\]|\{\{[^{}]{1,60}\}\}|<[^<>]{1,60}>)\s*$")
+
+
+def _slot(line: Line) -> bool:
+    """A template's slot: the line, or a table row's statement cell ("| [Key result 1.1] |
+    [name] | [value] |")."""
+    if line.shape == "row":
+        return any(
+            _SLOT.match(line.cells[i][0])
+            for i, c in enumerate(line.columns)
+            if c.role in ("objective", "key_result") and i < len(line.cells)
+        )
+    return bool(_SLOT.match(_introducing(line)))
+
+
 _DIGIT = re.compile(r"\d")
 
 # A period in a title: "FY24-Q2", "Q3 2026", "2025", "H1", "CY22".
@@ -276,8 +290,8 @@ def decide(
         ln
         for ln in statements
         if ln.label is None
-        and not _SLOT.match(t := _introducing(ln))
-        and (_GUIDANCE.search(t) or (len(words(t)) > 40 and not _in_zone(ln)))
+        and not _slot(ln)
+        and (_GUIDANCE.search(t := _introducing(ln)) or (len(words(t)) > 40 and not _in_zone(ln)))
     ]
     if len(guidance) * 10 >= len(statements) * 3:
         return Decision(
