@@ -3680,6 +3680,24 @@ def test_a_template_with_slots_in_table_cells_is_read() -> None:
     assert [k.span.line for k in doc.key_results()] == [8, 9]
 
 
+def test_an_obsidian_callout_titled_with_an_objective_over_its_list() -> None:
+    """ "> [!goal] O1 — Finish the thesis draft" over "> - [ ] All 5 chapters in draft form":
+    the callout's title heads the rest of it (its "Why:" field, its checklist), as a bold line
+    heads its list."""
+    text = (
+        "# 2025-Q1\n\n## OKRs\n\n> [!goal] O1 — Finish the thesis draft\n"
+        "> Why: defence is planned for June.\n> - [ ] All 5 chapters in draft form\n"
+        "> - [x] Chapter 3 experiments re-run\n\n> [!goal] O2 — Stay healthy while writing\n"
+        "> - [ ] Run 3×/week\n"
+    )
+    doc = parse_md(text, path="Quarterly/2025-Q1.md")
+    assert [(o.span.line, o.text) for o in doc.objectives()] == [
+        (5, "Finish the thesis draft"),
+        (10, "Stay healthy while writing"),
+    ]
+    assert [k.span.line for k in doc.key_results()] == [7, 8, 11]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

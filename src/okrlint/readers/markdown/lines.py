@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from okrlint.readers.decorations import a_title, word_count
@@ -376,6 +376,17 @@ class _Builder:
                 # "### Objective" or "### KR1 — Leading" with the statement in the quote right
                 # under it
                 self.blocks(owner, block.blocks, depth + 1)
+            elif isinstance(block, mb.Quote) and (typed := _typed_callout(block)) is not None:
+                # "> [!goal] O1 — Finish the thesis draft" over "> - [ ] All 5 chapters ...": an
+                # Obsidian or GitHub callout whose title heads the rest of it, like a bold line.
+                title_inline, more = typed
+                lines = self.para(owner, title_inline, depth)
+                under = lines[0] if lines else owner
+                if more.pieces:
+                    self.para(under, more, depth + 1)
+                self.blocks(under, block.blocks[1:], depth + 1)
+                last = head = None
+                continue
             elif isinstance(block, mb.Quote) and (title := _callout_title(block)) is not None:
                 # "> 🎯 **The app is the best way to shop with us**" over a list: a callout used
                 # as a title, a bold line of the section like any other.
@@ -605,6 +616,34 @@ def _states_after_label(last: Line | None, titled: bool = False) -> bool:
     if not rest:
         return True
     return titled and a_title(rest)
+
+
+_CALLOUT_TYPE = re.compile(r"^\s*\[![\w-]+\][+-]?\s*")
+
+
+def _typed_callout(quote: mb.Quote) -> tuple[mb.Inline, mb.Inline] | None:
+    """A callout ("> [!goal] O1 — Finish the draft", "> [!NOTE]"): its title line without the
+    type marker, and the rest of its first paragraph; None when it has no title."""
+    if not quote.blocks or not isinstance(quote.blocks[0], mb.Para):
+        return None
+    first, *rest = quote.blocks[0].inline.lines(hard_only=False)
+    m = _CALLOUT_TYPE.match(first.text) if first.pieces else None
+    if m is None or not first.text[m.end() :].strip():
+        return None
+    # Drop the marker's characters from the pieces that hold them.
+    skip = m.end()
+    pieces: list[mb.Piece] = []
+    for piece in first.pieces:
+        if skip >= len(piece.text):
+            skip -= len(piece.text)
+            continue
+        cut = piece.text[skip:]
+        pieces.append(replace(piece, text=cut, start=piece.start + skip))
+        skip = 0
+    more = [
+        p for line in rest for p in (mb.Piece("\n", line.start, line.start, brk=True), *line.pieces)
+    ]
+    return mb.Inline(pieces), mb.Inline(more[1:])
 
 
 def _callout_title(quote: mb.Quote) -> mb.Para | None:
