@@ -3698,6 +3698,24 @@ def test_an_obsidian_callout_titled_with_an_objective_over_its_list() -> None:
     assert [k.span.line for k in doc.key_results()] == [7, 8, 11]
 
 
+def test_lines_numbered_with_the_objectives_id_are_its_key_results() -> None:
+    """ "#### Objective A — Learners finish the courses they start" over "**A1. Course
+    completion from 31% to 45%**" and "**A2. ...**", each over its "Update:" line: numbered
+    with the objective's id, they are its key results."""
+    text = (
+        "# Curriculum team — OKR check-in\n\n#### Objective A — Learners finish the courses\n\n"
+        "**A1. Course completion for the Python track from 31% to 45%** 🟡\n"
+        "Update: 38% for the April cohort.\n\n"
+        "**A2. Median time-to-first-exercise under 10 minutes** 🟢\nUpdate: 7 min.\n"
+    )
+    doc = parse_md(text, path="okrs.md")
+    assert [o.span.line for o in doc.objectives()] == [3]
+    assert [k.text for k in doc.key_results()] == [
+        "Course completion for the Python track from 31% to 45%",
+        "Median time-to-first-exercise under 10 minutes",
+    ]
+
+
 def test_a_measured_key_result_with_notes_under_it_is_not_a_cascade() -> None:
     """ "1. Product squads on v3 components: 9 of 12 (target 12, from 3)" over "- Retro: ..."
     and "- Next: ..." under an objective: a key result with its notes, not an objective of a

@@ -223,6 +223,7 @@ def assign_roles(root: Line, file_says_okr: bool) -> RoleSummary:
     _sister_headings(lines)
     _beside_labelled(lines)
     _decimal_results(lines)
+    _numbered_under(lines)
     _measure_lists(lines)
     _description_lists(lines)
     _categories_after(lines)
@@ -612,6 +613,9 @@ def _statement_under_title(line: Line, lab: Label) -> Line | None:
             and _size(lab.rest) <= 4
             and _size(text) >= 4
             and _size(text) > _size(lab.rest)
+            # one bold line, not the first of the key results written as bold lines ("**A1.
+            # Course completion from 31% to 45%**", "**A2. ...**")
+            and sum(1 for c in line.children if c.shape == "line" and c.bold) == 1
         ):
             return first
         if (
@@ -2164,6 +2168,30 @@ def _measure_lists(lines: list[Line]) -> None:
             # the objective's, which has no other key result.
             for item in items:
                 _set(item, "key_result", "a list under a field of an objective")
+
+
+def _numbered_under(lines: list[Line]) -> None:
+    """ "#### Objective A — Learners finish the courses" over "**A1. Course completion from 31%
+    to 45%**", "**A2. ...**" (each over its "Update:" and "Next:" lines): lines numbered with
+    the objective's own id are its key results; two of them at least."""
+    for line in lines:
+        lab = line.label
+        if line.role != "objective" or lab is None or not lab.number:
+            continue
+        own = re.compile(rf"^\W{{0,3}}({re.escape(lab.number)}[.\-]?\d{{1,2}})[.):]?\s+(?=\S)")
+        found = [
+            (c, m)
+            for c in line.children
+            if c.role is None
+            and c.label is None
+            and c.shape in ("line", "item", "bullet", "heading")
+            and (m := own.match(c.text)) is not None
+        ]
+        if len(found) < 2:
+            continue
+        for c, m in found:
+            c.label = Label("key_result", m.group(1), c.text[m.end() :], m.end(), strong=False)
+            _set(c, "key_result", f"numbered '{m.group(1)}' under objective {lab.number}")
 
 
 def _decimal_results(lines: list[Line]) -> None:
