@@ -1866,17 +1866,22 @@ def _headings_over_levels(lines: list[Line]) -> None:
         # "#### Deliver the review roadmap without growing the bug backlog" > "Supports company
         # objective 2." over measured items: a note between the objective and its key results
         # (the list is the note's in the tree only because it follows a paragraph).
-        notes = [c for c in line.children if c.shape == "line" and c.label is None and _items(c)]
-        if (
-            len(notes) == 1
-            and notes[0].role is None
-            and not _items(line)
-            and _statement_over_levels(line, least=2, via=notes[0])
-        ):
+        note = _note_over_list(line)
+        if note is not None and not _items(line) and _statement_over_levels(line, 2, via=note):
             _set(line, "objective", "a statement heading over levels of measures, after a note")
-            for item in _items(notes[0]):
+            for item in _items(note):
                 if item.role is None:
                     _set(item, "key_result", "an item after the note under an objective")
+
+
+def _note_over_list(line: Line) -> Line | None:
+    """The one plain paragraph line under ``line`` that holds a list ("Supports company
+    objective 2.", a description): the list hangs under it in the tree only because it follows
+    a paragraph."""
+    notes = [c for c in line.children if c.shape == "line" and _items(c)]
+    if len(notes) == 1 and notes[0].role is None and notes[0].label is None:
+        return notes[0]
+    return None
 
 
 def _owner_statement(line: Line) -> bool:
@@ -2088,11 +2093,11 @@ def _description_lists(lines: list[Line]) -> None:
             continue
         if any(x.role == "key_result" for x in line.walk()):
             continue
-        notes = [c for c in line.children if c.shape == "line" and _items(c)]
-        if len(notes) != 1 or notes[0].role is not None or notes[0].label is not None:
+        note = _note_over_list(line)
+        if note is None:
             continue
-        items = _items(notes[0])
-        if _measured_list(notes[0], least=1) and all(
+        items = _items(note)
+        if _measured_list(note, least=1) and all(
             x.role is None and x.label is None for i in items for x in (i, *i.walk())
         ):
             # mostly measures: not "We want to make it the default by:" over the work to do
