@@ -1887,11 +1887,13 @@ def _note_over_list(line: Line) -> Line | None:
 def _owner_statement(line: Line) -> bool:
     """A list item that starts with its owner and states a goal ("Sales: Build a repeatable
     enterprise motion", "Eng - Platform: Deploys stay boring ↳ C2"), not a measure itself."""
+    if line.shape not in ("item", "bullet") or line.label is not None:
+        return False
+    if ":" not in line.text[:60] and "：" not in line.text[:60]:
+        return False  # no owner's prefix ("Sales:"): the cheap test first
     text = clean(line.text).text or line.text
     return (
-        line.shape in ("item", "bullet")
-        and line.label is None
-        and _owned(line)
+        _owned(line)
         and len(words(text)) >= 3
         and not _plain_title(text)
         and not _set_like(text)
