@@ -1915,10 +1915,12 @@ def _owners_objectives(lines: list[Line]) -> None:
     same way that hold items ("Finance: Close the books in five days" over one measure)."""
     done: set[int] = set()
     for line in lines:
-        if id(line) in done or not _owner_statement(line):
+        if id(line) in done:
             continue
         items = _items(line)  # their roles, if any, were given for their place only
-        if len(items) < 2 or sum(map(_counted_measure, (i.text for i in items))) * 2 <= len(items):
+        if len(items) < 2 or not _owner_statement(line):
+            continue
+        if sum(map(_counted_measure, (i.text for i in items))) * 2 <= len(items):
             continue
         sisters = [
             s
