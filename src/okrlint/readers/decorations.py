@@ -96,9 +96,12 @@ MAX_CLEAN_CHARS = 2_000
 _OWNER_TAIL = re.compile(
     r"\s*\((?:owners?|dri|assignee|lead)\s*[:=]\s*(?P<o>[^()]+)\)\s*$", re.IGNORECASE
 )
+# Words that name the objective a statement serves ("supports Objective 2"); the reader's
+# roles use them too ("Objective 1: Supports company O1").
+PARENT_WORDS = r"supports|aligned\s+(?:to|with)|contributes\s+to"
 # "(supports Objective 2)", "(→ Eng 1, Eng 2)", "↳ C2": the objective this one serves.
 _PARENT_TAIL = re.compile(
-    r"\s*(?:\((?:supports|aligned\s+(?:to|with)|contributes\s+to|→|->)\s*:?\s*(?P<p>(?-i:[A-Z#])[^()]{0,59})\)"
+    rf"\s*(?:\((?:{PARENT_WORDS}|→|->)\s*:?\s*(?P<p>(?-i:[A-Z#])[^()]{{0,59}})\)"
     r"|[↳⤷]\s*(?P<q>(?-i:[A-Z#0-9])[\w.,&/ -]{0,29}))\s*$",
     re.IGNORECASE,
 )

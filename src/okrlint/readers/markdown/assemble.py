@@ -379,6 +379,9 @@ class Assembler:
         }
         front_span = self.doc.metadata.get("_span")
         page = self._page_title()
+        # the page's own title and file name date every set on it ("FY26-Q1 OKRs" over
+        # "## Engineering", "okrs/2025-h2.md")
+        page_names = [t for t in (_title(self.doc), _stem(self.doc.path)) if t]
         for key in self.order:
             info = self.sets[key]
             if not info.objectives and not info.shared:
@@ -416,9 +419,7 @@ class Assembler:
             )
             context.reverse()
             if title:
-                # the page's own title and file name date every set on it ("FY26-Q1 OKRs" over
-                # "## Engineering", "okrs/2025-h2.md")
-                dated = [t for t in (_title(self.doc), _stem(self.doc.path)) if t and t != title]
+                dated = [t for t in page_names if t != title]
                 for k, v in _title_metadata(title, [*dated, *context]).items():
                     meta.setdefault(k, v)
             okr_set = OkrSet(

@@ -29,6 +29,7 @@ from functools import cache, lru_cache
 
 from okrlint.data import load_lexicon
 from okrlint.readers.decorations import (
+    PARENT_WORDS,
     a_title,
     clean,
     explaining_title,
@@ -283,8 +284,10 @@ def _slug_titles(lines: list[Line]) -> None:
         _set(line, "label", "an identifier: it names the objective described under it")
 
 
-# "Result:" after "Goal:" states a result of that goal: a key result, not an outcome note.
-_RESULT_WORDS = frozenset({"result", "results", "résultat", "resultado", "ergebnis", "risultato"})
+@cache
+def _lexicon_words(key: str) -> frozenset[str]:
+    """A word list of labels.yaml, lower case ("note_sections", "summary_rows", ...)."""
+    return frozenset(str(w).lower() for w in load_lexicon("labels").get(key) or [])
 
 
 def _results_after_objective(lines: list[Line]) -> None:
@@ -301,7 +304,10 @@ def _results_after_objective(lines: list[Line]) -> None:
             slab = sib.label
             if sib.role != "attribute" or slab is None:
                 break
-            if slab.label.strip(" *_:：").lower() in _RESULT_WORDS and slab.rest.strip():
+            if (
+                slab.label.strip(" *_:：").lower() in _lexicon_words("result_labels")
+                and slab.rest.strip()
+            ):
                 results.append(sib)
         if not results:
             continue
@@ -592,9 +598,7 @@ def _title_over_labelled(line: Line, lab: Label) -> bool:
 
 
 # "Supports company O1", "Aligned to CEO objective 2": a reference to a parent objective.
-_PARENT_REF = re.compile(
-    r"(?i)^(?:supports|aligned\s+(?:to|with)|contributes\s+to|ladders\s+up\s+to)\b[^.]{0,40}$"
-)
+_PARENT_REF = re.compile(rf"(?i)^(?:{PARENT_WORDS}|ladders\s+up\s+to)\b[^.]{{0,40}}$")
 
 
 def _statement_under_title(line: Line, lab: Label) -> Line | None:
@@ -796,31 +800,6 @@ def _rows(lines: list[Line], summary: RoleSummary) -> None:
 _CODES = re.compile(r"^[\s*_`]*(?:[A-Z0-9][A-Z0-9_.*\-/]*[\s*_`·,;|]*)+$")
 
 
-_SUMMARY_WORDS = frozenset(
-    {
-        "average",
-        "avg",
-        "total",
-        "overall",
-        "sum",
-        "mean",
-        "gesamt",
-        "durchschnitt",
-        "promedio",
-        "média",
-        "media",
-        "moyenne",
-        "totaal",
-        "gemiddelde",
-        "平均",
-        "合计",
-        "合計",
-        "总计",
-        "평균",
-    }
-)
-
-
 # "1.1", "KR2.3", "O1", "KR-4": a statement's id, not its text.
 _STATEMENT_ID = re.compile(r"(?i)^(?:kr|o|obj|okr)?\s*[-#]?\s*\d+(?:\.\d+)*[a-z]?$")
 
@@ -843,7 +822,7 @@ def _summary_row(row: Line) -> bool:
     if not cells:
         return False
     head = cells[0].rstrip(":： ").lower()
-    return head in _SUMMARY_WORDS and all(
+    return head in _lexicon_words("summary_rows") and all(
         _LEVEL_TEXT.match(c) or _SCORE_ONLY.fullmatch(c) for c in cells[1:]
     )
 
@@ -1724,11 +1703,13 @@ def _sister_headings(lines: list[Line]) -> None:
 def _measured_list(line: Line, least: int = 2) -> bool:
     """``least`` items or more under ``line``, most of them levels of measures ("Save rate from
     25% to 45%")."""
-    items = [
-        c for c in line.children if c.shape in ("item", "bullet") and c.text and not _own_part(c)
-    ]
-    levels = sum(1 for c in items if _counted_measure(c.text))
-    return len(items) >= least and levels * 2 > len(items)
+    items = [c for c in _items(line) if not _own_part(c)]
+    return len(items) >= least and _mostly_measures(items)
+
+
+def _mostly_measures(items: list[Line]) -> bool:
+    """More than half of ``items`` state a level, a bound or a count."""
+    return sum(1 for c in items if _counted_measure(c.text)) * 2 > len(items)
 
 
 # A bound on a measure: "NPS ≥ 50", "burn multiple below 1.0", "at least 3 per week", "zero
@@ -1918,9 +1899,7 @@ def _owners_objectives(lines: list[Line]) -> None:
         if id(line) in done:
             continue
         items = _items(line)  # their roles, if any, were given for their place only
-        if len(items) < 2 or not _owner_statement(line):
-            continue
-        if sum(map(_counted_measure, (i.text for i in items))) * 2 <= len(items):
+        if len(items) < 2 or not _owner_statement(line) or not _mostly_measures(items):
             continue
         sisters = [
             s
@@ -2727,13 +2706,15 @@ def _note_title(text: str) -> bool:
     t = re.sub(r"\s*\([^()]*\)\s*$", "", text.strip())
     t = re.sub(r"^[^\w\[(]+", "", t)  # "📊 Success Metrics Dashboard": an emoji before the words
     t = _FOR_NOW.sub("", t)  # "Out of scope this quarter"
-    if bool(_NOTE_TITLES.match(t)) or t.rstrip(":： ").lower() in _note_sections():
+    if bool(_NOTE_TITLES.match(t)) or t.rstrip(":： ").lower() in _lexicon_words("note_sections"):
         return True
     # "Health metrics: must not get worse while the KRs move": the title before its subtitle.
     head, *rest = re.split(r"\s*[:：]\s+", t, maxsplit=1)
     if rest and _OKRS.search(rest[0]):
         return False  # "Appendix: team OKRs for Q1 2024": a part that holds OKRs
-    return head != t and (bool(_NOTE_TITLES.match(head)) or head.lower() in _note_sections())
+    return head != t and (
+        bool(_NOTE_TITLES.match(head)) or head.lower() in _lexicon_words("note_sections")
+    )
 
 
 _OKRS = re.compile(r"\bOKRs?\b|\bobjectives and key results\b", re.IGNORECASE)
@@ -2745,12 +2726,6 @@ _FOR_NOW = re.compile(
     r"(?:for|in)\s+(?:q[1-4]|h[12]|(?:19|20)\d\d)\b.*|"
     r"(?:[qt][1-4]|h[12])(?:[\s/-]*(?:19|20)?\d\d)?|(?:19|20)\d\d)$"  # "Bilan T4 2025"
 )
-
-
-@cache
-def _note_sections() -> frozenset[str]:
-    """Section titles of notes about OKRs ("Risks", "Dependencies": labels.yaml)."""
-    return frozenset(str(w).lower() for w in load_lexicon("labels").get("note_sections") or [])
 
 
 # "Q1 2026 Results (Baseline)", "Last quarter's results": a past period's results, not KRs.
@@ -2780,7 +2755,7 @@ def _notes(lines: list[Line]) -> None:
             x.role == "objective" and any(k.role in ("key_result", "row") for k in x.walk())
         )
 
-    sets: dict[tuple[int, bool], bool] = {}
+    sets: dict[int, list[Line]] = {}
 
     def stated(x: Line) -> str:
         return _norm_text(clean(x.text).text or x.text)
@@ -2789,19 +2764,22 @@ def _notes(lines: list[Line]) -> None:
         """A heading over objectives, with their key results, that the page does not state
         elsewhere: a past period's set ("## Q2 results" > "### O1: Accessibility you can trust
         — 78%"; "## Scorecard" > "**Objective A: ...** — 70%"), not the scores of objectives
-        stated above ("### O1: The app feels fast — 0.5" under "## O1: The app feels fast")."""
-        key = (id(a), labelled)
-        if key not in sets:
-            inside = {id(x) for x in a.walk()}
-            elsewhere = {stated(x) for x in lines if x.role == "objective" and id(x) not in inside}
-            sets[key] = a.shape == "heading" and any(
-                x.role == "objective"
-                and (x.label is not None or not labelled)
-                and a_set(x)
-                and stated(x) not in elsewhere
-                for x in a.walk()
-            )
-        return sets[key]
+        stated above ("### O1: The app feels fast — 0.5" under "## O1: The app feels fast").
+        ``labelled``: only labelled objectives count."""
+        if id(a) not in sets:
+            found: list[Line] = []
+            if a.shape == "heading":
+                inside = {id(x) for x in a.walk()}
+                elsewhere = {
+                    stated(x) for x in lines if x.role == "objective" and id(x) not in inside
+                }
+                found = [
+                    x
+                    for x in a.walk()
+                    if x.role == "objective" and a_set(x) and stated(x) not in elsewhere
+                ]
+            sets[id(a)] = found
+        return any(x.label is not None or not labelled for x in sets[id(a)])
 
     def past_values(a: Line) -> bool:
         """ "## Q1 2026 Results (Baseline)" over measurements, not over a past set."""
