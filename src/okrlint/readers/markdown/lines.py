@@ -458,9 +458,12 @@ class _Builder:
             first, *more = _split_lines(para.inline, item_text=True)
             node = owner.add(_line("item", first, depth=depth, ordered=block.ordered))
             node.checked = item.checked
+            numbered = _numbered_lines(more)
             for extra in more:
                 text = extra.flat
-                m = _TEXT_BULLET.match(text) or (DECIMAL_NUMBER.match(text) if more[1:] else None)
+                m = _TEXT_BULLET.match(text) or (
+                    DECIMAL_NUMBER.match(text) if id(extra) in numbered else None
+                )
                 if m:  # "1. Have a refreshed resume." then "• Consult ..." lines in the item
                     child = Line("bullet", text[m.end() :], extra.start, extra.end, depth=depth + 1)
                     node.add(child)
