@@ -506,8 +506,7 @@ def _clean(text: str, allow_role: bool) -> Cleaned:
             # "- 0.7", "- 70%" are scores; a number above 1 after a dash ("Apply mathematics at
             # work – 2", "Survey score ≥ 4.5 — 4.2") is a weight, a count or the value reached:
             # kept apart from the statement, never judged as a score.
-            plain = not value.endswith("%")
-            above_one = plain and abs(float(value.replace(",", "."))) > 1
+            above_one = not value.endswith("%") and abs(float(value)) > 1
             meta.setdefault("number" if above_one else "score", value)
             s = s[: m.start()]
         start = bracket_tail(s)
